@@ -1,0 +1,104 @@
+import { mkdtemp, readFile, writeFile, truncate } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliSource } from './cli.ts';
+import { seedFiles, seedsKey } from '../tests/unit/corpus.ts';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const tmp = () => mkdtemp(join(tmpdir(), 'corroborate-cli-'));
+
+describe('corroborate import / sources', () => {
+  it('imports the five seeds with their real titles, outlets and publication dates, never the header dates', async () => {
+    const dir = join(await tmp(), 'case');
+    const files = seedFiles();
+    const r = await cli('import', ...files, '--case', dir, '--json');
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.out) as { sources: CliSource[]; errors: unknown[] };
+    expect(printed.errors).toEqual([]);
+    expect(printed.sources).toHaveLength(5);
+
+    const key = seedsKey().documents;
+    for (const s of printed.sources) {
+      const doc = key[basename(s.file ?? '')];
+      expect(doc, s.file ?? '').toBeDefined();
+      expect(s.kind).toBe('text');
+      expect(s.title).toBe(doc.title);
+      expect(s.characters).toBeGreaterThan(1000);
+      if (doc.outlet) expect(s.outlet).toBe(doc.outlet);
+      if (doc.authors) expect(s.authors).toEqual(doc.authors);
+      if (doc.published) {
+        expect(s.published.date).toBe(doc.published);
+        expect(['high', 'medium']).toContain(s.published.confidence);
+      } else if (s.published.date !== null) {
+        expect(s.published.confidence).toBe('low');
+      }
+      // The sites' "today" dates in page headers are never taken for publication dates.
+      expect(['2024-04-26', '2020-08-04']).not.toContain(s.published.date);
+    }
+
+    const listed = await cli('sources', '--case', dir, '--json');
+    expect(listed.code).toBe(0);
+    const again = JSON.parse(listed.out) as { sources: CliSource[] };
+    expect(again.sources.map((s) => s.id).sort()).toEqual(printed.sources.map((s) => s.id).sort());
+  });
+
+  it('reports each bad file, imports the rest, and exits 1', async () => {
+    const root = await tmp();
+    const dir = join(root, 'case');
+    const empty = join(root, 'empty.txt');
+    await writeFile(empty, '');
+    const binary = join(root, 'photo.txt');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, ...Array(200).fill(0)]));
+    const huge = join(root, 'huge.txt');
+    await writeFile(huge, '');
+    await truncate(huge, 200 * 1024 * 1024); // sparse: costs no disk, must be refused before it is read
+    const good = seedFiles()[0];
+
+    const r = await cli('import', empty, binary, huge, join(root, 'missing.txt'), good, '--case', dir, '--json');
+    expect(r.code).toBe(1);
+    const printed = JSON.parse(r.out) as { sources: CliSource[]; errors: { file: string; message: string }[] };
+    expect(printed.sources.map((s) => s.file)).toEqual([good]);
+    const byFile = Object.fromEntries(printed.errors.map((e) => [basename(e.file), e.message]));
+    expect(Object.keys(byFile).sort()).toEqual(['empty.txt', 'huge.txt', 'missing.txt', 'photo.txt']);
+    expect(byFile['empty.txt']).toMatch(/empty/i);
+    expect(byFile['photo.txt']).toMatch(/binary|not text/i);
+    expect(byFile['huge.txt']).toMatch(/200 MB/);
+  });
+
+  it('detects a re-imported file as already in the case', async () => {
+    const dir = join(await tmp(), 'case');
+    const [first] = seedFiles();
+    const a = JSON.parse((await cli('import', first, '--case', dir, '--json')).out) as { sources: CliSource[] };
+    const b = await cli('import', first, '--case', dir);
+    expect(b.code).toBe(0);
+    expect(b.out).toMatch(/Already in this case/);
+    const listed = JSON.parse((await cli('sources', '--case', dir, '--json')).out) as { sources: CliSource[] };
+    expect(listed.sources.map((s) => s.id)).toEqual([a.sources[0].id]);
+  });
+
+  it('refuses a damaged case without touching it', async () => {
+    const dir = join(await tmp(), 'case');
+    await cli('import', seedFiles()[0], '--case', dir, '--json');
+    const index = join(dir, 'case.json');
+    const damaged = (await readFile(index, 'utf8')).slice(0, 100);
+    await writeFile(index, damaged);
+    const r = await cli('import', seedFiles()[1], '--case', dir, '--json');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/damaged|corrupt|could not be read/i);
+    expect(await readFile(index, 'utf8')).toBe(damaged);
+  });
+
+  it('answers usage errors with exit 2', async () => {
+    expect((await cli('import', 'x.txt')).code).toBe(2);
+    expect((await cli('import', '--case', '/tmp/x')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('sources', '--case', '/tmp/x', '--bogus')).code).toBe(2);
+  });
+});

@@ -1,0 +1,201 @@
+// The command-line host: the same core as the app, for scripts. Output shapes printed with --json
+// are a stable interface; change them only additively.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { ApiError } from '../shared/errors.ts';
+import { formatBytes, isImportable, MAX_IMPORT_BYTES } from '../shared/limits.ts';
+import type { ImportResult } from '../shared/api.ts';
+import type { Source } from '../shared/source.ts';
+import { createCore, type Core } from './core/index.ts';
+import { fixedCaseId } from './core/cases.ts';
+import { defaultDataDir } from './core/store/index.ts';
+import { startServer } from './serve.ts';
+
+const USAGE = `Usage:
+  corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
+  corroborate sources --case DIR [--json]                 list the case's sources
+  corroborate serve [--case DIR | --data-dir DIR] [--port N]
+                                                          run browser mode and print its address
+
+Exit status: 0 success, 1 when any file failed (the others are still imported), 2 usage error.`;
+
+class UsageError extends Error {}
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const stdio: CliIo = {
+  out: (s) => process.stdout.write(s + '\n'),
+  err: (s) => process.stderr.write(s + '\n'),
+};
+
+/** Runs one command; resolves to the exit status. `serve` resolves only when the server stops. */
+export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(rest, io);
+      case 'sources':
+        return await sourcesCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unknown command “${command}”.`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(e instanceof Error ? e.message : String(e));
+    return 1;
+  }
+}
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  return parseArgs({ args, options, allowPositionals: true, strict: true });
+}
+
+function requireCase(values: Record<string, unknown>): string {
+  const dir = values.case;
+  if (typeof dir !== 'string' || !dir) throw new UsageError('Say which case with --case DIR.');
+  return resolve(dir);
+}
+
+async function withCore<T>(caseDir: string, fn: (core: Core, caseId: string) => Promise<T>): Promise<T> {
+  const core = await createCore({ dataDir: defaultDataDir(), fixedCaseDir: caseDir, host: 'cli' });
+  try {
+    return await fn(core, fixedCaseId(caseDir));
+  } finally {
+    await core.close();
+  }
+}
+
+export interface CliSource {
+  id: string;
+  file: string | null;
+  kind: Source['kind'];
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  published: { date: string | null; confidence: Source['published']['confidence'] };
+  characters: number;
+}
+
+export const cliSource = (s: Source, file: string | null = s.file): CliSource => ({
+  id: s.id,
+  file,
+  kind: s.kind,
+  title: s.title.value,
+  outlet: s.outlet.value,
+  authors: s.authors.value,
+  published: { date: s.published.value.date, confidence: s.published.confidence },
+  characters: s.characters,
+});
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { case: { type: 'string' }, json: { type: 'boolean' } });
+  const caseDir = requireCase(values);
+  if (positionals.length === 0) throw new UsageError('Name at least one file or folder to import.');
+
+  const files: string[] = [];
+  const errors: { file: string; message: string }[] = [];
+  for (const p of positionals) {
+    const info = await stat(p).catch(() => null);
+    if (!info) errors.push({ file: p, message: 'No such file or folder.' });
+    else if (info.isDirectory()) files.push(...(await importableFilesIn(p)));
+    else files.push(p);
+  }
+
+  const sources: CliSource[] = [];
+  await withCore(caseDir, async (core, caseId) => {
+    await core.call('cases.open', { caseId });
+    for (const file of files) {
+      try {
+        const size = (await stat(file)).size;
+        if (size > MAX_IMPORT_BYTES) {
+          throw new ApiError('TOO_LARGE', `The file is ${formatBytes(size)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`);
+        }
+        const data = new Uint8Array(await readFile(file));
+        const result = (await core.call('sources.import', { caseId, name: basename(file), data })) as ImportResult;
+        sources.push(cliSource(result.source, file));
+        if (!values.json) io.out(result.status === 'duplicate' ? `= ${file}: ${result.message}` : `+ ${file}: ${describe(result.source)}`);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        errors.push({ file, message });
+        if (!values.json) io.err(`! ${file}: ${message}`);
+      }
+    }
+  });
+
+  if (values.json) io.out(JSON.stringify({ sources, errors }));
+  else {
+    for (const e of errors.filter((x) => !files.includes(x.file))) io.err(`! ${e.file}: ${e.message}`);
+    io.out(`${sources.length} imported or already in the case, ${errors.length} failed.`);
+  }
+  return errors.length ? 1 : 0;
+}
+
+async function sourcesCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { case: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
+  const caseDir = requireCase(values);
+  const exists = await stat(join(caseDir, 'case.json')).catch(() => null);
+  if (!exists) {
+    io.err(`There is no Corroborate case in ${caseDir}. Create one by importing into it: corroborate import FILE --case ${caseDir}`);
+    return 1;
+  }
+  const list = await withCore(caseDir, async (core, caseId) => {
+    const open = (await core.call('cases.open', { caseId })) as { sources: Source[] };
+    return open.sources;
+  });
+  if (values.json) io.out(JSON.stringify({ sources: list.map((s) => cliSource(s)) }));
+  else for (const s of list) io.out(`${s.id}  ${describe(s)}`);
+  return 0;
+}
+
+async function serveCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { case: { type: 'string' }, 'data-dir': { type: 'string' }, port: { type: 'string' } });
+  if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
+  if (values.case && values['data-dir']) throw new UsageError('Give either --case or --data-dir, not both.');
+
+  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
+  const core = await createCore({ dataDir, fixedCaseDir: values.case ? resolve(values.case) : undefined, host: 'browser' });
+  const staticDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+  const server = await startServer({ core, staticDir, port });
+  io.out(`Corroborate is running at ${server.url}`);
+  io.out(values.case ? `Case: ${resolve(values.case)}` : `Data: ${dataDir}`);
+  return new Promise<number>((done) => {
+    const stop = () => {
+      void server.close().then(() => core.close()).then(() => done(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+function describe(s: Source): string {
+  const date = s.published.value.date ? `${s.published.value.date} (${s.published.confidence})` : 'no date found';
+  return `${s.title.value ?? '(untitled)'} — ${s.outlet.value ?? 'outlet unknown'}, ${date}, ${s.characters.toLocaleString('en')} characters`;
+}
+
+async function importableFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile() && isImportable(e.name)) out.push(join(e.parentPath, e.name));
+  }
+  return out.sort();
+}

@@ -1,0 +1,48 @@
+// The core service: validates every call against the contract and dispatches to its handler.
+// Hosts (Electron IPC, the loopback server, the CLI) are thin adapters over `Core.call`.
+import { z } from 'zod';
+import { api, isOpName, type AppInfo, type Handlers, type Reply } from '../../shared/api.ts';
+import { ApiError } from '../../shared/errors.ts';
+
+export interface Core {
+  readonly info: AppInfo;
+  /** Validates `input` with the operation's schema, runs it, validates the output. Throws ApiError. */
+  call(op: string, input: unknown): Promise<unknown>;
+  /** The same, never throwing: what transports send back. */
+  reply(op: string, input: unknown): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+export function makeCore(info: AppInfo, handlers: Handlers, close: () => Promise<void>): Core {
+  async function call(op: string, input: unknown): Promise<unknown> {
+    if (!isOpName(op)) throw new ApiError('NOT_FOUND', `Unknown operation “${op}”.`);
+    const spec = api[op];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) throw new ApiError('INVALID_INPUT', describeIssues(parsed.error), { issues: parsed.error.issues });
+    const handler = handlers[op] as (i: unknown) => Promise<unknown>;
+    const out = await handler(parsed.data);
+    return spec.output.parse(out);
+  }
+  async function reply(op: string, input: unknown): Promise<Reply> {
+    try {
+      return { ok: true, value: await call(op, input) };
+    } catch (e) {
+      return { ok: false, error: toApiError(e).toJSON() };
+    }
+  }
+  return { info, call, reply, close };
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof z.ZodError) return new ApiError('INTERNAL', `Stored data did not match its schema: ${describeIssues(e)}`);
+  const message = e instanceof Error ? e.message : String(e);
+  return new ApiError('INTERNAL', `Something went wrong inside Corroborate: ${message}`);
+}
+
+export function describeIssues(err: z.ZodError): string {
+  return err.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

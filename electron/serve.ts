@@ -1,0 +1,190 @@
+// Browser mode's host: the core behind a loopback HTTP server. It listens on 127.0.0.1 only, on a
+// random port, and answers only requests that carry this launch's token (set as a cookie when the
+// printed link is first opened) and name our own Host and Origin, so neither other local users'
+// pages nor DNS-rebinding sites can reach a case.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { decodeFrame, encodeFrame } from '../shared/wire.ts';
+import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits.ts';
+import type { Reply } from '../shared/api.ts';
+import type { Core } from './core/core.ts';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+/** Room for the largest importable file plus the frame around it. */
+const MAX_BODY = MAX_IMPORT_BYTES + 1024 * 1024;
+
+export interface ServerHandle {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: { core: Core; staticDir: string; port?: number }): Promise<ServerHandle> {
+  const token = randomBytes(24).toString('base64url');
+  const staticRoot = resolve(opts.staticDir);
+  let port = 0;
+  const cookieName = () => `corroborate_${port}`;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', `Internal error: ${e instanceof Error ? e.message : String(e)}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'Forbidden host.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, 'text/plain', 'Forbidden origin.');
+
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    const given = url.searchParams.get('token');
+    if (given !== null) {
+      if (!sameToken(given, token)) return unauthorized(res);
+      url.searchParams.delete('token');
+      res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', url.pathname + url.search);
+      return send(res, 303, 'text/plain', 'Opening Corroborate…');
+    }
+    if (!sameToken(cookieOf(req, cookieName()) ?? '', token)) return unauthorized(res);
+
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST.');
+      if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain', 'Expected a framed request.');
+      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const body = await readBody(req, MAX_BODY);
+      let reply: Reply;
+      if (body === null) {
+        reply = { ok: false, error: { code: 'TOO_LARGE', message: `That request is larger than ${formatBytes(MAX_BODY)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.` } };
+      } else {
+        let input: unknown;
+        try {
+          input = decodeFrame(body);
+        } catch {
+          reply = { ok: false, error: { code: 'INVALID_INPUT', message: 'The request could not be read.' } };
+          return sendReply(res, reply);
+        }
+        reply = await opts.core.reply(op, input);
+      }
+      return sendReply(res, reply);
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.');
+    return serveStatic(res, url.pathname);
+  }
+
+  async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
+    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(staticRoot, rel));
+    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return send(res, 403, 'text/plain', 'Forbidden path.');
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) return send(res, 404, 'text/plain', 'Not found.');
+    const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.setHeader('Cache-Control', rel === 'index.html' ? 'no-store' : 'private, max-age=3600');
+    return send(res, 200, type, await readFile(file));
+  }
+
+  function unauthorized(res: ServerResponse): void {
+    send(res, 401, 'text/plain; charset=utf-8', 'This Corroborate window needs its link: open the address (with its token) that Corroborate printed when it started.');
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => ok());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  const originUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: `${originUrl}/?token=${token}`,
+    origin: originUrl,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  res.end(body);
+}
+
+function sendReply(res: ServerResponse, reply: Reply): void {
+  res.setHeader('Cache-Control', 'no-store');
+  send(res, 200, 'application/octet-stream', encodeFrame(reply));
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieOf(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+/** The body, or null once it passes `limit` (the rest is drained, not buffered). */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  return new Promise((ok, fail) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = declared > limit;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      if (!over) chunks.push(c);
+    });
+    req.on('end', () => ok(over ? null : new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,112 @@
+// The one API contract: every operation the UI (or any host) can ask of the core, with zod schemas
+// for its input and output. Hosts are transports over this table; the core validates every input.
+import { z } from 'zod';
+import { Backup, CaseId, CaseName, CaseSummary } from './case.ts';
+import { Source, SourcePatch, PageRange } from './source.ts';
+
+const Bytes = z.instanceof(Uint8Array);
+const SourceId = Source.shape.id;
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const AppInfo = z.object({
+  version: z.string(),
+  host: z.enum(['electron', 'browser', 'cli']),
+  dataDir: z.string(),
+  /** Set when the host was started on one case (`serve --case DIR`): the UI opens it and offers no others. */
+  fixedCase: CaseId.nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const OpenCase = z.object({
+  id: CaseId,
+  name: z.string(),
+  dir: z.string(),
+  sources: z.array(Source),
+  /** Messages about parts of the case that could not be read; the rest opens. */
+  warnings: z.array(z.string()),
+});
+export type OpenCase = z.infer<typeof OpenCase>;
+
+export const ImportResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('imported'), source: Source }),
+  z.object({ status: z.literal('duplicate'), source: Source, message: z.string() }),
+]);
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const SourceDocument = z.object({
+  source: Source,
+  text: z.string(),
+  pages: z.array(PageRange).nullable(),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+
+export const SearchHit = z.object({
+  sourceId: SourceId,
+  title: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  before: z.string(),
+  match: z.string(),
+  after: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const api = {
+  'app.info': op(z.object({}), AppInfo),
+
+  'cases.list': op(z.object({}), z.array(CaseSummary)),
+  'cases.create': op(z.object({ name: CaseName }), CaseSummary),
+  'cases.createSample': op(z.object({}), CaseSummary),
+  'cases.open': op(z.object({ caseId: CaseId }), OpenCase),
+  'cases.rename': op(z.object({ caseId: CaseId, name: CaseName }), CaseSummary),
+  'cases.delete': op(z.object({ caseId: CaseId }), z.object({ deleted: z.literal(true) })),
+  'cases.backups': op(z.object({ caseId: CaseId }), z.array(Backup)),
+  'cases.restoreBackup': op(z.object({ caseId: CaseId, backup: z.string().min(1).max(200) }), OpenCase),
+
+  'sources.import': op(
+    z.object({
+      caseId: CaseId,
+      name: z.string().min(1).max(1000),
+      data: Bytes,
+    }),
+    ImportResult,
+  ),
+  'sources.paste': op(
+    z.object({
+      caseId: CaseId,
+      text: z.string().min(1, 'Paste some text first.'),
+      title: z.string().trim().max(1000).optional(),
+    }),
+    ImportResult,
+  ),
+  'sources.get': op(z.object({ caseId: CaseId, sourceId: SourceId }), SourceDocument),
+  'sources.update': op(z.object({ caseId: CaseId, sourceId: SourceId, patch: SourcePatch }), Source),
+  'sources.delete': op(z.object({ caseId: CaseId, sourceId: SourceId }), z.object({ deleted: z.literal(true) })),
+  'sources.original': op(
+    z.object({ caseId: CaseId, sourceId: SourceId }),
+    z.object({ name: z.string(), mime: z.string(), data: Bytes }),
+  ),
+
+  search: op(
+    z.object({ caseId: CaseId, query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }),
+    z.object({ hits: z.array(SearchHit), total: z.number().int() }),
+  ),
+} as const;
+
+export type Api = typeof api;
+export type OpName = keyof Api;
+export type Input<K extends OpName> = z.input<Api[K]['input']>;
+export type Output<K extends OpName> = z.output<Api[K]['output']>;
+
+/** What the core implements: one async handler per operation, given parsed input. */
+export type Handlers = { [K in OpName]: (input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> };
+
+/** What every transport gives the UI. */
+export interface Client {
+  call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>>;
+}
+
+export const isOpName = (name: string): name is OpName => Object.hasOwn(api, name);
+
+/** What a transport carries back for one call. */
+export type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };

@@ -1,0 +1,86 @@
+// The Source record: one imported document's metadata. Its text lives in its own file (see store).
+import { z } from 'zod';
+
+export const Confidence = z.enum(['high', 'medium', 'low', 'none']);
+export type Confidence = z.infer<typeof Confidence>;
+
+/** A metadata value as the app found it: how sure it is, and where it came from ("user" once corrected). */
+const found = <T extends z.ZodType>(value: T) =>
+  z.object({
+    value,
+    confidence: Confidence,
+    how: z.string().max(500),
+  });
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+
+export const Published = z.object({
+  date: IsoDate.nullable(),
+  precision: DatePrecision.nullable(),
+  time: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/).nullable().optional(),
+  timezone: z.string().max(64).nullable().optional(),
+});
+export type Published = z.infer<typeof Published>;
+
+export const SourceKind = z.enum(['text', 'html', 'pdf', 'pasted']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/** A PDF page's span in the canonical text, so a passage can be shown on its page. */
+export const PageRange = z.object({
+  page: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type PageRange = z.infer<typeof PageRange>;
+
+export const FoundTitle = found(z.string().max(1000).nullable());
+export const FoundOutlet = found(z.string().max(300).nullable());
+export const FoundAuthors = found(z.array(z.string().max(200)).max(50));
+export const FoundPublished = found(Published);
+
+export const Source = z.object({
+  id: z.string().regex(/^s_[a-z0-9]{6,32}$/),
+  kind: SourceKind,
+  file: z.string().max(1000).nullable(),
+  sha256: z.string().regex(/^[a-f0-9]{64}$/),
+  originalExt: z.string().regex(/^[a-z0-9]{1,10}$/),
+  bytes: z.number().int().nonnegative(),
+  importedAt: z.string(),
+  title: FoundTitle,
+  outlet: FoundOutlet,
+  authors: FoundAuthors,
+  published: FoundPublished,
+  url: z.string().max(4000).nullable(),
+  language: z.string().max(20).nullable(),
+  direction: z.enum(['ltr', 'rtl']),
+  independenceGroup: z.string().max(300).nullable(),
+  notes: z.string().max(100_000),
+  characters: z.number().int().nonnegative(),
+  pages: z.array(PageRange).nullable(),
+  warnings: z.array(z.string().max(1000)),
+});
+export type Source = z.infer<typeof Source>;
+
+/** What a user may correct by hand. A corrected field gets confidence "high" and how "user". */
+export const SourcePatch = z
+  .object({
+    title: z.string().trim().max(1000).nullable(),
+    outlet: z.string().trim().max(300).nullable(),
+    authors: z.array(z.string().trim().min(1).max(200)).max(50),
+    published: Published,
+    url: z.string().trim().max(4000).nullable(),
+    independenceGroup: z.string().trim().max(300).nullable(),
+    notes: z.string().max(100_000),
+  })
+  .partial();
+export type SourcePatch = z.infer<typeof SourcePatch>;
+
+/** The per-source file: the canonical text and everything anchored to it. */
+export const SourceBody = z.object({
+  id: Source.shape.id,
+  text: z.string(),
+  annotations: z.array(z.unknown()),
+  claims: z.array(z.unknown()),
+});
+export type SourceBody = z.infer<typeof SourceBody>;
