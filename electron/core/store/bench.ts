@@ -1,0 +1,65 @@
+// Store benchmark: `node_modules/.bin/node electron/core/store/bench.ts [sources]`.
+// Builds a case of 10,000 short sources and prints open / save times beside the cost of one bare
+// durable 1 KB write on the same disk (the floor any save pays).
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { CaseStore, writeFileDurable } from './index.ts';
+import { makeSource, tempDir } from './test-helpers.ts';
+
+const N = Number(process.argv[2] ?? 10_000);
+const RUNS = 20;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+async function medianOf(runs: number, fn: (i: number) => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await time(() => fn(i)));
+  return median(times);
+}
+const ms = (x: number): string => `${x.toFixed(1)} ms`.padStart(10);
+
+const root = await tempDir('bench');
+const dir = path.join(root, 'case');
+try {
+  // Setup writes the files directly (not through the store): it is not what is measured.
+  const store = await CaseStore.create(dir, { id: 'bench', name: 'Benchmark case' });
+  const made = Array.from({ length: N }, (_, i) => makeSource(i, `Report ${i}. Officials said ${i % 50} people were wounded in the attack on ${i % 28} March.`));
+  for (let i = 0; i < made.length; i += 500) {
+    await Promise.all(
+      made.slice(i, i + 500).flatMap(({ source, body, original }) => [
+        fs.writeFile(path.join(dir, 'originals', `${source.sha256}.txt`), original),
+        fs.writeFile(path.join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: 1, ...body })),
+      ]),
+    );
+  }
+  await store.updateIndex((d) => {
+    d.sources = made.map((m) => m.source);
+  });
+  await store.close();
+  const indexBytes = (await fs.stat(path.join(dir, 'case.json'))).size;
+
+  const reference = await medianOf(RUNS, (i) => writeFileDurable(path.join(root, 'ref.json'), 'x'.repeat(1024 - (i % 2))));
+
+  const openFull = await medianOf(3, async () => (await CaseStore.open(dir)).close());
+  const openQuick = await medianOf(3, async () => (await CaseStore.open(dir, { checkBodies: false })).close());
+
+  const s = await CaseStore.open(dir);
+  const indexSave = await medianOf(RUNS, (i) => s.updateIndex((d) => void (d.name = `Benchmark case ${i}`)));
+  const id = made[N >> 1].source.id;
+  const body = await s.readBody(id);
+  const bodySave = await medianOf(RUNS, (i) => s.writeBody({ ...body, claims: [{ n: i }] }));
+  await s.close();
+
+  console.log(`Case store, ${N.toLocaleString('en')} sources (case.json ${(indexBytes / 1024 / 1024).toFixed(1)} MB), medians:`);
+  console.log(`${ms(reference)}  reference: one bare durable write of a 1 KB file (writeFileDurable)`);
+  console.log(`${ms(bodySave)}  save one source body (writeBody)`);
+  console.log(`${ms(indexSave)}  save the index (updateIndex)`);
+  console.log(`${ms(openQuick)}  open the case, source files only checked for presence`);
+  console.log(`${ms(openFull)}  open the case, every source file read and validated (default)`);
+} finally {
+  await fs.rm(root, { recursive: true, force: true });
+}

@@ -1,0 +1,43 @@
+// Turning parsed JSON into validated records (and saying precisely what is wrong when it cannot).
+import path from 'node:path';
+import type { z } from 'zod';
+import { CaseIndex } from '../../../shared/case.ts';
+import { SourceBody } from '../../../shared/source.ts';
+import { StoredFileError } from './durable.ts';
+import { upgrade, type Versioning } from './migrations.ts';
+
+/** What a source file holds: its body plus the format version it was written in. */
+export type StoredBody = SourceBody & { schemaVersion: number };
+
+export function describeIssues(err: z.ZodError): string {
+  const shown = err.issues.slice(0, 3).map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message));
+  const more = err.issues.length - shown.length;
+  return shown.join('; ') + (more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'})` : '');
+}
+
+const isObject = (doc: unknown): doc is Record<string, unknown> => typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+
+export function decodeIndex(doc: unknown, file: string, versioning: Versioning): { index: CaseIndex; from: number } {
+  const name = path.basename(file);
+  if (isObject(doc) && doc.format !== 'corroborate-case') {
+    throw new StoredFileError(file, 'shape', `${name} is not a Corroborate case file (its "format" is not "corroborate-case").`);
+  }
+  const { doc: current, from } = upgrade(doc, file, versioning);
+  const parsed = CaseIndex.safeParse(current);
+  if (!parsed.success) throw new StoredFileError(file, 'shape', `${name} does not match the case format: ${describeIssues(parsed.error)}.`);
+  return { index: parsed.data, from };
+}
+
+export function decodeBody(doc: unknown, file: string, versioning: Versioning, sourceId: string): StoredBody {
+  const name = path.basename(file);
+  const { doc: current } = upgrade(doc, file, versioning);
+  const parsed = SourceBody.safeParse(current);
+  if (!parsed.success) throw new StoredFileError(file, 'shape', `${name} does not match the source format: ${describeIssues(parsed.error)}.`);
+  if (parsed.data.id !== sourceId) {
+    throw new StoredFileError(file, 'shape', `${name} holds source ${parsed.data.id}, not ${sourceId}.`);
+  }
+  return { schemaVersion: versioning.current, ...parsed.data };
+}
+
+/** The body without the file's bookkeeping, as callers see it. */
+export const toBody = ({ id, text, annotations, claims }: StoredBody): SourceBody => ({ id, text, annotations, claims });

@@ -1,0 +1,5 @@
+// The case store: how a case lives on disk. See DESIGN.md "Store".
+export { CaseStore, listCaseBackups, type StoreOptions } from './case-store.ts';
+export { readCaseSummary, restoreBackup } from './maintenance.ts';
+export { writeFileDurable } from './durable.ts';
+export { defaultDataDir } from './data-dir.ts';

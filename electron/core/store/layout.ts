@@ -1,0 +1,17 @@
+// Where things live inside a case folder.
+import path from 'node:path';
+import type { Source } from '../../../shared/source.ts';
+
+export const CASE_FILE = 'case.json';
+export const SOURCES_DIR = 'sources';
+export const ORIGINALS_DIR = 'originals';
+export const BACKUPS_DIR = 'backups';
+/** Backups of case.json sit directly in backups/ with this prefix; a source's in backups/sources/<id>/. */
+export const CASE_BACKUP_PREFIX = 'case-';
+
+export const indexPath = (dir: string): string => path.join(dir, CASE_FILE);
+export const bodyPath = (dir: string, sourceId: string): string => path.join(dir, SOURCES_DIR, `${sourceId}.json`);
+export const originalPath = (dir: string, source: Pick<Source, 'sha256' | 'originalExt'>): string =>
+  path.join(dir, ORIGINALS_DIR, `${source.sha256}.${source.originalExt}`);
+export const backupsPath = (dir: string): string => path.join(dir, BACKUPS_DIR);
+export const bodyBackupsPath = (dir: string, sourceId: string): string => path.join(dir, BACKUPS_DIR, SOURCES_DIR, sourceId);
