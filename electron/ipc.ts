@@ -1,0 +1,3 @@
+// The one IPC channel between the Electron window and the main process. Imported by the preload,
+// so it must stay free of Node and Electron imports.
+export const IPC_CHANNEL = 'corroborate:call';
