@@ -95,6 +95,14 @@ describe('corroborate import / sources', () => {
     expect(await readFile(index, 'utf8')).toBe(damaged);
   });
 
+  it('normalises a figure phrase', async () => {
+    const r = await cli('figure', 'about a dozen', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ low: 10, best: 12, high: 14, qualifier: 'approx', rules: 'figures/1' });
+    expect(JSON.parse((await cli('figure', 'at least 62', '--json')).out)).toMatchObject({ low: 62, high: null, qualifier: 'at_least' });
+    expect((await cli('figure')).code).toBe(2);
+  });
+
   it('answers usage errors with exit 2', async () => {
     expect((await cli('import', 'x.txt')).code).toBe(2);
     expect((await cli('import', '--case', '/tmp/x')).code).toBe(2);

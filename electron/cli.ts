@@ -8,6 +8,7 @@ import { ApiError } from '../shared/errors.ts';
 import { formatBytes, isImportable, MAX_IMPORT_BYTES } from '../shared/limits.ts';
 import type { ImportResult } from '../shared/api.ts';
 import type { Source } from '../shared/source.ts';
+import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
 import { createCore, type Core } from './core/index.ts';
 import { fixedCaseId } from './core/cases.ts';
 import { defaultDataDir } from './core/store/index.ts';
@@ -16,6 +17,7 @@ import { startServer } from './serve.ts';
 const USAGE = `Usage:
   corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
   corroborate sources --case DIR [--json]                 list the case's sources
+  corroborate figure "PHRASE" [--json]                   normalise a figure as written ("about a dozen") to low / best / high
   corroborate serve [--case DIR | --data-dir DIR] [--port N]
                                                           run browser mode and print its address
 
@@ -44,6 +46,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await sourcesCommand(rest, io);
       case 'serve':
         return await serveCommand(rest, io);
+      case 'figure':
+        return figureCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -170,14 +174,16 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port takes a number from 0 to 65535.');
-  if (values.case && values['data-dir']) throw new UsageError('Give either --case or --data-dir, not both.');
+  const caseDir = typeof values.case === 'string' ? resolve(values.case) : undefined;
+  const dataDirArg = typeof values['data-dir'] === 'string' ? values['data-dir'] : undefined;
+  if (caseDir && dataDirArg) throw new UsageError('Give either --case or --data-dir, not both.');
 
-  const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
-  const core = await createCore({ dataDir, fixedCaseDir: values.case ? resolve(values.case) : undefined, host: 'browser' });
+  const dataDir = dataDirArg ? resolve(dataDirArg) : defaultDataDir();
+  const core = await createCore({ dataDir, fixedCaseDir: caseDir, host: 'browser' });
   const staticDir = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
   const server = await startServer({ core, staticDir, port });
   io.out(`Corroborate is running at ${server.url}`);
-  io.out(values.case ? `Case: ${resolve(values.case)}` : `Data: ${dataDir}`);
+  io.out(caseDir ? `Case: ${caseDir}` : `Data: ${dataDir}`);
   return new Promise<number>((done) => {
     const stop = () => {
       void server.close().then(() => core.close()).then(() => done(0));
@@ -185,6 +191,19 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+function figureCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('Give one phrase in quotes, e.g. corroborate figure "about a dozen".');
+  const f = parseFigure(positionals[0]);
+  const out = f
+    ? { low: f.low, best: f.best, high: f.high, qualifier: f.qualifier, rules: f.rules }
+    : { low: null, best: null, high: null, qualifier: 'unspecified' as const, rules: FIGURE_RULES_VERSION };
+  if (values.json) io.out(JSON.stringify(out));
+  else if (!f) io.out(`No figure found in “${positionals[0]}”.`);
+  else io.out(`${f.raw}: low ${f.low ?? 'open'}, best ${f.best ?? '–'}, high ${f.high ?? 'open'} (${f.qualifier}; rules ${f.rules})`);
+  return 0;
 }
 
 function describe(s: Source): string {

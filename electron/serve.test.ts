@@ -80,7 +80,8 @@ describe('loopback server', () => {
 
   it('serves nothing outside the UI folder', async () => {
     expect((await raw('/../secret.txt', { headers: { cookie } })).status).not.toBe(200);
-    expect((await raw('/%2e%2e/secret.txt', { headers: { cookie } })).status).toBe(403);
+    expect((await raw('/%2e%2e/secret.txt', { headers: { cookie } })).status).not.toBe(200);
+    expect((await raw('/..%2fsecret.txt', { headers: { cookie } })).status).toBe(403);
   });
 
   it('runs contract operations and returns validation errors as replies', async () => {

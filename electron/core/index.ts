@@ -14,7 +14,7 @@ import { makeCore, type Core } from './core.ts';
 import { caseIdFromName, newSourceId } from './ids.ts';
 import { extractFileIsolated, extractPasted, type Extracted } from './import/index.ts';
 import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from './sample.ts';
-import { CaseStore, readCaseSummary, restoreBackup } from './store/index.ts';
+import { CaseStore, listCaseBackups, readCaseSummary, restoreBackup } from './store/index.ts';
 
 export type { Core } from './core.ts';
 
@@ -183,14 +183,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return { deleted: true as const };
     },
 
-    'cases.backups': async ({ caseId }) => {
-      try {
-        return await (await store(caseId)).listBackups();
-      } catch (e) {
-        if (e instanceof ApiError && Array.isArray(e.details?.backups)) return e.details.backups as never;
-        throw e;
-      }
-    },
+    // Needs no lock and no readable index: this is what a user reaches for when the case won't open.
+    'cases.backups': async ({ caseId }) => listCaseBackups(locator.dirOf(caseId)),
 
     'cases.restoreBackup': async ({ caseId, backup }) => {
       await closeStore(caseId);

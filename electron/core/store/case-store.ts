@@ -363,6 +363,10 @@ export class CaseStore {
     await Promise.all(this.#running);
     await this.#indexWriter.idle();
     await Promise.all([...this.#bodies.values()].map((b) => b.writer.idle()));
+    // Each session ends with a copy of the index as it was left, so the newest backup is recent.
+    if (!this.#lock.lost) {
+      await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true }).catch(() => {});
+    }
     openHere.delete(this.dir);
     await this.#lock.release();
   }
