@@ -32,7 +32,7 @@ describe('corroborate import / sources', () => {
       expect(s.title).toBe(doc.title);
       expect(s.characters).toBeGreaterThan(1000);
       if (doc.outlet) expect(s.outlet).toBe(doc.outlet);
-      if (doc.authors) expect(s.authors).toEqual(doc.authors);
+      expect(s.authors).toEqual(doc.authors ?? []);
       if (doc.published) {
         expect(s.published.date).toBe(doc.published);
         expect(['high', 'medium']).toContain(s.published.confidence);

@@ -287,7 +287,15 @@ function isFurniture(s: string): boolean {
   return FURNITURE.test(s) || SOCIAL.test(s) || (s.length < 60 && /cookie|newsletter|your inbox|javascript/i.test(s));
 }
 
-const isByline = (s: string) => /^(?:(?:written|posted|reported)\s+)?by[:\s]\s*\S/i.test(s) && s.length <= 250;
+// A byline is names, an outlet, a date: a "By …" line that reads as a sentence ("By entering your
+// email, you agree to our Terms…") is page furniture, however capitalised its last words are.
+const BYLINE_LOWER_OK = /^(?:and|of|the|de|da|del|der|van|von|la|le|bin|al|on|at|in|for|with|staff|reporter|correspondent|writer|editor|contributor|news|updated|published|posted|am|pm|a\.m\.|p\.m\.)$/;
+const isByline = (s: string) => {
+  const m = /^(?:(?:written|posted|reported)\s+)?by[:\s]\s*(\S.*)$/i.exec(s);
+  if (!m || s.length > 250) return false;
+  const lower = (m[1].match(/(?<![\p{L}'’])\p{Ll}[\p{L}.'’-]*/gu) ?? []).filter((w) => !BYLINE_LOWER_OK.test(w));
+  return lower.length <= 2;
+};
 const isParenCredit = (s: string) => /^\([^()]{2,60}\)$/.test(s);
 
 function headlineLike(s: string): boolean {
