@@ -1,0 +1,45 @@
+// `npm run bench`: the performance figures DESIGN.md asks for, each printed next to a reference.
+// Figures, not assertions: compare them across changes on the same machine.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { searchDocs } from '../shared/search.ts';
+import { parseFigure } from '../shared/figures.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const node = process.execPath;
+const run = (script: string, ...args: string[]) => execFileSync(node, [script, ...args], { cwd: root, stdio: 'inherit' });
+
+console.log('== Store: a case of 10,000 sources ==');
+run('electron/core/store/bench.ts', '10000');
+
+console.log('\n== Import: text PDF against pdftotext ==');
+run('scripts/bench-import.ts', '300');
+
+console.log('\n== Search: 10,000 sources of ~5,000 characters ==');
+{
+  const words = 'rockets struck the base wounded killed officials said militia coalition statement early friday'.split(' ');
+  const docs = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `s_${String(i).padStart(6, '0')}`,
+    title: `Report ${i}`,
+    text: Array.from({ length: 800 }, (_, j) => words[(i * 7 + j * 13) % words.length]).join(' ') + (i % 997 === 0 ? ' about a dozen people were wounded' : ''),
+  }));
+  const chars = docs.reduce((s, d) => s + d.text.length, 0);
+  const t0 = performance.now();
+  const { total } = searchDocs(docs, 'about a dozen people');
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  let scanned = 0;
+  for (const d of docs) scanned += d.text.indexOf('about a dozen people') >= 0 ? 1 : 0;
+  const ref = performance.now() - t1;
+  console.log(`  phrase search: ${ms.toFixed(0)} ms for ${(chars / 1e6).toFixed(1)} M characters, ${total} hits`);
+  console.log(`  reference, bare indexOf over the same texts: ${ref.toFixed(0)} ms (${scanned} hits)`);
+}
+
+console.log('\n== Figure parsing ==');
+{
+  const phrases = ['about a dozen people were wounded', 'Twelve to 18 rockets landed', 'at least 62 U.S. personnel', 'two Americans and a Briton were killed'];
+  const n = 20_000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) parseFigure(phrases[i % phrases.length]);
+  console.log(`  ${((performance.now() - t0) / n * 1000).toFixed(1)} µs per phrase (${n} phrases)`);
+}
