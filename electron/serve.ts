@@ -10,20 +10,10 @@ import { decodeFrame, encodeFrame } from '../shared/wire.ts';
 import { MAX_IMPORT_BYTES, formatBytes } from '../shared/limits.ts';
 import type { Reply } from '../shared/api.ts';
 import type { Core } from './core/core.ts';
+import { CONTENT_SECURITY_POLICY } from './protocol.ts';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+// The same policy as the Electron window's (protocol.ts): one UI, one policy, whichever host serves it.
+export { CONTENT_SECURITY_POLICY };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
