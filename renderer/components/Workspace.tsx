@@ -1,0 +1,378 @@
+// One open case: the top bar (case, views, search), the library or the reader, the search results,
+// and the import machinery (file pickers, drop anywhere, paste) with its progress.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
+import { MAX_PANES } from '../../shared/limits.ts';
+import type { Source } from '../../shared/source.ts';
+import { filesFromDrop, partitionFiles } from '../import/files.ts';
+import { messageOf, useImporter } from '../import/useImporter.ts';
+import { plural, sourceTitle } from '../lib/format.ts';
+import { useClient } from './context.ts';
+import { ConfirmDialog } from './Dialog.tsx';
+import { DocCache } from './docCache.ts';
+import { Library } from './Library.tsx';
+import { MetadataDialog } from './MetadataDialog.tsx';
+import { PasteDialog } from './PasteDialog.tsx';
+import { Reader, type PaneFocus, type PaneState } from './Reader.tsx';
+import { SearchPanel, type SearchState } from './SearchPanel.tsx';
+
+type View = 'library' | 'reader';
+
+let paneCounter = 0;
+const newPane = (sourceId: string): PaneState => ({ key: `p${++paneCounter}`, sourceId, mode: 'text', focus: null });
+
+interface Saved {
+  view: View;
+  panes: { sourceId: string; mode: 'text' | 'pages' }[];
+}
+const storageKey = (caseId: string) => `corroborate.workspace.${caseId}`;
+function loadSaved(caseId: string): Saved | null {
+  try {
+    const raw = sessionStorage.getItem(storageKey(caseId));
+    return raw ? (JSON.parse(raw) as Saved) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase: () => void }) {
+  const client = useClient();
+  const caseId = props.initial.id;
+  const [sources, setSources] = useState<Source[]>(props.initial.sources);
+  const byId = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
+  const saved = useMemo(() => loadSaved(caseId), [caseId]);
+  const [view, setView] = useState<View>(saved?.view ?? 'library');
+  const [panes, setPanes] = useState<PaneState[]>(() =>
+    (saved?.panes ?? [])
+      .filter((p) => props.initial.sources.some((s) => s.id === p.sourceId))
+      .slice(0, MAX_PANES)
+      .map((p) => ({ ...newPane(p.sourceId), mode: p.mode })),
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Source | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [search, setSearch] = useState<SearchState | null>(null);
+  const [query, setQuery] = useState('');
+  const [warnings, setWarnings] = useState<string[]>(props.initial.warnings);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const cache = useMemo(() => new DocCache(client, caseId), [client, caseId]);
+  const searchInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })) };
+    try {
+      sessionStorage.setItem(storageKey(caseId), JSON.stringify(s));
+    } catch {
+      // Private windows may refuse storage; the workspace simply will not survive a reload.
+    }
+  }, [caseId, view, panes]);
+
+  const onImported = useCallback((batch: Source[]) => {
+    setSources((prev) => {
+      const seen = new Set(prev.map((s) => s.id));
+      return [...prev, ...batch.filter((s) => !seen.has(s.id))];
+    });
+  }, []);
+  const importer = useImporter(client, caseId, onImported);
+
+  const importFiles = useCallback(
+    (files: File[]) => {
+      const { importable, skipped } = partitionFiles(files);
+      importer.start(importable, skipped.length);
+      setView('library');
+    },
+    [importer],
+  );
+
+  // Drop files anywhere on the window.
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      filesFromDrop(e.dataTransfer).then(importFiles, (err: unknown) =>
+        setNotice(`The dropped items could not be read: ${messageOf(err)}`),
+      );
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [importFiles]);
+
+  // "/" focuses search, as in most reading tools, unless the user is typing somewhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.closest('input, textarea, select, [contenteditable="true"]') || t.closest('dialog'))) return;
+      e.preventDefault();
+      searchInput.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const readSideBySide = (ids: string[]) => {
+    setPanes((prev) => {
+      const keep = prev.filter((p) => ids.includes(p.sourceId));
+      const next = ids.map((id) => keep.find((p) => p.sourceId === id) ?? newPane(id));
+      return next.slice(0, MAX_PANES);
+    });
+    setView('reader');
+  };
+
+  /** Shows a source in the reader: focuses its pane if open, else adds one (replacing the last when full). */
+  const openSource = (sourceId: string, focus: PaneFocus | null = null) => {
+    setPanes((prev) => {
+      const at = prev.findIndex((p) => p.sourceId === sourceId);
+      if (at >= 0) return focus ? prev.map((p, i) => (i === at ? { ...p, mode: 'text', focus } : p)) : prev;
+      const pane = { ...newPane(sourceId), focus };
+      return prev.length < MAX_PANES ? [...prev, pane] : [...prev.slice(0, MAX_PANES - 1), pane];
+    });
+    setView('reader');
+  };
+
+  const openHit = (hit: SearchHit) =>
+    openSource(hit.sourceId, { start: hit.start, end: hit.end, before: hit.before, match: hit.match, after: hit.after, nonce: Date.now() });
+
+  const runSearch = async (q: string) => {
+    const trimmed = q.trim();
+    if (!trimmed) {
+      setSearch(null);
+      return;
+    }
+    setSearch({ query: trimmed, status: 'loading', hits: [], total: 0, error: null });
+    try {
+      const r = await client.call('search', { caseId, query: trimmed, limit: 200 });
+      setSearch({ query: trimmed, status: 'done', hits: r.hits, total: r.total, error: null });
+    } catch (e) {
+      setSearch({ query: trimmed, status: 'error', hits: [], total: 0, error: messageOf(e) });
+    }
+  };
+
+  const replaceSource = (s: Source) => setSources((prev) => prev.map((x) => (x.id === s.id ? s : x)));
+
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    const target = deleting;
+    try {
+      await client.call('sources.delete', { caseId, sourceId: target.id });
+      cache.forget(target.id);
+      setSources((prev) => prev.filter((s) => s.id !== target.id));
+      setSelected((prev) => prev.filter((id) => id !== target.id));
+      setPanes((prev) => prev.filter((p) => p.sourceId !== target.id));
+      setSearch((prev) => (prev ? { ...prev, hits: prev.hits.filter((h) => h.sourceId !== target.id) } : prev));
+      setDeleting(null);
+      setDeleteError(null);
+      setNotice(`Deleted “${sourceTitle(target)}”.`);
+    } catch (e) {
+      setDeleteError(`The source could not be deleted: ${messageOf(e)}`);
+    }
+  };
+
+  const details = detailsFor ? byId.get(detailsFor) : undefined;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar-left">
+          <span className="brand">Corroborate</span>
+          {props.info.fixedCase ? null : (
+            <button type="button" className="btn btn-ghost btn-small" onClick={props.onCloseCase}>
+              All cases
+            </button>
+          )}
+          <h1 className="case-title" title={props.initial.dir}>
+            {props.initial.name}
+          </h1>
+        </div>
+        <nav className="view-switch" aria-label="Views">
+          <button type="button" aria-pressed={view === 'library'} onClick={() => setView('library')}>
+            Library <span className="count">{sources.length}</span>
+          </button>
+          <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+            Reader <span className="count">{panes.length}</span>
+          </button>
+        </nav>
+        <form
+          role="search"
+          className="search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void runSearch(query);
+          }}
+        >
+          <input
+            ref={searchInput}
+            type="search"
+            aria-label="Search this case"
+            placeholder="Search this case  ( / )"
+            value={query}
+            maxLength={500}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              if (!e.target.value) setSearch(null);
+            }}
+          />
+          <button type="submit" className="btn btn-small">
+            Search
+          </button>
+        </form>
+      </header>
+
+      {warnings.length ? (
+        <div role="alert" className="banner banner-warn">
+          <div>
+            <strong>Parts of this case could not be read.</strong>
+            <ul>
+              {warnings.slice(0, 5).map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+            {warnings.length > 5 ? <span>…and {warnings.length - 5} more.</span> : null}
+          </div>
+          <button type="button" className="btn btn-small" onClick={() => setWarnings([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {notice ? (
+        <div role="status" className="banner banner-info">
+          <span>{notice}</span>
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+
+      <div className="workspace">
+        <main className="workspace-main">
+          {view === 'library' ? (
+            <Library
+              caseName={props.initial.name}
+              sources={sources}
+              selected={selected}
+              onSelect={setSelected}
+              onReadSideBySide={readSideBySide}
+              onRead={(id) => openSource(id)}
+              onDetails={setDetailsFor}
+              onDelete={(s) => {
+                setDeleteError(null);
+                setDeleting(s);
+              }}
+              onImportFiles={importFiles}
+              onPaste={() => setPasteOpen(true)}
+              importJob={importer.job}
+              onCancelImport={importer.cancel}
+              onDismissImport={importer.dismiss}
+            />
+          ) : (
+            <Reader
+              sources={sources}
+              byId={byId}
+              panes={panes}
+              onPanes={setPanes}
+              cache={cache}
+              onDetails={setDetailsFor}
+              onNewPane={(id) => setPanes((prev) => (prev.length < MAX_PANES ? [...prev, newPane(id)] : prev))}
+              onGoToLibrary={() => setView('library')}
+            />
+          )}
+        </main>
+        {search ? (
+          <SearchPanel
+            search={search}
+            onOpen={openHit}
+            onClose={() => setSearch(null)}
+            sourceTitle={(id) => {
+              const s = byId.get(id);
+              return s ? sourceTitle(s) : null;
+            }}
+          />
+        ) : null}
+      </div>
+
+      {dragging ? (
+        <div className="drop-overlay" aria-hidden="true">
+          <div className="drop-box">
+            <p className="drop-title">Drop to import into “{props.initial.name}”</p>
+            <p className="muted">Text, Markdown, HTML and PDF files, or whole folders.</p>
+          </div>
+        </div>
+      ) : null}
+
+      {details ? (
+        <MetadataDialog
+          caseId={caseId}
+          source={details}
+          groups={[...new Set(sources.map((s) => s.independenceGroup).filter((g): g is string => !!g))]}
+          onClose={() => setDetailsFor(null)}
+          onSaved={(s) => {
+            replaceSource(s);
+            setDetailsFor(null);
+            setNotice(`Saved the details of “${sourceTitle(s)}”.`);
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          title={`Delete “${sourceTitle(deleting)}”?`}
+          confirmLabel="Delete source"
+          danger
+          error={deleteError}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => void confirmDelete()}
+        >
+          <p>This removes the source, its text and its imported original from this case. It cannot be undone.</p>
+        </ConfirmDialog>
+      ) : null}
+      {pasteOpen ? (
+        <PasteDialog
+          caseId={caseId}
+          onClose={() => setPasteOpen(false)}
+          onDone={(result) => {
+            setPasteOpen(false);
+            if (result.status === 'imported') {
+              onImported([result.source]);
+              setNotice(`Added “${sourceTitle(result.source)}” to this case.`);
+            } else {
+              setNotice(result.message || `That text is already in this case as “${sourceTitle(result.source)}”.`);
+            }
+          }}
+        />
+      ) : null}
+      <p className="sr-only" aria-live="polite">
+        {search?.status === 'done' ? `${plural(search.total, 'match', 'matches')} for ${search.query}` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// The import queue: files go to the core one at a time (sequential awaits keep the page responsive
+// and the core's writes ordered), with progress, cancel, and a summary of what happened to each.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '../../shared/api.ts';
+import { MAX_IMPORT_BYTES, formatBytes } from '../../shared/limits.ts';
+import type { Source } from '../../shared/source.ts';
+import { sourceTitle } from '../lib/format.ts';
+import { displayName, isTooLarge } from './files.ts';
+
+export interface ImportNote {
+  name: string;
+  message: string;
+}
+
+export interface ImportJob {
+  total: number;
+  done: number;
+  current: string | null;
+  running: boolean;
+  cancelled: boolean;
+  imported: number;
+  duplicates: ImportNote[];
+  failures: ImportNote[];
+  /** Files left out because their type cannot be imported (folder imports, drops). */
+  skipped: number;
+}
+
+const emptyJob = (): ImportJob => ({
+  total: 0,
+  done: 0,
+  current: null,
+  running: false,
+  cancelled: false,
+  imported: 0,
+  duplicates: [],
+  failures: [],
+  skipped: 0,
+});
+
+export function messageOf(e: unknown): string {
+  return e instanceof Error && e.message ? e.message : 'Something went wrong; try again.';
+}
+
+export function useImporter(client: Client, caseId: string, onImported: (sources: Source[]) => void) {
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const queue = useRef<File[]>([]);
+  const running = useRef(false);
+  const cancelled = useRef(false);
+  const jobRef = useRef<ImportJob>(emptyJob());
+  const pending = useRef<Source[]>([]);
+  const onImportedRef = useRef(onImported);
+  onImportedRef.current = onImported;
+
+  const publish = () => setJob({ ...jobRef.current });
+  // New sources reach the library in batches, so a folder of thousands does not re-render the
+  // table thousands of times.
+  const flush = () => {
+    if (pending.current.length) {
+      const batch = pending.current;
+      pending.current = [];
+      onImportedRef.current(batch);
+    }
+  };
+
+  const run = useCallback(async () => {
+    if (running.current) return;
+    running.current = true;
+    let lastFlush = performance.now();
+    try {
+      for (let file = queue.current.shift(); file; file = queue.current.shift()) {
+        if (cancelled.current) break;
+        const name = displayName(file);
+        jobRef.current.current = name;
+        publish();
+        try {
+          if (isTooLarge(file)) {
+            throw new Error(
+              `This file is ${formatBytes(file.size)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Import a smaller copy or split it.`,
+            );
+          }
+          let data: Uint8Array<ArrayBuffer>;
+          try {
+            data = new Uint8Array(await file.arrayBuffer());
+          } catch {
+            throw new Error('The file could not be read. It may have been moved, or you may lack permission to read it.');
+          }
+          const result = await client.call('sources.import', { caseId, name, data });
+          if (result.status === 'imported') {
+            jobRef.current.imported++;
+            pending.current.push(result.source);
+          } else {
+            jobRef.current.duplicates.push({
+              name,
+              message: result.message || `Already in this case as “${sourceTitle(result.source)}”.`,
+            });
+          }
+        } catch (e) {
+          jobRef.current.failures.push({ name, message: messageOf(e) });
+        }
+        jobRef.current.done++;
+        if (performance.now() - lastFlush > 400) {
+          flush();
+          lastFlush = performance.now();
+        }
+      }
+    } finally {
+      if (cancelled.current) queue.current = [];
+      flush();
+      running.current = false;
+      jobRef.current.running = false;
+      jobRef.current.current = null;
+      jobRef.current.cancelled = cancelled.current;
+      publish();
+    }
+  }, [client, caseId]);
+
+  const start = useCallback(
+    (files: File[], skipped = 0) => {
+      if (!running.current) {
+        jobRef.current = emptyJob();
+        cancelled.current = false;
+      }
+      jobRef.current.total += files.length;
+      jobRef.current.skipped += skipped;
+      jobRef.current.running = files.length > 0 || running.current;
+      queue.current.push(...files);
+      publish();
+      void run();
+    },
+    [run],
+  );
+
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+  }, []);
+
+  const dismiss = useCallback(() => {
+    if (!running.current) setJob(null);
+  }, []);
+
+  // A case switch abandons the queue (the files belong to the case that was open).
+  useEffect(
+    () => () => {
+      cancelled.current = true;
+    },
+    [caseId],
+  );
+
+  return { job, start, cancel, dismiss };
+}

@@ -1,0 +1,65 @@
+// The canonical text is paragraphs separated by blank lines. Readers render each paragraph as a
+// <p> while keeping offsets into the whole text, so a search hit (or, later, an annotation) can be
+// found and marked in the right place.
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function splitParagraphs(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  const sep = /\n[ \t]*\n\s*/g;
+  let at = 0;
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    push(out, text, at, m.index);
+    at = m.index + m[0].length;
+  }
+  push(out, text, at, text.length);
+  return out;
+}
+
+function push(out: Paragraph[], text: string, start: number, end: number): void {
+  // Trim leading and trailing whitespace without losing the offsets.
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start) out.push({ start, end, text: text.slice(start, end) });
+}
+
+export interface Segment {
+  text: string;
+  marked: boolean;
+}
+
+/** Splits a paragraph into plain and marked runs for the range [start, end) of the whole text. */
+export function segmentParagraph(p: Paragraph, mark: { start: number; end: number } | null): Segment[] {
+  if (!mark || mark.end <= p.start || mark.start >= p.end) return [{ text: p.text, marked: false }];
+  const a = Math.max(mark.start, p.start) - p.start;
+  const b = Math.min(mark.end, p.end) - p.start;
+  return [
+    { text: p.text.slice(0, a), marked: false },
+    { text: p.text.slice(a, b), marked: true },
+    { text: p.text.slice(b), marked: false },
+  ].filter((s) => s.text.length > 0);
+}
+
+/**
+ * Where a search hit really is in the text. Trusts the offsets when they point at the matched
+ * words; otherwise looks for the words with their context nearby, then anywhere.
+ */
+export function locateHit(
+  text: string,
+  hit: { start: number; end: number; before: string; match: string; after: string },
+): { start: number; end: number } | null {
+  if (hit.end > hit.start && text.slice(hit.start, hit.end) === hit.match) return { start: hit.start, end: hit.end };
+  if (!hit.match) return null;
+  const withContext = hit.before + hit.match + hit.after;
+  const ctxAt = withContext.length > hit.match.length ? text.indexOf(withContext) : -1;
+  if (ctxAt >= 0) return { start: ctxAt + hit.before.length, end: ctxAt + hit.before.length + hit.match.length };
+  let best = -1;
+  for (let i = text.indexOf(hit.match); i >= 0; i = text.indexOf(hit.match, i + 1)) {
+    if (best < 0 || Math.abs(i - hit.start) < Math.abs(best - hit.start)) best = i;
+  }
+  return best >= 0 ? { start: best, end: best + hit.match.length } : null;
+}

@@ -1,0 +1,41 @@
+// Browser-mode transport: POST /api/<op> to the loopback server, bodies in the byte framing of
+// shared/wire.ts. The per-launch token travels in an HttpOnly cookie the server set when the page
+// was first opened from the link it printed, so nothing secret lives in this script.
+import type { Client } from '../../shared/api.ts';
+import { ApiError } from '../../shared/errors.ts';
+import { decodeFrame, encodeFrame } from '../../shared/wire.ts';
+import { unwrapReply } from './reply.ts';
+
+export function httpClient(base = '/api/'): Client {
+  return {
+    async call(op, input) {
+      let res: Response;
+      try {
+        res = await fetch(`${base}${encodeURIComponent(op)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          credentials: 'same-origin',
+          body: encodeFrame(input) as Uint8Array<ArrayBuffer>,
+        });
+      } catch {
+        throw new ApiError(
+          'INTERNAL',
+          'Corroborate is not answering. If you closed it, start it again and open the link it prints.',
+        );
+      }
+      if (res.status === 401 || res.status === 403) {
+        throw new ApiError(
+          'FORBIDDEN',
+          'This page is no longer connected to Corroborate (each launch has its own link). Open the link Corroborate printed when it started.',
+        );
+      }
+      let reply: unknown;
+      try {
+        reply = decodeFrame(new Uint8Array(await res.arrayBuffer()));
+      } catch {
+        throw new ApiError('INTERNAL', `Corroborate answered “${op}” with something unreadable (HTTP ${res.status}). Restart the app and try again.`);
+      }
+      return unwrapReply(op, reply);
+    },
+  };
+}
