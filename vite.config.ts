@@ -8,12 +8,9 @@ import react from '@vitejs/plugin-react';
 
 const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 
-// Vitest also reads this file. Under Vitest keep the repository root as root, so `vitest run`
-// still finds every layer's tests, not only the renderer's.
-const underVitest = process.env.VITEST === 'true';
-
+// Unit tests have their own vitest.config.ts (which Vitest prefers), so this file is only for the build.
 export default defineConfig({
-  root: underVitest ? repoRoot : `${repoRoot}renderer`,
+  root: `${repoRoot}renderer`,
   base: './',
   plugins: [react()],
   build: {
