@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { Backup, CaseId, CaseName, CaseSummary } from './case.ts';
 import { Source, SourcePatch, PageRange } from './source.ts';
+import { Actor, Annotation, Claim, Event } from './claims.ts';
+import { Command } from './commands.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;
@@ -51,6 +53,21 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
+/** Everything tagged in a case, and where undo stands. Each edit answers with the whole view. */
+export const ClaimsView = z.object({
+  annotations: z.array(Annotation),
+  claims: z.array(Claim),
+  events: z.array(Event),
+  actors: z.array(Actor),
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
+  /** Records that could not be read (a hand-edited file, say): reported, kept on disk, left out here. */
+  problems: z.array(z.string()),
+});
+export type ClaimsView = z.infer<typeof ClaimsView>;
+
 export const api = {
   'app.info': op(z.object({}), AppInfo),
 
@@ -86,6 +103,18 @@ export const api = {
     z.object({ caseId: CaseId, sourceId: SourceId }),
     z.object({ name: z.string(), mime: z.string(), data: Bytes }),
   ),
+
+  /** Replace a source's text with a new version of the same report; annotations re-anchor or become orphans. */
+  'sources.replaceText': op(
+    z.object({ caseId: CaseId, sourceId: SourceId, name: z.string().min(1).max(1000), data: Bytes }),
+    z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), view: ClaimsView }),
+  ),
+
+  'claims.view': op(z.object({ caseId: CaseId }), ClaimsView),
+  /** Runs one edit (a command with an inverse); it joins the undo history, which survives a reload. */
+  'claims.execute': op(z.object({ caseId: CaseId, command: Command, label: z.string().max(200).optional() }), ClaimsView),
+  'claims.undo': op(z.object({ caseId: CaseId }), ClaimsView),
+  'claims.redo': op(z.object({ caseId: CaseId }), ClaimsView),
 
   search: op(
     z.object({ caseId: CaseId, query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }),

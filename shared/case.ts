@@ -16,6 +16,8 @@ export const CaseIndex = z.object({
   modified: z.string(),
   sources: z.array(Source),
   events: z.array(z.unknown()),
+  /** The case's actor book (perpetrators and their aliases). Absent in files written before it existed. */
+  actors: z.array(z.unknown()).default([]),
   decisions: z.array(z.unknown()),
   reconciliations: z.array(z.unknown()),
 });

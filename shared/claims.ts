@@ -115,6 +115,9 @@ export const Annotation = z.object({
   kind: ClaimKind,
   created: Timestamp,
   modified: Timestamp,
+  /** Set when the source's text changed and this annotation's passage could not be found again:
+   * it keeps its old targets (quote and context) and waits in the orphans list to be placed by hand. */
+  orphan: z.object({ reason: z.string().max(2000), since: Timestamp }).optional(),
 });
 export type Annotation = z.infer<typeof Annotation>;
 

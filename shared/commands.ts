@@ -54,7 +54,13 @@ export const UpdateClaim = z.object({ type: z.literal('claim.update'), payload: 
 export const DeleteClaim = z.object({ type: z.literal('claim.delete'), payload: z.object({ id: RecordId }) });
 export const Retarget = z.object({
   type: z.literal('annotation.retarget'),
-  payload: z.object({ id: RecordId, targets: z.array(TextTarget).min(1).max(50), modified: Timestamp.nullable() }),
+  payload: z.object({
+    id: RecordId,
+    targets: z.array(TextTarget).min(1).max(50),
+    modified: Timestamp.nullable(),
+    /** The orphan mark after the change: placing an orphan by hand clears it, and undo puts it back. */
+    orphan: Annotation.shape.orphan.nullable().optional(),
+  }),
 });
 const Assignment = z.object({ claimId: RecordId, eventId: RecordId.nullable(), modified: Timestamp.nullable() });
 export const AssignClaims = z.object({ type: z.literal('claim.assign'), payload: z.object({ assignments: z.array(Assignment).max(100_000) }) });
@@ -214,10 +220,15 @@ export function apply(state: ClaimState, cmd: Command): Applied {
       const { id, targets, modified } = cmd.payload;
       const ai = indexOf(state.annotations, id, 'annotation');
       const before = state.annotations[ai];
-      const next = valid(Annotation, { ...before, targets, ...(modified ? { modified } : {}) }, 'the annotation');
+      const { orphan: _was, ...rest } = before;
+      const orphan = cmd.payload.orphan ?? undefined;
+      const next = valid(Annotation, { ...rest, targets, ...(orphan ? { orphan } : {}), ...(modified ? { modified } : {}) }, 'the annotation');
       return {
         state: { ...state, annotations: replaceAt(state.annotations, ai, next) },
-        inverse: { type: 'annotation.retarget', payload: { id, targets: before.targets, modified: modified ? before.modified : null } },
+        inverse: {
+          type: 'annotation.retarget',
+          payload: { id, targets: before.targets, modified: modified ? before.modified : null, orphan: before.orphan ?? null },
+        },
       };
     }
 

@@ -59,6 +59,10 @@ export const Source = z.object({
   characters: z.number().int().nonnegative(),
   pages: z.array(PageRange).nullable(),
   warnings: z.array(z.string().max(1000)),
+  /** Earlier versions of the file this source was replaced from; their originals stay in the case. */
+  previousVersions: z
+    .array(z.object({ sha256: z.string().regex(/^[a-f0-9]{64}$/), originalExt: z.string(), bytes: z.number().int(), replacedAt: z.string() }))
+    .optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -15,6 +15,7 @@ import { caseIdFromName, newSourceId } from './ids.ts';
 import { extractFileIsolated, extractPasted, type Extracted } from './import/index.ts';
 import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from './sample.ts';
 import { CaseStore, listCaseBackups, readCaseSummary, restoreBackup } from './store/index.ts';
+import { CaseClaims } from './claims.ts';
 
 export type { Core } from './core.ts';
 
@@ -63,9 +64,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return s;
   }
 
+  // The tagged claims of each open case, loaded on first use.
+  const claimSets = new Map<string, Promise<CaseClaims>>();
+
+  function claimsOf(caseId: string): Promise<CaseClaims> {
+    let c = claimSets.get(caseId);
+    if (!c) {
+      c = store(caseId).then((st) => CaseClaims.load(st));
+      c.catch(() => claimSets.delete(caseId));
+      claimSets.set(caseId, c);
+    }
+    return c;
+  }
+
   async function closeStore(caseId: string): Promise<void> {
     const s = stores.get(caseId);
     stores.delete(caseId);
+    claimSets.delete(caseId);
     if (s) await s.then((st) => st.close(), () => undefined);
   }
 
@@ -231,19 +246,64 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'sources.update': async ({ caseId, sourceId, patch }) => {
       const st = await store(caseId);
       sourceOf(st.index, sourceId);
+      const before = sourceOf(st.index, sourceId).published.value.date;
       await st.updateIndex((d) => {
         const s = sourceOf(d, sourceId);
         applyPatch(s, patch);
       });
-      return sourceOf(st.index, sourceId);
+      const after = sourceOf(st.index, sourceId);
+      if (after.published.value.date !== before) await (await claimsOf(caseId)).reresolveSource(sourceId, after.published.value.date);
+      return after;
     },
 
     'sources.delete': async ({ caseId, sourceId }) => {
       const st = await store(caseId);
       sourceOf(st.index, sourceId);
       await st.removeSource(sourceId);
+      await (await claimsOf(caseId)).forgetSource(sourceId);
       return { deleted: true as const };
     },
+
+    'sources.replaceText': async ({ caseId, sourceId, name, data }) => {
+      if (data.byteLength > MAX_IMPORT_BYTES) {
+        throw new ApiError('TOO_LARGE', `${name} is ${formatBytes(data.byteLength)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`);
+      }
+      const st = await store(caseId);
+      const old = sourceOf(st.index, sourceId);
+      const sha = sha256Hex(data);
+      if (sha === old.sha256) throw new ApiError('ALREADY_EXISTS', 'That file is the version this source already has; nothing changed.');
+      const other = st.findBySha256(sha);
+      if (other) throw new ApiError('ALREADY_EXISTS', `That file is already in this case as “${other.title.value ?? other.file ?? other.id}”.`);
+      const x = await extractFileIsolated(name, data);
+      const claims = await claimsOf(caseId);
+      const { annotations, anchored, orphaned } = claims.reanchorSource(sourceId, x.text, x.pages);
+      const body = await st.readBody(sourceId);
+      const records = claims.bodyRecords(sourceId);
+      const kept = records.annotations.filter((a) => !annotations.some((n) => n.id === (a as { id?: string }).id));
+      const source: Source = {
+        ...old,
+        kind: x.kind,
+        file: name,
+        sha256: sha,
+        originalExt: extensionOf(name) || old.originalExt,
+        bytes: data.byteLength,
+        characters: x.text.length,
+        pages: x.pages,
+        warnings: x.warnings,
+        previousVersions: [
+          ...(old.previousVersions ?? []),
+          { sha256: old.sha256, originalExt: old.originalExt, bytes: old.bytes, replacedAt: new Date().toISOString() },
+        ],
+      };
+      await st.replaceSource(source, { ...body, text: x.text, annotations: [...annotations, ...kept], claims: records.claims }, data);
+      await claims.adoptSource(sourceId, annotations);
+      return { source, anchored, orphaned, view: claims.view() };
+    },
+
+    'claims.view': async ({ caseId }) => (await claimsOf(caseId)).view(),
+    'claims.execute': async ({ caseId, command, label }) => (await claimsOf(caseId)).execute(command, label),
+    'claims.undo': async ({ caseId }) => (await claimsOf(caseId)).undo(),
+    'claims.redo': async ({ caseId }) => (await claimsOf(caseId)).redo(),
 
     'sources.original': async ({ caseId, sourceId }) => {
       const st = await store(caseId);

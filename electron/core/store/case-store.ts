@@ -314,6 +314,29 @@ export class CaseStore {
     }
   }
 
+  /**
+   * A new version of a source's file: new original (the old one is kept, untouched), new body, then the
+   * index record. Same crash-safe order as addSource.
+   */
+  replaceSource(source: Source, body: SourceBody, original: Uint8Array): Promise<void> {
+    return this.#operation(async () => {
+      source = Source.parse(source);
+      body = SourceBody.parse(body);
+      this.#source(source.id);
+      const sha = createHash('sha256').update(original).digest('hex');
+      if (sha !== source.sha256) throw new ApiError('INVALID_INPUT', `The original file's bytes do not match the source's sha256.`);
+      const orig = originalPath(this.dir, source);
+      if (!(await exists(orig))) {
+        await fs.mkdir(path.dirname(orig), { recursive: true });
+        await writeFileDurable(orig, original);
+      }
+      await this.#writeBodyFile(body);
+      await this.#updateIndex((d) => {
+        d.sources = d.sources.map((s) => (s.id === source.id ? source : s));
+      });
+    });
+  }
+
   /** Index first, then the body (moved into backups, so a mistaken removal can be undone by hand), then the original if unused. */
   removeSource(sourceId: string): Promise<void> {
     return this.#operation(() => this.#removeSource(sourceId));

@@ -1,0 +1,145 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClaimsView, ImportResult } from '../../shared/api.ts';
+import { makeTarget } from '../../shared/anchor.ts';
+import type { CaseSummary } from '../../shared/case.ts';
+import { blankClaim, type Claim } from '../../shared/claims.ts';
+import type { Command } from '../../shared/commands.ts';
+import { withResolvedTiming } from '../../shared/timing.ts';
+import { seedFiles } from '../../tests/unit/corpus.ts';
+import { createCore, type Core } from './index.ts';
+
+const tmp = () => mkdtemp(join(tmpdir(), 'corroborate-claims-'));
+const now = () => new Date().toISOString();
+let n = 0;
+
+async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const core = await createCore({ dataDir, host: 'browser' });
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+/** A case holding seed 004 (The Washington Post, 13 March 2020). */
+async function seedCase(core: Core) {
+  const c = (await core.call('cases.create', { name: 'Taji' })) as CaseSummary;
+  const file = seedFiles().find((f) => f.includes('004_'))!;
+  const r = (await core.call('sources.import', { caseId: c.id, name: '004.txt', data: new Uint8Array(await readFile(file)) })) as ImportResult;
+  const { text } = (await core.call('sources.get', { caseId: c.id, sourceId: r.source.id })) as { text: string };
+  return { caseId: c.id, dir: c.dir, sourceId: r.source.id, text };
+}
+
+function tagCommand(sourceId: string, text: string, quote: string, kind: Claim['kind'], tweak: (c: Claim) => Claim = (c) => c): Command {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new Error(`quote not in text: ${quote}`);
+  const at = now();
+  const annotationId = `a_${++n}`;
+  const claim = tweak(blankClaim(kind, { id: `c_${n}`, sourceId, annotationId, created: at, text: quote }));
+  return {
+    type: 'claim.create',
+    payload: {
+      annotation: { id: annotationId, sourceId, targets: [makeTarget(text, start, start + quote.length)], kind, created: at, modified: at },
+      claim,
+      at: null,
+    },
+  };
+}
+
+describe('claims in the core', () => {
+  it('keeps tagged claims, with undo and redo, across a restart', async () => {
+    const dataDir = await tmp();
+    const { caseId } = await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      let v = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'), label: 'Tag casualties' })) as ClaimsView;
+      expect(v.claims).toHaveLength(1);
+      expect(v.claims[0]).toMatchObject({ figure: { low: 14, best: 14, high: 14, qualifier: 'exact' } });
+      v = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') })) as ClaimsView;
+      expect(v).toMatchObject({ canUndo: true, canRedo: false });
+      expect(v.claims).toHaveLength(2);
+      return s;
+    });
+    await withCore(dataDir, async (core) => {
+      let v = (await core.call('claims.view', { caseId })) as ClaimsView;
+      expect(v.claims.map((c) => c.kind)).toEqual(['casualties', 'munitions']);
+      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
+      expect(v.claims).toHaveLength(1);
+      expect(v.undoLabel).toBe('Tag casualties');
+      v = (await core.call('claims.redo', { caseId })) as ClaimsView;
+      expect(v.claims).toHaveLength(2);
+      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
+      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
+      expect(v.claims).toHaveLength(0);
+      expect(v.annotations).toHaveLength(0);
+      expect(v.canUndo).toBe(false);
+    });
+    await withCore(dataDir, async (core) => {
+      const v = (await core.call('claims.redo', { caseId })) as ClaimsView;
+      expect(v.claims).toHaveLength(1);
+    });
+  });
+
+  it('reports a hand-edited invalid claim, opens the rest, and keeps the bad record in its file', async () => {
+    const dataDir = await tmp();
+    const s = await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') });
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'Twelve to 18 rockets landed on the base', 'munitions') });
+      return s;
+    });
+    const file = join(s.dir, 'sources', `${s.sourceId}.json`);
+    const body = JSON.parse(await readFile(file, 'utf8'));
+    body.claims[0].figure.low = 'thirty'; // what a hand edit can do
+    await writeFile(file, JSON.stringify(body));
+    await withCore(dataDir, async (core) => {
+      const v = (await core.call('claims.view', { caseId: s.caseId })) as ClaimsView;
+      expect(v.claims).toHaveLength(1);
+      expect(v.problems.join(' ')).toMatch(/figure\.low/);
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people', 'casualties') });
+    });
+    const after = JSON.parse(await readFile(file, 'utf8'));
+    expect(after.claims.some((c: { figure?: { low: unknown } }) => c.figure?.low === 'thirty')).toBe(true);
+    expect(after.claims).toHaveLength(3);
+  });
+
+  it('re-resolves relative dates when the publication date is corrected', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      const quote = 'had carried out the attack Wednesday';
+      const cmd = tagCommand(s.sourceId, s.text, quote, 'timing', (c) =>
+        c.kind === 'timing' ? withResolvedTiming({ ...c, expression: 'Wednesday' }, '2020-03-13') : c,
+      );
+      let v = (await core.call('claims.execute', { caseId: s.caseId, command: cmd })) as ClaimsView;
+      expect(v.claims[0]).toMatchObject({ start: '2020-03-11', end: '2020-03-11' });
+      await core.call('sources.update', { caseId: s.caseId, sourceId: s.sourceId, patch: { published: { date: '2020-03-20', precision: 'day' } } });
+      v = (await core.call('claims.view', { caseId: s.caseId })) as ClaimsView;
+      expect(v.claims[0]).toMatchObject({ start: '2020-03-18', reference: '2020-03-20' });
+    });
+  });
+
+  it('re-anchors annotations on a new version of the text and orphans what is gone', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties') });
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') });
+      const edited = `Editor's note: this version was updated.\n\n${s.text}`.replace('Milley said that about 30 rockets were fired at Taji, a base', 'Milley said a base');
+      const r = (await core.call('sources.replaceText', { caseId: s.caseId, sourceId: s.sourceId, name: '004-v2.txt', data: new TextEncoder().encode(edited) })) as {
+        anchored: number;
+        orphaned: number;
+        view: ClaimsView;
+        source: { previousVersions?: unknown[] };
+      };
+      expect([r.anchored, r.orphaned]).toEqual([1, 1]);
+      expect(r.source.previousVersions).toHaveLength(1);
+      const { text } = (await core.call('sources.get', { caseId: s.caseId, sourceId: s.sourceId })) as { text: string };
+      const kept = r.view.annotations.find((a) => !a.orphan)!;
+      expect(text.slice(kept.targets[0].start, kept.targets[0].end)).toBe('wounding 14 people, including five seriously');
+      expect(r.view.annotations.find((a) => a.orphan)?.targets[0].exact).toBe('about 30 rockets were fired at Taji');
+    });
+  });
+});

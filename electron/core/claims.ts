@@ -1,0 +1,251 @@
+// A case's tagged claims as one in-memory state, kept in step with its files. Annotations and claims
+// live in their source's file, events and actors in the index, and the undo history in history.json,
+// so an edit rewrites only the files it touched. Records that fail their schema (a hand-edited file)
+// are reported and written back untouched, never dropped.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ClaimsView } from '../../shared/api.ts';
+import { reanchorAnnotations } from '../../shared/anchor.ts';
+import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
+import {
+  canRedo,
+  canUndo,
+  emptyStack,
+  execute,
+  loadUndoStack,
+  redo,
+  undo,
+  type ClaimState,
+  type Command,
+  type UndoStack,
+} from '../../shared/commands.ts';
+import { ApiError } from '../../shared/errors.ts';
+import type { PageRange } from '../../shared/source.ts';
+import { reresolveAll } from '../../shared/timing.ts';
+import { writeFileDurable, type CaseStore } from './store/index.ts';
+
+const HISTORY_FILE = 'history.json';
+
+interface Unreadable {
+  annotations: unknown[];
+  claims: unknown[];
+}
+
+export class CaseClaims {
+  readonly #store: CaseStore;
+  #state: ClaimState;
+  #stack: UndoStack;
+  #problems: string[];
+  /** Per source, the raw records that failed validation: written back as they were. */
+  readonly #unreadable = new Map<string, Unreadable>();
+  #unreadableIndex: { events: unknown[]; actors: unknown[] } = { events: [], actors: [] };
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
+    this.#store = store;
+    this.#state = state;
+    this.#stack = stack;
+    this.#problems = problems;
+  }
+
+  static async load(store: CaseStore): Promise<CaseClaims> {
+    const problems: string[] = [];
+    const say = (where: string, list: RecordProblem[]) => {
+      for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
+    };
+    const annotations: Annotation[] = [];
+    const claims: Claim[] = [];
+    const unreadable = new Map<string, Unreadable>();
+    for (const s of store.index.sources) {
+      const body = await store.readBody(s.id).catch(() => null);
+      if (!body) continue;
+      const a = validateAnnotations(body.annotations);
+      const c = validateClaims(body.claims);
+      const title = s.title.value ?? s.file ?? s.id;
+      say(`In “${title}”`, a.problems);
+      say(`In “${title}”`, c.problems);
+      annotations.push(...a.annotations);
+      claims.push(...c.claims);
+      const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
+      if (bad.annotations.length || bad.claims.length) unreadable.set(s.id, bad);
+    }
+    const ev = validateEvents(store.index.events);
+    const ac = validateActors(store.index.actors ?? []);
+    say('In the case index', ev.problems);
+    say('In the case index', ac.problems);
+
+    let stack = emptyStack();
+    const raw = await readFile(join(store.dir, HISTORY_FILE), 'utf8').catch(() => null);
+    if (raw !== null) {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        problems.push('The undo history could not be read; it starts afresh. Your claims are not affected.');
+      }
+      if (parsed !== null) {
+        const loaded = loadUndoStack(parsed);
+        stack = loaded.stack;
+        if (loaded.problem) problems.push(loaded.problem);
+      }
+    }
+    const cc = new CaseClaims(store, { annotations, claims, events: ev.events, actors: ac.actors }, stack, problems);
+    for (const [k, v] of unreadable) cc.#unreadable.set(k, v);
+    cc.#unreadableIndex = {
+      events: ev.problems.map((p) => store.index.events[p.index]),
+      actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
+    };
+    return cc;
+  }
+
+  view(): ClaimsView {
+    const label = (e: { label: string | null } | undefined) => e?.label ?? null;
+    return {
+      ...this.#state,
+      canUndo: canUndo(this.#stack),
+      canRedo: canRedo(this.#stack),
+      undoLabel: label(this.#stack.done.at(-1)),
+      redoLabel: label(this.#stack.undone.at(-1)),
+      problems: [...this.#problems],
+    };
+  }
+
+  execute(command: Command, label?: string): Promise<ClaimsView> {
+    return this.#serial(async () => {
+      const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }));
+      await this.#commit(step.state, step.stack);
+      return this.view();
+    });
+  }
+
+  undo(): Promise<ClaimsView> {
+    return this.#serial(async () => this.#step(undo));
+  }
+
+  redo(): Promise<ClaimsView> {
+    return this.#serial(async () => this.#step(redo));
+  }
+
+  /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
+  reresolveSource(sourceId: string, published: string | null): Promise<void> {
+    return this.#serial(async () => {
+      const mine = this.#state.claims.filter((c) => c.sourceId === sourceId);
+      const next = reresolveAll(mine, published, { modified: new Date().toISOString() });
+      if (next.every((c, i) => c === mine[i])) return;
+      const byId = new Map(next.map((c) => [c.id, c]));
+      await this.#commit({ ...this.#state, claims: this.#state.claims.map((c) => byId.get(c.id) ?? c) }, this.#stack);
+    });
+  }
+
+  /**
+   * A source's text is being replaced: re-anchor its annotations in `text`; those that cannot be
+   * found keep their old passage and are marked orphans. Returns the annotations to store with the
+   * new text. The undo history is cleared: its passages point into the old text.
+   */
+  reanchorSource(sourceId: string, text: string, pages: PageRange[] | null): { annotations: Annotation[]; anchored: number; orphaned: number } {
+    const mine = this.#state.annotations.filter((a) => a.sourceId === sourceId && !a.orphan);
+    const { anchored, orphans } = reanchorAnnotations(text, mine, { pages: pages ?? undefined });
+    const now = new Date().toISOString();
+    const byId = new Map<string, Annotation>();
+    for (const a of anchored) byId.set(a.annotation.id, { ...a.annotation, targets: a.targets });
+    for (const o of orphans) byId.set(o.annotation.id, { ...o.annotation, orphan: { reason: o.reason, since: now } });
+    const annotations = this.#state.annotations.filter((a) => a.sourceId === sourceId).map((a) => byId.get(a.id) ?? a);
+    return { annotations, anchored: anchored.length, orphaned: orphans.length };
+  }
+
+  /** Adopts the annotations written with a replaced text (see reanchorSource) and forgets history. */
+  adoptSource(sourceId: string, annotations: Annotation[]): Promise<void> {
+    return this.#serial(async () => {
+      this.#state = { ...this.#state, annotations: [...this.#state.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
+      this.#stack = emptyStack();
+      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+    });
+  }
+
+  bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] } {
+    const bad = this.#unreadable.get(sourceId);
+    return {
+      annotations: [...this.#state.annotations.filter((a) => a.sourceId === sourceId), ...(bad?.annotations ?? [])],
+      claims: [...this.#state.claims.filter((c) => c.sourceId === sourceId), ...(bad?.claims ?? [])],
+    };
+  }
+
+  /** A source left the case: so do its annotations and claims (the history's references to them go too). */
+  forgetSource(sourceId: string): Promise<void> {
+    return this.#serial(async () => {
+      this.#unreadable.delete(sourceId);
+      const next = {
+        ...this.#state,
+        annotations: this.#state.annotations.filter((a) => a.sourceId !== sourceId),
+        claims: this.#state.claims.filter((c) => c.sourceId !== sourceId),
+      };
+      this.#state = next;
+      this.#stack = emptyStack();
+      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+    });
+  }
+
+  async #step(fn: typeof undo): Promise<ClaimsView> {
+    const step = wrap(() => fn(this.#state, this.#stack));
+    if (step.problem) this.#problems = [...this.#problems, step.problem];
+    await this.#commit(step.state, step.stack);
+    return this.view();
+  }
+
+  /** Writes the files whose records changed, then the history; only then is the new state the case's. */
+  async #commit(next: ClaimState, stack: UndoStack): Promise<void> {
+    const prev = this.#state;
+    const touched = new Set<string>();
+    const mark = <T extends { id: string; sourceId: string }>(a: T[], b: T[]) => {
+      const before = new Map(a.map((x) => [x.id, x]));
+      for (const x of b) if (before.get(x.id) !== x) touched.add(x.sourceId);
+      const after = new Set(b.map((x) => x.id));
+      for (const x of a) if (!after.has(x.id)) touched.add(x.sourceId);
+      // Order matters for undo's exact restore; a moved record marks its source too.
+      if (a.length === b.length && a.some((x, i) => x.id !== b[i].id)) for (const x of b) touched.add(x.sourceId);
+    };
+    mark(prev.annotations, next.annotations);
+    mark(prev.claims, next.claims);
+    for (const sid of touched) {
+      if (!this.#store.index.sources.some((s) => s.id === sid)) {
+        throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
+      }
+    }
+
+    this.#state = next;
+    try {
+      for (const sid of touched) {
+        const body = await this.#store.readBody(sid);
+        await this.#store.writeBody({ ...body, ...this.bodyRecords(sid) });
+      }
+      if (prev.events !== next.events || prev.actors !== next.actors) {
+        await this.#store.updateIndex((d) => {
+          d.events = [...next.events, ...this.#unreadableIndex.events];
+          d.actors = [...next.actors, ...this.#unreadableIndex.actors];
+        });
+      }
+      this.#stack = stack;
+      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(stack));
+    } catch (e) {
+      // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part.
+      this.#state = prev;
+      throw e;
+    }
+  }
+
+  #serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn, fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('INVALID_INPUT', e instanceof Error ? e.message : String(e));
+  }
+}
+
