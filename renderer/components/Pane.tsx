@@ -1,9 +1,13 @@
 // One reading pane: header (title, outlet, date, source picker, view toggle, close) and the
 // source's canonical text as paragraphs, always as text nodes, never as markup.
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import type { Source } from '../../shared/source.ts';
+import { Fragment, lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import type { PageRange, Source } from '../../shared/source.ts';
 import { confidenceText, formatPublished, sourceTitle } from '../lib/format.ts';
-import { locateHit, segmentParagraph, splitParagraphs } from '../lib/paragraphs.ts';
+import { KIND_LETTER } from '../lib/claimText.ts';
+import { runsOf, type Span } from '../lib/highlights.ts';
+import { locateHit, splitParagraphs } from '../lib/paragraphs.ts';
+import { useTaggingForPane } from '../tagging/context.ts';
+import { highlightTitle } from '../tagging/useTagging.ts';
 import { useLoaded, type DocCache } from './docCache.ts';
 import type { PaneState } from './Reader.tsx';
 
@@ -22,9 +26,13 @@ export function Pane(props: {
   onMode: (mode: 'text' | 'pages') => void;
   onClose: () => void;
   onDetails: () => void;
+  /** Replace the source's text with a new version of the same report (a file the user picks). */
+  onReplace?: (file: File) => void;
 }) {
   const { source, pane } = props;
-  const [doc, retry] = useLoaded(() => props.cache.doc(source.id), [props.cache, source.id]);
+  const tagging = useTaggingForPane();
+  const version = tagging?.textVersion(source.id) ?? 0;
+  const [doc, retry] = useLoaded(() => props.cache.doc(source.id), [props.cache, source.id, version]);
   const isPdf = source.kind === 'pdf';
   const mode = isPdf ? pane.mode : 'text';
   const p = source.published;
@@ -82,6 +90,22 @@ export function Pane(props: {
           <button type="button" className="btn btn-small" aria-label={`Details of ${props.label}`} onClick={props.onDetails}>
             Details
           </button>
+          {props.onReplace ? (
+            <label className="btn btn-small file-btn" title="Replace this source's text with a new version of the same report; annotations re-anchor">
+              New version…
+              <input
+                type="file"
+                className="visually-hidden-input"
+                aria-label={`Replace with new version: ${props.label}`}
+                accept=".txt,.text,.md,.html,.htm,.pdf,text/plain,text/html,application/pdf"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) props.onReplace?.(f);
+                }}
+              />
+            </label>
+          ) : null}
         </div>
       </header>
       {doc.state === 'loading' ? (
@@ -108,18 +132,27 @@ export function Pane(props: {
           <PdfPages cache={props.cache} sourceId={source.id} label={props.label} />
         </Suspense>
       ) : (
-        <TextBody text={doc.value.text} source={source} label={props.label} focus={pane.focus} />
+        <TextBody text={doc.value.text} pages={doc.value.pages} paneKey={pane.key} source={source} label={props.label} focus={pane.focus} />
       )}
     </section>
   );
 }
 
-function TextBody(props: { text: string; source: Source; label: string; focus: PaneState['focus'] }) {
+function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: string; source: Source; label: string; focus: PaneState['focus'] }) {
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
   const [mark, setMark] = useState<{ start: number; end: number } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const scroller = useRef<HTMLElement>(null);
   const { focus, text } = props;
+  const tagging = useTaggingForPane();
+  const sourceId = props.source.id;
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!tagging || !el) return;
+    tagging.register(props.paneKey, { el, sourceId, text, pages: props.pages });
+    return () => tagging.register(props.paneKey, null);
+  }, [tagging, props.paneKey, sourceId, text, props.pages]);
 
   useEffect(() => {
     if (!focus) return;
@@ -140,6 +173,34 @@ function TextBody(props: { text: string; source: Source; label: string; focus: P
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [mark]);
 
+  const annotations = tagging?.annotationsOf(sourceId);
+  const pending = tagging?.pending?.sourceId === sourceId ? tagging.pending.targets : null;
+  const spans = useMemo(() => {
+    const out: Span[] = [];
+    for (const a of annotations ?? []) for (const t of a.targets) if (t.end <= text.length) out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end });
+    for (const t of pending ?? []) out.push({ id: '~pending', kind: 'pending', start: t.start, end: t.end });
+    return out;
+  }, [annotations, pending, text.length]);
+  const kindOf = useMemo(() => new Map(spans.map((s) => [s.id, s.kind])), [spans]);
+  // PDF page boundaries in the text view: paragraph index → the page that starts there.
+  const pageStarts = useMemo(() => {
+    const m = new Map<number, number>();
+    for (const pg of props.pages ?? []) {
+      if (pg.page === 1) continue;
+      const i = paragraphs.findIndex((p) => p.end > pg.start);
+      if (i > 0 && !m.has(i)) m.set(i, pg.page);
+    }
+    return m;
+  }, [props.pages, paragraphs]);
+
+  const open = (e: MouseEvent | KeyboardEvent, id: string) => {
+    if (!tagging || id === '~pending') return;
+    // A click that ends a drag selection is a selection, not a click on the highlight.
+    const sel = window.getSelection();
+    if (e.type === 'click' && sel && !sel.isCollapsed) return;
+    tagging.openAnnotation(id);
+  };
+
   return (
     <article
       ref={scroller}
@@ -148,6 +209,7 @@ function TextBody(props: { text: string; source: Source; label: string; focus: P
       aria-label={`Text of ${props.label}`}
       dir={props.source.direction}
       lang={props.source.language ?? undefined}
+      data-source-id={sourceId}
     >
       <div className="reading-column">
         {missing ? (
@@ -156,18 +218,61 @@ function TextBody(props: { text: string; source: Source; label: string; focus: P
           </p>
         ) : null}
         {paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
-        {paragraphs.map((p) => (
-          <p key={p.start} data-start={p.start}>
-            {segmentParagraph(p, mark).map((seg, i) =>
-              seg.marked ? (
-                <mark key={i} className="flash">
-                  {seg.text}
-                </mark>
-              ) : (
-                seg.text
-              ),
-            )}
+        {paragraphs.map((p, i) => (
+          <Fragment key={p.start}>
+          {pageStarts.has(i) ? (
+            <div className="page-break" role="separator" aria-label={`Page ${pageStarts.get(i)}`}>
+              <span aria-hidden="true">p. {pageStarts.get(i)}</span>
+            </div>
+          ) : null}
+          <p data-start={p.start}>
+            {runsOf(p, spans, mark).map((run) => {
+              let node: ReactNode = run.text;
+              if (run.flash) node = <mark className="flash">{node}</mark>;
+              if (run.spans.length === 0) return <span key={run.start}>{node}</span>;
+              const top = run.spans[0];
+              const kind = kindOf.get(top.id) ?? 'note';
+              const ids = run.spans.map((s) => s.id).filter((id) => id !== '~pending');
+              const claims = ids.flatMap((id) => tagging?.claimsOf(id) ?? []);
+              const active = ids.includes(tagging?.activeAnnotationId ?? '');
+              const opens = run.opens.filter((id) => id !== '~pending');
+              const className = [
+                'hl',
+                `hl-${kind}`,
+                run.spans.length > 1 ? 'hl-overlap' : '',
+                active ? 'hl-active' : '',
+                opens.length ? 'hl-open' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <span
+                  key={run.start}
+                  className={className}
+                  data-annotation={ids.join(' ') || undefined}
+                  data-letter={opens.length ? opens.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined}
+                  title={top.id === '~pending' ? 'Passage being tagged' : highlightTitle(claims)}
+                  tabIndex={opens.length ? 0 : undefined}
+                  role={opens.length ? 'button' : undefined}
+                  aria-label={opens.length ? `${run.text} — ${highlightTitle(claims).replace(/\n/g, '; ')}` : undefined}
+                  onClick={ids.length ? (e) => open(e, ids[0]) : undefined}
+                  onKeyDown={
+                    opens.length
+                      ? (e) => {
+                          if (e.key === 'Enter' || e.key === ' ') {
+                            e.preventDefault();
+                            open(e, ids[0]);
+                          }
+                        }
+                      : undefined
+                  }
+                >
+                  {node}
+                </span>
+              );
+            })}
           </p>
+          </Fragment>
         ))}
       </div>
     </article>

@@ -31,6 +31,7 @@ export function Reader(props: {
   onDetails: (id: string) => void;
   onNewPane: (sourceId: string) => void;
   onGoToLibrary: () => void;
+  onReplace?: (sourceId: string, file: File) => void;
 }) {
   const { panes } = props;
   const shown = new Set(panes.map((p) => p.sourceId));
@@ -85,6 +86,7 @@ export function Reader(props: {
                 onMode={(mode) => update(p.key, { mode })}
                 onClose={() => props.onPanes((prev) => prev.filter((x) => x.key !== p.key))}
                 onDetails={() => props.onDetails(source.id)}
+                onReplace={props.onReplace ? (f) => props.onReplace?.(source.id, f) : undefined}
                 label={sourceTitle(source)}
               />
             );

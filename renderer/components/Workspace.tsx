@@ -15,6 +15,12 @@ import { MetadataDialog } from './MetadataDialog.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Reader, type PaneFocus, type PaneState } from './Reader.tsx';
 import { SearchPanel, type SearchState } from './SearchPanel.tsx';
+import type { TextTarget } from '../../shared/anchor.ts';
+import { TaggingContext } from '../tagging/context.ts';
+import { useTagging } from '../tagging/useTagging.ts';
+import { SelectionToolbar } from '../tagging/SelectionToolbar.tsx';
+import { ClaimForm } from '../tagging/ClaimForm.tsx';
+import { ClaimsSidebar } from '../tagging/ClaimsSidebar.tsx';
 
 type View = 'library' | 'reader';
 
@@ -60,6 +66,11 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const [dragging, setDragging] = useState(false);
   const cache = useMemo(() => new DocCache(client, caseId), [client, caseId]);
   const searchInput = useRef<HTMLInputElement>(null);
+  const revealRef = useRef<(sourceId: string, t: TextTarget) => void>(() => undefined);
+  const reveal = useCallback((sourceId: string, t: TextTarget) => revealRef.current(sourceId, t), []);
+  const tagging = useTagging({ client, caseId, byId, reveal });
+  const claims = tagging.store;
+  const [problemsDismissed, setProblemsDismissed] = useState(false);
 
   useEffect(() => {
     const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })) };
@@ -161,6 +172,26 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     setView('reader');
   };
 
+  revealRef.current = (sourceId, t) =>
+    openSource(sourceId, { start: t.start, end: t.end, before: t.prefix, match: t.exact, after: t.suffix, nonce: Date.now() });
+
+  const replaceText = async (sourceId: string, file: File) => {
+    const s = byId.get(sourceId);
+    try {
+      const data = new Uint8Array(await file.arrayBuffer());
+      const r = await client.call('sources.replaceText', { caseId, sourceId, name: file.name, data });
+      cache.forget(sourceId);
+      replaceSource(r.source);
+      claims.accept(r.view);
+      tagging.bumpText(sourceId);
+      setNotice(
+        `Replaced the text of “${s ? sourceTitle(s) : file.name}” with ${file.name}: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned.`,
+      );
+    } catch (e) {
+      setNotice(`The new version could not be used: ${messageOf(e)}`);
+    }
+  };
+
   const openHit = (hit: SearchHit) =>
     openSource(hit.sourceId, { start: hit.start, end: hit.end, before: hit.before, match: hit.match, after: hit.after, nonce: Date.now() });
 
@@ -202,6 +233,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const details = detailsFor ? byId.get(detailsFor) : undefined;
 
   return (
+    <TaggingContext value={tagging.pane}>
     <div className="app">
       <header className="topbar">
         <div className="topbar-left">
@@ -223,6 +255,31 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             Reader <span className="count">{panes.length}</span>
           </button>
         </nav>
+        <div className="topbar-right">
+        <div className="history" role="group" aria-label="Edit history">
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            disabled={!claims.view?.canUndo}
+            aria-label={claims.view?.canUndo ? `Undo ${claims.view.undoLabel ?? 'last edit'}` : 'Undo'}
+            aria-keyshortcuts="Control+Z"
+            title={claims.view?.canUndo ? `Undo ${claims.view.undoLabel ?? 'last edit'} (Ctrl+Z)` : 'Nothing to undo'}
+            onClick={() => void claims.undo()}
+          >
+            ↶ Undo
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            disabled={!claims.view?.canRedo}
+            aria-label={claims.view?.canRedo ? `Redo ${claims.view.redoLabel ?? 'last edit'}` : 'Redo'}
+            aria-keyshortcuts="Control+Shift+Z Control+Y"
+            title={claims.view?.canRedo ? `Redo ${claims.view.redoLabel ?? 'last edit'} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            onClick={() => void claims.redo()}
+          >
+            ↷ Redo
+          </button>
+        </div>
         <form
           role="search"
           className="search-form"
@@ -247,6 +304,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             Search
           </button>
         </form>
+        </div>
       </header>
 
       {warnings.length ? (
@@ -261,6 +319,38 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             {warnings.length > 5 ? <span>…and {warnings.length - 5} more.</span> : null}
           </div>
           <button type="button" className="btn btn-small" onClick={() => setWarnings([])}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {claims.view && claims.view.problems.length && !problemsDismissed ? (
+        <div role="alert" className="banner banner-warn">
+          <div>
+            <strong>
+              {claims.view.problems.length === 1 ? '1 record could not be read' : `${claims.view.problems.length} records could not be read`}; it is kept in the file.
+            </strong>
+            <ul>
+              {claims.view.problems.slice(0, 5).map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </div>
+          <button type="button" className="btn btn-small" onClick={() => setProblemsDismissed(true)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {claims.error || claims.loadError || tagging.message ? (
+        <div role="alert" className="banner banner-error">
+          <span>{claims.error ?? claims.loadError ?? tagging.message}</span>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost"
+            onClick={() => {
+              claims.dismissError();
+              tagging.setMessage(null);
+            }}
+          >
             Dismiss
           </button>
         </div>
@@ -305,9 +395,38 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               onDetails={setDetailsFor}
               onNewPane={(id) => setPanes((prev) => (prev.length < MAX_PANES ? [...prev, newPane(id)] : prev))}
               onGoToLibrary={() => setView('library')}
+              onReplace={(id, f) => void replaceText(id, f)}
             />
           )}
         </main>
+        {view === 'reader' && tagging.draft ? (
+          <ClaimForm
+            key={tagging.draft.claim.id}
+            draft={tagging.draft}
+            source={byId.get(tagging.draft.claim.sourceId)}
+            events={claims.view?.events ?? []}
+            actors={claims.view?.actors ?? []}
+            onSave={claims.execute}
+            onCancel={() => tagging.setDraft(null)}
+            onCreateEvent={(ev) => claims.execute({ type: 'event.create', payload: { event: ev, at: null, assign: [] } }, 'Create event')}
+            onDetails={setDetailsFor}
+          />
+        ) : null}
+        {view === 'reader' && claims.view ? (
+          <ClaimsSidebar
+            view={claims.view}
+            sources={sources}
+            openSourceIds={panes.map((p) => p.sourceId)}
+            selectedClaimId={tagging.selectedClaimId}
+            retargeting={tagging.retargeting}
+            execute={claims.execute}
+            onEdit={tagging.openClaim}
+            onRetarget={tagging.startRetarget}
+            onCancelRetarget={tagging.cancelRetarget}
+            onConfirmRetarget={() => void tagging.confirmRetarget()}
+            onReveal={(a) => reveal(a.sourceId, a.targets[0])}
+          />
+        ) : null}
         {search ? (
           <SearchPanel
             search={search}
@@ -338,6 +457,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           onClose={() => setDetailsFor(null)}
           onSaved={(s) => {
             replaceSource(s);
+            // A corrected publication date re-resolves the source's relative dates in the core.
+            void claims.refresh();
             setDetailsFor(null);
             setNotice(`Saved the details of “${sourceTitle(s)}”.`);
           }}
@@ -370,9 +491,21 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           }}
         />
       ) : null}
+      {view === 'reader' ? (
+        <SelectionToolbar
+          selection={tagging.selection}
+          collected={tagging.collected?.targets.length ?? 0}
+          retargeting={tagging.retargeting}
+          onKind={tagging.openNew}
+          onAddPassage={tagging.addPassage}
+          onClearPassages={tagging.clearPassages}
+          onConfirmRetarget={() => void tagging.confirmRetarget()}
+        />
+      ) : null}
       <p className="sr-only" aria-live="polite">
         {search?.status === 'done' ? `${plural(search.total, 'match', 'matches')} for ${search.query}` : ''}
       </p>
     </div>
+    </TaggingContext>
   );
 }

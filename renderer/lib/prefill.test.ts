@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/claims.ts';
+import { actorBook, findActorIn, guessMeasure, guessPopulation, guessStance, prefillClaim } from './prefill.ts';
+
+const ctx = (over: Partial<Parameters<typeof prefillClaim>[2]> = {}) => ({
+  id: 'c-1',
+  annotationId: 'a-1',
+  sourceId: 's_abcdef',
+  created: '2024-01-01T00:00:00.000Z',
+  published: null,
+  actors: [],
+  starterActors: [],
+  ...over,
+});
+
+describe('guessMeasure', () => {
+  it('reads the measure from casualty and weapon words', () => {
+    expect(guessMeasure('four guards died in the blast', 'casualties')).toBe('killed');
+    expect(guessMeasure('nine people were hurt', 'casualties')).toBe('wounded');
+    expect(guessMeasure('two seriously injured', 'casualties')).toBe('wounded_serious');
+    expect(guessMeasure('injuring 20, including three seriously', 'casualties')).toBe('wounded');
+    expect(guessMeasure('forty rockets were launched', 'munitions')).toBe('rockets_fired');
+    expect(guessMeasure('six rockets landed inside the base', 'munitions')).toBe('rockets_impacted');
+    expect(guessMeasure('a barrage of missiles', 'munitions')).toBe('missiles');
+    expect(guessMeasure('aircraft struck seven sites', 'casualties')).toBe('targets_struck');
+  });
+});
+
+describe('guessPopulation', () => {
+  it('reads nationality and affiliation, abbreviations in capitals only', () => {
+    expect(guessPopulation('two U.S. service members')).toEqual({ nationality: 'US', affiliation: 'military', side: null });
+    expect(guessPopulation('a Briton')).toMatchObject({ nationality: 'GB' });
+    expect(guessPopulation('an Iraqi contractor')).toMatchObject({ nationality: 'IQ', affiliation: 'contractor' });
+    expect(guessPopulation('the militants told us')).toEqual({ nationality: null, affiliation: 'militant', side: null });
+    expect(guessPopulation('Iranian-backed fighters')).toMatchObject({ nationality: null });
+    expect(guessPopulation('coalition troops')).toMatchObject({ affiliation: 'military', side: 'coalition' });
+  });
+});
+
+describe('prefillClaim', () => {
+  it('fills a casualty claim: figure, measure, parts with their populations', () => {
+    const c = prefillClaim('casualties', 'killed one Dutch and two U.S. soldiers', ctx());
+    if (c.kind !== 'casualties') throw new Error('kind');
+    expect(c.measure).toBe('killed');
+    expect(c.figure).toMatchObject({ low: 3, best: 3, high: 3, qualifier: 'exact' });
+    expect(c.parts.map((p) => [p.figure.best, p.population.nationality, p.population.affiliation])).toEqual([
+      [1, null, 'military'],
+      [2, 'US', 'military'],
+    ]);
+    expect(c.population.affiliation).toBe('military');
+  });
+
+  it('keeps a subset as a subset and narrows its measure', () => {
+    const c = prefillClaim('casualties', 'injuring 20 people, including three seriously', ctx());
+    if (c.kind !== 'casualties') throw new Error('kind');
+    expect(c.measure).toBe('wounded');
+    expect(c.figure.best).toBe(20);
+    expect(c.parts).toHaveLength(1);
+    expect(c.parts[0]).toMatchObject({ subset: true, measure: 'wounded_serious', figure: { best: 3 } });
+  });
+
+  it('resolves a weekday against the publication date, past tense; says so when there is none', () => {
+    const t = prefillClaim('timing', 'the base was hit on Tuesday night', ctx({ published: '2021-06-04' }));
+    if (t.kind !== 'timing') throw new Error('kind');
+    expect(t.expression).toMatch(/Tuesday/);
+    expect([t.start, t.end]).toEqual(['2021-06-01', '2021-06-01']);
+    const u = prefillClaim('timing', 'on Tuesday', ctx());
+    if (u.kind !== 'timing') throw new Error('kind');
+    expect(u.start).toBeNull();
+    expect(u.method).toMatch(/no reference date/);
+  });
+
+  it('matches a perpetrator against the actor book in any spelling', () => {
+    const book: Actor[] = [{ id: 'x1', name: "Jaysh al-Mahdi", aliases: ['Mahdi Army'] }];
+    const c = prefillClaim('attribution', 'officials blamed Jaish al Mahdi for the attack', ctx({ actors: book }));
+    if (c.kind !== 'attribution') throw new Error('kind');
+    expect(c.perpetrator).toEqual({ name: 'Jaish al Mahdi', actorId: 'x1' });
+    expect(c.stance).toBe('accused');
+  });
+});
+
+describe('findActorIn and guessStance', () => {
+  it('prefers the longest name', () => {
+    const book: Actor[] = [
+      { id: 'a', name: 'Brigade', aliases: [] },
+      { id: 'b', name: 'Northern Brigade', aliases: [] },
+    ];
+    expect(findActorIn(book, 'the Northern Brigade said')?.actor.id).toBe('b');
+    expect(findActorIn(book, 'nobody at all')).toBeNull();
+  });
+  it('reads the stance from the verb', () => {
+    expect(guessStance('the group claimed responsibility')).toBe('claimed');
+    expect(guessStance('a militia believed responsible')).toBe('suspected');
+    expect(guessStance('the group denied any role')).toBe('denied');
+  });
+});
+
+describe('actorBook', () => {
+  it('puts the case’s actors first and leaves out starters whose names the case uses', () => {
+    const mine: Actor[] = [{ id: 'm1', name: 'Hizballah Brigades', aliases: [] }];
+    const starters: Actor[] = [
+      { id: 's1', name: 'Hezbollah Brigades', aliases: [] },
+      { id: 's2', name: 'Other Group', aliases: [] },
+    ];
+    expect(actorBook(mine, starters).map((a) => a.id)).toEqual(['m1', 's2']);
+  });
+});

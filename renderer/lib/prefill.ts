@@ -1,0 +1,175 @@
+// A new claim pre-filled from the words a user selected: what a fact-checker would type anyway
+// (the figure, the measure, who was counted, the date), always shown in the form to confirm or edit.
+//
+// Rules, and why:
+// - The figure comes from parseFigure (shared/figures.ts), parts and subsets included, so the form
+//   and the suggester agree on what "about a dozen" means.
+// - The measure and population are guessed from plain words (killed / wounded / seriously; U.S. /
+//   British / Iraqi; soldier / contractor / militants). A guess is a default, never hidden: every
+//   guessed value is visible and editable in the form.
+// - A part's population is read from the words right after its number ("two U.S. service members");
+//   a subset ("five seriously") narrows the measure (wounded → wounded_serious) instead.
+// - Timing resolves against the source's publication date, as news is past tense; with no date the
+//   claim says so and re-resolves once the date is set in Details.
+// - A perpetrator is matched against the case's actor book, else the starter list, by any alias in
+//   any spelling (shared/actors.ts).
+import { blankClaim, figureFrom, type Actor, type Claim, type Part, type Population } from '../../shared/claims.ts';
+import { findActor, normaliseActorName } from '../../shared/actors.ts';
+import { parseFigure } from '../../shared/figures.ts';
+import { findTimingExpressions, withResolvedTiming } from '../../shared/timing.ts';
+
+type Kind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
+
+/** The measure a passage counts, from its words; null when nothing says. Order matters: specific first. */
+export function guessMeasure(text: string, kind: Kind | 'count'): string | null {
+  const t = text.toLowerCase();
+  if (kind === 'casualties' || kind === 'count' || kind === 'munitions') {
+    if (/\bseriously\b|\bcritically\b|\bserious(ly)? (injur|wound)/.test(t) && !/\b(wound|injur|hurt)/.test(t.replace(/seriously (wounded|injured)/, ''))) return 'wounded_serious';
+    if (/\b(killed|kill|killing|dead|died|deaths?|death toll|fatalit)/.test(t)) return 'killed';
+    if (/\b(wound|injur|hurt|concuss|traumatic brain)/.test(t)) return 'wounded';
+    if (/\bmissing\b/.test(t)) return 'missing';
+    if (/\brockets?\b/.test(t)) {
+      if (/\b(landed|struck|impacted|hit|fell)\b/.test(t)) return 'rockets_impacted';
+      return 'rockets_fired';
+    }
+    if (/\bmissiles?\b/.test(t)) return 'missiles';
+    if (/\bdrones?\b/.test(t)) return 'drones';
+    if (/\bmortars?\b/.test(t)) return 'mortars';
+    if (/\b(facilities|sites|targets|bases|positions)\b/.test(t) && /\b(struck|strike|strikes|targeted|hit|bombed|airstrikes?)\b/.test(t)) return 'targets_struck';
+    if (/\b(attacks|assaults|strikes|incidents)\b/.test(t)) return 'attacks';
+  }
+  return null;
+}
+
+// Abbreviations are matched in capitals only ("US", "U.S."), so the pronoun "us" is not a nationality.
+const NATIONALITIES: Array<[RegExp, string]> = [
+  [/\b(?:[Aa]merican|AMERICAN)s?\b(?!-)|(?<![\w.])(?:U\.S\.|US|USA|United States)(?![\w-])/, 'US'],
+  [/\b(?:[Bb]ritish|[Bb]ritons?|BRITISH)\b(?!-)|(?<![\w.])(?:U\.K\.|UK)(?![\w-])/, 'GB'],
+  [/\b[Ii]raqis?\b(?!-)/, 'IQ'],
+  [/\b[Ii]ranians?\b(?!-)/, 'IR'],
+  [/\b[Ss]yrians?\b(?!-)/, 'SY'],
+];
+const AFFILIATIONS: Array<[RegExp, Population['affiliation']]> = [
+  [/\bcontractors?\b/i, 'contractor'],
+  [/\b(soldiers?|troops?|service ?members?|servicemen|personnel|marines?|airmen|sailors?|military)\b/i, 'military'],
+  [/\b(militants?|militiamen|fighters?|insurgents?|militia members?)\b/i, 'militant'],
+  [/\b(police(men|women)?|policemen)\b/i, 'police'],
+  [/\b(civilians?|residents?|children|women|villagers?)\b/i, 'civilian'],
+];
+
+/** Who was counted, from words such as "two U.S. service members"; unknown where the words do not say. */
+export function guessPopulation(text: string): Population {
+  const nationality = NATIONALITIES.find(([re]) => re.test(text))?.[1] ?? null;
+  const affiliation = AFFILIATIONS.find(([re]) => re.test(text))?.[1] ?? 'unknown';
+  const side = /\bcoalition\b/i.test(text) ? 'coalition' : null;
+  return { nationality, affiliation, side };
+}
+
+/** The population all parts share (for the claim as a whole); unknown/null where they differ. */
+function common(pops: Population[]): Population | null {
+  if (pops.length === 0) return null;
+  const same = <K extends keyof Population>(k: K) => (pops.every((p) => p[k] === pops[0][k]) ? pops[0][k] : null);
+  return { nationality: same('nationality') ?? null, affiliation: (same('affiliation') as Population['affiliation'] | null) ?? 'unknown', side: same('side') ?? null };
+}
+
+export interface PrefillContext {
+  id: string;
+  annotationId: string;
+  sourceId: string;
+  created: string;
+  /** The source's publication date (YYYY-MM-DD) or null. */
+  published: string | null;
+  /** The case's actor book; the starter list is used when it is empty. */
+  actors: Actor[];
+  starterActors: readonly Actor[];
+}
+
+/** The words of a part's head up to the next joined group ("British and two U.S." → "British"). */
+const headWords = (head: string) => head.split(/\s+(?:and|&|,)\s+|,\s*/)[0] ?? head;
+
+/** A new claim of `kind` from the selected `text`, pre-filled as described at the top. */
+export function prefillClaim(kind: Kind, text: string, ctx: PrefillContext): Claim {
+  const claim = blankClaim(kind, { id: ctx.id, sourceId: ctx.sourceId, annotationId: ctx.annotationId, created: ctx.created, text });
+  const quote = text.replace(/\s+/g, ' ').trim();
+  if (claim.kind === 'casualties' || claim.kind === 'munitions' || claim.kind === 'count') {
+    const parsed = parseFigure(quote);
+    const measure = guessMeasure(quote, claim.kind) ?? claim.measure;
+    const parts: Part[] = (parsed?.parts ?? []).map((p) => {
+      const figure = figureFrom(p.raw);
+      const narrowed = p.subset ? guessMeasure(p.head, claim.kind) : null;
+      return {
+        population: p.subset ? guessPopulation('') : guessPopulation(headWords(p.head)),
+        figure: { ...figure, low: p.low, best: p.best, high: p.high, qualifier: p.qualifier },
+        subset: p.subset,
+        ...(p.subset ? { measure: narrowed ?? (measure === 'wounded' && /serious/i.test(p.head) ? 'wounded_serious' : null) } : {}),
+      };
+    });
+    // "one British and two U.S. service members": the noun at the end counts for every group.
+    const groups = parts.filter((p) => !p.subset);
+    const lastAffiliation = groups.at(-1)?.population.affiliation ?? 'unknown';
+    if (lastAffiliation !== 'unknown') {
+      for (const p of groups) if (p.population.affiliation === 'unknown') p.population = { ...p.population, affiliation: lastAffiliation };
+    }
+    const whole = groups;
+    const population = whole.length ? { ...(common(whole.map((p) => p.population)) as Population), side: guessPopulation(quote).side } : guessPopulation(quote);
+    const figure = parsed
+      ? { raw: parsed.raw, low: parsed.low, best: parsed.best, high: parsed.high, qualifier: parsed.qualifier, rules: parsed.rules }
+      : figureFrom('');
+    // When every part has the same population, the breakdown adds nothing beyond the total.
+    const informative = parts.length > 1 || parts.some((p) => p.subset) ? parts : [];
+    return { ...claim, measure, population, figure, parts: informative };
+  }
+  if (claim.kind === 'timing') {
+    const found = findTimingExpressions(quote)[0];
+    const expression = found ? found.text : quote.slice(0, 500) || '(date)';
+    return withResolvedTiming({ ...claim, expression }, ctx.published);
+  }
+  if (claim.kind === 'attribution') {
+    const book = actorBook(ctx.actors, ctx.starterActors);
+    const match = findActorIn(book, quote);
+    const stance = guessStance(quote);
+    return { ...claim, stance, perpetrator: match ? { name: match.written, actorId: match.actor.id } : null };
+  }
+  return claim;
+}
+
+/**
+ * The actors to match against: the case's own first, then starter actors none of whose names the
+ * case already uses (a starter actor joins the case when a claim names it).
+ */
+export function actorBook(caseActors: readonly Actor[], starters: readonly Actor[]): Actor[] {
+  const used = new Set(caseActors.flatMap((a) => [a.name, ...a.aliases].map(normaliseActorName)));
+  const extra = starters.filter((s) => !caseActors.some((a) => a.id === s.id) && ![s.name, ...s.aliases].some((n) => used.has(normaliseActorName(n))));
+  return [...caseActors, ...extra];
+}
+
+/** Stance from the verb: "claimed responsibility", "blamed", "believed responsible", "denied". */
+export function guessStance(text: string): 'claimed' | 'accused' | 'suspected' | 'presumed' | 'confirmed' | 'denied' | 'asserted' {
+  const t = text.toLowerCase();
+  if (/\bden(y|ied|ies)\b/.test(t)) return 'denied';
+  if (/\bclaim(ed)? responsibility\b/.test(t)) return 'claimed';
+  if (/\b(believed|suspected|thought to be|likely)\b/.test(t)) return 'suspected';
+  if (/\bpresumed\b/.test(t)) return 'presumed';
+  if (/\b(blamed|accused|attributed)\b/.test(t)) return 'accused';
+  if (/\bconfirmed\b/.test(t)) return 'confirmed';
+  return 'asserted';
+}
+
+/**
+ * The first actor of the book named in a passage, with the words as the passage writes them:
+ * tries every run of 1–5 words, longest first, so "Kitaeb Hezbollah" wins over "Hezbollah".
+ */
+export function findActorIn(book: readonly Actor[], text: string): { actor: Actor; written: string } | null {
+  const words = [...text.matchAll(/[\p{L}\p{N}'’.-]+/gu)];
+  for (let len = Math.min(5, words.length); len >= 1; len--) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const from = words[i].index ?? 0;
+      const last = words[i + len - 1];
+      const written = text.slice(from, (last.index ?? 0) + last[0].length).replace(/[.,;:]+$/, '');
+      if (len === 1 && written.length < 2) continue;
+      const actor = findActor([...book], written);
+      if (actor) return { actor, written };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+// What a reading pane needs from the tagging machinery: the annotations to highlight, where the
+// pending (unsaved) passage is, and a way to register its text so selections map to offsets.
+import { createContext, useContext } from 'react';
+import type { TextTarget } from '../../shared/anchor.ts';
+import type { Annotation, Claim } from '../../shared/claims.ts';
+import type { PageRange } from '../../shared/source.ts';
+
+export interface ReaderInfo {
+  el: HTMLElement;
+  sourceId: string;
+  text: string;
+  pages: PageRange[] | null;
+}
+
+export interface TaggingForPane {
+  annotationsOf(sourceId: string): Annotation[];
+  claimsOf(annotationId: string): Claim[];
+  /** Passages of the claim being drafted (or collected with "Add passage"), drawn as pending. */
+  pending: { sourceId: string; targets: TextTarget[] } | null;
+  /** The annotation whose claim is open or selected. */
+  activeAnnotationId: string | null;
+  register(key: string, info: ReaderInfo | null): void;
+  openAnnotation(annotationId: string): void;
+  /** Bumped per source when its text was replaced, so panes fetch it again. */
+  textVersion(sourceId: string): number;
+}
+
+export const TaggingContext = createContext<TaggingForPane | null>(null);
+
+export function useTaggingForPane(): TaggingForPane | null {
+  return useContext(TaggingContext);
+}

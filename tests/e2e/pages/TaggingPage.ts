@@ -1,0 +1,152 @@
+// Tagging in the reader: select words in a pane (through the DOM Range API, as a user's drag
+// would), the selection toolbar, the claim form, the claims sidebar, events and undo / redo.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class TaggingPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+  text(paneTitle: string): Locator {
+    return this.page.getByRole('region', { name: paneTitle, exact: true }).getByRole('article', { name: `Text of ${paneTitle}` });
+  }
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Tag selection' });
+  }
+  form(kind: string): Locator {
+    return this.page.getByRole('form', { name: `${kind} claim` });
+  }
+  get sidebar(): Locator {
+    return this.page.getByRole('complementary', { name: 'Claims' });
+  }
+  get claimRows(): Locator {
+    return this.sidebar.locator('li.cs-claim');
+  }
+  /** The sidebar row of the claim whose quote contains `quote`. */
+  row(quote: string): Locator {
+    return this.claimRows.filter({ hasText: quote.length > 60 ? quote.slice(0, 60) : quote });
+  }
+  get undoButton(): Locator {
+    return this.page.getByRole('group', { name: 'Edit history' }).getByRole('button', { name: /^Undo/ });
+  }
+  get redoButton(): Locator {
+    return this.page.getByRole('group', { name: 'Edit history' }).getByRole('button', { name: /^Redo/ });
+  }
+
+  /**
+   * Selects the first occurrence of `quote` in a pane's text (whitespace compared loosely) and waits
+   * for the selection toolbar. `occurrence` picks a later one.
+   */
+  async select(paneTitle: string, quote: string, occurrence = 0): Promise<void> {
+    const article = this.text(paneTitle);
+    await expect(article).toBeVisible();
+    await article.evaluate(
+      (el, args) => {
+        const nodes: { node: Text; start: number }[] = [];
+        let text = '';
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n as Text, start: text.length });
+          text += (n as Text).data;
+        }
+        // Whitespace-insensitive search: map a squashed copy back to the real offsets.
+        const map: number[] = [];
+        let squashed = '';
+        for (let i = 0; i < text.length; i++) {
+          if (/\s/.test(text[i]) && /\s$/.test(squashed)) continue;
+          map.push(i);
+          squashed += /\s/.test(text[i]) ? ' ' : text[i];
+        }
+        const want = args.quote.replace(/\s+/g, ' ');
+        let at = -1;
+        for (let k = 0; k <= args.occurrence; k++) at = squashed.indexOf(want, at + 1);
+        if (at < 0) throw new Error(`“${args.quote}” is not in the text`);
+        const from = map[at];
+        const to = map[at + want.length - 1] + 1;
+        const point = (offset: number, end: boolean): [Node, number] => {
+          for (let i = nodes.length - 1; i >= 0; i--) {
+            const n = nodes[i];
+            if (end ? offset > n.start : offset >= n.start) return [n.node, offset - n.start];
+          }
+          return [nodes[0].node, 0];
+        };
+        const range = document.createRange();
+        range.setStart(...point(from, false));
+        range.setEnd(...point(to, true));
+        (el as HTMLElement).focus({ preventScroll: true });
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      },
+      { quote, occurrence },
+    );
+    await expect(this.toolbar).toBeVisible();
+  }
+
+  /**
+   * Selects from the start of `from` to the end of `to` (each the first occurrence, `to` after
+   * `from`), as a drag across paragraphs or a PDF page break would.
+   */
+  async selectBetween(paneTitle: string, from: string, to: string): Promise<void> {
+    const article = this.text(paneTitle);
+    await expect(article).toBeVisible();
+    await article.evaluate(
+      (el, args) => {
+        const nodes: { node: Text; start: number }[] = [];
+        let text = '';
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n as Text, start: text.length });
+          text += (n as Text).data;
+        }
+        const a = text.indexOf(args.from);
+        const b = text.indexOf(args.to, a + 1);
+        if (a < 0 || b < 0) throw new Error(`“${args.from}” … “${args.to}” is not in the text`);
+        const point = (offset: number, end: boolean): [Node, number] => {
+          for (let i = nodes.length - 1; i >= 0; i--) if (end ? offset > nodes[i].start : offset >= nodes[i].start) return [nodes[i].node, offset - nodes[i].start];
+          return [nodes[0].node, 0];
+        };
+        const range = document.createRange();
+        range.setStart(...point(a, false));
+        range.setEnd(...point(b + args.to.length, true));
+        (el as HTMLElement).focus({ preventScroll: true });
+        window.getSelection()!.removeAllRanges();
+        window.getSelection()!.addRange(range);
+      },
+      { from, to },
+    );
+    await expect(this.toolbar).toBeVisible();
+  }
+
+  /** Selects `quote` in a pane and presses a kind's key; returns the form that opened. */
+  async tag(paneTitle: string, quote: string, key: 'c' | 'm' | 'a' | 't' | 'n'): Promise<Locator> {
+    await this.select(paneTitle, quote);
+    await this.page.keyboard.press(key);
+    const kind = { c: 'Casualties', m: 'Munitions', a: 'Attribution', t: 'Timing', n: 'Note' }[key];
+    const form = this.form(kind);
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  async save(form: Locator): Promise<void> {
+    await this.page.keyboard.press('Control+Enter');
+    await expect(form).toBeHidden();
+  }
+
+  async newEvent(title: string, fields: { from?: string; to?: string; place?: string } = {}): Promise<void> {
+    await this.sidebar.getByRole('button', { name: 'New event' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New event' });
+    await dialog.getByLabel('Title').fill(title);
+    if (fields.from) await dialog.getByLabel('From').fill(fields.from);
+    if (fields.to) await dialog.getByLabel('To').fill(fields.to);
+    if (fields.place) await dialog.getByLabel('Place', { exact: true }).fill(fields.place);
+    await dialog.getByRole('button', { name: 'Create event' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async assign(row: Locator, eventTitle: string): Promise<void> {
+    await row.getByRole('combobox', { name: 'Assign to event' }).selectOption({ label: eventTitle });
+    await expect(row).toContainText(eventTitle);
+  }
+}
