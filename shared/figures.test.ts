@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIGURE_RULES_VERSION, parseFigure, partsAddUp } from './figures.ts';
+import { FIGURE_RULES_VERSION, findNumberPhrases, parseFigure, partsAddUp } from './figures.ts';
 import { seedsKey } from '../tests/unit/corpus.ts';
 
 const fig = (text: string) => {
@@ -44,6 +44,16 @@ describe('the figure rule set', () => {
     expect(fig('on March 17 two rockets hit')).toEqual({ low: 2, best: 2, high: 2, qualifier: 'exact' });
     expect(fig('since 2019, 14 attacks')).toEqual({ low: 14, best: 14, high: 14, qualifier: 'exact' });
     expect(fig('at 09:40, nine miles north, 4 people')).toEqual({ low: 4, best: 4, high: 4, qualifier: 'exact' });
+  });
+
+  it('does not count names, ISO timestamps, spans of time, ages or vague distances', () => {
+    const counts = (t: string) => findNumberPhrases(t).map((p) => p.raw);
+    expect(counts('the AC-130 aircraft responded')).toEqual([]);
+    expect(counts('posted 2023-11-22 01:03:00')).toEqual([]);
+    expect(counts('Two days later, strikes followed')).toEqual([]);
+    expect(counts('a few miles from the base')).toEqual([]);
+    expect(counts('identified as Lance Cpl. Jane Roe, 26, of Leeds')).toEqual([]);
+    expect(counts('Rockets hit the base, killing 26.')).toEqual(['26']);
   });
 
   it('sums joined groups and keeps them as parts', () => {

@@ -101,7 +101,8 @@ const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*|\d[\d,]*(?:\.\d+)?/g;
 
 /** Reads a cardinal number starting at `text[at]`, in digits or words; null if none starts there. */
 function readNumber(text: string, at: number): Token | null {
-  const rest = text.slice(at);
+  // Bounded: a number phrase is short, and slicing the whole rest at every word would be quadratic.
+  const rest = text.slice(at, at + 200);
   const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|billion|thousand))?(?![\d:/])/i.exec(rest);
   if (digits) {
     let value = Number(digits[1].replace(/,/g, '') + (digits[2] ? `.${digits[2]}` : ''));
@@ -169,6 +170,10 @@ function isNotACount(text: string, start: number, end: number): boolean {
   if (/^(?:19|20)\d\d$/.test(digits) && /\b(?:in|since|of|by|until|from)\s+$/.test(before)) return true;
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b/.test(after) && /\b(?:the past|the last|past|last|over the|for|after|within)\s+$/.test(before)) return true;
   if (/^\s*(?:miles?|km|kilomet(?:er|re)s?|meters?|metres?|feet|yards?)\b/.test(after)) return true;
+  // "two days later", "24 hours earlier": a span of time, not a count of anything.
+  if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\s+(?:later|earlier|ago|before|after|afterwards)\b/.test(after)) return true;
+  // "Lance Cpl. Jane Roe, 26,": an age after a name.
+  if (/^\d{1,3}$/.test(digits) && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:[,;)]|\.(?:\s|$)|$)/.test(text.slice(end, end + 3))) return true;
   return false;
 }
 
@@ -182,9 +187,10 @@ export function findNumberPhrases(text: string): NumberPhrase[] {
   while ((m = WORD.exec(text))) {
     if (m.index < skipUntil) continue;
     const at = m.index;
-    const vague = VAGUE.find(([re]) => re.test(lower.slice(at)));
-    if (vague && !lower.slice(at).startsWith('a few dozen') && isWordStart(text, at)) {
-      const len = vague[0].exec(lower.slice(at))![0].length;
+    const ahead = lower.slice(at, at + 80);
+    const vague = VAGUE.find(([re]) => re.test(ahead));
+    if (vague && !ahead.startsWith('a few dozen') && isWordStart(text, at) && !isNotACount(text, at, at + vague[0].exec(ahead)![0].length)) {
+      const len = vague[0].exec(ahead)![0].length;
       found.push(phrase(text, at, at + len, { low: vague[1], best: vague[2], high: null, qualifier: 'vague' }, false));
       skipUntil = at + len;
       WORD.lastIndex = skipUntil;
@@ -229,7 +235,10 @@ export function findNumberPhrases(text: string): NumberPhrase[] {
 }
 
 function isWordStart(text: string, at: number): boolean {
-  return at === 0 || !/[A-Za-z0-9]/.test(text[at - 1]);
+  if (at === 0) return true;
+  if (/[A-Za-z0-9]/.test(text[at - 1])) return false;
+  // "AC-130", "2023-11-22": a hyphen inside a name or a date does not start a number.
+  return !(text[at - 1] === '-' && at >= 2 && /[A-Za-z0-9]/.test(text[at - 2]));
 }
 
 export function qualify(n: number, q: Qualifier | 'fewer'): FigureValue {
