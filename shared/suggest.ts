@@ -1,0 +1,232 @@
+// The claim suggester: proposes casualty, munition, count, attribution and timing claims across a
+// whole source, each with the exact span a fact-checker would highlight and its normalised fields.
+// Suggestions are never claims until the user accepts one (DESIGN.md, "Reading and tagging").
+//
+// How it works, and why:
+// - Sentence by sentence (suggest/sentences.ts): a claim, its speaker and its date live in one
+//   sentence far more often than not, and a bounded unit keeps the rules linear in the text's length.
+//   Title-like lines (headlines, menus, share buttons) are skipped: they repeat the body unsourced.
+// - Figures come from the figure rule set (figures.ts) and are tied to what they count by local
+//   grammar and lexicons (suggest/figures.ts); attributions from stance phrases
+//   (suggest/attribution.ts); dates from the timing rule set (suggest/dates.ts, timing.ts).
+// - A date in a sentence that already yields a casualty, munition or attribution suggestion is that
+//   suggestion's date, not a timing suggestion of its own (one highlight per fact). Dates of
+//   statements ("said on Thursday") and starts of periods ("since April") are not incident dates.
+// - Event hints group one source's suggestions into incidents: by resolved date and place, carried
+//   forward through a paragraph while the text speaks of the same incident.
+import { z } from 'zod';
+import { Figure, Measure, Part, Population, Stance } from './claims.ts';
+import { IsoDate } from './source.ts';
+import { TimingPrecision } from './timing.ts';
+import { splitSentences } from './suggest/sentences.ts';
+import { figureDrafts } from './suggest/figures.ts';
+import { attributionDrafts, speakerOf } from './suggest/attribution.ts';
+import { sentenceDates, type SentenceDate } from './suggest/dates.ts';
+import { isCountry, placeIn, placeKey } from './suggest/places.ts';
+import { emptyDraft, type Draft } from './suggest/draft.ts';
+
+export const SUGGEST_RULES_VERSION = 'suggest/1';
+
+export const SuggestionKind = z.enum(['casualties', 'munitions', 'count', 'attribution', 'timing']);
+export type SuggestionKind = z.infer<typeof SuggestionKind>;
+
+const Offsets = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+
+export const SuggestedDate = z.object({
+  /** The expression as written ("early Friday") and where it is in the canonical text. */
+  expression: z.string(),
+  at: Offsets,
+  /** Resolved range; null when there is no publication date or the words are not understood. */
+  start: IsoDate.nullable(),
+  end: IsoDate.nullable(),
+  precision: TimingPrecision.nullable(),
+  method: z.string(),
+  relative: z.boolean(),
+  approximate: z.boolean(),
+  /** Counts from another date in the text ("two days later"): the user should link its anchor. */
+  anchored: z.boolean(),
+});
+export type SuggestedDate = z.infer<typeof SuggestedDate>;
+
+export const EventHint = z.object({
+  /** Suggestions of one source with the same key speak of one incident. */
+  key: z.string(),
+  date: IsoDate.nullable(),
+  place: z.string().nullable(),
+});
+export type EventHint = z.infer<typeof EventHint>;
+
+export const Suggestion = z.object({
+  kind: SuggestionKind,
+  /** UTF-16 offsets into the canonical text, end exclusive; `quote` is exactly text.slice(start, end). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  sentence: Offsets,
+  measure: Measure.nullable(),
+  population: Population.nullable(),
+  parts: z.array(Part),
+  figure: Figure.nullable(),
+  weapon: z.string().nullable(),
+  date: SuggestedDate.nullable(),
+  perpetrator: z.string().nullable(),
+  stance: Stance.nullable(),
+  speaker: z.string().nullable(),
+  /** The rule that proposed it (recorded in a claim's origin when the user accepts it). */
+  rule: z.string(),
+  confidence: z.number().min(0).max(1),
+  eventHint: EventHint,
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
+export interface SuggestOptions {
+  /** The source's publication date (YYYY-MM-DD); null leaves relative dates unresolved. */
+  published: string | null;
+}
+
+const FOLD_INTO: ReadonlySet<string> = new Set(['casualties', 'munitions', 'attribution']);
+const INCIDENT = /\b(?:attack(?:s|ed)?|assaults?|strikes?|airstrikes?|struck|fired|launched|shot|killed|killing|wounded|injured|died|bomb(?:s|ed|ing)?|raids?|explosions?|ambush(?:ed)?|took place|happened|occurred|saw|hit|targeted|responded|retaliat\w*|shelled|shelling|rockets?|missiles?|drones?|clash(?:es)?|stormed|storming|seized|captured|downed|crashed)\b/i;
+
+/** All suggestions for a source's canonical text, in text order. Pure; linear in the text's length. */
+export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
+  const published = opts.published && /^\d{4}-\d{2}-\d{2}$/.test(opts.published) ? opts.published : null;
+  const out: Suggestion[] = [];
+  let previousSpeaker: string | null = null;
+  let lastDay: string | null = null;
+  let paragraph = -1;
+  // incident carried through a paragraph
+  let carried: { date: string | null; place: string | null } = { date: null, place: null };
+
+  for (const sent of splitSentences(text)) {
+    if (sent.paragraph !== paragraph) {
+      paragraph = sent.paragraph;
+      previousSpeaker = null;
+      carried = { date: null, place: null };
+    }
+    if (sent.headline) continue;
+    const s = text.slice(sent.start, sent.end);
+    const speaker = speakerOf(s, previousSpeaker);
+    if (speaker) previousSpeaker = speaker;
+    const dates = sentenceDates(s, published, lastDay);
+    const eventDates = dates.filter((d) => d.role === 'event' && !d.coarse);
+    for (const d of eventDates) if (d.resolved?.precision === 'day') lastDay = d.resolved.start;
+
+    const drafts: Draft[] = [...figureDrafts(s), ...attributionDrafts(s, speaker)].map(tidySpan(s));
+    const clauses = incidentClauses(s);
+    const clauseOf = (at: number) => clauses.findIndex((c) => at >= c.start && at < c.end);
+    for (const d of eventDates) {
+      const c = clauseOf(d.start);
+      const folded = drafts.some((x) => FOLD_INTO.has(x.kind) && clauseOf(x.start) === c);
+      const clause = s.slice(clauses[c]?.start ?? 0, clauses[c]?.end ?? s.length);
+      if (!folded && INCIDENT.test(clause)) {
+        const t = emptyDraft('timing', d.start, d.end, d.anchored ? 'timing/anchored' : 'timing/incident-date', d.anchored ? 0.6 : 0.7);
+        drafts.push(t);
+      }
+    }
+
+    // incident of this sentence: its own date and place, else what the paragraph was speaking of
+    const place = placeIn(s);
+    const ownDate = eventDates.find((d) => d.resolved)?.resolved?.start ?? null;
+    const samePlace = !place || !carried.place || placeKey(place) === placeKey(carried.place) || isCountry(place);
+    const hintDate = ownDate ?? (samePlace ? carried.date : null);
+    const hintPlace = place && !isCountry(place) ? place : samePlace ? carried.place ?? place : place;
+    carried = { date: hintDate, place: hintPlace };
+
+    for (const d of drafts.sort((a, b) => a.start - b.start)) {
+      // a clause that brings in another incident is dated only by its own words
+      const c = clauseOf(d.start);
+      const inClause = eventDates.filter((e) => clauseOf(e.start) === c);
+      const date = d.kind === 'timing' ? eventDates.find((e) => e.start === d.start) ?? null : nearestDate(c > 0 ? inClause : eventDates, d);
+      const ownKeyDate = date?.resolved?.start ?? (c > 0 ? null : hintDate);
+      const clausePlace = c > 0 ? placeIn(s.slice(clauses[c].start, clauses[c].end)) : null;
+      const evPlace = c > 0 ? clausePlace : hintPlace;
+      out.push({
+        kind: d.kind,
+        start: sent.start + d.start,
+        end: sent.start + d.end,
+        quote: s.slice(d.start, d.end),
+        sentence: { start: sent.start, end: sent.end },
+        measure: d.measure,
+        population: d.population,
+        parts: d.parts,
+        figure: d.figure,
+        weapon: d.weapon,
+        date: date ? toSuggestedDate(date, sent.start, published) : null,
+        perpetrator: d.perpetrator,
+        stance: d.stance,
+        speaker: d.kind === 'timing' ? null : speaker,
+        rule: `${SUGGEST_RULES_VERSION}:${d.rule}`,
+        confidence: d.confidence,
+        eventHint: { key: `${ownKeyDate ?? 'undated'}@${placeKey(evPlace) ?? 'unplaced'}`, date: ownKeyDate, place: evPlace },
+      });
+    }
+  }
+  return mergeUndatedHints(out);
+}
+
+// Connectives that bring in ANOTHER incident than the one the clause before reports ("launched
+// strikes early Friday, responding to a rocket attack that killed…"). A participle ("…, killing a
+// soldier"), "when" and "that" continue the same incident and do not split.
+const OTHER_INCIDENT = /,?\s+(?:responding to|in response to|in retaliation for|retaliating for|after|following|before|days after|weeks after|a day after|since)\s/gi;
+
+/** The sentence cut where another incident is brought in; each part is dated on its own. */
+function incidentClauses(s: string): Array<{ start: number; end: number }> {
+  const cuts = [0, ...[...s.matchAll(OTHER_INCIDENT)].map((m) => m.index), s.length];
+  return cuts.slice(0, -1).map((c, i) => ({ start: c, end: cuts[i + 1] }));
+}
+
+/** A span ends on a word, not on the sentence's full stop or comma (an abbreviation keeps its dot). */
+const tidySpan = (s: string) => (d: Draft): Draft => {
+  let end = d.end;
+  for (;;) {
+    while (end > d.start && /[\s,;:]/.test(s[end - 1])) end--;
+    const w = /\s(?:in|on|at|of|for|and|or|the|a|an|to|with|by)$/i.exec(s.slice(d.start, end));
+    if (!w) break;
+    end -= w[0].length;
+  }
+  if (s[end - 1] === '.' && !/(?:\b\p{L}\.){2,}$|\b(?:Gen|Col|Lt|Sgt|Cpl|Mr|Dr|Jan|Feb|Dec|Nov|Oct|Sept?|Aug)\.$/u.test(s.slice(d.start, end))) end--;
+  return { ...d, end };
+};
+
+/** The event date nearest a draft: inside its span first, then the closest in the sentence. */
+function nearestDate(dates: SentenceDate[], d: Draft): SentenceDate | null {
+  if (dates.length === 0) return null;
+  const inside = dates.find((x) => x.start >= d.start && x.end <= d.end);
+  if (inside) return inside;
+  const dist = (x: SentenceDate) => (x.start >= d.end ? x.start - d.end : d.start - x.end);
+  return [...dates].sort((a, b) => dist(a) - dist(b))[0];
+}
+
+function toSuggestedDate(d: SentenceDate, base: number, published: string | null): SuggestedDate {
+  const r = d.resolved;
+  return {
+    expression: d.expression,
+    at: { start: base + d.start, end: base + d.end },
+    start: r?.start ?? null,
+    end: r?.end ?? null,
+    precision: r?.precision ?? null,
+    method: r ? r.method : published ? 'not understood as a date' : 'no publication date to resolve against',
+    relative: r?.relative ?? true,
+    approximate: r?.approximate ?? false,
+    anchored: d.anchored,
+  };
+}
+
+/** An undated hint at a place that has exactly one dated incident joins it (same source, same place). */
+function mergeUndatedHints(list: Suggestion[]): Suggestion[] {
+  const datedByPlace = new Map<string, Set<string>>();
+  for (const s of list) {
+    const pk = placeKey(s.eventHint.place);
+    if (!pk || !s.eventHint.date) continue;
+    if (!datedByPlace.has(pk)) datedByPlace.set(pk, new Set());
+    datedByPlace.get(pk)!.add(s.eventHint.key);
+  }
+  return list.map((s) => {
+    const pk = placeKey(s.eventHint.place);
+    if (s.eventHint.date || !pk) return s;
+    const keys = datedByPlace.get(pk);
+    if (!keys || keys.size !== 1) return s;
+    const key = [...keys][0];
+    return { ...s, eventHint: { ...s.eventHint, key, date: key.split('@')[0] } };
+  });
+}

@@ -1,0 +1,349 @@
+// Casualty, munition and count suggestions: a figure (from the figure rule set) tied by local
+// grammar to what it counts.
+//
+// Rules, and why:
+// - A figure is a number phrase (findNumberPhrases) or, for people and weapons only, an article
+//   ("an American contractor", "a ballistic missile"): "a rocket attack" is one event, not a count.
+// - The counted group runs from the figure through joined groups ("three U.S. troops and an
+//   Iraqi"), a subset ("…, including five seriously") and a breakdown ("…, with 57 in Iraq and 83
+//   in Syria"); the figure rule set (parseFigure) sums it and keeps its parts.
+// - What the group counts is its head noun. People are casualties only when a casualty word governs
+//   them: a predicate after the group ("were killed", "was reported injured", "have suffered
+//   injuries") within the same clause, or a verb or noun before it ("killing", "the deaths of").
+//   Casualty nouns ("eight injuries", "12 dead") are casualties themselves. Weapons are munitions,
+//   fired or landed as the verbs say. Attacks and strikes are counts; facilities, sites and bases are
+//   counted only after a strike verb ("targeted five facilities"), troops only with a verb that keeps
+//   them somewhere ("has 900 troops in Syria").
+import { FIGURE_RULES_VERSION, findNumberPhrases, parseFigure, type NumberPhrase } from '../figures.ts';
+import type { Figure, Part, Population } from '../claims.ts';
+import {
+  ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, CASUALTY_PREDICATES, DEPLOY_BEFORE, FIRE_AFTER, FIRE_BEFORE,
+  INTERCEPT_BEFORE, MUNITION_NOUNS, NATIONALITIES, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular,
+} from './lexicon.ts';
+import { commonPopulation, populationOf } from './population.ts';
+import { readNounPhrase, type NounPhrase } from './words.ts';
+import { emptyDraft, type Draft } from './draft.ts';
+
+interface Anchor {
+  start: number;
+  end: number;
+  article: boolean;
+  phrase: NumberPhrase | null;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  /** The noun phrases of the joined groups, in order. */
+  nps: NounPhrase[];
+  /** Where the last joined noun phrase ends (before any subset or breakdown). */
+  mainEnd: number;
+  anchors: Anchor[];
+}
+
+const ARTICLE = /\b(an?|one|single)\s+(?=\S)/gi;
+const personHead = (h: string) => PERSON_NOUNS[h] !== undefined || NATIONALITIES[h] !== undefined || /^(?:american|briton|iraqi|iranian|syrian|israeli|afghan)$/.test(h);
+const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNITION_NOUNS[h.split(' ').pop() ?? ''];
+
+// A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
+// before the (costlier) number-phrase reading.
+const WORTH_READING = /\b(?:kill|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage)/i;
+
+/** Suggestions for the figures of one sentence. Offsets are relative to the sentence. */
+export function figureDrafts(s: string): Draft[] {
+  if (!WORTH_READING.test(s)) return [];
+  const phrases = findNumberPhrases(s);
+  const anchors: Anchor[] = phrases.map((p) => ({ start: p.start, end: p.end, article: false, phrase: p }));
+  for (const m of s.matchAll(ARTICLE)) {
+    const at = m.index;
+    if (anchors.some((a) => at >= a.start && at < a.end)) continue;
+    if (m[1].toLowerCase() === 'one' || m[1].toLowerCase() === 'single') continue; // numbers already
+    const np = readNounPhrase(s, at + m[0].length);
+    if (!np) continue;
+    if (!(personHead(np.head) || munitionOf(np.head))) continue;
+    anchors.push({ start: at, end: at + m[1].length, article: true, phrase: null });
+  }
+  anchors.sort((a, b) => a.start - b.start);
+
+  const drafts: Draft[] = [];
+  let consumedUntil = -1;
+  for (const a of anchors) {
+    if (a.start < consumedUntil) continue;
+    // a subset or breakdown only ever extends the group before it
+    if (a.phrase && (a.phrase.role === 'subset' || a.phrase.role === 'breakdown')) continue;
+    const group = readGroup(s, a, anchors);
+    if (!group) continue;
+    const d = classify(s, group);
+    if (d) {
+      drafts.push(d);
+      consumedUntil = group.end;
+    }
+  }
+  return drafts;
+}
+
+function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
+  const np = readNounPhrase(s, first.end);
+  if (!np) return null;
+  const nps = [np];
+  const used = [first];
+  let end = np.end;
+  // joined groups: ", an American contractor and a British soldier", "& a Briton", "and 900 in Syria"
+  for (;;) {
+    const rest = s.slice(end);
+    const place = /^\s+(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(rest);
+    const afterPlace = place ? end + place[0].trimEnd().length : end;
+    const j = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|plus)\s+|\s*&\s*)/.exec(s.slice(afterPlace));
+    if (!j) break;
+    const at = afterPlace + j[0].length;
+    const next = anchors.find((x) => x.start === at);
+    if (!next) break;
+    const nextNp = readNounPhrase(s, next.end);
+    // "900 in Syria": an elided noun after a place is the same group ("2,500 troops in Iraq and 900 in Syria")
+    const elided = !nextNp && /^\s+(?:in|at)\s+\p{Lu}/u.test(s.slice(next.end));
+    if (place && !elided) break;
+    if (!nextNp && !elided) break;
+    if (nextNp && next.article && !(personHead(nextNp.head) || munitionOf(nextNp.head))) break;
+    used.push(next);
+    if (nextNp) nps.push(nextNp);
+    end = elided ? next.end + (/^\s+(?:in|at)\s+(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(s.slice(next.end))?.[0].trimEnd().length ?? 0) : nextNp!.end;
+  }
+  const mainEnd = end;
+  // subset: ", including five seriously"
+  const sub = /^\s*,?\s*(?:including|among them|of whom|of them|of which)\s+/.exec(s.slice(end));
+  if (sub) {
+    const at = end + sub[0].length;
+    const x = anchors.find((y) => y.start === at && !y.article);
+    if (x) {
+      const tail = /^(?:\s+[\w.-]+){0,3}?(?=\s*(?:[,;.]|$|\s+and\s))/.exec(s.slice(x.end));
+      end = x.end + (tail ? tail[0].length : 0);
+      used.push(x);
+    }
+  }
+  // breakdown: "…, with 57 in Iraq and 83 in Syria", possibly after one prepositional phrase
+  const pp = /^\s+(?:on|against|in|at|across)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,4}?(?=,\s*with\s)/.exec(s.slice(end));
+  const bd = /^,\s*with\s+/.exec(s.slice(end + (pp ? pp[0].length : 0)));
+  if (bd) {
+    let at = end + (pp ? pp[0].length : 0) + bd[0].length;
+    for (;;) {
+      const x = anchors.find((y) => y.start === at && !y.article);
+      if (!x) break;
+      const place = /^\s+(?:in|at|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(s.slice(x.end));
+      if (!place) break;
+      end = x.end + place[0].trimEnd().length;
+      used.push(x);
+      const j = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/.exec(s.slice(end));
+      if (!j) break;
+      at = end + j[0].length;
+    }
+  }
+  return { start: first.start, end, nps, mainEnd, anchors: used };
+}
+
+function figureOf(s: string, g: Group): (ReturnType<typeof parseFigure> & object) | null {
+  return parseFigure(s.slice(g.start, g.end));
+}
+
+function toFigure(raw: string, f: { low: number | null; best: number | null; high: number | null; qualifier: Figure['qualifier'] }): Figure {
+  return { raw, low: f.low, best: f.best, high: f.high, qualifier: f.qualifier, rules: FIGURE_RULES_VERSION };
+}
+
+/** The casualty predicate after a group, within its clause: "were killed", "was reported injured". */
+function predicateAfter(s: string, from: number): { end: number; measure: string } | null {
+  const rest = s.slice(from, from + 160);
+  const words = /[^\s]+/g;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  let commas = 0;
+  while ((m = words.exec(rest)) && n < 14) {
+    const at = m.index;
+    const tail = rest.slice(at);
+    const aux = /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|slightly|lightly)\s+){0,4}/i.exec(tail)![0];
+    for (const [re, measure] of CASUALTY_PREDICATES) {
+      const p = re.exec(tail.slice(aux.length));
+      if (p && (aux || n === 0 || /^(?:died|perished|suffered|sustained|lost)/i.test(p[0]))) {
+        return { end: from + at + aux.length + p[0].length, measure };
+      }
+    }
+    const w = m[0].toLowerCase().replace(/[^a-z;:,()"“”]/g, '');
+    if (/[;:()"“”]/.test(m[0]) || /[.!?]$/.test(m[0])) return null;
+    if (/,$/.test(m[0])) commas++;
+    if (commas > 2) return null;
+    if (n > 0 && /^(?:when|while|after|before|because|but|although|though|where|since|until|if|as|said|says|told|which|whom|and|or|than|so|then)$/.test(w)) return null;
+    if (n > 0 && /^(?:who|that)$/.test(w) && n > 1) return null;
+    if (/^\d/.test(m[0]) || /^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w) && n > 0) return null;
+    n++;
+  }
+  return null;
+}
+
+const SEVERITY = /\b(?:seriously|critically|severely|badly|gravely|serious|critical)\b/i;
+
+function classify(s: string, g: Group): Draft | null {
+  const head = g.nps[g.nps.length - 1].head;
+  const firstHead = g.nps[0].head;
+  const written = g.anchors.some((a) => !a.article);
+  const parsed = figureOf(s, g);
+  if (!parsed) return null;
+  const raw = s.slice(g.start, g.end);
+  const figure = toFigure(raw, parsed);
+  const before = s.slice(Math.max(0, g.start - 60), g.start);
+  const groupText = s.slice(g.start, g.mainEnd);
+  const articleOnly = !written;
+
+  // --- casualty nouns: "eight injuries", "14 dead", "several deaths"
+  const casNoun = CASUALTY_NOUNS[firstHead] ?? CASUALTY_NOUNS[head];
+  if (casNoun && !articleOnly) {
+    const verb = /\b(?:caused|causing|cause|suffered|suffering|sustained|resulted in|resulting in|left|leaving|reported|reporting|with|inflicted|inflicting)\s+(?:\w+\s+)?$/i.exec(before);
+    const start = verb ? g.start - (before.length - verb.index) : g.start;
+    const d = emptyDraft('casualties', start, g.mainEnd, 'casualties/noun', 0.85);
+    d.measure = casNoun;
+    d.figure = figure;
+    d.population = { nationality: null, affiliation: 'unknown', side: null };
+    d.parts = subsetParts(parsed, casNoun);
+    return d;
+  }
+
+  // --- people (and any other counted noun a casualty word governs: "23 shoppers", "nine pilgrims")
+  const thing = munitionOf(head) || ATTACK_NOUNS[head] || TARGET_NOUNS.has(head) || /^(?:year|month|week|day|hour|minute|mile|kilomet|meter|metre|percent|time|dollar)/.test(head);
+  if (personHead(head) || personHead(firstHead) || !thing) {
+    const pre = CASUALTY_BEFORE.find(([re]) => re.test(before));
+    const post = pre ? null : predicateAfter(s, g.end);
+    if ((pre || post) && (personHead(head) || personHead(firstHead) || !articleOnly)) {
+      const measure = pre ? pre[1] : post!.measure;
+      const preMatch = pre ? pre[0].exec(before)! : null;
+      const start = preMatch ? g.start - (before.length - preMatch.index) + (preMatch[0].length - preMatch[0].trimStart().length) : g.start;
+      const end = post ? post.end : g.end;
+      const d = emptyDraft('casualties', start, end, pre ? 'casualties/verb-before' : 'casualties/predicate', articleOnly ? 0.7 : 0.9);
+      d.measure = measure;
+      d.figure = figure;
+      fillPopulation(d, s, g, parsed, measure);
+      return d;
+    }
+    // troops kept somewhere: "has 900 troops in Syria"
+    const aff = PERSON_NOUNS[head];
+    if (!articleOnly && aff === 'military' && DEPLOY_BEFORE.test(before) && /^\s+(?:in|at|across|to|inside)\b/i.test(s.slice(g.nps[0].end))) {
+      const d = emptyDraft('count', g.start, g.end, 'count/troops-deployed', 0.6);
+      d.measure = 'troops_deployed';
+      d.figure = figure;
+      fillPopulation(d, s, g, parsed, 'troops_deployed');
+      return d;
+    }
+    if (personHead(head) || personHead(firstHead)) return null;
+  }
+
+  // --- weapons
+  const mun = munitionOf(head);
+  if (mun) {
+    const fireBefore = FIRE_BEFORE.exec(before);
+    const interceptBefore = INTERCEPT_BEFORE.exec(before);
+    const after = FIRE_AFTER.exec(s.slice(g.end).replace(/^\s+/, ''));
+    const afterOffset = s.slice(g.end).length - s.slice(g.end).replace(/^\s+/, '').length;
+    let how: 'fired' | 'impacted' | 'intercepted' | null = null;
+    if (interceptBefore) how = 'intercepted';
+    else if (after) how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1]) ? 'impacted' : /intercepted|shot down|downed/i.test(after[1]) ? 'intercepted' : 'fired';
+    else if (fireBefore) how = 'fired';
+    if (articleOnly && !how && !/\b(?:with|by|from|using)\s+$/i.test(before)) return null;
+    const preMatch = interceptBefore ?? (!after ? fireBefore : null);
+    let start = preMatch ? g.start - (before.length - preMatch.index) : g.start;
+    let end = after ? g.end + afterOffset + after[0].length : g.end;
+    // the target: "at Taji", "on the base"
+    const target = /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(s.slice(end));
+    if (target && target[0].length < 50) end += target[0].trimEnd().length;
+    if (start < 0) start = g.start;
+    const measure = mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
+    const d = emptyDraft('munitions', start, end, `munitions/${how ?? 'mentioned'}`, how ? 0.85 : 0.6);
+    d.measure = measure;
+    d.figure = figure;
+    d.weapon = weaponName(g.nps[g.nps.length - 1]);
+    return d;
+  }
+
+  if (articleOnly) return null;
+
+  // --- attacks and strikes, and series of them
+  const attack = ATTACK_NOUNS[head] ?? ATTACK_NOUNS[head.split(' ').pop() ?? ''];
+  if (attack) {
+    const np = g.nps[0];
+    const series = np.series;
+    let end = g.end;
+    const pp = /^\s+(?:against|on|in|at)\s+[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,4}?(?=[,;.]|\s+(?:with|since|as|and|that|which)\b|$)/u.exec(s.slice(end));
+    if (pp && pp[0].length < 60) end += pp[0].trimEnd().length;
+    const d = emptyDraft('count', g.start, end, series ? 'count/series' : 'count/attacks', 0.8);
+    d.measure = series ? `${attack === 'strikes' ? 'strike' : 'attack'}_series` : attack;
+    d.figure = figure;
+    d.parts = breakdownParts(parsed);
+    return d;
+  }
+
+  // --- targets struck: "targeted five weapon storage facilities"
+  if (TARGET_NOUNS.has(head) || TARGET_NOUNS.has(singular(g.nps[0].headRaw))) {
+    const strike = STRIKE_BEFORE.exec(before);
+    if (!strike) return null;
+    const start = g.start - (before.length - strike.index);
+    const d = emptyDraft('count', start, g.end, 'count/targets-struck', 0.75);
+    d.measure = 'targets_struck';
+    d.figure = figure;
+    return d;
+  }
+  return null;
+}
+
+function weaponName(np: NounPhrase): string {
+  const words = np.words.filter((w) => !/^(?:such|other|more|the|these|those|of|and|or)$/i.test(w));
+  return singularPhrase(words.join(' '));
+}
+const singularPhrase = (p: string) => p.replace(/(\S+)$/, (w) => (/^[A-Z]/.test(w) ? w.replace(/s$/, '') : singular(w)));
+
+function subsetParts(parsed: NonNullable<ReturnType<typeof parseFigure>>, measure: string): Part[] {
+  return parsed.parts
+    .filter((p) => p.subset)
+    .map((p) => ({
+      population: { nationality: null, affiliation: 'unknown' as const, side: null },
+      figure: toFigure(p.raw, p),
+      subset: true,
+      measure: measure === 'wounded' && SEVERITY.test(p.head) ? 'wounded_serious' : null,
+    }));
+}
+
+function breakdownParts(parsed: NonNullable<ReturnType<typeof parseFigure>>): Part[] {
+  return parsed.parts
+    .filter((p) => !p.subset)
+    .map((p) => ({
+      population: { nationality: null, affiliation: 'unknown' as const, side: null },
+      figure: toFigure(p.raw, p),
+      subset: false,
+      place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null,
+    }));
+}
+
+function fillPopulation(d: Draft, s: string, g: Group, parsed: NonNullable<ReturnType<typeof parseFigure>>, measure: string): void {
+  const lastHead = g.nps[g.nps.length - 1].head;
+  const pops: Population[] = g.nps.map((np, i) => {
+    // "one British and two U.S. service members": an adjective-only group borrows the last head noun
+    const h = PERSON_NOUNS[np.head] !== undefined ? np.head : lastHead;
+    const words = s.slice(g.anchors[i]?.start ?? np.start, np.end);
+    return populationOf(words, NATIONALITIES[np.head] !== undefined && PERSON_NOUNS[h] === undefined ? np.head : h, s);
+  });
+  const joined = parsed.parts.filter((p) => !p.subset);
+  if (joined.length >= 2 && g.nps.length === joined.length) {
+    d.parts = joined.map((p, i) => ({
+      population: pops[i],
+      figure: toFigure(p.raw, p),
+      subset: false,
+      ...(measure === 'troops_deployed' ? { place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null } : {}),
+    }));
+    d.population = commonPopulation(pops);
+  } else if (joined.length >= 2 && measure === 'troops_deployed') {
+    d.parts = joined.map((p) => ({
+      population: pops[0],
+      figure: toFigure(p.raw, p),
+      subset: false,
+      place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null,
+    }));
+    d.population = pops[0];
+  } else {
+    d.population = pops[0];
+  }
+  d.parts.push(...subsetParts(parsed, measure));
+}
