@@ -103,6 +103,20 @@ describe('corroborate import / sources', () => {
     expect((await cli('figure')).code).toBe(2);
   });
 
+  it('suggests the claims of a seed with offsets into its canonical text', async () => {
+    const file = seedFiles().find((f) => f.includes('004_'))!;
+    const r = await cli('suggest', file, '--json');
+    expect(r.code).toBe(0);
+    const { suggestions } = JSON.parse(r.out) as { suggestions: Array<{ kind: string; quote: string; figure: { low: number; best: number; high: number } | null; date: string | null }> };
+    const wounded = suggestions.find((s) => s.kind === 'casualties' && s.quote.includes('14 people'));
+    expect(wounded?.figure).toMatchObject({ low: 14, best: 14, high: 14 });
+    // The article's own date (13 March 2020) resolves "early Friday" to that Friday.
+    expect(suggestions.some((s) => s.kind === 'timing' && s.date === '2020-03-13')).toBe(true);
+    const older = JSON.parse((await cli('suggest', file, '--published', '2020-03-20', '--json')).out) as typeof JSON;
+    expect(JSON.stringify(older)).toContain('2020-03-20');
+    expect((await cli('suggest', file, '--published', 'March 13')).code).toBe(2);
+  });
+
   it('answers usage errors with exit 2', async () => {
     expect((await cli('import', 'x.txt')).code).toBe(2);
     expect((await cli('import', '--case', '/tmp/x')).code).toBe(2);

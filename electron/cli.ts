@@ -10,6 +10,8 @@ import type { ImportResult } from '../shared/api.ts';
 import type { Source } from '../shared/source.ts';
 import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
 import { createCore, type Core } from './core/index.ts';
+import { extractFileIsolated } from './core/import/index.ts';
+import { suggestIsolated } from './core/suggestions.ts';
 import { fixedCaseId } from './core/cases.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
@@ -17,6 +19,8 @@ import { startServer } from './serve.ts';
 const USAGE = `Usage:
   corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
   corroborate sources --case DIR [--json]                 list the case's sources
+  corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
+                                                          suggest the claims in a file (or standard input)
   corroborate figure "PHRASE" [--json]                   normalise a figure as written ("about a dozen") to low / best / high
   corroborate serve [--case DIR | --data-dir DIR] [--port N]
                                                           run browser mode and print its address
@@ -48,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await serveCommand(rest, io);
       case 'figure':
         return figureCommand(rest, io);
+      case 'suggest':
+        return await suggestCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -191,6 +197,51 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+async function suggestCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { published: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('Name one file, or - for standard input.');
+  const published = typeof values.published === 'string' ? values.published : undefined;
+  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new UsageError('--published takes a date as YYYY-MM-DD.');
+  const [file] = positionals;
+  const name = file === '-' ? 'stdin.txt' : basename(file);
+  const data = file === '-' ? await readStdin() : new Uint8Array(await readFile(file));
+  if (data.byteLength > MAX_IMPORT_BYTES) throw new ApiError('TOO_LARGE', `The input is ${formatBytes(data.byteLength)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`);
+  const x = await extractFileIsolated(name, data);
+  const date = published ?? x.published.value.date;
+  const found = await suggestIsolated(x.text, date);
+  const suggestions = found.map((s) => ({
+    kind: s.kind,
+    start: s.start,
+    end: s.end,
+    quote: s.quote,
+    measure: s.measure,
+    population: s.population,
+    figure: s.figure && { low: s.figure.low, best: s.figure.best, high: s.figure.high, qualifier: s.figure.qualifier },
+    date: s.date?.start ?? null,
+    perpetrator: s.perpetrator,
+    stance: s.stance,
+    speaker: s.speaker,
+    rule: s.rule,
+  }));
+  if (values.json) io.out(JSON.stringify({ suggestions }));
+  else {
+    io.out(`${suggestions.length} suggestions (publication date ${date ?? 'unknown: relative dates unresolved'})`);
+    for (const s of suggestions) io.out(`  ${s.kind.padEnd(11)} ${s.start}-${s.end}  “${s.quote}”${s.figure ? `  → ${s.figure.low ?? 'open'}/${s.figure.best ?? '–'}/${s.figure.high ?? 'open'}` : ''}${s.date ? `  → ${s.date}` : ''}`);
+  }
+  return 0;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    size += (c as Buffer).length;
+    if (size > MAX_IMPORT_BYTES) throw new ApiError('TOO_LARGE', `Standard input is over ${formatBytes(MAX_IMPORT_BYTES)}.`);
+    chunks.push(c as Buffer);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 function figureCommand(args: string[], io: CliIo): number {

@@ -5,6 +5,7 @@ import { Backup, CaseId, CaseName, CaseSummary } from './case.ts';
 import { Source, SourcePatch, PageRange } from './source.ts';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { Command } from './commands.ts';
+import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;
@@ -110,6 +111,17 @@ export const api = {
     z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), view: ClaimsView }),
   ),
 
+  /** Suggested claims for a source (computed off the window's thread), minus rejected and already tagged ones. */
+  'suggestions.list': op(
+    z.object({ caseId: CaseId, sourceId: SourceId, refresh: z.boolean().optional() }),
+    z.object({ suggestions: z.array(Suggestion.extend({ key: z.string() })), hidden: z.number().int(), rules: z.string() }),
+  ),
+  /** Rejected suggestions are remembered with the source and not proposed again; `restore` takes that back. */
+  'suggestions.reject': op(
+    z.object({ caseId: CaseId, sourceId: SourceId, keys: z.array(z.string().min(1).max(200)).min(1).max(10_000), restore: z.boolean().optional() }),
+    z.object({ rejected: z.number().int() }),
+  ),
+
   'claims.view': op(z.object({ caseId: CaseId }), ClaimsView),
   /** Runs one edit (a command with an inverse); it joins the undo history, which survives a reload. */
   'claims.execute': op(z.object({ caseId: CaseId, command: Command, label: z.string().max(200).optional() }), ClaimsView),
@@ -134,6 +146,8 @@ export type Handlers = { [K in OpName]: (input: z.output<Api[K]['input']>) => Pr
 export interface Client {
   call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>>;
 }
+
+export const SUGGESTION_RULES = SUGGEST_RULES_VERSION;
 
 export const isOpName = (name: string): name is OpName => Object.hasOwn(api, name);
 

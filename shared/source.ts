@@ -86,5 +86,7 @@ export const SourceBody = z.object({
   text: z.string(),
   annotations: z.array(z.unknown()),
   claims: z.array(z.unknown()),
+  /** Keys of claim suggestions the user rejected: never proposed again for this text. */
+  rejectedSuggestions: z.array(z.string().max(200)).max(100_000).optional(),
 });
 export type SourceBody = z.infer<typeof SourceBody>;

@@ -143,3 +143,33 @@ describe('claims in the core', () => {
     });
   });
 });
+
+describe('suggestions in the core', () => {
+  type Listed = { suggestions: Array<{ key: string; kind: Claim['kind']; quote: string; start: number; end: number }>; hidden: number; rules: string };
+
+  it('proposes claims, hides what is tagged or rejected, and remembers rejections across a restart', async () => {
+    const dataDir = await tmp();
+    const s = await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      const first = (await core.call('suggestions.list', { caseId: s.caseId, sourceId: s.sourceId })) as Listed;
+      expect(first.rules).toMatch(/^suggest\//);
+      const wounded = first.suggestions.find((x) => x.kind === 'casualties' && x.quote.includes('14 people'))!;
+      expect(wounded).toBeDefined();
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, wounded.quote, 'casualties') });
+      const rejected = first.suggestions.find((x) => x.kind === 'munitions')!;
+      await core.call('suggestions.reject', { caseId: s.caseId, sourceId: s.sourceId, keys: [rejected.key] });
+      const after = (await core.call('suggestions.list', { caseId: s.caseId, sourceId: s.sourceId })) as Listed;
+      expect(after.suggestions.map((x) => x.key)).not.toContain(wounded.key);
+      expect(after.suggestions.map((x) => x.key)).not.toContain(rejected.key);
+      expect(after.hidden).toBe(first.hidden + 2);
+      return { ...s, rejected: rejected.key };
+    });
+    await withCore(dataDir, async (core) => {
+      const listed = (await core.call('suggestions.list', { caseId: s.caseId, sourceId: s.sourceId })) as Listed;
+      expect(listed.suggestions.map((x) => x.key)).not.toContain(s.rejected);
+      await core.call('suggestions.reject', { caseId: s.caseId, sourceId: s.sourceId, keys: [s.rejected], restore: true });
+      const back = (await core.call('suggestions.list', { caseId: s.caseId, sourceId: s.sourceId })) as Listed;
+      expect(back.suggestions.map((x) => x.key)).toContain(s.rejected);
+    });
+  });
+});

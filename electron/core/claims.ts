@@ -20,7 +20,7 @@ import {
   type UndoStack,
 } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
-import type { PageRange } from '../../shared/source.ts';
+import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
@@ -159,6 +159,15 @@ export class CaseClaims {
       this.#state = { ...this.#state, annotations: [...this.#state.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
       this.#stack = emptyStack();
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+    });
+  }
+
+  /** Other changes to a source's file go through the same queue, so no edit overwrites another. */
+  updateBody(sourceId: string, mutate: (body: SourceBody) => SourceBody): Promise<SourceBody> {
+    return this.#serial(async () => {
+      const next = mutate(await this.#store.readBody(sourceId));
+      await this.#store.writeBody(next);
+      return next;
     });
   }
 

@@ -16,6 +16,8 @@ import { extractFileIsolated, extractPasted, type Extracted } from './import/ind
 import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from './sample.ts';
 import { CaseStore, listCaseBackups, readCaseSummary, restoreBackup } from './store/index.ts';
 import { CaseClaims } from './claims.ts';
+import { openSuggestions, SuggestionCache } from './suggestions.ts';
+import { SUGGEST_RULES_VERSION } from '../../shared/suggest.ts';
 
 export type { Core } from './core.ts';
 
@@ -63,6 +65,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
     return s;
   }
+
+  const suggestionCache = new SuggestionCache();
 
   // The tagged claims of each open case, loaded on first use.
   const claimSets = new Map<string, Promise<CaseClaims>>();
@@ -298,6 +302,28 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await st.replaceSource(source, { ...body, text: x.text, annotations: [...annotations, ...kept], claims: records.claims }, data);
       await claims.adoptSource(sourceId, annotations);
       return { source, anchored, orphaned, view: claims.view() };
+    },
+
+    'suggestions.list': async ({ caseId, sourceId, refresh }) => {
+      const st = await store(caseId);
+      const source = sourceOf(st.index, sourceId);
+      const body = await st.readBody(sourceId);
+      const all = await suggestionCache.get(sourceId, body.text, source.published.value.date, refresh);
+      const annotations = (await claimsOf(caseId)).view().annotations.filter((a) => a.sourceId === sourceId);
+      return { ...openSuggestions(all, annotations, new Set(body.rejectedSuggestions ?? [])), rules: SUGGEST_RULES_VERSION };
+    },
+
+    'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
+      sourceOf((await store(caseId)).index, sourceId);
+      const body = await (await claimsOf(caseId)).updateBody(sourceId, (b) => {
+        const set = new Set(b.rejectedSuggestions ?? []);
+        for (const k of keys) {
+          if (restore) set.delete(k);
+          else set.add(k);
+        }
+        return { ...b, rejectedSuggestions: [...set] };
+      });
+      return { rejected: body.rejectedSuggestions?.length ?? 0 };
     },
 
     'claims.view': async ({ caseId }) => (await claimsOf(caseId)).view(),

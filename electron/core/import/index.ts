@@ -141,15 +141,44 @@ export const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
  * extractFile in a worker thread, so a host's event loop never stalls on a big or hostile file.
  * A timeout ends the worker; if no worker can be started, the work runs in this thread.
  */
-export async function extractFileIsolated(name: string, bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Extracted> {
+export function extractFileIsolated(name: string, bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Extracted> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
+  return runInWorker<Extracted>({
+    // A copy goes over, so the caller's bytes stay whole and usable.
+    message: () => {
+      const copy = bytes.slice();
+      return { value: { task: 'extract', name, bytes: copy }, transfer: [copy.buffer] };
+    },
+    inThread: () => extractFile(name, bytes),
+    timeoutMs,
+    tooLong: () =>
+      new ApiError(
+        'TOO_LARGE',
+        `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
+        { name, timeoutMs },
+      ),
+    failed: (why) => new ApiError('INTERNAL', `Reading ${name} ${why}; the file may be too complex. Try saving it again as PDF or plain text.`, { name }),
+  });
+}
+
+export interface WorkerJob<T> {
+  message: () => { value: unknown; transfer?: ArrayBuffer[] };
+  /** The same work in this thread, for a host that cannot start the worker. */
+  inThread: () => Promise<T>;
+  timeoutMs: number;
+  tooLong: () => ApiError;
+  failed: (why: string) => ApiError;
+}
+
+/** Runs one job in a fresh worker thread (worker.ts), which is ended when the job is done or overdue. */
+export function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
   } catch {
-    return extractFile(name, bytes);
+    return job.inThread();
   }
-  return new Promise<Extracted>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     let started = false;
     const done = (f: () => void) => {
@@ -159,38 +188,20 @@ export async function extractFileIsolated(name: string, bytes: Uint8Array, opts:
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(
-      () =>
-        done(() =>
-          reject(
-            new ApiError(
-              'TOO_LARGE',
-              `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
-              { name, timeoutMs },
-            ),
-          ),
-        ),
-      timeoutMs,
-    );
-    worker.on('message', (msg: { ready: true } | { ok: true; result: Extracted } | { ok: false; error: unknown }) => {
+    const timer = setTimeout(() => done(() => reject(job.tooLong())), job.timeoutMs);
+    worker.on('message', (msg: { ready: true } | { ok: true; result: T } | { ok: false; error: unknown }) => {
       if ('ready' in msg) {
         started = true;
-        // A copy goes over, so the caller's bytes stay whole and usable.
-        const copy = bytes.slice();
-        worker.postMessage({ name, bytes: copy }, [copy.buffer]);
+        const { value, transfer } = job.message();
+        worker.postMessage(value, transfer ?? []);
       } else done(() => (msg.ok ? resolve(msg.result) : reject(ApiError.from(msg.error))));
     });
     worker.on('error', (e) => {
       // A worker that never loaded its code (a host that cannot run worker.ts): do the work here instead.
-      if (!started) done(() => extractFile(name, bytes).then(resolve, reject));
-      else done(() => reject(new ApiError('INTERNAL', `Reading ${name} failed unexpectedly (${e.message}). Try saving it again as PDF or plain text.`, { name })));
+      if (!started) done(() => job.inThread().then(resolve, reject));
+      else done(() => reject(job.failed(`failed unexpectedly (${e.message})`)));
     });
-    worker.on('exit', (code) =>
-      done(() =>
-        !started
-          ? extractFile(name, bytes).then(resolve, reject)
-          : reject(new ApiError('INTERNAL', `Reading ${name} stopped unexpectedly (exit code ${code}); the file may be too complex. Try saving it again as PDF or plain text.`, { name }))),
-    );
+    worker.on('exit', (code) => done(() => (!started ? job.inThread().then(resolve, reject) : reject(job.failed(`stopped unexpectedly (exit code ${code})`)))));
   });
 }
 

@@ -1,11 +1,15 @@
-// The worker thread behind extractFileIsolated: says it is ready once its code has loaded, then
-// takes one file and answers with one Extracted (or an error shape).
+// The worker thread behind extractFileIsolated and suggestIsolated: says it is ready once its code
+// has loaded, then takes one job and answers with one result (or an error shape).
 import { parentPort } from 'node:worker_threads';
+import { suggest } from '../../../shared/suggest.ts';
 import { extractFile, errorShape } from './index.ts';
 
-parentPort?.once('message', async ({ name, bytes }: { name: string; bytes: Uint8Array }) => {
+type Job = { task: 'extract'; name: string; bytes: Uint8Array } | { task: 'suggest'; text: string; published: string | null };
+
+parentPort?.once('message', async (job: Job) => {
   try {
-    parentPort!.postMessage({ ok: true, result: await extractFile(name, bytes) });
+    const result = job.task === 'suggest' ? suggest(job.text, { published: job.published }) : await extractFile(job.name, job.bytes);
+    parentPort!.postMessage({ ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ ok: false, error: errorShape(e) });
   }

@@ -40,4 +40,5 @@ export function decodeBody(doc: unknown, file: string, versioning: Versioning, s
 }
 
 /** The body without the file's bookkeeping, as callers see it. */
-export const toBody = ({ id, text, annotations, claims }: StoredBody): SourceBody => ({ id, text, annotations, claims });
+/** The stored body without its envelope (the schema version). */
+export const toBody = ({ schemaVersion: _version, ...body }: StoredBody): SourceBody => body;
