@@ -124,3 +124,21 @@ describe('corroborate import / sources', () => {
     expect((await cli('sources', '--case', '/tmp/x', '--bogus')).code).toBe(2);
   });
 });
+
+describe('corroborate conflicts', () => {
+  it('prints each event’s rows with verdicts, claims and reasons', async () => {
+    const { buildSeedsCase } = await import('./core/bundle/seeds-case.ts');
+    const dir = join(await tmp(), 'seeds');
+    const { store } = await buildSeedsCase(dir);
+    await store.close();
+    const r = await cli('conflicts', '--case', dir, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { events: Array<{ id: string; title: string; rows: Array<{ measure: string; population: string; verdict: string; claims: string[]; why: string }> }> };
+    const taji = report.events.find((e) => /Camp Taji/.test(e.title) && !/Second/.test(e.title))!;
+    const row = (measure: string) => taji.rows.find((x) => x.measure === measure && (x.population === '' || x.population === 'all'))!;
+    expect(row('killed').verdict).toBe('scope_mismatch');
+    expect(row('wounded').verdict).toBe('consistent');
+    expect(row('wounded').why.length).toBeGreaterThan(10);
+    for (const e of report.events) for (const x of e.rows) expect(x.claims.length).toBeGreaterThan(0);
+  });
+});

@@ -9,6 +9,7 @@ import { formatBytes, isImportable, MAX_IMPORT_BYTES } from '../shared/limits.ts
 import type { ImportResult } from '../shared/api.ts';
 import type { Source } from '../shared/source.ts';
 import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
+import { conflictsReport, type Matrix } from '../shared/conflicts.ts';
 import { createCore, type Core } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { suggestIsolated } from './core/suggestions.ts';
@@ -19,6 +20,7 @@ import { startServer } from './serve.ts';
 const USAGE = `Usage:
   corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
   corroborate sources --case DIR [--json]                 list the case's sources
+  corroborate conflicts --case DIR [--json]               each event's rows with their verdicts and why
   corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
                                                           suggest the claims in a file (or standard input)
   corroborate figure "PHRASE" [--json]                   normalise a figure as written ("about a dozen") to low / best / high
@@ -54,6 +56,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return figureCommand(rest, io);
       case 'suggest':
         return await suggestCommand(rest, io);
+      case 'conflicts':
+        return await conflictsCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -197,6 +201,28 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+async function conflictsCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { case: { type: 'string' }, json: { type: 'boolean' } });
+  if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
+  const caseDir = requireCase(values);
+  if (!(await stat(join(caseDir, 'case.json')).catch(() => null))) {
+    io.err(`There is no Corroborate case in ${caseDir}.`);
+    return 1;
+  }
+  const matrices = await withCore(caseDir, async (core, caseId) => {
+    await core.call('cases.open', { caseId });
+    return ((await core.call('conflicts.compute', { caseId })) as { matrices: Matrix[] }).matrices;
+  });
+  const report = conflictsReport(matrices);
+  if (values.json) io.out(JSON.stringify(report));
+  else
+    for (const e of report.events) {
+      io.out(e.title);
+      for (const r of e.rows) io.out(`  ${r.verdict.padEnd(15)} ${r.measure}${r.population ? ` · ${r.population}` : ''}: ${r.why}`);
+    }
+  return 0;
 }
 
 async function suggestCommand(args: string[], io: CliIo): Promise<number> {

@@ -5,6 +5,9 @@ import { Backup, CaseId, CaseName, CaseSummary } from './case.ts';
 import { Source, SourcePatch, PageRange } from './source.ts';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { Command } from './commands.ts';
+import { Decision, Matrix } from './conflicts.ts';
+import { Grade, GradeOverride } from './grade.ts';
+import { Reconciliation } from './reconcile.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
 
 const Bytes = z.instanceof(Uint8Array);
@@ -60,6 +63,9 @@ export const ClaimsView = z.object({
   claims: z.array(Claim),
   events: z.array(Event),
   actors: z.array(Actor),
+  decisions: z.array(Decision),
+  reconciliations: z.array(Reconciliation),
+  gradeOverrides: z.array(GradeOverride),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
   undoLabel: z.string().nullable(),
@@ -127,6 +133,15 @@ export const api = {
   'claims.execute': op(z.object({ caseId: CaseId, command: Command, label: z.string().max(200).optional() }), ClaimsView),
   'claims.undo': op(z.object({ caseId: CaseId }), ClaimsView),
   'claims.redo': op(z.object({ caseId: CaseId }), ClaimsView),
+
+  /** The comparison matrices (all events, or one), with verdicts, decisions, reconciliations and grades. */
+  'conflicts.compute': op(
+    z.object({ caseId: CaseId, eventId: z.string().optional() }),
+    z.object({
+      matrices: z.array(Matrix),
+      grades: z.array(z.object({ eventId: z.string(), computed: Grade, grade: Grade, why: z.string(), groups: z.array(z.string()), override: GradeOverride.nullable() })),
+    }),
+  ),
 
   search: op(
     z.object({ caseId: CaseId, query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }),

@@ -20,6 +20,8 @@ export const CaseIndex = z.object({
   actors: z.array(z.unknown()).default([]),
   decisions: z.array(z.unknown()),
   reconciliations: z.array(z.unknown()),
+  /** Grades a user set over the computed ones. Absent in files written before it existed. */
+  gradeOverrides: z.array(z.unknown()).default([]),
 });
 export type CaseIndex = z.infer<typeof CaseIndex>;
 

@@ -18,6 +18,9 @@
 //   (mergeActorsCommand): the attributions and events naming the dropped actor are re-pointed.
 // - An actor still named by a claim or event cannot be deleted, only merged: nothing dangles.
 import { z } from 'zod';
+import { Decision } from './conflicts.ts';
+import { GradeOverride } from './grade.ts';
+import { Reconciliation } from './reconcile.ts';
 import { TextTarget } from './anchor.ts';
 import { Actor, Annotation, Claim, Event, RecordId, Timestamp } from './claims.ts';
 import { mergeActors, normaliseActorName, replaceActorId } from './actors.ts';
@@ -27,6 +30,10 @@ export const ClaimState = z.object({
   claims: z.array(Claim),
   events: z.array(Event),
   actors: z.array(Actor),
+  /** A fact-checker's judgements over the computed disagreements: kept by stable row key. */
+  decisions: z.array(Decision).optional(),
+  reconciliations: z.array(Reconciliation).optional(),
+  gradeOverrides: z.array(GradeOverride).optional(),
 });
 export type ClaimState = z.infer<typeof ClaimState>;
 
@@ -85,7 +92,23 @@ export const PutActor = z.object({ type: z.literal('actor.put'), payload: z.obje
 /** Removes an actor nothing points at any more (merge first). */
 export const DeleteActor = z.object({ type: z.literal('actor.delete'), payload: z.object({ id: RecordId }) });
 
+/** Case-level judgements, one per key: set (value) or cleared (null); the inverse puts back the old one. */
+const keyed = <C extends string, T extends z.ZodType>(collection: C, value: T) =>
+  z.object({ collection: z.literal(collection), key: z.string().min(1).max(600), value: value.nullable() });
+export const PutRecord = z.object({
+  type: z.literal('record.put'),
+  payload: z.discriminatedUnion('collection', [
+    keyed('decisions', Decision),
+    keyed('reconciliations', Reconciliation),
+    keyed('gradeOverrides', GradeOverride),
+  ]),
+});
+type Keyed = { eventId: string; rowKey?: string };
+/** decisions and reconciliations are one per event row; grade overrides one per event. */
+export const recordKey = (r: Keyed): string => (r.rowKey === undefined ? r.eventId : `${r.eventId}|${r.rowKey}`);
+
 export const SimpleCommand = z.discriminatedUnion('type', [
+  PutRecord,
   CreateClaim,
   UpdateClaim,
   DeleteClaim,
@@ -295,6 +318,19 @@ export function apply(state: ClaimState, cmd: Command): Applied {
       if (other) throw new CommandError(`A name of ${a.name} already names ${other.name}; merge the two actors instead.`);
       if (i < 0) return { state: { ...state, actors: insertAt(state.actors, a, cmd.payload.at) }, inverse: { type: 'actor.delete', payload: { id: a.id } } };
       return { state: { ...state, actors: replaceAt(state.actors, i, a) }, inverse: { type: 'actor.put', payload: { actor: state.actors[i], at: null } } };
+    }
+
+    case 'record.put': {
+      const { collection, key, value } = cmd.payload;
+      const list = (state[collection] ?? []) as Keyed[];
+      if (value !== null && recordKey(value as Keyed) !== key) throw new CommandError(`The ${collection} record does not belong to ${key}.`);
+      const i = list.findIndex((r) => recordKey(r) === key);
+      const before = i >= 0 ? list[i] : null;
+      const next = value === null ? (i >= 0 ? removeAt(list, i) : list) : i >= 0 ? replaceAt(list, i, value as Keyed) : [...list, value as Keyed];
+      return {
+        state: { ...state, [collection]: next },
+        inverse: { type: 'record.put', payload: { collection, key, value: before } } as Command,
+      };
     }
 
     case 'actor.delete': {

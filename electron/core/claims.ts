@@ -20,6 +20,10 @@ import {
   type UndoStack,
 } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { Decision } from '../../shared/conflicts.ts';
+import { GradeOverride } from '../../shared/grade.ts';
+import { Reconciliation } from '../../shared/reconcile.ts';
+import type { z } from 'zod';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
@@ -38,7 +42,13 @@ export class CaseClaims {
   #problems: string[];
   /** Per source, the raw records that failed validation: written back as they were. */
   readonly #unreadable = new Map<string, Unreadable>();
-  #unreadableIndex: { events: unknown[]; actors: unknown[] } = { events: [], actors: [] };
+  #unreadableIndex: Record<'events' | 'actors' | 'decisions' | 'reconciliations' | 'gradeOverrides', unknown[]> = {
+    events: [],
+    actors: [],
+    decisions: [],
+    reconciliations: [],
+    gradeOverrides: [],
+  };
   #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
@@ -71,8 +81,10 @@ export class CaseClaims {
     }
     const ev = validateEvents(store.index.events);
     const ac = validateActors(store.index.actors ?? []);
-    say('In the case index', ev.problems);
-    say('In the case index', ac.problems);
+    const de = validateKeyed(Decision, store.index.decisions, 'decision');
+    const re = validateKeyed(Reconciliation, store.index.reconciliations, 'reconciliation');
+    const go = validateKeyed(GradeOverride, store.index.gradeOverrides ?? [], 'grade override');
+    for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
 
     let stack = emptyStack();
     const raw = await readFile(join(store.dir, HISTORY_FILE), 'utf8').catch(() => null);
@@ -89,11 +101,19 @@ export class CaseClaims {
         if (loaded.problem) problems.push(loaded.problem);
       }
     }
-    const cc = new CaseClaims(store, { annotations, claims, events: ev.events, actors: ac.actors }, stack, problems);
+    const cc = new CaseClaims(
+      store,
+      { annotations, claims, events: ev.events, actors: ac.actors, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
+      stack,
+      problems,
+    );
     for (const [k, v] of unreadable) cc.#unreadable.set(k, v);
     cc.#unreadableIndex = {
       events: ev.problems.map((p) => store.index.events[p.index]),
       actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
+      decisions: de.problems.map((p) => store.index.decisions[p.index]),
+      reconciliations: re.problems.map((p) => store.index.reconciliations[p.index]),
+      gradeOverrides: go.problems.map((p) => (store.index.gradeOverrides ?? [])[p.index]),
     };
     return cc;
   }
@@ -102,6 +122,9 @@ export class CaseClaims {
     const label = (e: { label: string | null } | undefined) => e?.label ?? null;
     return {
       ...this.#state,
+      decisions: this.#state.decisions ?? [],
+      reconciliations: this.#state.reconciliations ?? [],
+      gradeOverrides: this.#state.gradeOverrides ?? [],
       canUndo: canUndo(this.#stack),
       canRedo: canRedo(this.#stack),
       undoLabel: label(this.#stack.done.at(-1)),
@@ -124,6 +147,11 @@ export class CaseClaims {
 
   redo(): Promise<ClaimsView> {
     return this.#serial(async () => this.#step(redo));
+  }
+
+  /** The state as the comparison code reads it. */
+  state(): ClaimState {
+    return this.#state;
   }
 
   /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
@@ -227,10 +255,10 @@ export class CaseClaims {
         const body = await this.#store.readBody(sid);
         await this.#store.writeBody({ ...body, ...this.bodyRecords(sid) });
       }
-      if (prev.events !== next.events || prev.actors !== next.actors) {
+      const indexFields = ['events', 'actors', 'decisions', 'reconciliations', 'gradeOverrides'] as const;
+      if (indexFields.some((k) => prev[k] !== next[k])) {
         await this.#store.updateIndex((d) => {
-          d.events = [...next.events, ...this.#unreadableIndex.events];
-          d.actors = [...next.actors, ...this.#unreadableIndex.actors];
+          for (const k of indexFields) d[k] = [...(next[k] ?? []), ...this.#unreadableIndex[k]];
         });
       }
       this.#stack = stack;
@@ -247,6 +275,18 @@ export class CaseClaims {
     this.#queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Like validateClaims, for records without an id: reported by position, kept in the file. */
+function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
+  const records: T[] = [];
+  const problems: RecordProblem[] = [];
+  raw.forEach((r, index) => {
+    const p = schema.safeParse(r);
+    if (p.success) records.push(p.data);
+    else problems.push({ index, message: `${noun} ${index + 1} was left out: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` });
+  });
+  return { records, problems };
 }
 
 function wrap<T>(fn: () => T): T {

@@ -18,6 +18,8 @@ import { CaseStore, listCaseBackups, readCaseSummary, restoreBackup } from './st
 import { CaseClaims } from './claims.ts';
 import { openSuggestions, SuggestionCache } from './suggestions.ts';
 import { SUGGEST_RULES_VERSION } from '../../shared/suggest.ts';
+import { computeAll } from '../../shared/conflicts.ts';
+import { gradeAll } from '../../shared/grade.ts';
 
 export type { Core } from './core.ts';
 
@@ -337,6 +339,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       const data = await st.readOriginal(source);
       const name = source.file ?? `${source.title.value ?? source.id}.${source.originalExt}`;
       return { name, mime: MIME[source.originalExt] ?? 'application/octet-stream', data };
+    },
+
+    'conflicts.compute': async ({ caseId, eventId }) => {
+      const st = await store(caseId);
+      const state = (await claimsOf(caseId)).state();
+      const sources = st.index.sources;
+      const scoped = eventId ? { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) } : state;
+      if (eventId && scoped.events.length === 0) throw new ApiError('NOT_FOUND', 'That event is no longer in this case.');
+      const grades = gradeAll(scoped, sources, state.gradeOverrides ?? []).map((g) => ({ ...g, override: g.override ?? null }));
+      return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades };
     },
 
     search: async ({ caseId, query, limit }) => {

@@ -190,9 +190,10 @@ export async function buildSeedsCase(dir: string, opts: { id?: string } = {}): P
       }
     }
   }
-  await store.updateIndex((ix) => {
-    ix.decisions = decisions;
-    ix.reconciliations = reconciliations;
-  });
+  const puts: Command[] = [
+    ...decisions.map((d) => ({ type: 'record.put' as const, payload: { collection: 'decisions' as const, key: `${d.eventId}|${d.rowKey}`, value: d } })),
+    ...reconciliations.map((r) => ({ type: 'record.put' as const, payload: { collection: 'reconciliations' as const, key: `${r.eventId}|${r.rowKey}`, value: r } })),
+  ];
+  if (puts.length) await claims.execute({ type: 'batch', payload: { commands: puts as Extract<Command, { type: 'record.put' }>[] } });
   return { store, claims, skipped };
 }
