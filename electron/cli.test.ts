@@ -142,3 +142,37 @@ describe('corroborate conflicts', () => {
     for (const e of report.events) for (const x of e.rows) expect(x.claims.length).toBeGreaterThan(0);
   });
 });
+
+describe('corroborate export / verify / import-bundle', () => {
+  it('round-trips a case through a bundle, verifies it, and refuses a tampered one', async () => {
+    const { buildSeedsCase } = await import('./core/bundle/seeds-case.ts');
+    const root = await tmp();
+    const first = join(root, 'first');
+    const { store } = await buildSeedsCase(first);
+    await store.close();
+    const zip1 = join(root, 'one.zip');
+    expect((await cli('export', '--case', first, '--out', zip1)).code).toBe(0);
+    expect((await cli('verify', zip1)).code).toBe(0);
+
+    const second = join(root, 'second');
+    const imported = await cli('import-bundle', zip1, '--case', second);
+    expect(imported.code).toBe(0);
+    const again = await cli('import-bundle', zip1, '--case', second);
+    expect(again.out).toMatch(/Nothing new/);
+
+    const zip2 = join(root, 'two.zip');
+    expect((await cli('export', '--case', second, '--out', zip2)).code).toBe(0);
+    expect((await cli('verify', zip2)).code).toBe(0);
+    const list = async (dir: string) => (JSON.parse((await cli('sources', '--case', dir, '--json')).out) as { sources: CliSource[] }).sources;
+    expect(await list(second)).toEqual(await list(first));
+    expect((await cli('conflicts', '--case', second, '--json')).out).toBe((await cli('conflicts', '--case', first, '--json')).out);
+
+    const bytes = new Uint8Array(await readFile(zip1));
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    const bad = join(root, 'bad.zip');
+    await writeFile(bad, bytes);
+    const v = await cli('verify', bad);
+    expect(v.code).toBe(1);
+    expect(v.err).toMatch(/not sound/);
+  });
+});

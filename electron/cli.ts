@@ -5,7 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/errors.ts';
-import { formatBytes, isImportable, MAX_IMPORT_BYTES } from '../shared/limits.ts';
+import { formatBytes, isImportable, MAX_BUNDLE_BYTES, MAX_IMPORT_BYTES } from '../shared/limits.ts';
 import type { ImportResult } from '../shared/api.ts';
 import type { Source } from '../shared/source.ts';
 import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
@@ -13,6 +13,8 @@ import { conflictsReport, type Matrix } from '../shared/conflicts.ts';
 import { createCore, type Core } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { suggestIsolated } from './core/suggestions.ts';
+import { verifyBundle } from './core/bundle/index.ts';
+import { writeFileDurable } from './core/store/index.ts';
 import { fixedCaseId } from './core/cases.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
@@ -20,6 +22,10 @@ import { startServer } from './serve.ts';
 const USAGE = `Usage:
   corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
   corroborate sources --case DIR [--json]                 list the case's sources
+  corroborate export --case DIR --out FILE.zip [--source ID]... [--event ID]...
+                                                          export the case (or some sources or events) as a bundle
+  corroborate verify FILE.zip                             check a bundle's hashes and schemas; exit 0 only when sound
+  corroborate import-bundle FILE.zip --case DIR           merge a bundle into the case in DIR (or make DIR that case)
   corroborate conflicts --case DIR [--json]               each event's rows with their verdicts and why
   corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
                                                           suggest the claims in a file (or standard input)
@@ -58,6 +64,12 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await suggestCommand(rest, io);
       case 'conflicts':
         return await conflictsCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
+      case 'import-bundle':
+        return await importBundleCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -201,6 +213,68 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { case: { type: 'string' }, out: { type: 'string' }, source: { type: 'string', multiple: true }, event: { type: 'string', multiple: true } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
+  const caseDir = requireCase(values);
+  if (!values.out) throw new UsageError('Say where to write the bundle with --out FILE.zip.');
+  if (!(await stat(join(caseDir, 'case.json')).catch(() => null))) {
+    io.err(`There is no Corroborate case in ${caseDir}.`);
+    return 1;
+  }
+  const { data } = await withCore(caseDir, async (core, caseId) => {
+    await core.call('cases.open', { caseId });
+    return (await core.call('bundles.export', { caseId, sourceIds: values.source, eventIds: values.event })) as { data: Uint8Array };
+  });
+  await writeFileDurable(resolve(values.out), data);
+  io.out(`Wrote ${values.out} (${formatBytes(data.byteLength)}).`);
+  return 0;
+}
+
+async function verifyCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError('Name one bundle file to verify.');
+  const data = await readBundleFile(positionals[0]);
+  const r = verifyBundle(data);
+  if (r.ok) io.out(`${positionals[0]}: sound (${r.manifest?.files.length ?? 0} files, hashes and schemas check out).`);
+  else {
+    io.err(`${positionals[0]}: not sound.`);
+    for (const p of r.problems) io.err(`  - ${p}`);
+  }
+  return r.ok ? 0 : 1;
+}
+
+async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, { case: { type: 'string' } });
+  const caseDir = requireCase(values);
+  if (positionals.length !== 1) throw new UsageError('Name one bundle file to import.');
+  const data = await readBundleFile(positionals[0]);
+  const exists = !!(await stat(join(caseDir, 'case.json')).catch(() => null));
+  const r = await withCore(caseDir, async (core, caseId) => {
+    if (exists) await core.call('cases.open', { caseId });
+    return (await core.call('bundles.import', { data, ...(exists ? { caseId } : {}) })) as {
+      case: { name: string; sources: number };
+      merge: { added: number; updated: number; unchanged: number; clashes: number; nothingChanged: boolean } | null;
+    };
+  });
+  if (!r.merge) io.out(`Imported “${r.case.name}” into ${caseDir} (${r.case.sources} sources).`);
+  else if (r.merge.nothingChanged) io.out('Nothing new: the case already holds everything in this bundle.');
+  else io.out(`Merged: ${r.merge.added} added, ${r.merge.updated} updated, ${r.merge.unchanged} unchanged, ${r.merge.clashes} clashes kept for review.`);
+  return 0;
+}
+
+async function readBundleFile(file: string): Promise<Uint8Array> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new ApiError('NOT_FOUND', `No such bundle: ${file}.`);
+  if (info.size > MAX_BUNDLE_BYTES) throw new ApiError('TOO_LARGE', `${file} is ${formatBytes(info.size)}; bundles up to ${formatBytes(MAX_BUNDLE_BYTES)} can be read.`);
+  return new Uint8Array(await readFile(file));
 }
 
 async function conflictsCommand(args: string[], io: CliIo): Promise<number> {

@@ -8,6 +8,7 @@ import { Command } from './commands.ts';
 import { Decision, Matrix } from './conflicts.ts';
 import { Grade, GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
+import { Manifest } from './bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
 
 const Bytes = z.instanceof(Uint8Array);
@@ -140,6 +141,23 @@ export const api = {
     z.object({
       matrices: z.array(Matrix),
       grades: z.array(z.object({ eventId: z.string(), computed: Grade, grade: Grade, why: z.string(), groups: z.array(z.string()), override: GradeOverride.nullable() })),
+    }),
+  ),
+
+  /** A case (or chosen events or sources) as one verifiable .zip bundle. */
+  'bundles.export': op(
+    z.object({ caseId: CaseId, sourceIds: z.array(SourceId).optional(), eventIds: z.array(z.string()).optional() }),
+    z.object({ name: z.string(), data: Bytes }),
+  ),
+  'bundles.verify': op(z.object({ data: Bytes }), z.object({ ok: z.boolean(), problems: z.array(z.string()), manifest: Manifest.nullable() })),
+  /** Imports a bundle as a new case, or (with caseId) merges it into that case; a bad bundle changes nothing. */
+  'bundles.import': op(
+    z.object({ data: Bytes, caseId: CaseId.optional(), name: CaseName.optional() }),
+    z.object({
+      case: CaseSummary,
+      merge: z
+        .object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), clashes: z.number().int(), nothingChanged: z.boolean() })
+        .nullable(),
     }),
   ),
 

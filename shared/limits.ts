@@ -1,5 +1,7 @@
 // Limits the UI checks before reading a file and the core enforces again, whoever calls it.
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** A bundle carries its originals; this bounds what is read into memory before it is checked. */
+export const MAX_BUNDLE_BYTES = 1024 * 1024 * 1024;
 export const MAX_PASTE_CHARS = 5_000_000;
 export const MAX_PANES = 4;
 export const IMPORTABLE_EXTENSIONS = ['txt', 'text', 'md', 'html', 'htm', 'xhtml', 'pdf'] as const;

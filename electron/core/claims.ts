@@ -149,6 +149,11 @@ export class CaseClaims {
     return this.#serial(async () => this.#step(redo));
   }
 
+  /** Runs work that rewrites this case's files outside the command path (a merge), with no edit in between. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.#serial(fn);
+  }
+
   /** The state as the comparison code reads it. */
   state(): ClaimState {
     return this.#state;

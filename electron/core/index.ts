@@ -20,6 +20,7 @@ import { openSuggestions, SuggestionCache } from './suggestions.ts';
 import { SUGGEST_RULES_VERSION } from '../../shared/suggest.ts';
 import { computeAll } from '../../shared/conflicts.ts';
 import { gradeAll } from '../../shared/grade.ts';
+import { exportCase, importAsNewCase, mergeIntoCase, readBundle, verifyBundle } from './bundle/index.ts';
 
 export type { Core } from './core.ts';
 
@@ -349,6 +350,39 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       if (eventId && scoped.events.length === 0) throw new ApiError('NOT_FOUND', 'That event is no longer in this case.');
       const grades = gradeAll(scoped, sources, state.gradeOverrides ?? []).map((g) => ({ ...g, override: g.override ?? null }));
       return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades };
+    },
+
+    'bundles.export': async ({ caseId, sourceIds, eventIds }) => {
+      const st = await store(caseId);
+      const state = (await claimsOf(caseId)).state();
+      const data = await exportCase(st, state, { appVersion: version, sourceIds, eventIds });
+      const stamp = new Date().toISOString().slice(0, 10);
+      return { name: `${st.index.id}-${stamp}.corroborate.zip`, data: new Uint8Array(data) };
+    },
+
+    'bundles.verify': async ({ data }) => {
+      const r = verifyBundle(data);
+      return { ok: r.ok, problems: r.problems, manifest: r.manifest ?? null };
+    },
+
+    'bundles.import': async ({ data, caseId, name }) => {
+      const contents = readBundle(data); // throws, naming the problem, before anything is written
+      if (caseId) {
+        const st = await store(caseId);
+        const claims = await claimsOf(caseId);
+        const r = await claims.exclusive(() => mergeIntoCase(st, claims, contents));
+        claimSets.delete(caseId); // its cached state predates the merge
+        return {
+          case: summaryOf(st),
+          merge: { added: r.added, updated: r.updated, unchanged: r.unchanged, clashes: r.clashes, nothingChanged: r.nothingChanged },
+        };
+      }
+      const caseName = name ?? contents.index.name;
+      // A host on one case folder imports into that folder, and only while it holds no case yet.
+      const id = locator.fixedId ?? caseIdFromName(caseName);
+      const st = await importAsNewCase(contents, locator.newCaseDir(id), { id, name: caseName });
+      stores.set(id, Promise.resolve(st));
+      return { case: summaryOf(st), merge: null };
     },
 
     search: async ({ caseId, query, limit }) => {
