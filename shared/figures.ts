@@ -335,8 +335,8 @@ export function parseFigure(text: string): ParsedFigure | null {
       end: last.end,
       rules: FIGURE_RULES_VERSION,
       parts: [
-        ...breakdown.map((p) => ({ ...pick(p), raw: p.raw, head: p.head, subset: false })),
-        ...subsets.map((p) => ({ ...pick(p), raw: p.raw, head: p.head, subset: true })),
+        ...breakdown.map((p) => ({ ...pick(p), raw: groupText(text, p), head: p.head, subset: false })),
+        ...subsets.map((p) => ({ ...pick(p), raw: groupText(text, p), head: p.head, subset: true })),
       ],
     };
   }
@@ -347,16 +347,36 @@ export function parseFigure(text: string): ParsedFigure | null {
     best: sum('best'),
     high: sum('high'),
     qualifier: allExact ? 'exact' : joined.some((p) => p.high === null) ? 'at_least' : 'range',
-    raw: text.slice(first.start, joined[joined.length - 1].end),
+    raw: text.slice(first.start, groupEnd(text, joined[joined.length - 1])),
     start: first.start,
     end: last.end,
     rules: FIGURE_RULES_VERSION,
     parts: [
-      ...joined.map((p) => ({ ...pick(p), raw: p.raw, head: p.head, subset: false })),
-      ...subsets.map((p) => ({ ...pick(p), raw: p.raw, head: p.head, subset: true })),
+      ...joined.map((p) => ({ ...pick(p), raw: groupText(text, p), head: p.head, subset: false })),
+      ...subsets.map((p) => ({ ...pick(p), raw: groupText(text, p), head: p.head, subset: true })),
     ],
   };
 }
+
+// Where a counted group ends: its noun phrase runs to a connector, a verb or punctuation.
+const GROUP_STOP = /^(?:and|or|plus|were|was|are|is|have|has|had|been|being|killed|killing|wounded|wounding|injured|died|dead|said|says|in|on|at|when|after|during|including|with|who|which|that|by|from|to)$/i;
+
+function groupEnd(text: string, p: NumberPhrase): number {
+  const word = /\s*([A-Za-z][\w'’-]*(?:\.(?=[A-Za-z]))*[\w'’-]*\.?)/y;
+  word.lastIndex = p.end;
+  let end = p.end;
+  for (let n = 0; n < 6; n++) {
+    const m = word.exec(text);
+    if (!m || GROUP_STOP.test(m[1].replace(/\.$/, ''))) break;
+    // "members." ends a sentence; "U.S." does not.
+    end = /[a-z]{2,}\.$/.test(m[1]) ? word.lastIndex - 1 : word.lastIndex;
+    if (end < word.lastIndex) break;
+  }
+  return end;
+}
+
+/** A group as written, number and noun: "an American contractor", "five seriously". */
+const groupText = (text: string, p: NumberPhrase): string => text.slice(p.start, groupEnd(text, p));
 
 const pick = (v: FigureValue): FigureValue => ({ low: v.low, best: v.best, high: v.high, qualifier: v.qualifier });
 
