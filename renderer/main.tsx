@@ -4,6 +4,7 @@ import { App } from './App.tsx';
 import { ClientContext } from './components/context.ts';
 import { client } from './platform/index.ts';
 import './styles.css';
+import './suggestions.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

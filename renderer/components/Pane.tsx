@@ -1,19 +1,24 @@
 // One reading pane: header (title, outlet, date, source picker, view toggle, close) and the
 // source's canonical text as paragraphs, always as text nodes, never as markup.
-import { Fragment, lazy, Suspense, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { PageRange, Source } from '../../shared/source.ts';
 import { confidenceText, formatPublished, sourceTitle } from '../lib/format.ts';
 import { KIND_LETTER } from '../lib/claimText.ts';
-import { runsOf, type Span } from '../lib/highlights.ts';
+import { runsOf, spansByParagraph, type Span } from '../lib/highlights.ts';
+import { suggestionLabel, type Suggested } from '../lib/suggestionText.ts';
 import { locateHit, splitParagraphs } from '../lib/paragraphs.ts';
+import { offsetsOfRange, rangeOfOffsets } from '../lib/selection.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
+import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useLoaded, type DocCache } from './docCache.ts';
 import type { PaneState } from './Reader.tsx';
 
 const PdfPages = lazy(() => import('./PdfPages.tsx'));
 
 const FLASH_MS = 4000;
+/** Span ids of suggestions start with this, so they never collide with annotation ids. */
+const SUGGESTED = '~s:';
 
 export function Pane(props: {
   index: number;
@@ -36,6 +41,13 @@ export function Pane(props: {
   const isPdf = source.kind === 'pdf';
   const mode = isPdf ? pane.mode : 'text';
   const p = source.published;
+  const suggestions = useSuggestionsForPane();
+  const ensureSuggestions = suggestions?.ensure;
+  useEffect(() => {
+    ensureSuggestions?.(source.id);
+  }, [ensureSuggestions, source.id]);
+  const sEntry = suggestions?.entry(source.id);
+  const sCount = suggestions ? suggestions.visible(source.id).length : 0;
 
   return (
     <section className="pane" aria-label={props.label}>
@@ -76,6 +88,29 @@ export function Pane(props: {
               </option>
             ))}
           </select>
+          {suggestions ? (
+            <>
+              <span role="status" className={sEntry?.finding ? 'sg-status is-finding' : 'sg-status'}>
+                {sEntry?.finding ? (
+                  <>
+                    <span className="spinner" aria-hidden="true" /> Finding claims…
+                  </>
+                ) : null}
+              </span>
+              {sEntry && !sEntry.finding ? (
+                <button
+                  type="button"
+                  className="btn btn-small sg-pane-btn"
+                  aria-label={`Suggestions for ${props.label} (${sCount})`}
+                  title="Show this source's suggested claims"
+                  onClick={() => suggestions.show(source.id)}
+                >
+                  <span className="sg-dot" aria-hidden="true" />
+                  {sEntry.status === 'error' ? 'Suggestions failed' : `${sCount} suggested`}
+                </button>
+              ) : null}
+            </>
+          ) : null}
           <div className="toolbar-spacer" />
           {isPdf ? (
             <div className="segmented" role="group" aria-label="Show as">
@@ -175,13 +210,59 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
 
   const annotations = tagging?.annotationsOf(sourceId);
   const pending = tagging?.pending?.sourceId === sourceId ? tagging.pending.targets : null;
+  const sugg = useSuggestionsForPane();
+  // Suggestions arrive in the background; redrawing the highlights under a selection the user is
+  // making would cut its text nodes and lose it, so they wait until the selection is let go.
+  const [selecting, setSelecting] = useState(false);
+  useEffect(() => {
+    const onChange = () => {
+      const sel = window.getSelection();
+      const el = scroller.current;
+      setSelecting(!!el && !!sel && !sel.isCollapsed && sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, []);
+  const latest = sugg?.visible(sourceId);
+  const held = useRef(latest);
+  if (!selecting || held.current === undefined) held.current = latest;
+  const suggested = selecting ? held.current : latest;
+  // And should a redraw land between the user's selection and its event, the selection is put back
+  // on the same words: read here, before React changes the DOM, restored right after.
+  const selectedBefore = useRef<{ start: number; end: number } | null>(null);
+  selectedBefore.current = (() => {
+    const el = scroller.current;
+    const sel = typeof window === 'undefined' ? null : window.getSelection();
+    if (!el || !sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+    const range = sel.getRangeAt(0);
+    return el.contains(range.startContainer) && el.contains(range.endContainer) ? offsetsOfRange(el, range) : null;
+  })();
+  useLayoutEffect(() => {
+    const want = selectedBefore.current;
+    const el = scroller.current;
+    if (!want || !el) return;
+    const sel = window.getSelection();
+    if (!sel) return;
+    if (sel.rangeCount > 0 && !sel.isCollapsed) {
+      const r = sel.getRangeAt(0);
+      if (el.contains(r.startContainer) && el.contains(r.endContainer)) return;
+    }
+    const range = rangeOfOffsets(el, want.start, want.end);
+    if (!range) return;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+  const selectedKey = sugg?.selected?.sourceId === sourceId ? sugg.selected.key : null;
   const spans = useMemo(() => {
     const out: Span[] = [];
     for (const a of annotations ?? []) for (const t of a.targets) if (t.end <= text.length) out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end });
     for (const t of pending ?? []) out.push({ id: '~pending', kind: 'pending', start: t.start, end: t.end });
+    for (const s of suggested ?? []) if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end });
     return out;
-  }, [annotations, pending, text.length]);
+  }, [annotations, pending, suggested, text.length]);
   const kindOf = useMemo(() => new Map(spans.map((s) => [s.id, s.kind])), [spans]);
+  const suggestionOf = useMemo(() => new Map((suggested ?? []).map((s) => [SUGGESTED + s.key, s])), [suggested]);
+  const byParagraph = useMemo(() => spansByParagraph(paragraphs, spans), [paragraphs, spans]);
   // PDF page boundaries in the text view: paragraph index → the page that starts there.
   const pageStarts = useMemo(() => {
     const m = new Map<number, number>();
@@ -200,6 +281,12 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
     if (e.type === 'click' && sel && !sel.isCollapsed) return;
     tagging.openAnnotation(id);
   };
+  const pick = (e: MouseEvent | KeyboardEvent, id: string) => {
+    const sel = window.getSelection();
+    if (e.type === 'click' && sel && !sel.isCollapsed) return;
+    sugg?.select(sourceId, id.slice(SUGGESTED.length));
+  };
+  const isSuggested = (id: string) => id.startsWith(SUGGESTED);
 
   return (
     <article
@@ -226,20 +313,62 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
             </div>
           ) : null}
           <p data-start={p.start}>
-            {runsOf(p, spans, mark).map((run) => {
+            {runsOf(p, byParagraph.get(i) ?? [], mark).map((run) => {
               let node: ReactNode = run.text;
               if (run.flash) node = <mark className="flash">{node}</mark>;
               if (run.spans.length === 0) return <span key={run.start}>{node}</span>;
-              const top = run.spans[0];
+              // Claims and the passage being tagged draw over suggestions; a suggestion shows on its own.
+              const tagged = run.spans.filter((s) => !isSuggested(s.id));
+              if (tagged.length === 0) {
+                const top = suggestionOf.get(run.spans[0].id) as Suggested;
+                const opensS = run.opens.filter(isSuggested);
+                const label = suggestionLabel(top);
+                const className = [
+                  'sg',
+                  `sg-${top.kind}`,
+                  run.spans.length > 1 ? 'sg-overlap' : '',
+                  run.spans.some((s) => s.id === SUGGESTED + selectedKey) ? 'sg-active' : '',
+                  opensS.length ? 'sg-open' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ');
+                return (
+                  <span
+                    key={run.start}
+                    className={className}
+                    data-suggestion={run.spans.map((s) => s.id.slice(SUGGESTED.length)).join(' ')}
+                    data-letter={opensS.length ? opensS.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined}
+                    title={`${label}\nClick to review it in the suggestions list`}
+                    tabIndex={opensS.length ? 0 : undefined}
+                    role={opensS.length ? 'button' : undefined}
+                    aria-label={opensS.length ? label : undefined}
+                    onClick={(e) => pick(e, top ? SUGGESTED + top.key : run.spans[0].id)}
+                    onKeyDown={
+                      opensS.length
+                        ? (e) => {
+                            if (e.key === 'Enter' || e.key === ' ') {
+                              e.preventDefault();
+                              pick(e, run.spans[0].id);
+                            }
+                          }
+                        : undefined
+                    }
+                  >
+                    {node}
+                  </span>
+                );
+              }
+              const top = tagged[0];
               const kind = kindOf.get(top.id) ?? 'note';
-              const ids = run.spans.map((s) => s.id).filter((id) => id !== '~pending');
+              const ids = tagged.map((s) => s.id).filter((id) => id !== '~pending');
               const claims = ids.flatMap((id) => tagging?.claimsOf(id) ?? []);
               const active = ids.includes(tagging?.activeAnnotationId ?? '');
-              const opens = run.opens.filter((id) => id !== '~pending');
+              const opens = run.opens.filter((id) => id !== '~pending' && !isSuggested(id));
               const className = [
                 'hl',
                 `hl-${kind}`,
-                run.spans.length > 1 ? 'hl-overlap' : '',
+                tagged.length > 1 ? 'hl-overlap' : '',
+                tagged.length < run.spans.length ? 'hl-also-suggested' : '',
                 active ? 'hl-active' : '',
                 opens.length ? 'hl-open' : '',
               ]

@@ -48,7 +48,10 @@ export const QUALIFIER_LABEL: Record<string, string> = {
   unspecified: 'unspecified',
 };
 
-const num = (n: number | null) => (n === null ? '…' : n.toLocaleString('en-US'));
+// One formatter for every figure: toLocaleString builds a new one per call, which shows when a long
+// text draws thousands of highlights.
+const NUMBER = new Intl.NumberFormat('en-US');
+const num = (n: number | null) => (n === null ? '…' : NUMBER.format(n));
 
 /** "3 (exact)", "12 (10–14, approximately)", "62+ (at least)". */
 export function figureText(f: { low: number | null; best: number | null; high: number | null; qualifier: string }): string {

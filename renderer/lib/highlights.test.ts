@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runsOf } from './highlights.ts';
+import { runsOf, spansByParagraph } from './highlights.ts';
 import { splitParagraphs } from './paragraphs.ts';
 
 describe('runsOf', () => {
@@ -33,5 +33,25 @@ describe('runsOf', () => {
     const runs = runsOf(p, [{ id: 'x', kind: 'note', start: 0, end: 5 }], { start: at('six'), end: at('six') + 3 });
     expect(runs.filter((r) => r.flash).map((r) => r.text)).toEqual(['six']);
     expect(runs.every((r) => r.spans.length === 0)).toBe(true);
+  });
+});
+
+describe('spansByParagraph', () => {
+  const text = 'First one.\n\nSecond one here.\n\nThird.';
+  const ps = splitParagraphs(text);
+  const at = (w: string) => text.indexOf(w);
+  it('puts each span in every paragraph it touches, and no other', () => {
+    const spans = [
+      { id: 'a', kind: 'casualties', start: at('one'), end: at('one') + 3 },
+      { id: 'b', kind: 'timing', start: at('one here'), end: at('Third') + 2 },
+      { id: 'c', kind: 'timing', start: at('Third'), end: at('Third') + 5 },
+    ];
+    const m = spansByParagraph(ps, spans);
+    expect([0, 1, 2].map((i) => (m.get(i) ?? []).map((s) => s.id))).toEqual([['a'], ['b'], ['b', 'c']]);
+  });
+  it('gives the same runs as filtering every span', () => {
+    const spans = [{ id: 'x', kind: 'note', start: 2, end: at('here') }];
+    const m = spansByParagraph(ps, spans);
+    ps.forEach((p, i) => expect(runsOf(p, m.get(i) ?? [], null)).toEqual(runsOf(p, spans, null)));
   });
 });

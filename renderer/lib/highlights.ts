@@ -69,3 +69,28 @@ export function runsOf(p: Paragraph, spans: Span[], flash: { start: number; end:
 }
 
 const sameIds = (a: Span[], b: Span[]) => a.length === b.length && a.every((s, i) => s.id === b[i].id);
+
+/**
+ * The spans touching each paragraph (by index), so a long text with thousands of highlights does
+ * not test every span against every paragraph. Paragraphs are in text order, as splitParagraphs
+ * returns them.
+ */
+export function spansByParagraph(paragraphs: readonly Paragraph[], spans: readonly Span[]): Map<number, Span[]> {
+  const out = new Map<number, Span[]>();
+  for (const s of spans) {
+    // first paragraph ending after the span starts
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].end <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < paragraphs.length && paragraphs[i].start < s.end; i++) {
+      const list = out.get(i);
+      if (list) list.push(s);
+      else out.set(i, [s]);
+    }
+  }
+  return out;
+}

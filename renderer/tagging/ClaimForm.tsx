@@ -68,6 +68,8 @@ export function ClaimForm(props: {
   const formRef = useRef<HTMLFormElement>(null);
   const name = `${KIND_NAME[claim.kind]} claim`;
   const published = props.source?.published.value.date ?? null;
+  /** A suggestion being edited before it is accepted. */
+  const suggested = draft.mode === 'new' && draft.claim.origin.type === 'suggestion';
 
   useEffect(() => {
     setClaim(draft.claim);
@@ -108,7 +110,7 @@ export function ClaimForm(props: {
     if (draft.mode === 'new') {
       const create: SimpleCommand = { type: 'claim.create', payload: { annotation: draft.annotation, claim: { ...next, modified: next.created }, at: null } };
       command = actorCommands.length ? { type: 'batch', payload: { commands: [...actorCommands, create] } } : create;
-      label = tagLabel(next.kind);
+      label = suggested ? 'Accept suggestion' : tagLabel(next.kind);
     } else {
       const update = updateCommand(draft.claim, next, modified);
       command = update && actorCommands.length ? { type: 'batch', payload: { commands: [...actorCommands, update as SimpleCommand] } } : update;
@@ -149,11 +151,16 @@ export function ClaimForm(props: {
       >
         <header className="cf-head">
           <span className={`kind-badge kind-${claim.kind}`}>{KIND_NAME[claim.kind]}</span>
-          <h2>{draft.mode === 'new' ? `New ${KIND_NAME[claim.kind].toLowerCase()} claim` : `Edit ${KIND_NAME[claim.kind].toLowerCase()} claim`}</h2>
+          <h2>
+            {draft.mode === 'new'
+              ? `${suggested ? 'Suggested' : 'New'} ${KIND_NAME[claim.kind].toLowerCase()} claim`
+              : `Edit ${KIND_NAME[claim.kind].toLowerCase()} claim`}
+          </h2>
         </header>
         <div className="cf-body">
           <figure className="cf-quote">
             <blockquote>{quote || '(no passage)'}</blockquote>
+            {claim.origin.type === 'suggestion' ? <p className="cf-origin">Suggested by {claim.origin.rule}</p> : null}
             <figcaption>
               {props.source ? sourceTitle(props.source) : 'Unknown source'}
               {draft.annotation && draft.annotation.targets.length > 1 ? ` · ${draft.annotation.targets.length} passages` : ''}
@@ -242,7 +249,7 @@ export function ClaimForm(props: {
             Cancel
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>
-            {draft.mode === 'new' ? 'Save claim' : 'Save changes'}
+            {draft.mode === 'new' ? (suggested ? 'Accept claim' : 'Save claim') : 'Save changes'}
           </button>
         </footer>
       </form>

@@ -16,6 +16,7 @@ const DRAG_TYPE = 'application/x-corroborate-claim';
 const NONE = '__none__';
 
 export function ClaimsSidebar(props: {
+  id?: string;
   view: ClaimsView;
   sources: Source[];
   /** Sources shown in reading panes: listed first. */
@@ -97,9 +98,9 @@ export function ClaimsSidebar(props: {
   }
 
   return (
-    <aside className="claims-sidebar" aria-label="Claims">
+    <aside className="claims-sidebar" aria-label="Claims" id={props.id}>
       <header className="cs-head">
-        <h2>
+        <h2 className="sr-only">
           Claims <span className="count">{view.claims.length}</span>
         </h2>
         <div className="segmented" role="group" aria-label="Group claims">
@@ -355,6 +356,11 @@ function ClaimRow(props: {
         {c.speaker ? <span> · {c.speaker}</span> : null}
         {props.annotation?.orphan ? <span className="warn-text"> · orphaned</span> : null}
       </p>
+      {c.origin.type === 'suggestion' ? (
+        <p className="cs-origin small" title="Proposed by the claim suggester and accepted by hand">
+          Suggested by {c.origin.rule}
+        </p>
+      ) : null}
       <div className="cs-actions">
         <button type="button" className="btn btn-small" onClick={props.onEdit}>
           Edit
