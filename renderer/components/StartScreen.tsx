@@ -8,6 +8,7 @@ import { messageOf } from '../import/useImporter.ts';
 import { CaseOpenProblem } from './CaseOpenProblem.tsx';
 import { useClient } from './context.ts';
 import { ConfirmDialog, Dialog } from './Dialog.tsx';
+import { ImportBundleButton } from '../bundles/ImportBundleButton.tsx';
 
 export function StartScreen(props: {
   info: AppInfo;
@@ -102,6 +103,7 @@ export function StartScreen(props: {
             <button type="button" className="btn btn-primary btn-block" onClick={openSample} disabled={busy !== null}>
               {busy === 'sample' ? 'Creating the sample case…' : 'Open sample case'}
             </button>
+            <ImportBundleButton disabled={busy !== null} onImported={props.onOpen} onError={setActionError} />
             <form
               className="new-case"
               noValidate

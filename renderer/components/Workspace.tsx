@@ -21,8 +21,15 @@ import { useTagging } from '../tagging/useTagging.ts';
 import { SelectionToolbar } from '../tagging/SelectionToolbar.tsx';
 import { ClaimForm } from '../tagging/ClaimForm.tsx';
 import { ClaimsSidebar } from '../tagging/ClaimsSidebar.tsx';
+import { SuggestionsPanel } from '../tagging/SuggestionsPanel.tsx';
+import { SuggestionsContext, type SuggestionsForPane } from '../tagging/suggestContext.ts';
+import { useSuggestions } from '../tagging/useSuggestions.ts';
+import type { Suggested } from '../lib/suggestionText.ts';
+import { CompareView } from '../compare/CompareView.tsx';
+import { BundleActions } from '../bundles/BundleActions.tsx';
 
-type View = 'library' | 'reader';
+type View = 'library' | 'reader' | 'compare';
+type Side = 'claims' | 'suggestions';
 
 let paneCounter = 0;
 const newPane = (sourceId: string): PaneState => ({ key: `p${++paneCounter}`, sourceId, mode: 'text', focus: null });
@@ -30,6 +37,7 @@ const newPane = (sourceId: string): PaneState => ({ key: `p${++paneCounter}`, so
 interface Saved {
   view: View;
   panes: { sourceId: string; mode: 'text' | 'pages' }[];
+  side?: Side;
 }
 const storageKey = (caseId: string) => `corroborate.workspace.${caseId}`;
 function loadSaved(caseId: string): Saved | null {
@@ -71,22 +79,37 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const tagging = useTagging({ client, caseId, byId, reveal });
   const claims = tagging.store;
   const [problemsDismissed, setProblemsDismissed] = useState(false);
+  const [side, setSide] = useState<Side>(saved?.side ?? 'claims');
+  const [suggestFor, setSuggestFor] = useState<string | null>(null);
+  const [pickedSuggestion, setPickedSuggestion] = useState<{ sourceId: string; key: string } | null>(null);
+  const paneSourceIds = useMemo(() => [...new Set(panes.map((p) => p.sourceId))], [panes]);
+  const suggestions = useSuggestions({ client, caseId, cache, byId, claims, watched: paneSourceIds });
+  const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);
+  const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
+  const panelItems = panelSourceId ? suggestions.visible(panelSourceId) : [];
+  const sideTabs = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })) };
+    const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })), side };
     try {
       sessionStorage.setItem(storageKey(caseId), JSON.stringify(s));
     } catch {
       // Private windows may refuse storage; the workspace simply will not survive a reload.
     }
-  }, [caseId, view, panes]);
+  }, [caseId, view, panes, side]);
 
-  const onImported = useCallback((batch: Source[]) => {
-    setSources((prev) => {
-      const seen = new Set(prev.map((s) => s.id));
-      return [...prev, ...batch.filter((s) => !seen.has(s.id))];
-    });
-  }, []);
+  const warmSuggestions = suggestions.warm;
+  const onImported = useCallback(
+    (batch: Source[]) => {
+      setSources((prev) => {
+        const seen = new Set(prev.map((s) => s.id));
+        return [...prev, ...batch.filter((s) => !seen.has(s.id))];
+      });
+      // Suggestions are found on import, in the background, so a source opened later shows them at once.
+      warmSuggestions(batch.map((s) => s.id));
+    },
+    [warmSuggestions],
+  );
   const importer = useImporter(client, caseId, onImported);
 
   const importFiles = useCallback(
@@ -184,6 +207,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
       replaceSource(r.source);
       claims.accept(r.view);
       tagging.bumpText(sourceId);
+      void suggestions.reset(sourceId);
       setNotice(
         `Replaced the text of “${s ? sourceTitle(s) : file.name}” with ${file.name}: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned.`,
       );
@@ -232,8 +256,42 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
 
   const details = detailsFor ? byId.get(detailsFor) : undefined;
 
+  const showSuggestions = useCallback((sourceId: string) => {
+    setSide('suggestions');
+    setSuggestFor(sourceId);
+  }, []);
+  const pickSuggestion = useCallback((sourceId: string, key: string) => {
+    setSide('suggestions');
+    setSuggestFor(sourceId);
+    setPickedSuggestion({ sourceId, key });
+  }, []);
+  const ensureSuggestions = suggestions.ensure;
+  const forPane: SuggestionsForPane = {
+    entry: suggestions.entry,
+    visible: suggestions.visible,
+    ensure: ensureSuggestions,
+    selected: pickedSuggestion,
+    select: pickSuggestion,
+    show: showSuggestions,
+  };
+  const revealSuggestion = (sourceId: string, sg: Suggested) => {
+    setPickedSuggestion({ sourceId, key: sg.key });
+    openSource(sourceId, { start: sg.start, end: sg.end, before: '', match: sg.quote, after: '', nonce: Date.now() });
+  };
+  const editSuggestion = async (sourceId: string, sg: Suggested) => {
+    setPickedSuggestion({ sourceId, key: sg.key });
+    const d = await suggestions.draftOf(sourceId, sg);
+    if (d) tagging.setDraft({ mode: 'new', claim: d.claim, annotation: d.annotation });
+  };
+  const switchSide = (next: Side) => {
+    setSide(next);
+    requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
+  };
+  const claimCount = claims.view?.claims.length ?? 0;
+
   return (
     <TaggingContext value={tagging.pane}>
+    <SuggestionsContext value={forPane}>
     <div className="app">
       <header className="topbar">
         <div className="topbar-left">
@@ -254,8 +312,24 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
             Reader <span className="count">{panes.length}</span>
           </button>
+          <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
+            Compare <span className="count">{claims.view?.events.length ?? 0}</span>
+          </button>
         </nav>
         <div className="topbar-right">
+        <BundleActions
+          caseId={caseId}
+          sources={sources}
+          events={claims.view?.events ?? []}
+          onMerged={() => {
+            // A merge can add and update sources and claims: read the case again.
+            void client.call('cases.open', { caseId }).then((c) => {
+              for (const s of c.sources) cache.forget(s.id);
+              setSources(c.sources);
+            });
+            void claims.refresh();
+          }}
+        />
         <div className="history" role="group" aria-label="Edit history">
           <button
             type="button"
@@ -340,15 +414,16 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           </button>
         </div>
       ) : null}
-      {claims.error || claims.loadError || tagging.message ? (
+      {claims.error || claims.loadError || tagging.message || suggestions.error ? (
         <div role="alert" className="banner banner-error">
-          <span>{claims.error ?? claims.loadError ?? tagging.message}</span>
+          <span>{claims.error ?? claims.loadError ?? tagging.message ?? suggestions.error}</span>
           <button
             type="button"
             className="btn btn-small btn-ghost"
             onClick={() => {
               claims.dismissError();
               tagging.setMessage(null);
+              suggestions.dismissError();
             }}
           >
             Dismiss
@@ -385,6 +460,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               onCancelImport={importer.cancel}
               onDismissImport={importer.dismiss}
             />
+          ) : view === 'compare' ? (
+            <CompareView caseId={caseId} sources={sources} store={claims} reveal={reveal} />
           ) : (
             <Reader
               sources={sources}
@@ -413,19 +490,87 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           />
         ) : null}
         {view === 'reader' && claims.view ? (
-          <ClaimsSidebar
-            view={claims.view}
-            sources={sources}
-            openSourceIds={panes.map((p) => p.sourceId)}
-            selectedClaimId={tagging.selectedClaimId}
-            retargeting={tagging.retargeting}
-            execute={claims.execute}
-            onEdit={tagging.openClaim}
-            onRetarget={tagging.startRetarget}
-            onCancelRetarget={tagging.cancelRetarget}
-            onConfirmRetarget={() => void tagging.confirmRetarget()}
-            onReveal={(a) => reveal(a.sourceId, a.targets[0])}
-          />
+          <div className="side-column">
+            <div
+              className="side-tabs"
+              role="tablist"
+              aria-label="Side panel"
+              ref={sideTabs}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+                  e.preventDefault();
+                  switchSide(e.key === 'ArrowLeft' || e.key === 'Home' ? 'claims' : 'suggestions');
+                }
+              }}
+            >
+              <button
+                type="button"
+                role="tab"
+                id="side-tab-claims"
+                data-side="claims"
+                aria-selected={side === 'claims'}
+                aria-controls={side === 'claims' ? 'side-claims' : undefined}
+                tabIndex={side === 'claims' ? 0 : -1}
+                aria-label={`Claims (${claimCount})`}
+                onClick={() => setSide('claims')}
+              >
+                Claims <span className="count">{claimCount}</span>
+              </button>
+              <button
+                type="button"
+                role="tab"
+                id="side-tab-suggestions"
+                data-side="suggestions"
+                aria-selected={side === 'suggestions'}
+                aria-controls={side === 'suggestions' ? 'side-suggestions' : undefined}
+                tabIndex={side === 'suggestions' ? 0 : -1}
+                aria-label={`Suggestions (${panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…'})`}
+                onClick={() => setSide('suggestions')}
+              >
+                Suggestions{' '}
+                <span className={panelItems.length ? 'count count-suggest' : 'count'}>
+                  {panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…'}
+                </span>
+              </button>
+            </div>
+            {side === 'claims' ? (
+              <ClaimsSidebar
+                id="side-claims"
+                view={claims.view}
+                sources={sources}
+                openSourceIds={panes.map((p) => p.sourceId)}
+                selectedClaimId={tagging.selectedClaimId}
+                retargeting={tagging.retargeting}
+                execute={claims.execute}
+                onEdit={tagging.openClaim}
+                onRetarget={tagging.startRetarget}
+                onCancelRetarget={tagging.cancelRetarget}
+                onConfirmRetarget={() => void tagging.confirmRetarget()}
+                onReveal={(a) => reveal(a.sourceId, a.targets[0])}
+              />
+            ) : (
+              <SuggestionsPanel
+                id="side-suggestions"
+                source={panelSource}
+                sources={paneSourceIds.map((id) => byId.get(id)).filter((x): x is Source => !!x)}
+                onSource={(id) => setSuggestFor(id)}
+                entry={panelSourceId ? suggestions.entry(panelSourceId) : undefined}
+                items={panelItems}
+                events={claims.view.events}
+                selectedKey={pickedSuggestion && pickedSuggestion.sourceId === panelSourceId ? pickedSuggestion.key : null}
+                onSelect={(key) => panelSourceId && setPickedSuggestion({ sourceId: panelSourceId, key })}
+                onReveal={(sg) => panelSourceId && revealSuggestion(panelSourceId, sg)}
+                onAccept={(items) => (panelSourceId ? suggestions.accept(panelSourceId, items) : Promise.resolve(false))}
+                onEdit={(sg) => panelSourceId && void editSuggestion(panelSourceId, sg)}
+                onReject={(sg) => panelSourceId && void suggestions.reject(panelSourceId, [sg])}
+                onCreateEvent={(g) => (panelSourceId ? suggestions.accept(panelSourceId, g.items, { group: g }) : Promise.resolve(false))}
+                onRefresh={() => panelSourceId && void suggestions.refresh(panelSourceId)}
+                lastRejection={suggestions.lastRejection}
+                onUndoReject={() => void suggestions.undoReject()}
+                onDismissRejection={suggestions.dismissRejection}
+              />
+            )}
+          </div>
         ) : null}
         {search ? (
           <SearchPanel
@@ -459,6 +604,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             replaceSource(s);
             // A corrected publication date re-resolves the source's relative dates in the core.
             void claims.refresh();
+            void suggestions.reload(s.id);
             setDetailsFor(null);
             setNotice(`Saved the details of “${sourceTitle(s)}”.`);
           }}
@@ -506,6 +652,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
         {search?.status === 'done' ? `${plural(search.total, 'match', 'matches')} for ${search.query}` : ''}
       </p>
     </div>
+    </SuggestionsContext>
     </TaggingContext>
   );
 }

@@ -16,7 +16,7 @@ export class StartPage {
     await this.page.getByRole('button', { name: 'Open sample case' }).click();
   }
   async createCase(name: string): Promise<void> {
-    await this.page.getByLabel('New case').fill(name);
+    await this.page.getByLabel('New case', { exact: true }).fill(name);
     await this.page.getByRole('button', { name: 'Create case' }).click();
     await expect(this.page.getByRole('heading', { name, level: 1 })).toBeVisible();
   }

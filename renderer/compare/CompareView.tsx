@@ -1,0 +1,262 @@
+// The Compare view of an open case: the events (grade and flagged-row counts) beside the selected
+// event's matrix; the case-wide disagreements list; the timeline. Decisions, reconciliations and
+// grade overrides are record.put commands through the claims store, so they join the undo history.
+import { useEffect, useMemo, useState } from 'react';
+import type { TextTarget } from '../../shared/anchor.ts';
+import type { Row, DecisionStatus } from '../../shared/conflicts.ts';
+import { recordKey } from '../../shared/commands.ts';
+import type { Reconciliation } from '../../shared/reconcile.ts';
+import type { Source } from '../../shared/source.ts';
+import { useClient } from '../components/context.ts';
+import { nowIso } from '../lib/ids.ts';
+import { plural } from '../lib/format.ts';
+import type { ClaimsStore } from '../tagging/useClaims.ts';
+import { DecisionDialog } from './DecisionDialog.tsx';
+import { Disagreements } from './Disagreements.tsx';
+import { EventMatrix, GradeBadge } from './EventMatrix.tsx';
+import { GradeDialog } from './GradeDialog.tsx';
+import { flaggedRows, formatWithPrecision, quoteOf, rowLabel, tally, tallyByEvent } from './model.ts';
+import { ReconcileDialog } from './ReconcileDialog.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useConflicts } from './useConflicts.ts';
+import './compare.css';
+
+type Mode = 'events' | 'disagreements' | 'timeline';
+interface Saved {
+  mode: Mode;
+  eventId: string | null;
+}
+const storageKey = (caseId: string) => `corroborate.compare.${caseId}`;
+function loadSaved(caseId: string): Saved {
+  try {
+    const raw = sessionStorage.getItem(storageKey(caseId));
+    if (raw) return JSON.parse(raw) as Saved;
+  } catch {
+    // Storage may be refused; start on the first event.
+  }
+  return { mode: 'events', eventId: null };
+}
+
+const sourceNameOf = (s: Source | undefined, id: string) => s?.outlet.value ?? s?.title.value ?? s?.file ?? id;
+
+export function CompareView(props: {
+  caseId: string;
+  sources: Source[];
+  store: ClaimsStore;
+  /** Opens a passage in the Reader, scrolled to and flashing. */
+  reveal: (sourceId: string, target: TextTarget) => void;
+}) {
+  const client = useClient();
+  const { store, caseId } = props;
+  const view = store.view;
+  const { data, error } = useConflicts(client, caseId, view, props.sources);
+  const [saved] = useState(() => loadSaved(caseId));
+  const [mode, setMode] = useState<Mode>(saved.mode);
+  const [eventId, setEventId] = useState<string | null>(saved.eventId);
+  const [focusRow, setFocusRow] = useState<{ key: string; nonce: number } | null>(null);
+  const [deciding, setDeciding] = useState<{ row: Row; status: DecisionStatus } | null>(null);
+  const [reconciling, setReconciling] = useState<Row | null>(null);
+  const [grading, setGrading] = useState(false);
+
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(storageKey(caseId), JSON.stringify({ mode, eventId } satisfies Saved));
+    } catch {
+      // See loadSaved.
+    }
+  }, [caseId, mode, eventId]);
+
+  const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
+  const sourceName = (id: string) => sourceNameOf(byId.get(id), id);
+  const claims = useMemo(() => new Map((view?.claims ?? []).map((c) => [c.id, c])), [view?.claims]);
+  const annotations = useMemo(() => new Map((view?.annotations ?? []).map((a) => [a.id, a])), [view?.annotations]);
+  const reconciliations = useMemo(() => new Map((view?.reconciliations ?? []).map((r) => [recordKey(r), r])), [view?.reconciliations]);
+  const events = useMemo(() => new Map((view?.events ?? []).map((e) => [e.id, e])), [view?.events]);
+  const matrices = data?.matrices ?? [];
+  const grades = useMemo(() => new Map((data?.grades ?? []).map((g) => [g.eventId, g])), [data?.grades]);
+  const tallies = useMemo(() => tallyByEvent(matrices), [matrices]);
+  const total = useMemo(() => tally(flaggedRows(matrices)), [matrices]);
+  const matrix = matrices.find((m) => m.eventId === eventId) ?? matrices[0];
+
+  const openQuote = (claimId: string) => {
+    const c = claims.get(claimId);
+    const a = c ? annotations.get(c.annotationId) : undefined;
+    if (c && a) props.reveal(c.sourceId, a.targets[0]);
+  };
+
+  const goToRow = (ev: string, key: string) => {
+    setMode('events');
+    setEventId(ev);
+    setFocusRow({ key, nonce: Date.now() });
+  };
+
+  const put = (collection: 'decisions' | 'reconciliations' | 'gradeOverrides', key: string, value: unknown, label: string) =>
+    // The value is validated again by the core (the command's zod schema); the union is by collection.
+    store.execute({ type: 'record.put', payload: { collection, key, value } as never }, label);
+
+  if (!view || (!data && !error)) {
+    return (
+      <section className="compare" aria-busy="true" aria-label="Compare">
+        <p className="cmp-empty">Computing the comparison…</p>
+      </section>
+    );
+  }
+
+  const tabs: Array<{ mode: Mode; label: string; count: number | null }> = [
+    { mode: 'events', label: 'Events', count: matrices.length },
+    { mode: 'disagreements', label: 'Disagreements', count: total.open },
+    { mode: 'timeline', label: 'Timeline', count: null },
+  ];
+
+  return (
+    <section className="compare" aria-label="Compare">
+      <div className="cmp-toolbar">
+        <div className="segmented cmp-modes" role="group" aria-label="Compare views">
+          {tabs.map((t) => (
+            <button key={t.mode} type="button" aria-pressed={mode === t.mode} onClick={() => setMode(t.mode)}>
+              {t.label}
+              {t.count !== null ? (
+                <span className="count" aria-label={t.mode === 'disagreements' ? `, ${t.count} open` : `, ${t.count}`}>
+                  {t.count}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+        <span className="muted small">
+          {plural(total.open, 'open flag')} · {total.explained} explained · {total.dismissed} dismissed
+        </span>
+      </div>
+      {error ? (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      ) : null}
+
+      {mode === 'events' ? (
+        matrices.length === 0 ? (
+          <p className="cmp-empty">
+            No events yet. In the Reader, create an event in the Claims panel and assign claims to it; its sources are then compared here.
+          </p>
+        ) : (
+          <div className="cmp-layout">
+            <nav className="cmp-events" aria-label="Events">
+              <ul>
+                {matrices.map((m) => {
+                  const e = events.get(m.eventId);
+                  const t = tallies.get(m.eventId) ?? { open: 0, explained: 0, dismissed: 0 };
+                  const current = m.eventId === matrix?.eventId;
+                  return (
+                    <li key={m.eventId}>
+                      <button
+                        type="button"
+                        className="cmp-event"
+                        aria-current={current ? 'true' : undefined}
+                        onClick={() => {
+                          setEventId(m.eventId);
+                          setFocusRow(null);
+                        }}
+                      >
+                        <span className="cmp-event-top">
+                          <span className="cmp-event-title">{m.title}</span>
+                          <GradeBadge grade={grades.get(m.eventId)} small />
+                        </span>
+                        <span className="cmp-event-meta">
+                          {e?.start ? formatWithPrecision(e.start, e.end, e.precision) : 'undated'}
+                          {e?.place ? ` · ${e.place}` : ''}
+                        </span>
+                        <span className="cmp-tally" aria-label={`${t.open} open, ${t.explained} explained, ${t.dismissed} dismissed`}>
+                          <span className={t.open ? 'tally tally-open' : 'tally'}>{t.open} open</span>
+                          <span className="tally">{t.explained} explained</span>
+                          <span className="tally">{t.dismissed} dismissed</span>
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+            <div className="cmp-main">
+              {matrix ? (
+                <EventMatrix
+                  key={matrix.eventId}
+                  matrix={matrix}
+                  event={events.get(matrix.eventId)}
+                  grade={grades.get(matrix.eventId)}
+                  claims={claims}
+                  annotations={annotations}
+                  reconciliations={reconciliations}
+                  focusRow={focusRow}
+                  onOpenQuote={openQuote}
+                  onDecide={(row, status) => setDeciding({ row, status })}
+                  onClearDecision={(row) => void put('decisions', recordKey({ eventId: matrix.eventId, rowKey: row.key }), null, `Clear decision on ${rowLabel(row)}`)}
+                  onReconcile={setReconciling}
+                  onClearReconciliation={(row) =>
+                    void put('reconciliations', recordKey({ eventId: matrix.eventId, rowKey: row.key }), null, `Remove reconciliation of ${rowLabel(row)}`)
+                  }
+                  onOverrideGrade={() => setGrading(true)}
+                  onClearGrade={() => void put('gradeOverrides', recordKey({ eventId: matrix.eventId }), null, 'Clear grade override')}
+                />
+              ) : null}
+            </div>
+          </div>
+        )
+      ) : mode === 'disagreements' ? (
+        <Disagreements matrices={matrices} decisions={view.decisions} onGo={goToRow} />
+      ) : (
+        <Timeline
+          events={view.events}
+          claims={view.claims}
+          sourceName={sourceName}
+          onEvent={(id) => {
+            setMode('events');
+            setEventId(id);
+            setFocusRow(null);
+          }}
+          onQuote={openQuote}
+        />
+      )}
+
+      {deciding && matrix ? (
+        <DecisionDialog
+          row={deciding.row}
+          eventTitle={matrix.title}
+          status={deciding.status}
+          onClose={() => setDeciding(null)}
+          onSave={(note) =>
+            put(
+              'decisions',
+              recordKey({ eventId: matrix.eventId, rowKey: deciding.row.key }),
+              { eventId: matrix.eventId, rowKey: deciding.row.key, status: deciding.status, note, at: nowIso(), verdict: deciding.row.verdict, claims: deciding.row.claims },
+              `${deciding.status === 'confirmed' ? 'Confirm' : deciding.status === 'explained' ? 'Explain' : 'Dismiss'} ${rowLabel(deciding.row)}`,
+            )
+          }
+        />
+      ) : null}
+      {reconciling && matrix ? (
+        <ReconcileDialog
+          eventId={matrix.eventId}
+          eventTitle={matrix.title}
+          row={reconciling}
+          existing={reconciliations.get(recordKey({ eventId: matrix.eventId, rowKey: reconciling.key })) ?? null}
+          claims={claims}
+          sourceName={sourceName}
+          quote={(id) => quoteOf(claims.get(id), annotations)}
+          onClose={() => setReconciling(null)}
+          onSave={(rec: Reconciliation) => put('reconciliations', recordKey(rec), rec, `Reconcile ${rowLabel(reconciling)}`)}
+        />
+      ) : null}
+      {grading && matrix && grades.get(matrix.eventId) ? (
+        <GradeDialog
+          eventId={matrix.eventId}
+          eventTitle={matrix.title}
+          computed={grades.get(matrix.eventId)!.computed}
+          why={grades.get(matrix.eventId)!.why}
+          existing={grades.get(matrix.eventId)!.override}
+          onClose={() => setGrading(false)}
+          onSave={(o) => put('gradeOverrides', recordKey({ eventId: o.eventId }), o, 'Override grade')}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The Compare view: events with grades and counts, the event's matrix table, its dialogs
+// (decide, reconcile, override grade), the disagreements list and the timeline.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class ComparePage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+  get root(): Locator {
+    return this.page.getByRole('region', { name: 'Compare', exact: true });
+  }
+  get events(): Locator {
+    return this.root.getByRole('navigation', { name: 'Events' });
+  }
+  get table(): Locator {
+    return this.root.getByRole('table');
+  }
+  async show(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Compare/ }).click();
+    await expect(this.root).toBeVisible();
+  }
+  async mode(name: 'Events' | 'Disagreements' | 'Timeline'): Promise<void> {
+    await this.root.getByRole('group', { name: 'Compare views' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  }
+  async openEvent(title: string): Promise<void> {
+    await this.events.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    await expect(this.table.locator('caption')).toContainText(title);
+  }
+  /** The table row whose header is exactly `label` ("killed", "wounded", "killed · US military"). */
+  row(label: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+  }
+  verdict(label: string): Locator {
+    return this.row(label).locator('.verdict');
+  }
+  async decide(label: string, action: 'Confirm' | 'Explain' | 'Dismiss', note: string): Promise<void> {
+    await this.row(label).getByRole('button', { name: action === 'Confirm' ? 'Confirm' : `${action}…`, exact: true }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('textbox').fill(note);
+    await dialog.getByRole('button', { name: action, exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+  async reconcile(label: string, method: RegExp, rationale: string, expected?: { low: string; best: string; high: string }): Promise<void> {
+    await this.row(label).getByRole('button', { name: 'Reconcile…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Reconcile figures' });
+    await dialog.getByRole('radio', { name: method }).check();
+    if (expected) {
+      const result = dialog.getByRole('region', { name: 'Result' });
+      await expect(result).toContainText(`Low${expected.low}`);
+      await expect(result).toContainText(`Best${expected.best}`);
+      await expect(result).toContainText(`High${expected.high}`);
+    }
+    await dialog.getByLabel('Rationale').fill(rationale);
+    await dialog.getByRole('button', { name: 'Save reconciliation' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
