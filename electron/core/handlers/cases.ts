@@ -1,0 +1,62 @@
+// Cases: list, create (or the sample), open, rename, delete to the trash, backups.
+import { caseIdFromName } from '../ids.ts';
+import { extractFileIsolated } from '../import/index.ts';
+import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from '../sample.ts';
+import { openView, summaryOf, type OpenCases } from '../session.ts';
+import { listCaseBackups, readCaseSummary, restoreBackup } from '../store/index.ts';
+import { addExtracted, sha256Hex } from './sources.ts';
+import type { HandlerGroup } from './types.ts';
+
+export function caseHandlers(
+  open: OpenCases,
+): HandlerGroup<'cases.list' | 'cases.create' | 'cases.createSample' | 'cases.open' | 'cases.rename' | 'cases.delete' | 'cases.backups' | 'cases.restoreBackup'> {
+  const { locator } = open;
+  return {
+    'cases.list': async () =>
+      Promise.all(
+        (await locator.listIds()).map(async (id) => {
+          const st = await open.ifOpen(id);
+          return st ? summaryOf(st) : readCaseSummary(locator.dirOf(id), id);
+        }),
+      ),
+
+    'cases.create': async ({ name }) => summaryOf(await open.create(caseIdFromName(name), name)),
+
+    'cases.createSample': async () => {
+      if ((await locator.listIds()).includes(SAMPLE_CASE_ID)) return summaryOf(await open.store(SAMPLE_CASE_ID));
+      const st = await open.create(SAMPLE_CASE_ID, SAMPLE_CASE_NAME);
+      for (const r of SAMPLE_REPORTS) {
+        const data = new TextEncoder().encode(r.text);
+        await addExtracted(st, r.file, 'txt', data, sha256Hex(data), await extractFileIsolated(r.file, data));
+      }
+      return summaryOf(st);
+    },
+
+    'cases.open': async ({ caseId }) => openView(await open.store(caseId)),
+
+    'cases.rename': async ({ caseId, name }) => {
+      const st = await open.store(caseId);
+      await st.updateIndex((d) => {
+        d.name = name;
+      });
+      return summaryOf(st);
+    },
+
+    'cases.delete': async ({ caseId }) => {
+      locator.dirOf(caseId);
+      if (locator.fixedId) await locator.trash(caseId); // refuses, before the open case is closed
+      await open.close(caseId);
+      await locator.trash(caseId);
+      return { deleted: true as const };
+    },
+
+    // Needs no lock and no readable index: this is what a user reaches for when the case won't open.
+    'cases.backups': async ({ caseId }) => listCaseBackups(locator.dirOf(caseId)),
+
+    'cases.restoreBackup': async ({ caseId, backup }) => {
+      await open.close(caseId);
+      await restoreBackup(locator.dirOf(caseId), backup);
+      return openView(await open.store(caseId));
+    },
+  };
+}

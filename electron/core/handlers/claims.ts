@@ -1,0 +1,50 @@
+// Tagged claims and their edits (undoable), suggestions, and the comparison of outlets.
+import { computeAll } from '../../../shared/conflicts.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { gradeAll } from '../../../shared/grade.ts';
+import { SUGGEST_RULES_VERSION } from '../../../shared/suggest.ts';
+import { sourceOf, type OpenCases } from '../session.ts';
+import { openSuggestions } from '../suggestions.ts';
+import type { HandlerGroup } from './types.ts';
+
+export function claimHandlers(
+  open: OpenCases,
+): HandlerGroup<'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'> {
+  return {
+    'claims.view': async ({ caseId }) => (await open.claims(caseId)).view(),
+    'claims.execute': async ({ caseId, command, label }) => (await open.claims(caseId)).execute(command, label),
+    'claims.undo': async ({ caseId }) => (await open.claims(caseId)).undo(),
+    'claims.redo': async ({ caseId }) => (await open.claims(caseId)).redo(),
+
+    'suggestions.list': async ({ caseId, sourceId, refresh }) => {
+      const st = await open.store(caseId);
+      const source = sourceOf(st.index, sourceId);
+      const body = await st.readBody(sourceId);
+      const all = await open.suggestions.get(sourceId, body.text, source.published.value.date, refresh);
+      const annotations = (await open.claims(caseId)).view().annotations.filter((a) => a.sourceId === sourceId);
+      return { ...openSuggestions(all, annotations, new Set(body.rejectedSuggestions ?? [])), rules: SUGGEST_RULES_VERSION };
+    },
+
+    'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
+      sourceOf((await open.store(caseId)).index, sourceId);
+      const body = await (await open.claims(caseId)).updateBody(sourceId, (b) => {
+        const set = new Set(b.rejectedSuggestions ?? []);
+        for (const k of keys) {
+          if (restore) set.delete(k);
+          else set.add(k);
+        }
+        return { ...b, rejectedSuggestions: [...set] };
+      });
+      return { rejected: body.rejectedSuggestions?.length ?? 0 };
+    },
+
+    'conflicts.compute': async ({ caseId, eventId }) => {
+      const sources = (await open.store(caseId)).index.sources;
+      const state = (await open.claims(caseId)).state();
+      const scoped = eventId ? { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) } : state;
+      if (eventId && scoped.events.length === 0) throw new ApiError('NOT_FOUND', 'That event is no longer in this case.');
+      const grades = gradeAll(scoped, sources, state.gradeOverrides ?? []).map((g) => ({ ...g, override: g.override ?? null }));
+      return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades };
+    },
+  };
+}

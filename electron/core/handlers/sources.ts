@@ -1,0 +1,199 @@
+// Sources: import (files and pasted text), read, correct, delete, replace with a new version, search.
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/errors.ts';
+import { extensionOf, formatBytes, MAX_IMPORT_BYTES, MAX_PASTE_CHARS } from '../../../shared/limits.ts';
+import { searchDocs } from '../../../shared/search.ts';
+import type { Source, SourcePatch } from '../../../shared/source.ts';
+import { newSourceId } from '../ids.ts';
+import { extractFileIsolated, extractPasted, type Extracted } from '../import/index.ts';
+import { sourceOf, type OpenCases } from '../session.ts';
+import type { CaseStore } from '../store/index.ts';
+import type { HandlerGroup } from './types.ts';
+
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  html: 'text/html',
+  htm: 'text/html',
+  xhtml: 'application/xhtml+xml',
+  txt: 'text/plain',
+  text: 'text/plain',
+  md: 'text/markdown',
+};
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function refuseLarge(name: string, bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new ApiError(
+      'TOO_LARGE',
+      `${name} is ${formatBytes(bytes)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Split it or extract the part you need.`,
+    );
+  }
+}
+
+/** Stores an extracted document as a new source of the case, with its original bytes. */
+export async function addExtracted(st: CaseStore, file: string | null, ext: string, data: Uint8Array, sha256: string, x: Extracted): Promise<Source> {
+  const id = newSourceId();
+  const source: Source = {
+    id,
+    kind: x.kind,
+    file,
+    sha256,
+    originalExt: ext,
+    bytes: data.byteLength,
+    importedAt: new Date().toISOString(),
+    title: x.title,
+    outlet: x.outlet,
+    authors: x.authors,
+    published: x.published,
+    url: x.url,
+    language: x.language,
+    direction: x.direction,
+    independenceGroup: x.independenceGroup ?? x.outlet.value ?? null,
+    notes: '',
+    characters: x.text.length,
+    pages: x.pages,
+    warnings: x.warnings,
+  };
+  await st.addSource(source, { id, text: x.text, annotations: [], claims: [] }, data);
+  return source;
+}
+
+function duplicateOf(st: CaseStore, sha256: string) {
+  const existing = st.findBySha256(sha256);
+  if (!existing) return null;
+  const title = existing.title.value ?? existing.file ?? 'Untitled source';
+  return {
+    status: 'duplicate' as const,
+    source: existing,
+    message: `Already in this case: “${title}” (imported ${existing.importedAt.slice(0, 10)}).`,
+  };
+}
+
+const byUser = 'corrected by user';
+
+function applyPatch(s: Source, patch: SourcePatch): void {
+  if (patch.title !== undefined) s.title = { value: patch.title || null, confidence: patch.title ? 'high' : 'none', how: byUser };
+  if (patch.outlet !== undefined) s.outlet = { value: patch.outlet || null, confidence: patch.outlet ? 'high' : 'none', how: byUser };
+  if (patch.authors !== undefined) s.authors = { value: patch.authors, confidence: patch.authors.length ? 'high' : 'none', how: byUser };
+  if (patch.published !== undefined) {
+    const p = patch.published;
+    s.published = {
+      value: { ...p, precision: p.date ? (p.precision ?? 'day') : null },
+      confidence: p.date ? 'high' : 'none',
+      how: p.date ? byUser : 'no date: set by user',
+    };
+  }
+  if (patch.url !== undefined) s.url = patch.url || null;
+  if (patch.independenceGroup !== undefined) s.independenceGroup = patch.independenceGroup || null;
+  if (patch.notes !== undefined) s.notes = patch.notes;
+}
+
+export function sourceHandlers(
+  open: OpenCases,
+): HandlerGroup<'sources.import' | 'sources.paste' | 'sources.get' | 'sources.update' | 'sources.delete' | 'sources.replaceText' | 'sources.original' | 'search'> {
+  return {
+    'sources.import': async ({ caseId, name, data }) => {
+      refuseLarge(name, data.byteLength);
+      const st = await open.store(caseId);
+      const sha = sha256Hex(data);
+      const dup = duplicateOf(st, sha);
+      if (dup) return dup;
+      const x = await extractFileIsolated(name, data);
+      const ext = extensionOf(name) || (x.kind === 'pdf' ? 'pdf' : x.kind === 'html' ? 'html' : 'txt');
+      return { status: 'imported' as const, source: await addExtracted(st, name, ext, data, sha, x) };
+    },
+
+    'sources.paste': async ({ caseId, text, title }) => {
+      if (text.length > MAX_PASTE_CHARS) {
+        throw new ApiError('TOO_LARGE', `That is ${text.length.toLocaleString('en')} characters; paste up to ${MAX_PASTE_CHARS.toLocaleString('en')}, or save it as a file and import it.`);
+      }
+      const st = await open.store(caseId);
+      const data = new TextEncoder().encode(text);
+      const sha = sha256Hex(data);
+      const dup = duplicateOf(st, sha);
+      if (dup) return dup;
+      return { status: 'imported' as const, source: await addExtracted(st, null, 'txt', data, sha, extractPasted(text, title)) };
+    },
+
+    'sources.get': async ({ caseId, sourceId }) => {
+      const st = await open.store(caseId);
+      const source = sourceOf(st.index, sourceId);
+      const body = await st.readBody(sourceId);
+      return { source, text: body.text, pages: source.pages };
+    },
+
+    'sources.update': async ({ caseId, sourceId, patch }) => {
+      const st = await open.store(caseId);
+      const before = sourceOf(st.index, sourceId).published.value.date;
+      await st.updateIndex((d) => applyPatch(sourceOf(d, sourceId), patch));
+      const after = sourceOf(st.index, sourceId);
+      // Relative dates ("Wednesday") follow a corrected publication date.
+      if (after.published.value.date !== before) await (await open.claims(caseId)).reresolveSource(sourceId, after.published.value.date);
+      return after;
+    },
+
+    'sources.delete': async ({ caseId, sourceId }) => {
+      const st = await open.store(caseId);
+      sourceOf(st.index, sourceId);
+      await st.removeSource(sourceId);
+      await (await open.claims(caseId)).forgetSource(sourceId);
+      return { deleted: true as const };
+    },
+
+    'sources.replaceText': async ({ caseId, sourceId, name, data }) => {
+      refuseLarge(name, data.byteLength);
+      const st = await open.store(caseId);
+      const old = sourceOf(st.index, sourceId);
+      const sha = sha256Hex(data);
+      if (sha === old.sha256) throw new ApiError('ALREADY_EXISTS', 'That file is the version this source already has; nothing changed.');
+      const other = st.findBySha256(sha);
+      if (other) throw new ApiError('ALREADY_EXISTS', `That file is already in this case as “${other.title.value ?? other.file ?? other.id}”.`);
+      const x = await extractFileIsolated(name, data);
+      const claims = await open.claims(caseId);
+      const { annotations, anchored, orphaned } = claims.reanchorSource(sourceId, x.text, x.pages);
+      const body = await st.readBody(sourceId);
+      const records = claims.bodyRecords(sourceId);
+      // Records that failed their schema stay in the file as they were.
+      const unreadable = records.annotations.filter((a) => !annotations.some((n) => n.id === (a as { id?: string }).id));
+      const source: Source = {
+        ...old,
+        kind: x.kind,
+        file: name,
+        sha256: sha,
+        originalExt: extensionOf(name) || old.originalExt,
+        bytes: data.byteLength,
+        characters: x.text.length,
+        pages: x.pages,
+        warnings: x.warnings,
+        previousVersions: [
+          ...(old.previousVersions ?? []),
+          { sha256: old.sha256, originalExt: old.originalExt, bytes: old.bytes, replacedAt: new Date().toISOString() },
+        ],
+      };
+      await st.replaceSource(source, { ...body, text: x.text, annotations: [...annotations, ...unreadable], claims: records.claims }, data);
+      await claims.adoptSource(sourceId, annotations);
+      return { source, anchored, orphaned, view: claims.view() };
+    },
+
+    'sources.original': async ({ caseId, sourceId }) => {
+      const st = await open.store(caseId);
+      const source = sourceOf(st.index, sourceId);
+      const data = await st.readOriginal(source);
+      const name = source.file ?? `${source.title.value ?? source.id}.${source.originalExt}`;
+      return { name, mime: MIME[source.originalExt] ?? 'application/octet-stream', data };
+    },
+
+    search: async ({ caseId, query, limit }) => {
+      const st = await open.store(caseId);
+      const docs = [];
+      for (const s of st.index.sources) {
+        const body = await st.readBody(s.id).catch(() => null);
+        if (body) docs.push({ id: s.id, title: s.title.value ?? s.file ?? 'Untitled source', text: body.text });
+      }
+      return searchDocs(docs, query, limit ?? 200);
+    },
+  };
+}
