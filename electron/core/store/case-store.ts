@@ -296,15 +296,9 @@ export class CaseStore {
     if (this.#adding.has(source.id) || this.#db.data.sources.some((s) => s.id === source.id)) {
       throw new ApiError('ALREADY_EXISTS', `The case already has a source with id ${source.id}.`);
     }
-    const sha = createHash('sha256').update(original).digest('hex');
-    if (sha !== source.sha256) throw new ApiError('INVALID_INPUT', `The original file's bytes do not match the source's sha256.`);
     this.#adding.add(source.id);
     try {
-      const orig = originalPath(this.dir, source);
-      if (!(await exists(orig))) {
-        await fs.mkdir(path.dirname(orig), { recursive: true });
-        await writeFileDurable(orig, original);
-      }
+      await this.#writeOriginal(source, original);
       await this.#writeBodyFile(body);
       await this.#updateIndex((d) => {
         d.sources.push(source);
@@ -312,6 +306,16 @@ export class CaseStore {
     } finally {
       this.#adding.delete(source.id);
     }
+  }
+
+  /** Originals are written once, checked against their sha256, and never rewritten. */
+  async #writeOriginal(source: Source, original: Uint8Array): Promise<void> {
+    const sha = createHash('sha256').update(original).digest('hex');
+    if (sha !== source.sha256) throw new ApiError('INVALID_INPUT', `The original file's bytes do not match the source's sha256.`);
+    const orig = originalPath(this.dir, source);
+    if (await exists(orig)) return;
+    await fs.mkdir(path.dirname(orig), { recursive: true });
+    await writeFileDurable(orig, original);
   }
 
   /**
@@ -323,13 +327,7 @@ export class CaseStore {
       source = Source.parse(source);
       body = SourceBody.parse(body);
       this.#source(source.id);
-      const sha = createHash('sha256').update(original).digest('hex');
-      if (sha !== source.sha256) throw new ApiError('INVALID_INPUT', `The original file's bytes do not match the source's sha256.`);
-      const orig = originalPath(this.dir, source);
-      if (!(await exists(orig))) {
-        await fs.mkdir(path.dirname(orig), { recursive: true });
-        await writeFileDurable(orig, original);
-      }
+      await this.#writeOriginal(source, original);
       await this.#writeBodyFile(body);
       await this.#updateIndex((d) => {
         d.sources = d.sources.map((s) => (s.id === source.id ? source : s));
