@@ -15,6 +15,12 @@ run('electron/core/store/bench.ts', '10000');
 console.log('\n== Import: text PDF against pdftotext ==');
 run('scripts/bench-import.ts', '300');
 
+console.log('\n== Disagreements: recompute every verdict of a case of 100,000 claims ==');
+run('scripts/bench-conflicts.ts');
+
+console.log('\n== Suggestions: a 300-page text (runs in a worker thread, off the window) ==');
+run('scripts/bench-suggest.ts', '300');
+
 console.log('\n== Search: 10,000 sources of ~5,000 characters ==');
 {
   const words = 'rockets struck the base wounded killed officials said militia coalition statement early friday'.split(' ');
