@@ -13,6 +13,8 @@ export default defineConfig({
   ],
   outputDir: 'test-results/artifacts',
   workers: 2,
+  // One retry on CI only, for a slow start on a loaded machine; a test that fails twice fails.
+  retries: process.env.CI ? 1 : 0,
   fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },

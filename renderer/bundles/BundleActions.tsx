@@ -6,7 +6,7 @@ import type { Event } from '../../shared/claims.ts';
 import { formatBytes } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
 import { useClient } from '../components/context.ts';
-import { Dialog } from '../components/Dialog.tsx';
+import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { messageOf } from '../import/useImporter.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { downloadBytes, mergeSummary, readBundleFile } from './bundleFile.ts';
@@ -117,21 +117,7 @@ function ExportDialog(props: { caseId: string; sources: Source[]; events: Event[
       subtitle="One .zip a colleague can open, verify and merge: texts, originals, claims, decisions, reconciliations, a W3C annotation file, spreadsheets and a printable report."
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          {error ? (
-            <p role="alert" className="field-error foot-error">
-              {error}
-            </p>
-          ) : null}
-          <button type="button" className="btn" onClick={props.onClose}>
-            {done ? 'Close' : 'Cancel'}
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Exporting…' : 'Export'}
-          </button>
-        </>
-      }
+      footer={<FormActions error={error} busy={busy} onCancel={props.onClose} cancelLabel={done ? 'Close' : 'Cancel'} submitLabel={busy ? 'Exporting…' : 'Export'} />}
     >
       <fieldset className="bundle-scope">
         <legend className="field-label">What to export</legend>

@@ -2,7 +2,8 @@
 // colleague reading the case later must see why the disagreement was let go.
 import { useId, useState } from 'react';
 import type { DecisionStatus, Row } from '../../shared/conflicts.ts';
-import { Dialog } from '../components/Dialog.tsx';
+import { Dialog, FormActions } from '../components/Dialog.tsx';
+import { FieldError } from '../components/FieldError.tsx';
 import { rowLabel, VERDICT_LABEL } from './model.ts';
 
 const TITLE: Record<DecisionStatus, string> = { confirmed: 'Confirm the finding', explained: 'Explain the disagreement', dismissed: 'Dismiss the flag' };
@@ -49,16 +50,7 @@ export function DecisionDialog(props: {
       }
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {ACTION[props.status]}
-          </button>
-        </>
-      }
+      footer={<FormActions busy={busy} onCancel={props.onClose} submitLabel={ACTION[props.status]} />}
     >
       <p className="cmp-why">{props.row.why}</p>
       <label htmlFor={id} className="field-label">
@@ -75,11 +67,7 @@ export function DecisionDialog(props: {
         aria-describedby={error ? errId : undefined}
         onChange={(e) => setNote(e.target.value)}
       />
-      {error ? (
-        <p id={errId} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errId} error={error} />
     </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 // Override an event's computed grade (Airwars-style) with a note; 'discounted' can only be set here.
 import { useId, useState } from 'react';
 import { Grade, GradeOverride } from '../../shared/grade.ts';
-import { Dialog } from '../components/Dialog.tsx';
+import { Dialog, FormActions } from '../components/Dialog.tsx';
+import { FieldError } from '../components/FieldError.tsx';
 import { nowIso } from '../lib/ids.ts';
 import { GRADE_LABEL, GRADE_MEANING } from './model.ts';
 
@@ -37,16 +38,7 @@ export function GradeDialog(props: {
       subtitle={props.eventTitle}
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save grade
-          </button>
-        </>
-      }
+      footer={<FormActions busy={busy} onCancel={props.onClose} submitLabel="Save grade" />}
     >
       <p className="hint">
         The rules give <strong>{GRADE_LABEL[props.computed]}</strong>. {props.why}
@@ -65,11 +57,7 @@ export function GradeDialog(props: {
         Note: why you set it by hand
       </label>
       <textarea id={noteId} rows={3} value={note} maxLength={20_000} aria-invalid={error ? true : undefined} onChange={(e) => setNote(e.target.value)} />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError error={error} />
     </Dialog>
   );
 }

@@ -5,7 +5,7 @@ import { useId, useMemo, useState } from 'react';
 import type { Claim } from '../../shared/claims.ts';
 import type { Row } from '../../shared/conflicts.ts';
 import { METHOD_LABELS, ReconcileMethod, type ManualFigure, type Reconciliation, makeReconciliation, reconcile } from '../../shared/reconcile.ts';
-import { Dialog } from '../components/Dialog.tsx';
+import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { nowIso } from '../lib/ids.ts';
 import { cellValue, figuresOf, rowLabel, VERDICT_LABEL } from './model.ts';
 
@@ -120,21 +120,7 @@ export function ReconcileDialog(props: {
       }
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          {error ? (
-            <p role="alert" className="field-error foot-error">
-              {error}
-            </p>
-          ) : null}
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Save reconciliation
-          </button>
-        </>
-      }
+      footer={<FormActions error={error} busy={busy} onCancel={props.onClose} submitLabel="Save reconciliation" />}
     >
       <fieldset className="rc-methods">
         <legend className="field-label">Method</legend>

@@ -113,3 +113,28 @@ export function ConfirmDialog(props: {
     </Dialog>
   );
 }
+
+/** The footer of a form dialog: the save error (if any), Cancel, and the submit button. */
+export function FormActions(props: {
+  submitLabel: ReactNode;
+  busy: boolean;
+  onCancel: () => void;
+  cancelLabel?: string;
+  error?: string | null;
+}) {
+  return (
+    <>
+      {props.error ? (
+        <p role="alert" className="field-error foot-error">
+          {props.error}
+        </p>
+      ) : null}
+      <button type="button" className="btn" onClick={props.onCancel}>
+        {props.cancelLabel ?? 'Cancel'}
+      </button>
+      <button type="submit" className="btn btn-primary" disabled={props.busy}>
+        {props.submitLabel}
+      </button>
+    </>
+  );
+}

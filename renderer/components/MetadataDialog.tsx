@@ -8,7 +8,8 @@ import { KIND_LABEL, confidenceText, isUserSet, formatTimestamp, sourceTitle } f
 import { errorsFromIssues, formFromSource, localToday, patchFromForm, type FieldErrors, type MetadataForm } from '../lib/metadataForm.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { useClient } from './context.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormActions } from './Dialog.tsx';
+import { FieldError } from './FieldError.tsx';
 
 type Found = { confidence: Confidence; how: string };
 
@@ -61,21 +62,7 @@ export function MetadataDialog(props: {
       wide
       onClose={props.onClose}
       onSubmit={() => void save()}
-      footer={
-        <>
-          {saveError ? (
-            <p role="alert" className="error-text foot-error">
-              {saveError}
-            </p>
-          ) : null}
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
-      }
+      footer={<FormActions error={saveError} busy={busy} onCancel={props.onClose} submitLabel={busy ? 'Saving…' : 'Save'} />}
     >
       <div className="meta-grid">
         <Field label="Title" name="title" error={errors.title} found={s.title}>
@@ -223,11 +210,7 @@ function Field(props: {
         ...(props.error ? { 'aria-invalid': true as const } : {}),
         ...(described ? { 'aria-describedby': described } : {}),
       })}
-      {props.error ? (
-        <p id={errId} className="field-error" role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id={errId} error={props.error} />
       {props.found ? <FoundLine found={props.found} /> : null}
       {props.hint ? (
         <p id={hintId} className="hint">

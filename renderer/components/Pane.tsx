@@ -16,6 +16,25 @@ import type { PaneState } from './Reader.tsx';
 
 const PdfPages = lazy(() => import('./PdfPages.tsx'));
 
+/**
+ * Where a highlight opens, it is a focusable button named `label`, and Enter and Space act on it
+ * as a click does; elsewhere it is plain text.
+ */
+const asButton = (opens: boolean, label: () => string, act: (e: KeyboardEvent) => void) =>
+  opens
+    ? {
+        tabIndex: 0,
+        role: 'button',
+        'aria-label': label(),
+        onKeyDown: (e: KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            act(e);
+          }
+        },
+      }
+    : {};
+
 const FLASH_MS = 4000;
 /** Span ids of suggestions start with this, so they never collide with annotation ids. */
 const SUGGESTED = '~s:';
@@ -287,6 +306,9 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
     sugg?.select(sourceId, id.slice(SUGGESTED.length));
   };
   const isSuggested = (id: string) => id.startsWith(SUGGESTED);
+  // The kind letters drawn where highlights open; none where nothing opens here.
+  const lettersOf = (ids: string[]) =>
+    ids.length ? ids.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined;
 
   return (
     <article
@@ -337,22 +359,10 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
                     key={run.start}
                     className={className}
                     data-suggestion={run.spans.map((s) => s.id.slice(SUGGESTED.length)).join(' ')}
-                    data-letter={opensS.length ? opensS.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined}
+                    data-letter={lettersOf(opensS)}
                     title={`${label}\nClick to review it in the suggestions list`}
-                    tabIndex={opensS.length ? 0 : undefined}
-                    role={opensS.length ? 'button' : undefined}
-                    aria-label={opensS.length ? label : undefined}
                     onClick={(e) => pick(e, top ? SUGGESTED + top.key : run.spans[0].id)}
-                    onKeyDown={
-                      opensS.length
-                        ? (e) => {
-                            if (e.key === 'Enter' || e.key === ' ') {
-                              e.preventDefault();
-                              pick(e, run.spans[0].id);
-                            }
-                          }
-                        : undefined
-                    }
+                    {...asButton(opensS.length > 0, () => label, (e) => pick(e, run.spans[0].id))}
                   >
                     {node}
                   </span>
@@ -379,22 +389,10 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
                   key={run.start}
                   className={className}
                   data-annotation={ids.join(' ') || undefined}
-                  data-letter={opens.length ? opens.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined}
+                  data-letter={lettersOf(opens)}
                   title={top.id === '~pending' ? 'Passage being tagged' : highlightTitle(claims)}
-                  tabIndex={opens.length ? 0 : undefined}
-                  role={opens.length ? 'button' : undefined}
-                  aria-label={opens.length ? `${run.text} — ${highlightTitle(claims).replace(/\n/g, '; ')}` : undefined}
                   onClick={ids.length ? (e) => open(e, ids[0]) : undefined}
-                  onKeyDown={
-                    opens.length
-                      ? (e) => {
-                          if (e.key === 'Enter' || e.key === ' ') {
-                            e.preventDefault();
-                            open(e, ids[0]);
-                          }
-                        }
-                      : undefined
-                  }
+                  {...asButton(opens.length > 0, () => `${run.text} — ${highlightTitle(claims).replace(/\n/g, '; ')}`, (e) => open(e, ids[0]))}
                 >
                   {node}
                 </span>

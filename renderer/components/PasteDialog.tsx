@@ -4,7 +4,8 @@ import type { ImportResult } from '../../shared/api.ts';
 import { MAX_PASTE_CHARS } from '../../shared/limits.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { useClient } from './context.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormActions } from './Dialog.tsx';
+import { FieldError } from './FieldError.tsx';
 
 export function PasteDialog(props: { caseId: string; onClose: () => void; onDone: (r: ImportResult) => void }) {
   const client = useClient();
@@ -42,16 +43,7 @@ export function PasteDialog(props: { caseId: string; onClose: () => void; onDone
       onClose={props.onClose}
       onSubmit={() => void submit()}
       subtitle="Paste an article’s text. Give it a title, or Corroborate will look for one in the text."
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Adding…' : 'Add to case'}
-          </button>
-        </>
-      }
+      footer={<FormActions busy={busy} onCancel={props.onClose} submitLabel={busy ? 'Adding…' : 'Add to case'} />}
     >
       <div className="field">
         <label htmlFor={titleId} className="field-label">
@@ -71,11 +63,7 @@ export function PasteDialog(props: { caseId: string; onClose: () => void; onDone
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errId : undefined}
         />
-        {error ? (
-          <p id={errId} role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errId} error={error} />
       </div>
     </Dialog>
   );

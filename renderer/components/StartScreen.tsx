@@ -7,7 +7,8 @@ import { formatTimestamp, plural } from '../lib/format.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { CaseOpenProblem } from './CaseOpenProblem.tsx';
 import { useClient } from './context.ts';
-import { ConfirmDialog, Dialog } from './Dialog.tsx';
+import { ConfirmDialog, Dialog, FormActions } from './Dialog.tsx';
+import { FieldError } from './FieldError.tsx';
 import { ImportBundleButton } from '../bundles/ImportBundleButton.tsx';
 
 export function StartScreen(props: {
@@ -130,11 +131,7 @@ export function StartScreen(props: {
                   Create case
                 </button>
               </div>
-              {nameError ? (
-                <p id={nameErrId} className="field-error" role="alert">
-                  {nameError}
-                </p>
-              ) : null}
+              <FieldError id={nameErrId} error={nameError} />
             </form>
           </section>
 
@@ -251,16 +248,7 @@ function RenameDialog(props: { target: CaseSummary; onClose: () => void; onDone:
       title="Rename case"
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            Rename
-          </button>
-        </>
-      }
+      footer={<FormActions busy={busy} onCancel={props.onClose} submitLabel="Rename" />}
     >
       <label htmlFor={id} className="field-label">
         Case name
@@ -274,11 +262,7 @@ function RenameDialog(props: { target: CaseSummary; onClose: () => void; onDone:
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errId : undefined}
       />
-      {error ? (
-        <p id={errId} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errId} error={error} />
     </Dialog>
   );
 }

@@ -1,6 +1,6 @@
 // One open case: the top bar (case, views, search), the library or the reader, the search results,
 // and the import machinery (file pickers, drop anywhere, paste) with its progress.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
 import { MAX_PANES } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
@@ -288,6 +288,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
   };
   const claimCount = claims.view?.claims.length ?? 0;
+  const suggestCount = panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…';
 
   return (
     <TaggingContext value={tagging.pane}>
@@ -331,28 +332,24 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           }}
         />
         <div className="history" role="group" aria-label="Edit history">
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            disabled={!claims.view?.canUndo}
-            aria-label={claims.view?.canUndo ? `Undo ${claims.view.undoLabel ?? 'last edit'}` : 'Undo'}
-            aria-keyshortcuts="Control+Z"
-            title={claims.view?.canUndo ? `Undo ${claims.view.undoLabel ?? 'last edit'} (Ctrl+Z)` : 'Nothing to undo'}
+          <HistoryButton
+            verb="Undo"
+            icon="↶"
+            can={!!claims.view?.canUndo}
+            what={claims.view?.undoLabel}
+            keys="Control+Z"
+            keysHint="Ctrl+Z"
             onClick={() => void claims.undo()}
-          >
-            ↶ Undo
-          </button>
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            disabled={!claims.view?.canRedo}
-            aria-label={claims.view?.canRedo ? `Redo ${claims.view.redoLabel ?? 'last edit'}` : 'Redo'}
-            aria-keyshortcuts="Control+Shift+Z Control+Y"
-            title={claims.view?.canRedo ? `Redo ${claims.view.redoLabel ?? 'last edit'} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          />
+          <HistoryButton
+            verb="Redo"
+            icon="↷"
+            can={!!claims.view?.canRedo}
+            what={claims.view?.redoLabel}
+            keys="Control+Shift+Z Control+Y"
+            keysHint="Ctrl+Shift+Z"
             onClick={() => void claims.redo()}
-          >
-            ↷ Redo
-          </button>
+          />
         </div>
         <form
           role="search"
@@ -503,35 +500,12 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                 }
               }}
             >
-              <button
-                type="button"
-                role="tab"
-                id="side-tab-claims"
-                data-side="claims"
-                aria-selected={side === 'claims'}
-                aria-controls={side === 'claims' ? 'side-claims' : undefined}
-                tabIndex={side === 'claims' ? 0 : -1}
-                aria-label={`Claims (${claimCount})`}
-                onClick={() => setSide('claims')}
-              >
+              <SideTab name="claims" side={side} label={`Claims (${claimCount})`} onSelect={setSide}>
                 Claims <span className="count">{claimCount}</span>
-              </button>
-              <button
-                type="button"
-                role="tab"
-                id="side-tab-suggestions"
-                data-side="suggestions"
-                aria-selected={side === 'suggestions'}
-                aria-controls={side === 'suggestions' ? 'side-suggestions' : undefined}
-                tabIndex={side === 'suggestions' ? 0 : -1}
-                aria-label={`Suggestions (${panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…'})`}
-                onClick={() => setSide('suggestions')}
-              >
-                Suggestions{' '}
-                <span className={panelItems.length ? 'count count-suggest' : 'count'}>
-                  {panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…'}
-                </span>
-              </button>
+              </SideTab>
+              <SideTab name="suggestions" side={side} label={`Suggestions (${suggestCount})`} onSelect={setSide}>
+                Suggestions <span className={panelItems.length ? 'count count-suggest' : 'count'}>{suggestCount}</span>
+              </SideTab>
             </div>
             {side === 'claims' ? (
               <ClaimsSidebar
@@ -654,5 +628,51 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     </div>
     </SuggestionsContext>
     </TaggingContext>
+  );
+}
+
+/** One tab of the side panel; only the selected one is in the tab order (arrow keys move between them). */
+function SideTab(props: { name: Side; side: Side; label: string; onSelect: (name: Side) => void; children: ReactNode }) {
+  const selected = props.side === props.name;
+  return (
+    <button
+      type="button"
+      role="tab"
+      id={`side-tab-${props.name}`}
+      data-side={props.name}
+      aria-selected={selected}
+      aria-controls={selected ? `side-${props.name}` : undefined}
+      tabIndex={selected ? 0 : -1}
+      aria-label={props.label}
+      onClick={() => props.onSelect(props.name)}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** Undo or Redo: names the edit it would act on, or says there is none. */
+function HistoryButton(props: {
+  verb: 'Undo' | 'Redo';
+  icon: string;
+  can: boolean;
+  what: string | null | undefined;
+  keys: string;
+  keysHint: string;
+  onClick: () => void;
+}) {
+  const what = `${props.verb} ${props.what ?? 'last edit'}`;
+  return (
+    <button
+      type="button"
+      className="btn btn-small btn-ghost"
+      disabled={!props.can}
+      aria-label={props.can ? what : props.verb}
+      aria-keyshortcuts={props.keys}
+      title={props.can ? `${what} (${props.keysHint})` : `Nothing to ${props.verb.toLowerCase()}`}
+      onClick={props.onClick}
+    >
+      {`${props.icon} ${props.verb}`}
+    </button>
   );
 }

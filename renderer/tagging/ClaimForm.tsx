@@ -13,6 +13,7 @@ import { dayText, KIND_NAME, QUALIFIER_LABEL, quoteOf, tagLabel } from '../lib/c
 import { sourceTitle } from '../lib/format.ts';
 import { actorBook } from '../lib/prefill.ts';
 import { newId, nowIso } from '../lib/ids.ts';
+import { FieldError } from '../components/FieldError.tsx';
 import { EventDialog } from './EventDialog.tsx';
 import type { Draft } from './useTagging.ts';
 
@@ -32,11 +33,7 @@ function Field(props: { label: string; id: string; error?: string; hint?: ReactN
       </label>
       {props.children}
       {props.hint ? <p className="hint">{props.hint}</p> : null}
-      {props.error ? (
-        <p className="field-error" id={`${props.id}-error`} role="alert">
-          {props.error}
-        </p>
-      ) : null}
+      <FieldError id={`${props.id}-error`} error={props.error} />
     </div>
   );
 }
@@ -237,11 +234,7 @@ export function ClaimForm(props: {
               </Field>
             </div>
           </fieldset>
-          {errors.form ? (
-            <p role="alert" className="field-error">
-              {errors.form}
-            </p>
-          ) : null}
+          <FieldError error={errors.form} />
         </div>
         <footer className="cf-foot">
           <span className="hint">Ctrl+Enter saves · Esc cancels</span>

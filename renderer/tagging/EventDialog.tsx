@@ -3,7 +3,8 @@
 import { useId, useState } from 'react';
 import { Event, PlacePrecision } from '../../shared/claims.ts';
 import { TimingPrecision } from '../../shared/timing.ts';
-import { Dialog } from '../components/Dialog.tsx';
+import { Dialog, FormActions } from '../components/Dialog.tsx';
+import { FieldError } from '../components/FieldError.tsx';
 import { newId, nowIso } from '../lib/ids.ts';
 
 export function EventDialog(props: { initial?: Event; onClose: () => void; onCreate: (e: Event) => Promise<boolean> }) {
@@ -51,28 +52,14 @@ export function EventDialog(props: { initial?: Event; onClose: () => void; onCre
     if (ok) props.onClose();
   };
 
-  const err = (k: string) =>
-    errors[k] ? (
-      <p className="field-error" id={id(`${k}-err`)} role="alert">
-        {errors[k]}
-      </p>
-    ) : null;
+  const err = (k: string) => <FieldError id={id(`${k}-err`)} error={errors[k]} />;
 
   return (
     <Dialog
       title={init ? 'Edit event' : 'New event'}
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {init ? 'Save event' : 'Create event'}
-          </button>
-        </>
-      }
+      footer={<FormActions busy={busy} onCancel={props.onClose} submitLabel={init ? 'Save event' : 'Create event'} />}
     >
       <div className="field">
         <label htmlFor={id('title')}>Title</label>

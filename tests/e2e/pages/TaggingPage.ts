@@ -40,48 +40,8 @@ export class TaggingPage {
   async select(paneTitle: string, quote: string, occurrence = 0): Promise<void> {
     const article = this.text(paneTitle);
     await expect(article).toBeVisible();
-    await article.evaluate(
-      (el, args) => {
-        const nodes: { node: Text; start: number }[] = [];
-        let text = '';
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          nodes.push({ node: n as Text, start: text.length });
-          text += (n as Text).data;
-        }
-        // Whitespace-insensitive search: map a squashed copy back to the real offsets.
-        const map: number[] = [];
-        let squashed = '';
-        for (let i = 0; i < text.length; i++) {
-          if (/\s/.test(text[i]) && /\s$/.test(squashed)) continue;
-          map.push(i);
-          squashed += /\s/.test(text[i]) ? ' ' : text[i];
-        }
-        const want = args.quote.replace(/\s+/g, ' ');
-        let at = -1;
-        for (let k = 0; k <= args.occurrence; k++) at = squashed.indexOf(want, at + 1);
-        if (at < 0) throw new Error(`“${args.quote}” is not in the text`);
-        const from = map[at];
-        const to = map[at + want.length - 1] + 1;
-        const point = (offset: number, end: boolean): [Node, number] => {
-          for (let i = nodes.length - 1; i >= 0; i--) {
-            const n = nodes[i];
-            if (end ? offset > n.start : offset >= n.start) return [n.node, offset - n.start];
-          }
-          return [nodes[0].node, 0];
-        };
-        const range = document.createRange();
-        range.setStart(...point(from, false));
-        range.setEnd(...point(to, true));
-        (el as HTMLElement).focus({ preventScroll: true });
-        const sel = window.getSelection()!;
-        sel.removeAllRanges();
-        sel.addRange(range);
-        (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      },
-      { quote, occurrence },
-    );
-    await expect(this.toolbar).toBeVisible();
+    const [from, to] = findLoosely((await article.textContent()) ?? '', quote, occurrence);
+    await this.selectOffsets(article, from, to, true);
   }
 
   /**
@@ -91,30 +51,44 @@ export class TaggingPage {
   async selectBetween(paneTitle: string, from: string, to: string): Promise<void> {
     const article = this.text(paneTitle);
     await expect(article).toBeVisible();
+    const text = (await article.textContent()) ?? '';
+    const a = text.indexOf(from);
+    const b = text.indexOf(to, a + 1);
+    if (a < 0 || b < 0) throw new Error(`“${from}” … “${to}” is not in the text`);
+    await this.selectOffsets(article, a, b + to.length, false);
+  }
+
+  /**
+   * Selects the characters [from, to) of an article's text through the DOM Range API, as a user's
+   * drag would, and waits for the selection toolbar.
+   */
+  private async selectOffsets(article: Locator, from: number, to: number, scroll: boolean): Promise<void> {
     await article.evaluate(
       (el, args) => {
         const nodes: { node: Text; start: number }[] = [];
-        let text = '';
+        let length = 0;
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          nodes.push({ node: n as Text, start: text.length });
-          text += (n as Text).data;
+          nodes.push({ node: n as Text, start: length });
+          length += (n as Text).data.length;
         }
-        const a = text.indexOf(args.from);
-        const b = text.indexOf(args.to, a + 1);
-        if (a < 0 || b < 0) throw new Error(`“${args.from}” … “${args.to}” is not in the text`);
         const point = (offset: number, end: boolean): [Node, number] => {
-          for (let i = nodes.length - 1; i >= 0; i--) if (end ? offset > nodes[i].start : offset >= nodes[i].start) return [nodes[i].node, offset - nodes[i].start];
+          for (let i = nodes.length - 1; i >= 0; i--) {
+            const n = nodes[i];
+            if (end ? offset > n.start : offset >= n.start) return [n.node, offset - n.start];
+          }
           return [nodes[0].node, 0];
         };
         const range = document.createRange();
-        range.setStart(...point(a, false));
-        range.setEnd(...point(b + args.to.length, true));
+        range.setStart(...point(args.from, false));
+        range.setEnd(...point(args.to, true));
         (el as HTMLElement).focus({ preventScroll: true });
-        window.getSelection()!.removeAllRanges();
-        window.getSelection()!.addRange(range);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        if (args.scroll) (range.startContainer.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       },
-      { from, to },
+      { from, to, scroll },
     );
     await expect(this.toolbar).toBeVisible();
   }
@@ -149,4 +123,23 @@ export class TaggingPage {
     await row.getByRole('combobox', { name: 'Assign to event' }).selectOption({ label: eventTitle });
     await expect(row).toContainText(eventTitle);
   }
+}
+
+/**
+ * The [start, end) offsets in `text` of the `occurrence`-th (from 0) `quote`, whitespace compared
+ * loosely: a squashed copy of the text is searched and mapped back to the real offsets.
+ */
+function findLoosely(text: string, quote: string, occurrence: number): [number, number] {
+  const map: number[] = [];
+  let squashed = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]) && /\s$/.test(squashed)) continue;
+    map.push(i);
+    squashed += /\s/.test(text[i]) ? ' ' : text[i];
+  }
+  const want = quote.replace(/\s+/g, ' ');
+  let at = -1;
+  for (let k = 0; k <= occurrence; k++) at = squashed.indexOf(want, at + 1);
+  if (at < 0) throw new Error(`“${quote}” is not in the text`);
+  return [map[at], map[at + want.length - 1] + 1];
 }
