@@ -8,7 +8,7 @@ import { Command } from './commands.ts';
 import { Decision, Matrix } from './conflicts.ts';
 import { Grade, GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
-import { Manifest } from './bundle.ts';
+import { Clash, Manifest } from './bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
 
 const Bytes = z.instanceof(Uint8Array);
@@ -159,6 +159,14 @@ export const api = {
         .object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), clashes: z.number().int(), nothingChanged: z.boolean() })
         .nullable(),
     }),
+  ),
+
+  /** Records edited on both sides of a merge: both versions kept, waiting for the user's choice. */
+  'clashes.list': op(z.object({ caseId: CaseId }), z.object({ clashes: z.array(Clash) })),
+  /** Keeps the version the case uses, or puts the set-aside one in its place (an undoable edit where the record is a claim, annotation, event or judgement). */
+  'clashes.resolve': op(
+    z.object({ caseId: CaseId, clashId: z.string().min(1).max(200), keep: z.enum(['current', 'other']) }),
+    z.object({ clashes: z.array(Clash) }),
   ),
 
   search: op(

@@ -32,7 +32,7 @@ async function writeExtraOriginals(dir: string, contents: BundleContents): Promi
   }
 }
 
-async function writeClashes(dir: string, clashes: Clash[]): Promise<void> {
+export async function writeClashes(dir: string, clashes: Clash[]): Promise<void> {
   await writeFileDurable(path.join(dir, CLASHES_FILE), `${JSON.stringify(ClashFile.parse({ format: 'corroborate-clashes', clashes }), null, 1)}\n`);
 }
 

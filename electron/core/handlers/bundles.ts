@@ -1,11 +1,86 @@
 // Bundles: export a case as a verifiable zip, verify one, import it as a new case or merge it.
-import { exportCase, importAsNewCase, mergeIntoCase, readBundle, verifyBundle } from '../bundle/index.ts';
+import { Actor, Annotation, Claim, Event } from '../../../shared/claims.ts';
+import type { Clash } from '../../../shared/bundle.ts';
+import { recordKey, type Command } from '../../../shared/commands.ts';
+import { Decision } from '../../../shared/conflicts.ts';
+import { ApiError } from '../../../shared/errors.ts';
+import { Reconciliation } from '../../../shared/reconcile.ts';
+import { Source } from '../../../shared/source.ts';
+import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle, writeClashes } from '../bundle/index.ts';
 import { caseIdFromName } from '../ids.ts';
 import { summaryOf, type OpenCases } from '../session.ts';
 import type { HandlerGroup } from './types.ts';
 
-export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' | 'bundles.verify' | 'bundles.import'> {
+/** Fields that identify a record: an edit never sets them (commands.ts refuses), so they are left out. */
+function editable(record: Record<string, unknown>, current: unknown) {
+  const set = Object.fromEntries(Object.entries(record).filter(([k]) => !IDENTITY.has(k)));
+  const unset = Object.keys((current ?? {}) as object).filter((k) => !IDENTITY.has(k) && !(k in set));
+  return { set, unset };
+}
+const IDENTITY = new Set(['id', 'sourceId', 'annotationId']);
+
+/** The edit that puts a clash's set-aside version in place of the record the case uses. */
+function adoptCommand(clash: Clash): Command | null {
+  const now = new Date().toISOString();
+  switch (clash.type) {
+    case 'claim': {
+      const other = Claim.parse(clash.other);
+      const { set, unset } = editable(other, clash.current);
+      return { type: 'claim.update', payload: { id: other.id, set: { ...set, modified: now }, unset } };
+    }
+    case 'event': {
+      const other = Event.parse(clash.other);
+      const { set, unset } = editable(other, clash.current);
+      return { type: 'event.update', payload: { id: other.id, set: { ...set, modified: now }, unset } };
+    }
+    case 'annotation': {
+      const other = Annotation.parse(clash.other);
+      return { type: 'annotation.retarget', payload: { id: other.id, targets: other.targets, modified: now, orphan: other.orphan ?? null } };
+    }
+    case 'actor':
+      return { type: 'actor.put', payload: { actor: Actor.parse(clash.other), at: null } };
+    case 'decision': {
+      const d = Decision.parse(clash.other);
+      return { type: 'record.put', payload: { collection: 'decisions', key: recordKey(d), value: d } };
+    }
+    case 'reconciliation': {
+      const r = Reconciliation.parse(clash.other);
+      return { type: 'record.put', payload: { collection: 'reconciliations', key: recordKey(r), value: r } };
+    }
+    default:
+      return null;
+  }
+}
+
+export function bundleHandlers(
+  open: OpenCases,
+): HandlerGroup<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'clashes.list' | 'clashes.resolve'> {
   return {
+    'clashes.list': async ({ caseId }) => ({ clashes: await readClashes((await open.store(caseId)).dir) }),
+
+    'clashes.resolve': async ({ caseId, clashId, keep }) => {
+      const st = await open.store(caseId);
+      const claims = await open.claims(caseId);
+      const clashes = await readClashes(st.dir);
+      const clash = clashes.find((c) => c.id === clashId);
+      if (!clash) throw new ApiError('NOT_FOUND', 'That clash is no longer listed; it may have been resolved already.');
+      if (keep === 'other') {
+        const command = adoptCommand(clash);
+        if (command) await claims.execute(command, `Use the merged ${clash.type}`);
+        else {
+          // A source's metadata: not an undoable edit (the set-aside version stays in the clash list).
+          const other = Source.parse(clash.other);
+          await st.updateIndex((d) => {
+            d.sources = d.sources.map((s) => (s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s));
+          });
+        }
+      }
+      // The versions stay in the file, marked resolved: nothing is lost.
+      const next = clashes.map((c) => (c.id === clashId ? { ...c, resolved: true } : c));
+      await writeClashes(st.dir, next);
+      return { clashes: next };
+    },
+
     'bundles.export': async ({ caseId, sourceIds, eventIds }) => {
       const st = await open.store(caseId);
       const state = (await open.claims(caseId)).state();
