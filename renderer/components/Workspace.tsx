@@ -27,6 +27,8 @@ import { useSuggestions } from '../tagging/useSuggestions.ts';
 import type { Suggested } from '../lib/suggestionText.ts';
 import { CompareView } from '../compare/CompareView.tsx';
 import { BundleActions } from '../bundles/BundleActions.tsx';
+import { ClashesButton } from '../bundles/ClashesDialog.tsx';
+import { useClashes } from '../bundles/useClashes.ts';
 
 type View = 'library' | 'reader' | 'compare';
 type Side = 'claims' | 'suggestions';
@@ -88,6 +90,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
   const panelItems = panelSourceId ? suggestions.visible(panelSourceId) : [];
   const sideTabs = useRef<HTMLDivElement>(null);
+  const clashes = useClashes(client, caseId);
 
   useEffect(() => {
     const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })), side };
@@ -288,6 +291,14 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
   };
   const claimCount = claims.view?.claims.length ?? 0;
+  // A merge, or a clash settled with the set-aside version, can change sources and claims: read the case again.
+  const reloadCase = () => {
+    void client.call('cases.open', { caseId }).then((c) => {
+      for (const s of c.sources) cache.forget(s.id);
+      setSources(c.sources);
+    }, (e: unknown) => setNotice(`The case could not be read again: ${messageOf(e)}`));
+    void claims.refresh();
+  };
   const suggestCount = panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…';
 
   return (
@@ -323,14 +334,11 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
           sources={sources}
           events={claims.view?.events ?? []}
           onMerged={() => {
-            // A merge can add and update sources and claims: read the case again.
-            void client.call('cases.open', { caseId }).then((c) => {
-              for (const s of c.sources) cache.forget(s.id);
-              setSources(c.sources);
-            });
-            void claims.refresh();
+            reloadCase();
+            void clashes.reload();
           }}
         />
+        <ClashesButton store={clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={reloadCase} />
         <div className="history" role="group" aria-label="Edit history">
           <HistoryButton
             verb="Undo"

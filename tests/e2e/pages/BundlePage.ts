@@ -32,6 +32,26 @@ export class BundlePage {
     await expect(this.mergeDialog.getByRole('button', { name: 'Close' })).toBeEnabled({ timeout: 30_000 });
     return this.mergeDialog;
   }
+  /** The top bar's "Clashes (N)" button, shown while the case has merge clashes to settle. */
+  get clashesButton(): Locator {
+    return this.page.getByRole('button', { name: /^Clashes \(\d+\)$/ });
+  }
+  get clashesDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Merge clashes' });
+  }
+  /** The unresolved clash items in the open dialog. */
+  get clashItems(): Locator {
+    return this.clashesDialog.locator('.clash-list:not(.clash-resolved) > article');
+  }
+  async openClashes(): Promise<Locator> {
+    await this.clashesButton.click();
+    await expect(this.clashesDialog).toBeVisible();
+    return this.clashesDialog;
+  }
+  /** A clash's row for `field` in its comparison table: [field, in use now, set aside]. */
+  diffRow(item: Locator, field: string): Locator {
+    return item.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: field, exact: true }) });
+  }
   async importAsNewCase(path: string): Promise<void> {
     await this.page.getByLabel('Import bundle as new case…').setInputFiles(path);
   }
