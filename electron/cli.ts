@@ -29,7 +29,7 @@ const USAGE = `Usage:
   corroborate conflicts --case DIR [--json]               each event's rows with their verdicts and why
   corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
                                                           suggest the claims in a file (or standard input)
-  corroborate figure "PHRASE" [--json]                   normalise a figure as written ("about a dozen") to low / best / high
+  corroborate figure "PHRASE" [--json]                    normalise a figure as written ("about a dozen") to low / best / high
   corroborate serve [--case DIR | --data-dir DIR] [--port N]
                                                           run browser mode and print its address
 
