@@ -183,7 +183,7 @@ export function Pane(props: {
             </div>
           }
         >
-          <PdfPages cache={props.cache} sourceId={source.id} label={props.label} />
+          <PdfPages cache={props.cache} sourceId={source.id} label={props.label} text={doc.value.text} pages={doc.value.pages} focus={pane.focus} />
         </Suspense>
       ) : (
         <TextBody text={doc.value.text} pages={doc.value.pages} paneKey={pane.key} source={source} label={props.label} focus={pane.focus} />
