@@ -2,36 +2,15 @@
 // (quotes read from the corpus answer key at test time), group them into one event, open its
 // matrix: the killed total is a scope mismatch, the wounded row consistent; reconcile the wounded
 // (UCDP) with a rationale, dismiss a row with a note, reload, and everything is still there.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, seedDocuments, type SeedDocument } from './fixtures.ts';
-import { corpusDir, screenshotDir } from './paths.ts';
+import { test, expect, seedDocuments } from './fixtures.ts';
+import { screenshotDir } from './paths.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
+import { importSeeds, keyClaims } from './pages/seedKey.ts';
 import { ComparePage } from './pages/ComparePage.ts';
-import type { LibraryPage } from './pages/LibraryPage.ts';
-
-interface KeyClaim {
-  id: string;
-  doc: string;
-  kind: string;
-  event?: string;
-  quote: string;
-  measure?: string;
-}
 
 const TAJI = 'Rocket attack on Camp Taji';
 const STRIKES = 'U.S. strikes on militia facilities';
-
-async function keyClaims(): Promise<KeyClaim[]> {
-  return (JSON.parse(await readFile(join(corpusDir, 'seeds-key.json'), 'utf8')) as { claims: KeyClaim[] }).claims;
-}
-
-async function importSeeds(library: LibraryPage, seeds: SeedDocument[]) {
-  await library.importFiles(seeds.map((s) => s.path));
-  await library.waitForImport();
-  for (const s of seeds) await library.select(s.title);
-  await library.readSideBySide();
-}
 
 test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells open their quotes; timeline', async ({ app, start, library }) => {
   test.setTimeout(180_000);

@@ -2,26 +2,12 @@
 // in the reader and a list beside it; edit then accept, accept, reject (remembered across a
 // reload, with an inline Undo), accept all, one Undo for all of them, and a reload keeps the state.
 // Quotes and figures come from the corpus answer key (../shared/corpus/seeds-key.json) at test time.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, seedDocuments } from './fixtures.ts';
-import { corpusDir, screenshotDir } from './paths.ts';
+import { screenshotDir } from './paths.ts';
+import { keyClaims } from './pages/seedKey.ts';
 import { SuggestionsPage } from './pages/SuggestionsPage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
-
-interface KeyClaim {
-  doc: string;
-  kind: string;
-  quote: string;
-  measure?: string;
-  figure?: { low: number; best: number; high: number | null; qualifier: string };
-  parts?: Array<{ subset?: boolean }>;
-}
-
-async function keyClaims(doc: string): Promise<KeyClaim[]> {
-  const all = (JSON.parse(await readFile(join(corpusDir, 'seeds-key.json'), 'utf8')) as { claims: KeyClaim[] }).claims;
-  return all.filter((c) => c.doc === doc);
-}
 
 test('suggestions of an imported source: edit then accept, accept, reject, accept all, one undo, reload', async ({ app, start, library }) => {
   test.setTimeout(120_000);

@@ -4,17 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, seedDocuments } from './fixtures.ts';
-import { corpusDir, repoRoot } from './paths.ts';
+import { repoRoot } from './paths.ts';
+import { keyClaims } from './pages/seedKey.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
-
-interface KeyClaim {
-  id: string;
-  doc: string;
-  kind: string;
-  quote: string;
-  measure?: string;
-}
-const keyClaims = async () => (JSON.parse(await readFile(join(corpusDir, 'seeds-key.json'), 'utf8')) as { claims: KeyClaim[] }).claims;
 
 async function openSeed(prefix: string, start: import('./pages/StartPage.ts').StartPage, library: import('./pages/LibraryPage.ts').LibraryPage) {
   const seed = (await seedDocuments()).find((s) => s.file.startsWith(prefix))!;

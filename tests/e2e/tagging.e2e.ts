@@ -1,33 +1,11 @@
 // Tagging claims in the reader, end to end in browser mode: select words, press a key, confirm the
 // pre-filled form, group claims into an event, undo / redo, reload. Quotes come from the corpus
 // answer key (../shared/corpus/seeds-key.json) at test time.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, seedDocuments, type SeedDocument } from './fixtures.ts';
-import { corpusDir, screenshotDir } from './paths.ts';
+import { test, expect, seedDocuments } from './fixtures.ts';
+import { screenshotDir } from './paths.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
-import type { LibraryPage } from './pages/LibraryPage.ts';
-
-interface KeyClaim {
-  id: string;
-  doc: string;
-  kind: string;
-  event?: string;
-  quote: string;
-  measure?: string;
-  figure?: { low: number; best: number; high: number | null; qualifier: string };
-}
-
-async function keyClaims(): Promise<KeyClaim[]> {
-  return (JSON.parse(await readFile(join(corpusDir, 'seeds-key.json'), 'utf8')) as { claims: KeyClaim[] }).claims;
-}
-
-async function importSeeds(library: LibraryPage, seeds: SeedDocument[]) {
-  await library.importFiles(seeds.map((s) => s.path));
-  await library.waitForImport();
-  for (const s of seeds) await library.select(s.title);
-  await library.readSideBySide();
-}
+import { importSeeds, keyClaims } from './pages/seedKey.ts';
 
 const TAJI = 'Rocket attack on Camp Taji';
 
