@@ -10,8 +10,12 @@
 //   grammar and lexicons (suggest/figures.ts); attributions from stance phrases
 //   (suggest/attribution.ts); dates from the timing rule set (suggest/dates.ts, timing.ts).
 // - A date in a sentence that already yields a casualty, munition or attribution suggestion is that
-//   suggestion's date, not a timing suggestion of its own (one highlight per fact). Dates of
-//   statements ("said on Thursday") and starts of periods ("since April") are not incident dates.
+//   suggestion's date, not a timing suggestion of its own (one highlight per fact). Starts of
+//   periods ("since April") are not incident dates; a statement's date ("said on Thursday") is one
+//   only when the statement reports an undated incident as its news ("Jets struck a depot, the
+//   ministry said on Thursday"): then it is the latest the incident can be, and says so.
+// - Dates well before the lede's are background recaps (suggest/background.ts): they date the facts
+//   of their sentences but are not timing suggestions of their own.
 // - Event hints group one source's suggestions into incidents: by resolved date and place, carried
 //   forward through a paragraph while the text speaks of the same incident.
 import { z } from 'zod';
@@ -23,9 +27,11 @@ import { figureDrafts } from './suggest/figures.ts';
 import { attributionDrafts, speakerOf } from './suggest/attribution.ts';
 import { sentenceDates, type SentenceDate } from './suggest/dates.ts';
 import { isCountry, placeIn, placeKey } from './suggest/places.ts';
+import { isBackground, storyDate } from './suggest/background.ts';
+import { INCIDENT_WORD } from './suggest/lexicon.ts';
 import { emptyDraft, type Draft } from './suggest/draft.ts';
 
-export const SUGGEST_RULES_VERSION = 'suggest/1';
+export const SUGGEST_RULES_VERSION = 'suggest/2';
 
 export const SuggestionKind = z.enum(['casualties', 'munitions', 'count', 'attribution', 'timing']);
 export type SuggestionKind = z.infer<typeof SuggestionKind>;
@@ -85,7 +91,6 @@ export interface SuggestOptions {
 }
 
 const FOLD_INTO: ReadonlySet<string> = new Set(['casualties', 'munitions', 'attribution']);
-const INCIDENT = /\b(?:attack(?:s|ed)?|assaults?|strikes?|airstrikes?|struck|fired|launched|shot|killed|killing|wounded|injured|died|bomb(?:s|ed|ing)?|raids?|explosions?|ambush(?:ed)?|took place|happened|occurred|saw|hit|targeted|responded|retaliat\w*|shelled|shelling|rockets?|missiles?|drones?|clash(?:es)?|stormed|storming|seized|captured|downed|crashed)\b/i;
 
 /** All suggestions for a source's canonical text, in text order. Pure; linear in the text's length. */
 export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
@@ -96,8 +101,10 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
   let paragraph = -1;
   // incident carried through a paragraph
   let carried: { date: string | null; place: string | null } = { date: null, place: null };
+  const sentences = splitSentences(text);
+  const story = storyDate(text, sentences, published);
 
-  for (const sent of splitSentences(text)) {
+  for (const sent of sentences) {
     if (sent.paragraph !== paragraph) {
       paragraph = sent.paragraph;
       previousSpeaker = null;
@@ -118,11 +125,12 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
       const c = clauseOf(d.start);
       const folded = drafts.some((x) => FOLD_INTO.has(x.kind) && clauseOf(x.start) === c);
       const clause = s.slice(clauses[c]?.start ?? 0, clauses[c]?.end ?? s.length);
-      if (!folded && INCIDENT.test(clause)) {
-        const t = emptyDraft('timing', d.start, d.end, d.anchored ? 'timing/anchored' : 'timing/incident-date', d.anchored ? 0.6 : 0.7);
-        drafts.push(t);
+      if (!folded && INCIDENT_WORD.test(clause) && !isBackground(d.resolved?.end, story)) {
+        drafts.push(emptyDraft('timing', d.start, d.end, d.anchored ? 'timing/anchored' : 'timing/incident-date', d.anchored ? 0.6 : 0.7));
       }
     }
+    const reportedOn = eventDates.length === 0 ? dates.find((d) => d.reportsIncident && !isBackground(d.resolved?.end, story)) : undefined;
+    if (reportedOn) drafts.push(emptyDraft('timing', reportedOn.start, reportedOn.end, 'timing/reported-on', 0.5));
 
     // incident of this sentence: its own date and place, else what the paragraph was speaking of
     const place = placeIn(s);
@@ -136,7 +144,7 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
       // a clause that brings in another incident is dated only by its own words
       const c = clauseOf(d.start);
       const inClause = eventDates.filter((e) => clauseOf(e.start) === c);
-      const date = d.kind === 'timing' ? eventDates.find((e) => e.start === d.start) ?? null : nearestDate(c > 0 ? inClause : eventDates, d);
+      const date = d.kind === 'timing' ? dates.find((e) => e.start === d.start) ?? null : nearestDate(c > 0 ? inClause : eventDates, d);
       const ownKeyDate = date?.resolved?.start ?? (c > 0 ? null : hintDate);
       const clausePlace = c > 0 ? placeIn(s.slice(clauses[c].start, clauses[c].end)) : null;
       const evPlace = c > 0 ? clausePlace : hintPlace;
@@ -205,7 +213,8 @@ function toSuggestedDate(d: SentenceDate, base: number, published: string | null
     start: r?.start ?? null,
     end: r?.end ?? null,
     precision: r?.precision ?? null,
-    method: r ? r.method : published ? 'not understood as a date' : 'no publication date to resolve against',
+    method: (r ? r.method : published ? 'not understood as a date' : 'no publication date to resolve against') +
+      (d.role === 'statement' ? '; the date of the statement reporting the incident, which happened on or before it' : ''),
     relative: r?.relative ?? true,
     approximate: r?.approximate ?? false,
     anchored: d.anchored,

@@ -46,6 +46,8 @@ describe('suggestion text', () => {
     expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: 'Kataib Hezbollah', stance: 'accused' }))).toBe('Kataib Hezbollah · accused');
     const date = { expression: 'Wednesday', at: { start: 0, end: 9 }, start: '2020-03-11', end: '2020-03-11', precision: 'day' as const, method: 'm', relative: true, approximate: false, anchored: false };
     expect(suggestionSummary(base({ kind: 'timing', figure: null, measure: null, date }))).toBe('“Wednesday” → 11 Mar 2020');
+    const reported = base({ kind: 'timing', figure: null, measure: null, date: { ...date, expression: 'on Thursday night', start: '2020-03-12', end: '2020-03-12' }, rule: 'suggest/2:timing/reported-on' });
+    expect(suggestionSummary(reported)).toBe('“on Thursday night” → 12 Mar 2020, when it was reported (the incident is on or before)');
   });
   it('names a weapon passage without a count by its weapon, never as zero', () => {
     expect(suggestionSummary(base({ kind: 'munitions', measure: null, figure: null, weapon: 'Katyusha rockets' }))).toBe('Katyusha rockets');

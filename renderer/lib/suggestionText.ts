@@ -24,8 +24,11 @@ export function suggestionSummary(s: Suggested): string {
     }
     case 'attribution':
       return `${s.perpetrator ?? 'perpetrator not named'} · ${s.stance ?? 'asserted'}`;
-    case 'timing':
-      return `“${s.date?.expression ?? s.quote}” → ${rangeText(s.date?.start ?? null, s.date?.end ?? null)}`;
+    case 'timing': {
+      const when = `“${s.date?.expression ?? s.quote}” → ${rangeText(s.date?.start ?? null, s.date?.end ?? null)}`;
+      // a statement's date bounds the incident it reports; it is not the incident's own date
+      return ruleName(s.rule) === 'timing/reported-on' ? `${when}, when it was reported (the incident is on or before)` : when;
+    }
   }
 }
 
