@@ -170,6 +170,8 @@ function isNotACount(text: string, start: number, end: number): boolean {
   if (/^(?:19|20)\d\d$/.test(digits) && /\b(?:in|since|of|by|until|from)\s+$/.test(before)) return true;
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b/.test(after) && /\b(?:the past|the last|past|last|over the|for|after|within)\s+$/.test(before)) return true;
   if (/^\s*(?:miles?|km|kilomet(?:er|re)s?|meters?|metres?|feet|yards?)\b/.test(after)) return true;
+  // "107 mm rockets", "122-mm shells", ".50-caliber": a calibre names the weapon, it counts nothing
+  if (/^\s?-?\s?(?:mm|millimet(?:er|re)s?|cm|caliber|calibre|inch)\b/.test(after)) return true;
   // "two days later", "24 hours earlier": a span of time, not a count of anything.
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\s+(?:later|earlier|ago|before|after|afterwards)\b/.test(after)) return true;
   // "Lance Cpl. Jane Roe, 26,": an age after a name.

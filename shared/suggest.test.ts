@@ -97,6 +97,20 @@ describe('casualties', () => {
     const [c] = ofKind(run('Two Turkish-backed fighters died in the clash.'), 'casualties');
     expect(c.population).toMatchObject({ nationality: null, affiliation: 'militant' });
   });
+  it('reads a predicate after any adverb ("were reportedly killed"), and hospitalised as wounded', () => {
+    const list = ofKind(run('Six police officers were reportedly killed in the ambush. Three pilgrims had been hospitalised, the clinic said.'), 'casualties');
+    expect(list.map((c) => [c.measure, fig(c)])).toEqual([
+      ['killed', [6, 6, 6]],
+      ['wounded', [3, 3, 3]],
+    ]);
+  });
+  it('reads a figure whose people are elided ("two were killed")', () => {
+    const list = ofKind(run('Gunmen opened fire on the checkpoint. Two were killed and four were wounded, a police officer said.'), 'casualties');
+    expect(list.map((c) => [c.measure, fig(c), c.quote])).toEqual([
+      ['killed', [2, 2, 2], 'Two were killed'],
+      ['wounded', [4, 4, 4], 'four were wounded'],
+    ]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });
@@ -115,6 +129,36 @@ describe('munitions and counts', () => {
     expect(list.map((m) => [m.measure, fig(m)])).toEqual([
       ['drones_intercepted', [4, 4, 4]],
       ['missiles', [1, 1, 1]],
+    ]);
+  });
+  it('does not count a calibre: "40 122 mm rockets" is 40 rockets', () => {
+    const list = ofKind(run('Insurgents fired 40 122 mm Grad rockets at the port. At least 12 107mm rockets struck the airfield.'), 'munitions');
+    expect(list.map((m) => [m.measure, fig(m), m.weapon])).toEqual([
+      ['rockets_fired', [40, 40, 40], '122 mm Grad rocket'],
+      ['rockets_impacted', [12, 12, null], '107mm rocket'],
+    ]);
+  });
+  it('gives "a barrage of rockets" no figure: how many is not said', () => {
+    const [m] = ofKind(run('A barrage of rockets hit the airfield.'), 'munitions');
+    expect(m.measure).toBe('rockets_impacted');
+    expect(m.figure).toBeNull();
+    expect(m.weapon).toBe('rocket');
+  });
+  it('tells "shot down" from "shot"', () => {
+    const [m] = ofKind(run('Two drones and a cruise missile were shot down over the bay.'), 'munitions');
+    expect(m.measure).toBe('missiles_intercepted');
+    expect(m.quote).toMatch(/shot down$/);
+  });
+  it('reads elided and partitive weapon figures, naming the weapon from the words before', () => {
+    const list = ofKind(
+      run('Militia fighters fired 20 rockets at the airfield. Of those, nine landed inside the perimeter. Air defences shot down 14 of the 17 drones, and the missiles, of which two were intercepted, hit a depot.'),
+      'munitions',
+    );
+    expect(list.map((m) => [m.measure, fig(m), m.weapon])).toEqual([
+      ['rockets_fired', [20, 20, 20], 'rocket'],
+      ['rockets_impacted', [9, 9, 9], 'rocket'],
+      ['drones_intercepted', [14, 14, 14], 'drone'],
+      ['missiles_intercepted', [2, 2, 2], 'missile'],
     ]);
   });
   it('counts attacks, series of strikes, and targets struck only after a strike verb', () => {

@@ -103,6 +103,7 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
   let carried: { date: string | null; place: string | null } = { date: null, place: null };
   const sentences = splitSentences(text);
   const story = storyDate(text, sentences, published);
+  let previousText = '';
 
   for (const sent of sentences) {
     if (sent.paragraph !== paragraph) {
@@ -118,7 +119,8 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
     const eventDates = dates.filter((d) => d.role === 'event' && !d.coarse);
     for (const d of eventDates) if (d.resolved?.precision === 'day') lastDay = d.resolved.start;
 
-    const drafts: Draft[] = [...figureDrafts(s), ...attributionDrafts(s, speaker)].map(tidySpan(s));
+    const drafts: Draft[] = [...figureDrafts(s, previousText), ...attributionDrafts(s, speaker)].map(tidySpan(s));
+    previousText = `${previousText.slice(-300)} ${s}`; // the weapon of "Of those, 18 landed" may be two sentences back
     const clauses = incidentClauses(s);
     const clauseOf = (at: number) => clauses.findIndex((c) => at >= c.start && at < c.end);
     for (const d of eventDates) {

@@ -47,10 +47,14 @@ const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNIT
 
 // A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
 // before the (costlier) number-phrase reading.
-const WORTH_READING = /\b(?:kill|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage)/i;
+const WORTH_READING = /\b(?:kill|hospital|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
 
-/** Suggestions for the figures of one sentence. Offsets are relative to the sentence. */
-export function figureDrafts(s: string): Draft[] {
+/**
+ * Suggestions for the figures of one sentence. Offsets are relative to the sentence. `previous` is
+ * the sentence before it: where the noun of an elided figure is named ("30 rockets were fired. Of
+ * those, 18 landed on the base.").
+ */
+export function figureDrafts(s: string, previous = ''): Draft[] {
   if (!WORTH_READING.test(s)) return [];
   const phrases = findNumberPhrases(s);
   const anchors: Anchor[] = phrases.map((p) => ({ start: p.start, end: p.end, article: false, phrase: p }));
@@ -69,10 +73,17 @@ export function figureDrafts(s: string): Draft[] {
   let consumedUntil = -1;
   for (const a of anchors) {
     if (a.start < consumedUntil) continue;
-    // a subset or breakdown only ever extends the group before it
-    if (a.phrase && (a.phrase.role === 'subset' || a.phrase.role === 'breakdown')) continue;
-    const group = readGroup(s, a, anchors);
-    if (!group) continue;
+    // a subset or breakdown extends the group before it; left alone, it is an elided figure at most
+    const partOfGroup = a.phrase && (a.phrase.role === 'subset' || a.phrase.role === 'breakdown');
+    const group = partOfGroup ? null : readGroup(s, a, anchors);
+    if (!group) {
+      const e = a.phrase ? elidedDraft(s, a, anchors, previous) : null;
+      if (e) {
+        drafts.push(e);
+        consumedUntil = e.end;
+      }
+      continue;
+    }
     const d = classify(s, group);
     if (d) {
       drafts.push(d);
@@ -158,7 +169,7 @@ function predicateAfter(s: string, from: number): { end: number; measure: string
   while ((m = words.exec(rest)) && n < 14) {
     const at = m.index;
     const tail = rest.slice(at);
-    const aux = /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|slightly|lightly)\s+){0,4}/i.exec(tail)![0];
+    const aux = /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(tail)![0];
     for (const [re, measure] of CASUALTY_PREDICATES) {
       const p = re.exec(tail.slice(aux.length));
       if (p && (aux || n === 0 || /^(?:died|perished|suffered|sustained|lost)/i.test(p[0]))) {
@@ -235,26 +246,14 @@ function classify(s: string, g: Group): Draft | null {
   // --- weapons
   const mun = munitionOf(head);
   if (mun) {
-    const fireBefore = FIRE_BEFORE.exec(before);
-    const interceptBefore = INTERCEPT_BEFORE.exec(before);
-    const after = FIRE_AFTER.exec(s.slice(g.end).replace(/^\s+/, ''));
-    const afterOffset = s.slice(g.end).length - s.slice(g.end).replace(/^\s+/, '').length;
-    let how: 'fired' | 'impacted' | 'intercepted' | null = null;
-    if (interceptBefore) how = 'intercepted';
-    else if (after) how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1]) ? 'impacted' : /intercepted|shot down|downed/i.test(after[1]) ? 'intercepted' : 'fired';
-    else if (fireBefore) how = 'fired';
+    const { how, start: from, end: to } = munitionVerbs(s, g.start, g.end);
     if (articleOnly && !how && !/\b(?:with|by|from|using)\s+$/i.test(before)) return null;
-    const preMatch = interceptBefore ?? (!after ? fireBefore : null);
-    let start = preMatch ? g.start - (before.length - preMatch.index) : g.start;
-    let end = after ? g.end + afterOffset + after[0].length : g.end;
-    // the target: "at Taji", "on the base"
-    const target = /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(s.slice(end));
-    if (target && target[0].length < 50) end += target[0].trimEnd().length;
-    if (start < 0) start = g.start;
-    const measure = mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
+    const start = from;
+    const end = to;
     const d = emptyDraft('munitions', start, end, `munitions/${how ?? 'mentioned'}`, how ? 0.85 : 0.6);
-    d.measure = measure;
-    d.figure = figure;
+    d.measure = munitionMeasure(mun, how);
+    // "a barrage of rockets": the article counts the barrage; how many rockets is not said
+    d.figure = articleOnly && g.nps[0].series ? null : figure;
     d.weapon = weaponName(g.nps[g.nps.length - 1]);
     return d;
   }
@@ -289,8 +288,88 @@ function classify(s: string, g: Group): Draft | null {
   return null;
 }
 
+type How = 'fired' | 'impacted' | 'intercepted';
+
+/** The verbs around a weapon group (from `start` to `end`): fired, landed or intercepted, and the span they add, with the target. */
+function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
+  const before = s.slice(Math.max(0, start - 60), start);
+  const fireBefore = FIRE_BEFORE.exec(before);
+  const interceptBefore = INTERCEPT_BEFORE.exec(before);
+  const rest = s.slice(end);
+  const afterOffset = rest.length - rest.trimStart().length;
+  const after = FIRE_AFTER.exec(rest.trimStart());
+  let how: How | null = null;
+  if (interceptBefore) how = 'intercepted';
+  else if (after) how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1]) ? 'impacted' : /intercepted|shot down|downed|destroyed/i.test(after[1]) ? 'intercepted' : 'fired';
+  else if (fireBefore) how = 'fired';
+  const preMatch = interceptBefore ?? (!after ? fireBefore : null);
+  const from = preMatch ? Math.max(0, start - (before.length - preMatch.index)) : start;
+  let to = after ? end + afterOffset + after[0].length : end;
+  // the target: "at Taji", "on the base"
+  const target = /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(s.slice(to));
+  if (target && target[0].length < 50) to += target[0].trimEnd().length;
+  return { how, start: from, end: to };
+}
+
+const munitionMeasure = (mun: string, how: How | null): string => (mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun);
+
+/** The last weapon noun in a text ("… 30 Katyusha rockets were fired"), for a figure that elides it. */
+function lastWeapon(text: string): { name: string; mun: string } | null {
+  let found: { name: string; mun: string } | null = null;
+  for (const m of text.matchAll(/[\p{L}-]+/gu)) {
+    const mun = munitionOf(singular(m[0]));
+    if (mun) found = { name: singular(m[0]), mun };
+  }
+  return found;
+}
+
+// "18 of the 23 drones", "of which 11 were downed", "Of those, 18 landed", "two were killed": a
+// figure whose noun is elided or partitive. It is a claim only with a verb that says what happened
+// to the things it counts, and its noun is named in the partitive or just before.
+const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+)/i;
+
+function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string): Draft | null {
+  const parsed = parseFigure(s.slice(a.start, a.end));
+  if (!parsed) return null;
+  let at = a.end;
+  let np: NounPhrase | null = null;
+  const part = PARTITIVE.exec(s.slice(at));
+  if (part) {
+    at += part[0].length;
+    if (!part[1]) {
+      const total = anchors.find((x) => x.start === at && x.phrase);
+      np = readNounPhrase(s, total ? total.end : at);
+      if (!np) return null;
+      at = np.end;
+    }
+  }
+  const figure = toFigure(s.slice(a.start, a.end), parsed);
+  if (!np || personHead(np.head)) {
+    // casualties: the predicate right after ("two were killed", "three of them died")
+    const post = predicateAfter(s, at);
+    if (post && s.slice(at, post.end).trim().split(/\s+/).length <= 5) {
+      const d = emptyDraft('casualties', a.start, post.end, 'casualties/elided', 0.7);
+      d.measure = post.measure;
+      d.figure = figure;
+      d.population = { nationality: null, affiliation: np ? PERSON_NOUNS[np.head] ?? 'unknown' : 'unknown', side: null };
+      return d;
+    }
+    if (np) return null;
+  }
+  const weapon = np ? (munitionOf(np.head) ? { name: weaponName(np), mun: munitionOf(np.head)! } : null) : lastWeapon(s.slice(0, a.start)) ?? lastWeapon(previous);
+  if (!weapon) return null;
+  const { how, start, end } = munitionVerbs(s, a.start, at);
+  if (!how) return null;
+  const d = emptyDraft('munitions', start, end, `munitions/${how}`, 0.7);
+  d.measure = munitionMeasure(weapon.mun, how);
+  d.figure = figure;
+  d.weapon = weapon.name;
+  return d;
+}
+
 function weaponName(np: NounPhrase): string {
-  const words = np.words.filter((w) => !/^(?:such|other|more|the|these|those|of|and|or)$/i.test(w));
+  const of = np.series ? np.words.findIndex((w) => /^of$/i.test(w)) : -1;
+  const words = np.words.slice(of + 1).filter((w) => !/^(?:such|other|more|the|these|those|of|and|or)$/i.test(w));
   return singularPhrase(words.join(' '));
 }
 const singularPhrase = (p: string) => p.replace(/(\S+)$/, (w) => (/^[A-Z]/.test(w) ? w.replace(/s$/, '') : singular(w)));

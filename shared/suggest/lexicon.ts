@@ -24,7 +24,7 @@ export const CASUALTY_NOUNS: Record<string, string> = {
 /** Participles and adjectives predicated of people ("were killed", "died", "was hurt") → measure. */
 export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
   [/^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|shot dead|gunned down|lost their lives|lost his life|lost her life)\b/i, 'killed'],
-  [/^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed)\b/i, 'wounded'],
+  [/^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed|hospitali[sz]ed|taken to hospital)\b/i, 'wounded'],
   [/^(?:suffered|sustained|received|treated for)\s+(?:[\w-]+\s+){0,4}?(?:injuries|injury|wounds|concussions?|burns|trauma)\b/i, 'wounded'],
   [/^(?:missing|unaccounted for)\b/i, 'missing'],
   [/^(?:abducted|kidnapped|detained|captured|arrested|taken hostage|taken prisoner)\b/i, 'detained'],
@@ -105,7 +105,7 @@ export const SERIES_WORDS = new Set(['series', 'set', 'sets', 'wave', 'waves', '
 /** Verbs before a munition count that make it fired ("launched 33 rockets"). */
 export const FIRE_BEFORE = /\b(?:fired|firing|fires|fire|launched|launching|launches|launch|shot|shooting|shoots|lobbed|lobbing|hurled|sent|unleashed|used|using)\s+(?:[\w-]+\s+){0,2}$/i;
 /** Verbs after a munition count: fired, or landed (impacted), or intercepted. */
-export const FIRE_AFTER = /^(?:were|was|had been|have been|are|is|been)?\s*(?:\w+ly\s+)?(fired|launched|shot|lobbed|landed|struck|hit|impacted|fell|exploded|slammed|crashed|intercepted|shot down|downed)\b/i;
+export const FIRE_AFTER = /^(?:were|was|had been|have been|are|is|been)?\s*(?:\w+ly\s+)?(shot down|fired|launched|shot|lobbed|landed|struck|hit|impacted|fell|exploded|slammed|crashed|intercepted|downed|destroyed)\b/i;
 export const INTERCEPT_BEFORE = /\b(?:intercepted|intercepting|shot down|shooting down|downed|downing|destroyed)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** Strike verbs before a count of targets ("targeted five facilities", "airstrikes on five sites"). */

@@ -64,6 +64,14 @@ export function readNounPhrase(s: string, pos: number, maxWords = 6): NounPhrase
       }
     }
     if (BREAK.has(lw) && !(words.length === 0 && /^(?:dead|wounded|injured|killed)$/.test(lw))) break;
+    // a calibre is a modifier of the weapon ("30 107 mm Katyusha rockets"), not a new number
+    const calibre = /^\d+(?:\.\d+)?\s?-?\s?(?:mm|millimet(?:er|re)s?|caliber|calibre|inch)\b/i.exec(s.slice(wStart, wStart + 30));
+    if (calibre) {
+      if (start < 0) start = wStart;
+      words.push(calibre[0]);
+      end = at = wStart + calibre[0].length;
+      continue;
+    }
     if (/^\d/.test(w)) break;
     if (words.length > 0 && /(?:ed|ing)$/.test(lw) && !w.includes('-') && !ING_NOUNS.has(lw) && !/^\p{Lu}/u.test(w)) break;
     if (words.length > 0 && /ly$/.test(lw) && !/^(?:family|ally|rally|assembly|italy)$/.test(lw)) break;
