@@ -138,6 +138,16 @@ describe('munitions and counts', () => {
       ['rockets_impacted', [12, 12, null], '107mm rocket'],
     ]);
   });
+  it('reads the weapons of an attack ("attacked … with 23 drones along with a missile") and coordinated weapons', () => {
+    const list = ofKind(run('Militants attacked the town overnight with 23 drones along with a cruise missile. A total of 17 drones and missiles were launched at the port.'), 'munitions');
+    expect(list.map((m) => [m.measure, fig(m), m.weapon])).toEqual([
+      ['drones', [23, 23, 23], 'drone'],
+      ['missiles', [1, 1, 1], 'cruise missile'],
+      ['missiles', [17, 17, 17], 'drone and missile'],
+    ]);
+    expect(list[0].rule).toMatch(/munitions\/fired$/);
+    expect(list[2].rule).toMatch(/munitions\/fired$/);
+  });
   it('gives "a barrage of rockets" no figure: how many is not said', () => {
     const [m] = ofKind(run('A barrage of rockets hit the airfield.'), 'munitions');
     expect(m.measure).toBe('rockets_impacted');

@@ -293,7 +293,8 @@ type How = 'fired' | 'impacted' | 'intercepted';
 /** The verbs around a weapon group (from `start` to `end`): fired, landed or intercepted, and the span they add, with the target. */
 function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
   const before = s.slice(Math.max(0, start - 60), start);
-  const fireBefore = FIRE_BEFORE.exec(before);
+  // "attacked the city overnight with 23 drones": the weapons of an attack were fired
+  const fireBefore = FIRE_BEFORE.exec(before) ?? /\b(?:attack(?:ed|ing)?|struck|striking|target(?:ed|ing)|hit|bombard(?:ed|ing)|pound(?:ed|ing))\b[^.;:]{0,60}?\bwith\s+$/i.exec(before);
   const interceptBefore = INTERCEPT_BEFORE.exec(before);
   const rest = s.slice(end);
   const afterOffset = rest.length - rest.trimStart().length;
@@ -369,8 +370,9 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
 
 function weaponName(np: NounPhrase): string {
   const of = np.series ? np.words.findIndex((w) => /^of$/i.test(w)) : -1;
-  const words = np.words.slice(of + 1).filter((w) => !/^(?:such|other|more|the|these|those|of|and|or)$/i.test(w));
-  return singularPhrase(words.join(' '));
+  const words = np.words.slice(of + 1).filter((w) => !/^(?:such|other|more|the|these|those|of)$/i.test(w));
+  // "drones and missiles" → "drone and missile": each coordinated weapon in the singular
+  return words.join(' ').split(/\s+(and|or)\s+/).map((p) => (/^(?:and|or)$/.test(p) ? p : singularPhrase(p))).join(' ');
 }
 const singularPhrase = (p: string) => p.replace(/(\S+)$/, (w) => (/^[A-Z]/.test(w) ? w.replace(/s$/, '') : singular(w)));
 

@@ -11,6 +11,7 @@ const BREAK = new Set(
   ('were was is are be been being have has had do did does will would could should may might can must ' +
     'at in on from to by for with during after before since when while as that which who whose whom of near against ' +
     'across into onto over under about around through toward towards inside outside including among per than like ' +
+    'along alongside besides beyond behind ' +
     'between and or but nor so yet if then there here it its their his her they them he she we you this these those ' +
     'not no also later reportedly said says say told according amid despite within without upon via the a an ' +
     'killed wounded injured hurt died dead killing wounding injuring suffered sustained landed fired launched struck ' +
@@ -57,7 +58,8 @@ export function readNounPhrase(s: string, pos: number, maxWords = 6): NounPhrase
     if ((lw === 'or' || lw === 'and') && words.length > 0) {
       const prev = words[words.length - 1];
       const nxt = WORD_AT.exec(s.slice(wStart + w.length, wStart + w.length + 60));
-      if (nxt && ((isNationality(prev) && isNationality(nxt[2])) || (/^(?:rocket|missile|drone|mortar|artillery)$/i.test(prev) && /^(?:rocket|missile|drone|mortar|artillery)\b/i.test(nxt[2])))) {
+      const weaponWord = /^(?:rockets?|missiles?|drones?|mortars?|artillery|shells?)$/i;
+      if (nxt && ((isNationality(prev) && isNationality(nxt[2])) || (weaponWord.test(prev) && weaponWord.test(nxt[2].split(/\s/)[0])))) {
         words.push(w);
         at = wStart + w.length;
         continue;
