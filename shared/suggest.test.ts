@@ -234,6 +234,9 @@ describe('timing', () => {
       expect(t.date!.method).toMatch(/on or before/);
     }
   });
+  it('leaves a statement\'s date to the figure it reports: one highlight per fact', () => {
+    expect(ofKind(run('Two soldiers were killed in the ambush, police said on Thursday.'), 'timing')).toEqual([]);
+  });
   it('takes the lede\'s incident date as the story\'s, and does not suggest dates of background recaps', () => {
     const text = [
       'Rockets struck the airport on Tuesday, damaging a runway, officials said.',

@@ -91,6 +91,7 @@ export interface SuggestOptions {
 }
 
 const FOLD_INTO: ReadonlySet<string> = new Set(['casualties', 'munitions', 'attribution']);
+const FIGURE_KINDS: ReadonlySet<string> = new Set(['casualties', 'munitions', 'count']);
 
 /** All suggestions for a source's canonical text, in text order. Pure; linear in the text's length. */
 export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
@@ -131,7 +132,12 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
         drafts.push(emptyDraft('timing', d.start, d.end, d.anchored ? 'timing/anchored' : 'timing/incident-date', d.anchored ? 0.6 : 0.7));
       }
     }
-    const reportedOn = eventDates.length === 0 ? dates.find((d) => d.reportsIncident && !isBackground(d.resolved?.end, story)) : undefined;
+    // a statement's date dates the incident it reports, unless that incident is already a figure
+    // suggestion of its own ("Two soldiers were killed, officials said Thursday"): one highlight per fact
+    const reportedOn =
+      eventDates.length === 0
+        ? dates.find((d) => d.reportedVerbAt !== null && !isBackground(d.resolved?.end, story) && !drafts.some((x) => FIGURE_KINDS.has(x.kind) && d.reportedVerbAt! >= x.start && d.reportedVerbAt! < x.end))
+        : undefined;
     if (reportedOn) drafts.push(emptyDraft('timing', reportedOn.start, reportedOn.end, 'timing/reported-on', 0.5));
 
     // incident of this sentence: its own date and place, else what the paragraph was speaking of

@@ -136,4 +136,4 @@ export const SPEAKER_NOUNS = /\b(?:officials?|spokesm[ae]n|spokeswom[ae]n|spokes
 export const INCIDENT_WORD = /\b(?:attack(?:s|ed)?|assaults?|strikes?|airstrikes?|struck|fired|launched|shot|killed|killing|wounded|injured|died|bomb(?:s|ed|ing)?|raids?|explosions?|ambush(?:ed)?|took place|happened|occurred|saw|hit|targeted|responded|retaliat\w*|shelled|shelling|rockets?|missiles?|drones?|clash(?:es)?|stormed|storming|seized|captured|downed|crashed)\b/i;
 
 /** A past-tense verb of an incident, as the main verb of a reported clause ("jets struck a depot"). */
-export const PAST_INCIDENT_VERB = /\b(?:struck(?: back)?|attacked|fired|launched|shelled|bombed|raided|stormed|ambushed|targeted|hit|killed|wounded|injured|shot down|downed|carried out|conducted|retaliated|responded)\b/i;
+export const PAST_INCIDENT_VERB = /\b(?:struck(?: back)?|attacked|fired|launched|shelled|bombed|raided|stormed|ambushed|targeted|hit|killed|died|wounded|injured|shot down|downed|carried out|conducted|retaliated|responded)\b/i;

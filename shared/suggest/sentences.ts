@@ -3,7 +3,8 @@
 // cut a claim in two, so a full stop ends a sentence only when the word before it is not one of
 // them (or, for dotted acronyms, when a typical sentence opener follows: "… the U.S. The next day").
 // A line break inside a paragraph always ends a sentence: canonical text keeps single line breaks
-// only for deliberate short lines (headlines, datelines, lists).
+// only for deliberate short lines (headlines, datelines, lists). Title lines are marked so the
+// suggester skips them (they repeat the body unsourced); datelines are found for the date rules.
 
 /** Longest span handled as one sentence (characters). */
 const MAX_SENTENCE = 600;
@@ -16,7 +17,10 @@ export interface Span {
 export interface Sentence extends Span {
   /** Index of the paragraph (block between blank lines) it belongs to. */
   paragraph: number;
-  /** A title-like line: short, no closing punctuation, most words capitalised. */
+  /**
+   * A title-like line: short, no closing punctuation, and either most words capitalised (titles,
+   * menus, share buttons anywhere) or a line of its own in the document's title block.
+   */
   headline: boolean;
 }
 
@@ -84,8 +88,36 @@ export function splitSentences(text: string): Sentence[] {
   }
   out.length = 0;
   out.push(...bounded);
-  for (const s of out) s.headline = isHeadline(text.slice(s.start, s.end), text, s);
+  // The title block (everything before the first real sentence) holds headlines, decks, dates and
+  // bylines; there a short line of its own is a title even in sentence case ("Rocket attack kills
+  // 3 soldiers"). After it, the same shape is a list item or a table row and may carry a claim. A
+  // text without prose (a table, a list of incidents) has no title block past its first paragraphs.
+  let titleBlock = true;
+  const perParagraph = new Map<number, number>();
+  for (const s of out) perParagraph.set(s.paragraph, (perParagraph.get(s.paragraph) ?? 0) + 1);
+  for (const s of out) {
+    const sentence = text.slice(s.start, s.end);
+    if (s.paragraph >= MAX_TITLE_PARAGRAPHS) titleBlock = false;
+    s.headline = isHeadline(sentence, text, s) || (titleBlock && isTitleLine(sentence, perParagraph.get(s.paragraph) === 1));
+    if (titleBlock && !s.headline && isRealSentence(sentence)) titleBlock = false;
+  }
   return out;
+}
+
+/** Longest line read as a title in the title block (characters). */
+const MAX_TITLE = 150;
+/** Paragraphs a title block can span: headline, deck, date, byline, picture credit, a menu line. */
+const MAX_TITLE_PARAGRAPHS = 6;
+
+/** A sentence that ends as prose does and has a few words: "Mar 13." or "Text Size:" do not end a title block. */
+function isRealSentence(sentence: string): boolean {
+  if (!/(?:[.!?]["”’')\]]*|["”])$/.test(sentence)) return false;
+  return sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4;
+}
+
+/** A paragraph of one short line without closing punctuation. */
+function isTitleLine(sentence: string, alone: boolean): boolean {
+  return alone && sentence.length <= MAX_TITLE && !/[.!?"”:;,]$/.test(sentence) && /\p{L}/u.test(sentence);
 }
 
 function endsSentence(text: string, dot: number, nextWord: string): boolean {
@@ -114,4 +146,47 @@ function isHeadline(sentence: string, text: string, span: Span): boolean {
   const content = words.filter((w) => !minor.test(w));
   const caps = content.filter((w) => /^\p{Lu}/u.test(w)).length;
   return content.length === 0 || caps / content.length >= 0.7;
+}
+
+// A dateline opens a wire report's first paragraph: the filing place, often the filing date, and
+// the agency ("PESHAWAR, May 20 (PTI)", "KYIV, Ukraine, March 3 (AP) —", "WASHINGTON, March 12 --",
+// "BEIRUT (Reuters) -", "New Delhi, 20 May:"). Its date is when the story was filed, not when the
+// incident happened.
+const PLACE_WORD = String.raw`[\p{Lu}][\p{L}'’.-]*`;
+const PLACE = String.raw`${PLACE_WORD}(?: ${PLACE_WORD}){0,3}`;
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Za-z]*\.?`;
+const DAY_DATE = String.raw`(?:${MONTH} \d{1,2}(?:,? \d{4})?|\d{1,2} ${MONTH}(?:,? \d{4})?)`;
+const AGENCY = String.raw`\([\p{Lu}][\p{L}&.'’/-]*(?: [\p{Lu}&][\p{L}&.'’/-]*){0,4}\)`;
+const DASH = String.raw`(?:—|–|--|-|:)`;
+const DATELINE = new RegExp(
+  String.raw`^(${PLACE}(?:, ${PLACE}){0,2})(?:,? (${DAY_DATE}))?(?: ?(${AGENCY})(?: ?(${DASH}))?| ?(${DASH}))(?=\s|$)`,
+  'u',
+);
+// Words that open an ordinary sentence ("On Friday, May 20 —"), never part of a place.
+const NOT_PLACE = new Set(
+  ('on in at by for from since until last early late the a an as after before during between but and then meanwhile ' +
+    'also however earlier later today yesterday tonight overnight monday tuesday wednesday thursday friday saturday sunday ' +
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september ' +
+    'october november december').split(' '),
+);
+
+export interface Dateline extends Span {
+  /** Where the dateline's date is, if it has one. */
+  date: Span | null;
+}
+
+/**
+ * The dateline at the start of a sentence (offsets into it), or null. A place and a date need an
+ * agency or a dash after them ("Peshawar, May 20 (PTI) At least…"); a place alone needs an agency
+ * and a dash ("BEIRUT (Reuters) -"), or capitals and a dash ("WASHINGTON —").
+ */
+export function datelineOf(sentence: string): Dateline | null {
+  const m = DATELINE.exec(sentence);
+  if (!m) return null;
+  const [whole, place, date, agency, dashAfterAgency, dashAlone] = m;
+  const dash = dashAfterAgency ?? dashAlone;
+  if (place.split(/,? /).some((w) => NOT_PLACE.has(w.replace(/[.,]+$/, '').toLowerCase()))) return null;
+  if (!date && (!dash || dash === ':' || !(agency || (place === place.toUpperCase() && /\p{Lu}{2}/u.test(place))))) return null;
+  const at = date ? place.length + whole.slice(place.length).indexOf(date) : -1;
+  return { start: 0, end: whole.length, date: date ? { start: at, end: at + date.length } : null };
 }
