@@ -257,6 +257,15 @@ describe('timing', () => {
     const list = ofKind(run('On May 2, a police post was attacked. Two days later, jets struck a camp in the hills.'), 'timing');
     expect(list.map((t) => t.date?.start)).toEqual(['2021-05-02', '2021-05-04']);
   });
+  it('does not date a fact by the date of the other incident its sentence brings in', () => {
+    const [m] = ofKind(run('Militants fired 12 rockets at the base, a day after talks collapsed on Monday.'), 'munitions');
+    expect(m.date).toBeNull();
+  });
+  it('leaves "a day after <incident>" undated until the user links that incident', () => {
+    const [c] = ofKind(run('Militants fired 12 rockets at the base two days after the talks collapsed.'), 'munitions');
+    expect(c.date).toMatchObject({ expression: 'two days after', start: null, anchored: true });
+    expect(c.date!.method).toMatch(/link that incident/);
+  });
   it('gives a casualty its date instead of a separate timing suggestion', () => {
     const list = run('Three guards were killed at the gate on Saturday.');
     expect(ofKind(list, 'timing')).toEqual([]);

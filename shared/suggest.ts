@@ -152,7 +152,7 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
       // a clause that brings in another incident is dated only by its own words
       const c = clauseOf(d.start);
       const inClause = eventDates.filter((e) => clauseOf(e.start) === c);
-      const date = d.kind === 'timing' ? dates.find((e) => e.start === d.start) ?? null : nearestDate(c > 0 ? inClause : eventDates, d);
+      const date = d.kind === 'timing' ? dates.find((e) => e.start === d.start) ?? null : nearestDate(inClause, d);
       const ownKeyDate = date?.resolved?.start ?? (c > 0 ? null : hintDate);
       const clausePlace = c > 0 ? placeIn(s.slice(clauses[c].start, clauses[c].end)) : null;
       const evPlace = c > 0 ? clausePlace : hintPlace;
@@ -221,7 +221,7 @@ function toSuggestedDate(d: SentenceDate, base: number, published: string | null
     start: r?.start ?? null,
     end: r?.end ?? null,
     precision: r?.precision ?? null,
-    method: (r ? r.method : published ? 'not understood as a date' : 'no publication date to resolve against') +
+    method: (r ? r.method : d.anchored && published ? 'counts from another incident the sentence names: link that incident to date it' : published ? 'not understood as a date' : 'no publication date to resolve against') +
       (d.role === 'statement' ? '; the date of the statement reporting the incident, which happened on or before it' : ''),
     relative: r?.relative ?? true,
     approximate: r?.approximate ?? false,

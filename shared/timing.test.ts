@@ -44,6 +44,7 @@ describe('resolveTiming: news is past tense', () => {
     ['in December', '2019-12-01..2019-12-31'],
     ['December 2019', '2019-12-01..2019-12-31'],
     ['in 2019', '2019-01-01..2019-12-31'],
+    ['four years ago', '2016-01-01..2016-12-31'],
   ])('%s in a paper of Friday 13 March 2020 → %s', (expr, want) => {
     expect(day(expr, '2020-03-13')).toBe(want);
   });

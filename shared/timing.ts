@@ -146,7 +146,7 @@ function latestYear(m: number, d: number, ref: number): number {
 const RULES: Rule[] = [
   // "about 24 hours earlier", "two days later", "a week before", "three days ago"
   {
-    re: new RegExp(`\\b${HEDGE_RE}${NUM_RE}\\s+(hours?|days?|weeks?|months?)\\s+(earlier|before|previously|later|after(?:wards?)?|ago)\\b`, 'i'),
+    re: new RegExp(`\\b${HEDGE_RE}${NUM_RE}\\s+(hours?|days?|weeks?|months?|years?)\\s+(earlier|before|previously|later|after(?:wards?)?|ago)\\b`, 'i'),
     anchored: (m) => m[4].toLowerCase() !== 'ago',
     resolve(m, ref, anchor) {
       const n = count(m[2]);
@@ -165,8 +165,10 @@ const RULES: Rule[] = [
       }
       if (unit === 'day') return range(from + dir * n, from + dir * n, what, true, hedged);
       if (unit === 'week') return range(from + dir * 7 * n, from + dir * 7 * n, what, true, true);
-      // months: the same day n months away, approximate
       const p = parts(from);
+      // years: the whole year n years away ("four years ago" from 4 Jan 2024 is 2020, not a day)
+      if (unit === 'year') return range(ymd(p.y + dir * n, 1, 1), ymd(p.y + dir * n, 12, 31), `${what}: the whole year`, true, true);
+      // months: the same day n months away, approximate
       const mm = p.m - 1 + dir * n;
       const y = p.y + Math.floor(mm / 12);
       const mo = (((mm % 12) + 12) % 12) + 1;

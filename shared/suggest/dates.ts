@@ -54,8 +54,11 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     else if (/\b(?:since|from|until|till|through|as of|beginning of|start of|starting|by)\s+(?:the\s+)?$/i.test(before) || /^since\b/i.test(e.text)) role = 'since';
     else if (/\b(?:past|last|over the|for|within)\s+(?:the\s+)?$/i.test(before) && /\b(?:weeks?|months?|years?|days?)\b/i.test(e.text)) role = 'since';
     else if (SPEECH_BEFORE.test(before) && !INCIDENT_WORD.test(before.slice(before.search(SPEECH_BEFORE)))) role = 'statement';
-    // an anchored expression ("two days later") counts from the last incident date before it
-    const resolved = published ? resolveTiming(e.text, { date: published, anchor: e.anchored ? anchor : null }) : null;
+    // an anchored expression ("two days later") counts from the last incident date before it; one
+    // that names what it counts from ("a day after the talks collapsed") has no date until the user
+    // links that incident
+    const namesItsAnchor = e.anchored && /\b(?:after|before|since)$/i.test(e.text.trim()) && /^\s+[\p{L}\d]/u.test(s.slice(e.end));
+    const resolved = published && !namesItsAnchor ? resolveTiming(e.text, { date: published, anchor: e.anchored ? anchor : null }) : null;
     if (resolved && e.anchored && anchor) resolved.method = `${resolved.method} (the last date before it in the text, ${anchor})`;
     if (resolved && role === 'event' && resolved.precision === 'day') anchor = resolved.start;
     const coarse = resolved ? resolved.precision === 'year' : /^(?:in|during|since|by|until|throughout)?\s*(?:19|20)\d\d$/i.test(e.text.trim());
