@@ -13,6 +13,15 @@
 //   noun, a known group, or a capitalised name).
 // - States acting in their own name ("the United States launched strikes") are not suggested as
 //   attributions: nobody disputes who fired them, and a fact-checker tags the strike instead.
+// - Wire reports blame in the passive ("X was blamed by the U.S. for the attack", "X has been
+//   accused of launching …") and suspect through a belief with a complement clause ("the U.S.
+//   believes X was most likely behind the assault") or a hedge ("X was probably responsible"):
+//   the perpetrator is the clause's subject, the believer / by-agent is the speaker (speakerOf).
+// - "No group has claimed responsibility" is a claim too (the attack is unclaimed): the schema's
+//   perpetrator is null when the passage says the perpetrator is unknown, so it is suggested with
+//   perpetrator null and stance 'claimed' (the claim-of-responsibility stance, with nobody in it).
+// - "It would not be the first time X targeted U.S. forces" speaks of X's record, not of this
+//   attack: at most a hint, so it is 'suspected', never asserted.
 import { STARTER_ACTORS, normaliseActorName } from '../actors.ts';
 import type { Stance } from '../claims.ts';
 import { ARMED_GROUP_NOUNS, SPEAKER_NOUNS } from './lexicon.ts';
@@ -44,10 +53,36 @@ const ACTOR_NOUNS = /\b(?:forces|troops|army|military|police|government|regime|s
 const cleanActor = (np: string) =>
   np
     .replace(/^(?:the|a|an|and|by)\s+/i, '')
+    .replace(TIME_FRAME, '')
     .replace(/^(?:presumed|suspected|alleged|purported|apparent)\s+/i, '')
     .replace(/[“”"‘’]+$/g, '')
     .replace(/^[“”"‘’]+/g, '')
     .trim();
+
+// "the first time militias …": the frame read backwards with the actor, never part of its name
+const TIME_FRAME = /^(?:the\s+)?(?:first|second|third|last|latest|only|next)\s+time\s+(?:that\s+)?/i;
+// Words that deny there is an actor ("no group claimed …"): never a perpetrator's name.
+const NO_ACTOR = /^(?:no|none|nobody|neither|any|no-one)\b/i;
+
+// What an attribution can be for: an attack word, or the harm it did ("blamed for the deaths").
+const HARM = `(?:${ATTACK}|deaths?|violence|(?:rocket|mortar|artillery|indirect)\\s+fire|shootings?|downing)`;
+// "for the attack", "for most of the more than 150 attacks on U.S. forces"
+const OBJECT = `(?:(?:most|many|some|all|several|dozens|hundreds|a\\s+(?:series|string|wave|number))\\s+of\\s+)?(?:the|this|that|these|those|both|an?|last\\s+\\w+['’]s|recent|repeated|several|such)\\s+(?:[\\w-]+\\s+){0,4}?${HARM}\\b`;
+// "believed by U.S. officials to be behind": the believer may sit between the verb and its complement
+const BY_AGENT = `(?:by\\s+(?:[\\w.’'-]+\\s+){1,6}?(?=to\\s))?`;
+// Hedges and modals that make "X was behind / responsible" a suspicion, not an assertion.
+const HEDGE = /\b(?:likely|probably|possibly|presumably|apparently|almost\s+certainly|may|might|could|must)\b/i;
+// Verbs of belief whose complement clause names a perpetrator ("officials believe X was behind").
+// Findings ("concluded", "determined that") make it an accusation rather than a suspicion.
+const BELIEF = /\b(?:(?:believe[sd]?|think|thinks|thought|suspects?|suspected|assess(?:es|ed)?|fear(?:s|ed)?|conclude[sd]?)\s+(?:that\s+)?|(?:determined|found|established)\s+that\s+)/gi;
+
+// What may stand between a subject and its verb: auxiliaries and the adverbs of wire copy.
+const AUX = '(?:\\s+(?:has|have|had|also|later|since|already|again|reportedly|allegedly|apparently|purportedly|publicly|officially|formally|quickly|swiftly|immediately))*\\s*$';
+const AUXILIARIES = new RegExp(AUX, 'i');
+/** True when only auxiliaries and adverbs separate a subject from its verb (the span starts at the subject). */
+const onlyAuxiliaries = (gap: string) => new RegExp(`^${AUX}`, 'i').test(gap);
+// A negated act or claim ("did not claim", "has never carried out") attributes nothing.
+const NEGATED = /\b(?:not|never|no\s+longer)\s+(?:yet\s+|immediately\s+|publicly\s+|officially\s+)?$|n[’']t\s+(?:yet\s+)?$/i;
 
 interface Found {
   start: number;
@@ -60,15 +95,17 @@ interface Found {
 
 /** The subject of the clause that ends at `pos` (for "X claimed responsibility"). */
 function subjectBefore(s: string, pos: number): { start: number; end: number; text: string } | null {
-  const left = s.slice(0, pos);
+  // "X has (also) claimed …": the subject is before the auxiliary and its adverbs
+  const aux = AUXILIARIES.exec(s.slice(0, pos));
+  const left = s.slice(0, aux && aux[0].trim() ? aux.index : pos);
   const trimmed = left.trimEnd();
   if (trimmed.endsWith(',')) {
     // "X, collectively known as …, claimed": the subject is before the first comma of the clause
     const clauseStart = Math.max(0, ...[/\bsaid\s/g, /\bthat\s/g, /[;:“"]/g].map((re) => lastIndex(left, re)));
     const firstComma = left.indexOf(',', clauseStart);
-    if (firstComma > clauseStart) return readNounPhraseBefore(s, firstComma);
+    if (firstComma > clauseStart) return pastVerb(readNounPhraseBefore(s, firstComma));
   }
-  const np = readNounPhraseBefore(s, trimmed.length);
+  const np = pastVerb(readNounPhraseBefore(s, trimmed.length));
   if (!np) return null;
   // "Kataib Hezbollah is the only group known to …": the generic noun points back to the subject
   const copula = /^(?:the|a|an)\s+(?:only\s+|main\s+|one\s+)?(?:group|one|faction|militia|organization|organisation)$/i.test(np.text);
@@ -79,10 +116,45 @@ function subjectBefore(s: string, pos: number): { start: number; end: number; te
   return np;
 }
 
+// The noun-phrase reader knows no verbs of belief, saying or denial: "they believe Kataib
+// Hezbollah" / "the group denied it" read as one phrase; the subject is what follows the verb.
+const LEADING_VERB = /^.*\b(?:believe[sd]?|think|thinks|thought|suspects|fear(?:s|ed)?|assess(?:es|ed)?|concluded?|say|says|said|den(?:y|ies|ied)|insist(?:s|ed)?|acknowledged?)\s+/i;
+function pastVerb(np: { start: number; end: number; text: string } | null): { start: number; end: number; text: string } | null {
+  const v = np && LEADING_VERB.exec(np.text);
+  if (!np || !v) return np;
+  const text = np.text.slice(v[0].length);
+  return text ? { start: np.start + v[0].length, end: np.end, text } : null;
+}
+
 function lastIndex(s: string, re: RegExp): number {
   let last = 0;
   for (const m of s.matchAll(re)) last = m.index + m[0].length;
   return last;
+}
+
+/**
+ * The belief whose complement clause ends at `pos`: "the U.S. believed | Iran-backed groups |
+ * were …". Returns where the belief verb starts, whether it is a finding rather than a belief
+ * ("investigators concluded that …"), and the complement's subject without an appositive
+ * ("X, known as Y," / "X (Y)" / "X, an Iran-backed militia,"); null when no belief leads into it.
+ */
+function beliefBefore(s: string, pos: number): { verbStart: number; finding: boolean; subject: { start: number; end: number; text: string } } | null {
+  const from = Math.max(0, pos - 160);
+  let last: RegExpExecArray | null = null;
+  for (const m of s.slice(from, pos).matchAll(BELIEF)) last = m;
+  if (!last) return null;
+  let at = from + last.index + last[0].length;
+  // "believe that X fired … and that Y was behind …": the last "that" opens the clause
+  const and = /.*\b(?:and|but)\s+that\s+/i.exec(s.slice(at, pos));
+  if (and) at += and[0].length;
+  const subject = s.slice(at, pos).replace(/,\s*(?:(?:also|collectively|widely|better|sometimes)\s+)?(?:known|referred\s+to|called|described)\s+as\s+[^,]+,\s*$|\s*\([^)]*\)\s*$|,\s*(?:an?|the)\s+[^,]+,\s*$/i, '');
+  const text = subject.trim();
+  if (!text || /^(?:responsible|behind|to|by|of|in)\b/i.test(text)) return null; // "a militia believed responsible": a postmodifier
+  // the complement's subject is one noun phrase, all of the words between the verb and the predicate
+  const start = at + subject.indexOf(text);
+  const np = readNounPhraseBefore(s, start + text.length);
+  if (!np || np.start > start) return null; // (the reader may run on left, through the verb)
+  return { verbStart: from + last.index, finding: /^(?:conclu|determin|found|establish)/i.test(last[0]), subject: { start, end: start + text.length, text } };
 }
 
 const HABITUAL = /^[^.;]{0,40}\b(?:before|previously|repeatedly|in the past|in recent (?:months|years)|often|frequently)\b/i;
@@ -91,19 +163,19 @@ const HABITUAL = /^[^.;]{0,40}\b(?:before|previously|repeatedly|in the past|in r
 export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   const found: Found[] = [];
   const add = (f: Found | null) => {
-    if (!f || !f.perpetrator || !isActor(f.perpetrator)) return;
+    if (!f || !f.perpetrator || !isActor(f.perpetrator) || NO_ACTOR.test(f.perpetrator)) return;
     f.perpetrator = cleanActor(f.perpetrator);
     if (!f.perpetrator) return;
     found.push(f);
   };
   const subjectRule = (re: RegExp, stance: Stance | 'act', rule: string, confidence: number, needGroup = false) => {
     for (const m of s.matchAll(re)) {
+      if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
       const subj = subjectBefore(s, m.index);
       if (!subj) continue;
       if (needGroup && !isArmedGroup(subj.text)) continue;
       if (stance === 'act' && HABITUAL.test(s.slice(m.index + m[0].length))) continue;
-      const adjacent = m.index - subj.end <= 2;
-      found.length;
+      const adjacent = onlyAuxiliaries(s.slice(subj.end, m.index));
       add({
         start: adjacent ? subj.start : m.index,
         end: m.index + m[0].length,
@@ -135,10 +207,12 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   if (/\bclaim/i.test(s)) subjectRule(/\b(?:claimed|claims)\s+(?:the|this|that|both)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|operations?)\b/gi, 'claimed', 'attribution/claimed-attack', 0.8);
   if (/\bbehind\b/i.test(s)) subjectRule(/\bsaid\s+(?:it|they)\s+(?:was|were|had been)\s+behind\b/gi, 'claimed', 'attribution/said-behind', 0.7);
   // denied
-  if (/\b(?:den[iy]|reject)/i.test(s)) subjectRule(/\b(?:denied|denies|deny|denying|rejected)\s+(?:any\s+)?(?:responsibility|involvement|a role|any role|role|being behind|carrying out|launching|that it)\b/gi, 'denied', 'attribution/denied', 0.85);
+  if (/\b(?:den[iy]|reject)/i.test(s)) subjectRule(/\b(?:denied|denies|deny|denying|rejected)\s+(?:any\s+)?(?:responsibility|involvement|a role|any role|role|being behind|carrying out|launching|that it|(?:that\s+)?(?:it|they)\s+(?:was|were|is|are|had\s+been)\s+(?:behind|responsible|involved))\b/gi, 'denied', 'attribution/denied', 0.85);
   // accused
   if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:blamed|blames|blame|blaming)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
   if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:was|were|is|are|been)\\s+blamed\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
+  // "a string of attacks (that) Washington has blamed on X": the attack is the relative's gap
+  if (/\bblam/i.test(s)) afterRule(/\bblamed\s+on\s+/gi, 'accused', 'attribution/blamed-on', 0.8);
   for (const m of /\b(?:blam|accus|held|hold)/i.test(s) ? s.matchAll(/\b(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|holding)\s+/gi) : []) {
     const read = readActorAfter(s, m.index + m[0].length, 6);
     if (!read) continue;
@@ -156,9 +230,49 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     const actor = readActorAfter(s, m.index + m[0].length);
     if (actor) add({ start: m.index, end: actor.end, stance: 'accused', perpetrator: actor.text, rule: 'attribution/attributed-to', confidence: 0.85 });
   }
+  // passive blame: "X was blamed (by the U.S.) for a rocket attack", "X has been accused of
+  // launching the raid". The subject is the perpetrator; the by-agent is the speaker (speakerOf).
+  if (/\b(?:blamed|accused)\b/i.test(s)) {
+    for (const m of s.matchAll(/\b(?:(?:has|have|had)\s+(?:also\s+)?been|(?:was|were|is|are)(?:\s+(?:being|also|widely|largely|repeatedly))?)\s+(?:widely\s+|largely\s+|repeatedly\s+)?(blamed|accused)\s+/gi)) {
+      let at = m.index + m[0].length;
+      const by = /^by\s+/i.exec(s.slice(at));
+      if (by) {
+        const agent = readActorAfter(s, at + by[0].length, 8);
+        const cut = agent && /\s+(?:of|for)\b/i.exec(agent.text);
+        if (!agent) continue;
+        at = cut ? agent.start + cut.index : agent.end;
+      }
+      const what = m[1].toLowerCase() === 'blamed'
+        ? new RegExp(`^\\s*for\\s+(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`, 'i').exec(s.slice(at))
+        : new RegExp(`^\\s*of\\s+(?:(?:carrying\\s+out|launching|conducting|staging|orchestrating|mounting|perpetrating|being\\s+behind)\\s+)?(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`, 'i').exec(s.slice(at));
+      if (!what) continue;
+      const subj = subjectBefore(s, m.index);
+      if (!subj) continue;
+      add({ start: m.index - subj.end <= 2 ? subj.start : m.index, end: at + what[0].length, stance: 'accused', perpetrator: subj.text, rule: 'attribution/blamed-passive', confidence: 0.85 });
+    }
+  }
+  // "X was (most likely) behind / responsible for the attack", alone or as the complement of a
+  // belief ("the U.S. believes X, known as Y, are responsible"): a belief or a hedge makes it a
+  // suspicion; a bare "X is responsible for the attack" is stated (or accused, with a speaker).
+  if (/\b(?:behind|responsible)\b/i.test(s)) {
+    const predicate = new RegExp(`\\b(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be))\\s+(?:(?:most|very|more|highly|quite)\\s+)?((?:likely|probably|possibly|presumably|apparently|almost\\s+certainly)\\s+)?(behind|responsible)\\b((?:\\s+for)?\\s+(?:${OBJECT}|it\\b|them\\b))?`, 'gi');
+    for (const m of s.matchAll(predicate)) {
+      const hedged = !!m[1] || HEDGE.test(m[0].slice(0, 12));
+      // a bare "behind" with no object is a place ("stayed behind"); at a clause's end, a belief or hedge must carry it
+      if (!m[3] && !/^\s*(?:[,;:.)]|$)/.test(s.slice(m.index + m[0].length))) continue;
+      const belief = beliefBefore(s, m.index);
+      if (!belief && !hedged && (!m[3] || m[2].toLowerCase() === 'behind')) continue; // "X was behind the attack" is the act rule's
+      const subj = belief ? belief.subject : subjectBefore(s, m.index);
+      if (!subj) continue;
+      if (!belief && !hedged && !isArmedGroup(subj.text)) continue;
+      const stance: Stance = hedged || (belief && !belief.finding) ? 'suspected' : belief || speaker ? 'accused' : 'asserted';
+      const start = belief ? belief.verbStart : m.index - subj.end <= 2 ? subj.start : m.index;
+      add({ start, end: m.index + m[0].length, stance, perpetrator: subj.text, rule: belief ? 'attribution/believed-behind' : 'attribution/likely-behind', confidence: 0.8 });
+    }
+  }
   // suspected
-  if (/\b(?:responsible|behind)\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|understood|said|known|assumed)\\s+(?:to\\s+(?:be|have\\s+been)\\s+)?(?:responsible|behind)\\b(?:\\s+for\\s+(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-responsible', 0.85);
-  if (/\bto have\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|known|understood|assumed)\\s+to\\s+have\\s+(?:\\w+ly\\s+)?(?:conducted|carried\\s+out|launched|fired|staged|orchestrated|mounted|perpetrated|been\\s+behind)\\b(?:\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-to-have', 0.8);
+  if (/\b(?:responsible|behind)\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|understood|said|known|assumed)\\s+${BY_AGENT}(?:to\\s+(?:be|have\\s+been)\\s+)?(?:responsible|behind)\\b(?:\\s+(?:for\\s+)?(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-responsible', 0.85);
+  if (/\bto have\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|known|understood|assumed)\\s+${BY_AGENT}to\\s+have\\s+(?:\\w+ly\\s+)?(?:conducted|carried\\s+out|launched|fired|staged|orchestrated|mounted|perpetrated|been\\s+behind)\\b(?:\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-to-have', 0.8);
   if (/\bsuspected of\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?suspected\\s+of\\s+(?:carrying\\s+out|launching|conducting|staging|the\\s+)\\S*`, 'gi'), 'suspected', 'attribution/suspected-of', 0.8);
   if (/\b(?:linked|tied|traced) to\b/i.test(s)) afterRule(new RegExp(`\\b(?:${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+|been\\s+)?(?:linked|tied|traced)\\s+to\\s+`, 'gi'), 'suspected', 'attribution/linked-to', 0.6, true);
   // confirmed
@@ -179,19 +293,52 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     if (!actor || !isArmedGroup(actor.text)) continue;
     add({ start: m.index, end: actor.end, stance: speaker ? 'accused' : 'asserted', perpetrator: actor.text, rule: 'attribution/attack-by', confidence: 0.7 });
   }
+  // the passive of an act or a claim: "the attack was claimed by X", "the rockets were likely fired
+  // by militias". A claim may name any actor; an act names an armed group (states act in their own name).
+  if (/\sby\s/i.test(s)) {
+    for (const m of s.matchAll(/\b(?:was|were|(?:has|have|had)\s+been)\s+(?:(likely|probably|possibly|apparently|presumably|allegedly|reportedly)\s+)?(claimed|carried\s+out|conducted|launched|staged|perpetrated|orchestrated|fired|mounted)\s+by\s+/gi)) {
+      const actor = readActorAfter(s, m.index + m[0].length);
+      const claim = m[2].toLowerCase() === 'claimed';
+      if (!actor || (!claim && !isArmedGroup(actor.text))) continue;
+      const hedge = m[1]?.toLowerCase();
+      const stance: Stance = claim ? 'claimed' : hedge && hedge !== 'reportedly' ? 'suspected' : speaker || hedge ? 'accused' : 'asserted';
+      const subj = subjectBefore(s, m.index);
+      const start = subj && m.index - subj.end <= 2 && new RegExp(`${HARM}|rockets?|missiles?|drones?|mortars?|shells?`, 'i').test(subj.text) ? subj.start : m.index;
+      add({ start, end: actor.end, stance, perpetrator: actor.text, rule: claim ? 'attribution/claimed-by' : 'attribution/done-by', confidence: 0.8 });
+    }
+  }
   if (/\bby\b/i.test(s)) afterRule(/\b(?:were|was)\s+(?:attacked|targeted|struck|hit|shelled|ambushed|fired\s+(?:on|upon|at))\s+by\s+/gi, 'act', 'attribution/attacked-by', 0.75, true);
   // targets held by a group: "facilities controlled by X"
   if (/\b(?:controlled|operated|run|belonging|affiliated|loyal)\b/i.test(s)) afterRule(/\b(?:controlled|operated|run)\s+by\s+|\b(?:belonging|affiliated|loyal)\s+(?:to|with)\s+/gi, 'act', 'attribution/controlled-by', 0.55, true);
   // an armed group as the subject of an attack verb: "militias fired two rockets"
   for (const m of s.matchAll(/\b(?:shot|fired|launched|attacked|targeted|struck|hit|shelled|bombed|ambushed|stormed|raided|killed)\b/gi)) {
-    const np = readNounPhraseBefore(s, m.index);
-    if (!np || !isArmedGroup(np.text)) continue;
+    // the perfect keeps its subject before the auxiliary ("rebels have shelled the town")
+    const aux = /\s(?:has|have|had)(?:\s+(?:also|again|reportedly))?\s+$/i.exec(s.slice(0, m.index));
+    const read = readNounPhraseBefore(s, aux ? aux.index : m.index);
+    if (!read || !isArmedGroup(read.text)) continue;
+    // "(it would not be) the first time militias targeted …": the frame is not part of the actor
+    const frame = TIME_FRAME.exec(read.text);
+    const np = frame ? { ...read, start: read.start + frame[0].length, text: read.text.slice(frame[0].length) } : read;
     const rest = s.slice(m.index + m[0].length);
     if (HABITUAL.test(rest)) continue;
     const obj = /^\s+[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,4}?(?=\s+(?:at|on|in|into|toward|towards|against|from|near|across|when|while|after|before)\b|[,.;]|$)/u.exec(rest);
     const hedge = /\b(presumed|suspected|alleged|purported|apparent)\b/i.exec(np.text)?.[1].toLowerCase();
-    const stance: Stance = hedge === 'presumed' ? 'presumed' : hedge ? 'suspected' : speaker ? 'accused' : 'asserted';
-    add({ start: np.start, end: m.index + m[0].length + (obj ? obj[0].trimEnd().length : 0), stance, perpetrator: np.text, rule: `attribution/${hedge ? 'hedged-subject' : 'group-acted'}`, confidence: hedge ? 0.8 : 0.6 });
+    // "it is not / would not be the first time X did Y" recalls X's record: a hint, not an account of this attack
+    const precedent = /(?:\b(?:would|will|could|might|may|is|was)\s+)?\bnot\s+(?:be\s+)?the\s+(?:first|only)\s+time\s+(?:that\s+)?$/i.exec(s.slice(0, np.start));
+    const stance: Stance = hedge === 'presumed' ? 'presumed' : hedge || precedent ? 'suspected' : speaker ? 'accused' : 'asserted';
+    const rule = precedent ? 'precedent' : hedge ? 'hedged-subject' : 'group-acted';
+    add({ start: precedent?.index ?? np.start, end: m.index + m[0].length + (obj ? obj[0].trimEnd().length : 0), stance, perpetrator: np.text, rule: `attribution/${rule}`, confidence: precedent ? 0.5 : hedge ? 0.8 : 0.6 });
+  }
+
+  // unclaimed: "no group has claimed responsibility (for the attack)", "there was no immediate
+  // claim of responsibility", "the attack has not been claimed". Perpetrator null (schema: unknown).
+  if (/\b(?:no|nobody|none|not)\b/i.test(s) && /\bclaim/i.test(s)) {
+    const nobody = `(?:no\\s+(?:one|group|organi[sz]ation|faction|militia|party|individual|side)|no-one|nobody|none(?:\\s+of\\s+(?:the\\s+)?[\\w-]+)?)\\s+(?:(?:has|have|had)\\s+)?(?:yet\\s+|immediately\\s+|publicly\\s+|so\\s+far\\s+)?(?:claimed|taken|accepted)\\s+(?:(?:immediate\\s+)?responsibility|credit|${OBJECT})`;
+    const noClaim = `no\\s+(?:immediate\\s+|public\\s+|official\\s+)?claims?\\s+of\\s+responsibility`;
+    const notClaimed = `(?:${ATTACK}|it|responsibility)\\s+(?:(?:has|have|had)\\s+not\\s+(?:yet\\s+)?been\\s+|(?:was|were|is|are)\\s+not\\s+(?:immediately\\s+|yet\\s+)?)claimed(?!\\s+that\\b)`;
+    for (const m of s.matchAll(new RegExp(`\\b(?:${nobody}|${noClaim}|${notClaimed})\\b(?:\\s+for\\s+(?:${OBJECT}|it\\b|them\\b))?`, 'gi'))) {
+      found.push({ start: m.index, end: m.index + m[0].length, stance: 'claimed', perpetrator: null, rule: 'attribution/unclaimed', confidence: 0.85 });
+    }
   }
 
   // one suggestion per perpetrator mention: overlapping finds keep the most confident
@@ -228,7 +375,8 @@ export function speakerOf(s: string, previous: string | null): string | null {
       const b2 = /((?:\S+\s+){1,6}?)(?:had|has|have|also|later|then)\s+$/i.exec(s.slice(Math.max(0, m.index - 60), m.index));
       if (b2) who = readNounPhraseBefore(s, m.index - (s.slice(Math.max(0, m.index - 60), m.index).length - b2.index - b2[1].length) - 1)?.text ?? who;
     }
-    who = who.trim();
+    // "strikes against what US officials said were …": the relative word is not part of the sayer
+    who = who.trim().replace(/^(?:what|which|whom|whose|who|where|whatever)\s+/i, '');
     if (who && PRONOUN.test(who)) return previous ?? null;
     if (who && (SPEAKER_NOUNS.test(who) || /\p{Lu}/u.test(who)) && who.split(/\s+/).length <= 8 && !/^(?:It|This|That|There)$/i.test(who)) return tidy(who);
     // inverted: "…, said Defense Secretary Mark Esper." / "cautioned a U.S. official." / "said a spokesman for the ministry."
@@ -238,6 +386,31 @@ export function speakerOf(s: string, previous: string | null): string | null {
       const who2 = tail.trim().replace(/\s+(?:in|on|at)\s+(?:a|an|the)\s+(?:statement|briefing|interview|hearing|news conference|press conference)\b.*$/i, '').replace(/\s+(?:on|late|early)\s+\p{Lu}\w+day\b.*$/u, '');
       if (SPEAKER_NOUNS.test(who2) || /^\p{Lu}/u.test(who2)) return tidy(who2);
     }
+  }
+  return attributorOf(s);
+}
+
+/**
+ * With no verb of saying, whoever blames, accuses or believes is the one cited: the by-agent of a
+ * passive ("X was blamed by the U.S. for …" → U.S.) or the subject of an active blame or belief
+ * ("Washington believes X was behind …" → Washington; "Police blamed X for …" → Police).
+ */
+function attributorOf(s: string): string | null {
+  const agent = /\b(?:blamed|accused|held\s+responsible|believed|suspected|thought)\s+by\s+/i.exec(s);
+  if (agent) {
+    const read = readActorAfter(s, agent.index + agent[0].length, 8);
+    const who = read?.text.replace(/\s+(?:of|for|to|in)\b.*$/i, '').trim();
+    if (who && (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who))) return tidy(who);
+  }
+  for (const m of s.matchAll(/\b(?:blamed|blames|accused|accuses|believe[sd]?|thinks|thought|suspect(?:s|ed)?|assess(?:es|ed)|conclude[sd])\s+(?!by\b|for\b|of\b|to\b|in\b|as\b|responsible\b|behind\b)/gi)) {
+    // "Washington has long suspected": the subject is before the auxiliary and adverbs
+    const aux = /(?:\s+(?:has|have|had|also|long|now|still|previously|repeatedly|initially|privately|publicly))+\s*$/i.exec(s.slice(0, m.index));
+    const before = readNounPhraseBefore(s, aux ? aux.index : m.index);
+    // "attacks Washington has blamed on …": a relative clause without "that"; the name is the sayer
+    const who = (before?.text.trim() ?? '').replace(/^(?:\p{Ll}[\p{L}-]*\s+)+(?=\p{Lu})/u, '');
+    if (!who || PRONOUN.test(who) || who.split(/\s+/).length > 8 || /^(?:It|This|That|There|an?|the|some|one)$/i.test(who)) continue;
+    if (/\b(?:believe|think|thought|suspect|assess|conclude)/i.test(m[0]) && !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))) continue;
+    if (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who)) return tidy(who);
   }
   return null;
 }
