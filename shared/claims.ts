@@ -162,6 +162,15 @@ export const CountClaim = z.object({ kind: z.literal('count'), ...common, ...fig
 export const Stance = z.enum(['claimed', 'accused', 'suspected', 'presumed', 'confirmed', 'denied', 'asserted']);
 export type Stance = z.infer<typeof Stance>;
 
+/**
+ * An attribution in words: "Kataib Hezbollah · accused". No perpetrator with stance "claimed" is a
+ * report that nobody has claimed the attack, which fact-checkers record as "unclaimed".
+ */
+export function attributionText(perpetrator: string | null | undefined, stance: Stance | null | undefined, joiner = ' · '): string {
+  if (!perpetrator && stance === 'claimed') return 'unclaimed: no one has claimed responsibility';
+  return `${perpetrator || 'perpetrator not named'}${joiner}${stance ?? 'asserted'}`;
+}
+
 export const AttributionClaim = z.object({
   kind: z.literal('attribution'),
   ...common,

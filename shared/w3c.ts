@@ -14,7 +14,7 @@
 // - Ids are URNs built from the case and record ids: stable across exports, so a re-export of the same
 //   case gives the same annotation ids, and never a web address nobody serves.
 import type { Annotation, Claim, Event, FigureClaim, Part } from './claims.ts';
-import { isFigureClaim } from './claims.ts';
+import { attributionText, isFigureClaim } from './claims.ts';
 import type { FigureValue } from './figures.ts';
 import { codePointIndex, type CodePointIndex } from './codepoints.ts';
 import type { Source } from './source.ts';
@@ -104,8 +104,7 @@ export function describeClaim(claim: Claim, events: ReadonlyMap<string, Event> =
     head = `${measure}${who ? ` (${who})` : ''}: ${formatFigure(claim.figure)}${breakdown.length ? ` (${breakdown.join('; ')})` : ''}, ${qualifierWords(claim.figure.qualifier)}`;
     if (claim.weapon) head += `, ${claim.weapon}`;
   } else if (claim.kind === 'attribution') {
-    const who = claim.perpetrator?.name ?? 'perpetrator not named';
-    head = `attribution: ${who}, ${claim.stance}`;
+    head = `attribution: ${attributionText(claim.perpetrator?.name, claim.stance, ', ')}`;
     if (claim.attributedBy && claim.attributedBy !== claim.speaker) head += ` by ${claim.attributedBy}`;
   } else if (claim.kind === 'timing') {
     const when = claim.start === null ? 'not resolved' : claim.start === claim.end ? claim.start : `${claim.start} to ${claim.end}`;

@@ -1,6 +1,7 @@
 // How claims read in the UI: one line per claim ("killed 3 (exact)"), kind names and shortcut
 // letters, labels for measures, affiliations and qualifiers.
 import type { Annotation, Claim, Event, Population } from '../../shared/claims.ts';
+import { attributionText } from '../../shared/claims.ts';
 
 export type TagKind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 
@@ -89,7 +90,7 @@ export function claimSummary(c: Claim): string {
       return `${measureLabel(c.measure)} ${figureText(c.figure)}${who ? ` · ${who}` : ''}`;
     }
     case 'attribution':
-      return `${c.perpetrator?.name ?? 'perpetrator not named'} · ${c.stance}`;
+      return attributionText(c.perpetrator?.name, c.stance);
     case 'timing':
       return `“${c.expression}” → ${rangeText(c.start, c.end)}`;
     default:

@@ -44,6 +44,8 @@ describe('suggestion text', () => {
   });
   it('says who and how for an attribution, and what date for a timing', () => {
     expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: 'Kataib Hezbollah', stance: 'accused' }))).toBe('Kataib Hezbollah · accused');
+    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'claimed' }))).toBe('unclaimed: no one has claimed responsibility');
+    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'suspected' }))).toBe('perpetrator not named · suspected');
     const date = { expression: 'Wednesday', at: { start: 0, end: 9 }, start: '2020-03-11', end: '2020-03-11', precision: 'day' as const, method: 'm', relative: true, approximate: false, anchored: false };
     expect(suggestionSummary(base({ kind: 'timing', figure: null, measure: null, date }))).toBe('“Wednesday” → 11 Mar 2020');
     const reported = base({ kind: 'timing', figure: null, measure: null, date: { ...date, expression: 'on Thursday night', start: '2020-03-12', end: '2020-03-12' }, rule: 'suggest/2:timing/reported-on' });

@@ -4,6 +4,7 @@
 // covers (so an accepted one leaves the list at once, before the core answers again).
 import type { Output } from '../../shared/api.ts';
 import type { Annotation, Event } from '../../shared/claims.ts';
+import { attributionText } from '../../shared/claims.ts';
 import type { EventHint } from '../../shared/suggest.ts';
 import { placeKey } from '../../shared/suggest/places.ts';
 import { dayText, figureText, KIND_NAME, measureLabel, populationText, rangeText } from './claimText.ts';
@@ -23,7 +24,7 @@ export function suggestionSummary(s: Suggested): string {
       return `${measureLabel(s.measure)} ${figureText(s.figure)}${who ? ` · ${who}` : ''}`;
     }
     case 'attribution':
-      return `${s.perpetrator ?? 'perpetrator not named'} · ${s.stance ?? 'asserted'}`;
+      return attributionText(s.perpetrator, s.stance);
     case 'timing': {
       const when = `“${s.date?.expression ?? s.quote}” → ${rangeText(s.date?.start ?? null, s.date?.end ?? null)}`;
       // a statement's date bounds the incident it reports; it is not the incident's own date
