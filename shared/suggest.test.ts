@@ -111,6 +111,15 @@ describe('casualties', () => {
       ['wounded', [4, 4, 4], 'four were wounded'],
     ]);
   });
+  it('knows the people of civilian reporting (farmers, teachers, citizens) and joins their groups', () => {
+    const [c] = ofKind(run('A shell hit the market, killing three farmers, two teachers and a Dutch citizen.'), 'casualties');
+    expect(fig(c)).toEqual([6, 6, 6]);
+    expect(c.parts.map((p) => [p.figure.best, p.population.affiliation, p.population.nationality])).toEqual([
+      [3, 'civilian', null],
+      [2, 'civilian', null],
+      [1, 'unknown', 'NL'],
+    ]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });

@@ -57,6 +57,14 @@ export const PERSON_NOUNS: Record<string, Affiliation> = {
   militant: 'militant', fighter: 'militant', insurgent: 'militant', rebel: 'militant', militiaman: 'militant',
   gunman: 'militant', jihadist: 'militant', combatant: 'militant', attacker: 'militant', operative: 'militant',
   policeman: 'police', policewoman: 'police', police: 'police', guard: 'police', official: 'civilian',
+  citizen: 'unknown', national: 'unknown', relative: 'unknown', guest: 'unknown', suspect: 'unknown',
+  doctor: 'civilian', nurse: 'civilian', paramedic: 'civilian', firefighter: 'civilian', rescuer: 'civilian',
+  'aid worker': 'civilian', teacher: 'civilian', farmer: 'civilian', shepherd: 'civilian', fisherman: 'civilian',
+  shopper: 'civilian', worshipper: 'civilian', worshiper: 'civilian', mourner: 'civilian', patient: 'civilian',
+  infant: 'civilian', baby: 'civilian', boy: 'civilian', girl: 'civilian', teenager: 'civilian', elder: 'civilian',
+  reporter: 'civilian', photographer: 'civilian', cameraman: 'civilian', spectator: 'civilian', displaced: 'civilian',
+  trooper: 'military', paratrooper: 'military', commando: 'military', conscript: 'military', cadet: 'military',
+  bomber: 'militant', sniper: 'militant', policemen: 'police', constable: 'police',
 };
 
 /** Roles worth keeping beside the affiliation ("interpreter"). */
