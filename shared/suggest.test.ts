@@ -120,6 +120,12 @@ describe('casualties', () => {
       [1, 'unknown', 'NL'],
     ]);
   });
+  it('reaches the people of a collective number through "of", and stops the group at a weekday', () => {
+    const [c] = ofKind(run('Shelling killed dozens of civilians and at least one aid worker Tuesday.'), 'casualties');
+    expect(c.quote).toBe('killed dozens of civilians and at least one aid worker');
+    expect(c.figure).toMatchObject({ low: 25, high: null });
+    expect(c.date?.start).toBe('2021-06-08');
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });
@@ -179,6 +185,9 @@ describe('munitions and counts', () => {
       ['drones_intercepted', [14, 14, 14], 'drone'],
       ['missiles_intercepted', [2, 2, 2], 'missile'],
     ]);
+  });
+  it('does not count a single attack that is simply the subject ("One airstrike flattened…")', () => {
+    expect(ofKind(run('One airstrike flattened a house in the camp.'), 'count')).toEqual([]);
   });
   it('counts attacks, series of strikes, and targets struck only after a strike verb', () => {
     const list = ofKind(

@@ -93,8 +93,12 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
   return drafts;
 }
 
+// "dozens of civilians", "hundreds of people": a collective number reaches its noun through "of"
+const COLLECTIVE = /(?:dozens|hundreds|thousands|scores|tens|millions|dozen|handful|number|couple)$/i;
+
 function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
-  const np = readNounPhrase(s, first.end);
+  const of = COLLECTIVE.test(s.slice(first.start, first.end)) ? /^\s+of\s+/.exec(s.slice(first.end)) : null;
+  const np = readNounPhrase(s, first.end + (of ? of[0].length : 0));
   if (!np) return null;
   const nps = [np];
   const used = [first];
@@ -265,6 +269,8 @@ function classify(s: string, g: Group): Draft | null {
   if (attack) {
     const np = g.nps[0];
     const series = np.series;
+    // "One airstrike flattened a building": one attack is the subject of the sentence, not a count
+    if (!series && g.anchors.length === 1 && parsed.low === 1 && parsed.high === 1) return null;
     let end = g.end;
     const pp = /^\s+(?:against|on|in|at)\s+[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,4}?(?=[,;.]|\s+(?:with|since|as|and|that|which)\b|$)/u.exec(s.slice(end));
     if (pp && pp[0].length < 60) end += pp[0].trimEnd().length;
