@@ -126,6 +126,15 @@ describe('casualties', () => {
     expect(c.figure).toMatchObject({ low: 25, high: null });
     expect(c.date?.start).toBe('2021-06-08');
   });
+  it('reads a subset named after the predicate as parts of the figure', () => {
+    const list = ofKind(run('At least nine people were killed including six children and a woman. The blast wounded 11 guards, two of them critically.'), 'casualties');
+    expect(list[0].parts.map((p) => [p.figure.best, p.subset, p.population.affiliation])).toEqual([
+      [6, true, 'civilian'],
+      [1, true, 'unknown'],
+    ]);
+    expect(list[0].quote).toMatch(/a woman$/);
+    expect(list[1].parts.map((p) => [p.figure.best, p.subset, p.measure])).toEqual([[2, true, 'wounded_serious']]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });

@@ -233,6 +233,12 @@ function classify(s: string, g: Group): Draft | null {
       d.measure = measure;
       d.figure = figure;
       fillPopulation(d, s, g, parsed, measure);
+      // a subset after the predicate: "nine people were killed, including six children"
+      const tail = !d.parts.some((p) => p.subset) ? trailingSubset(s, end, measure) : null;
+      if (tail) {
+        d.parts.push(...tail.parts);
+        d.end = tail.end;
+      }
       return d;
     }
     // troops kept somewhere: "has 900 troops in Syria"
@@ -359,6 +365,11 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
       d.measure = post.measure;
       d.figure = figure;
       d.population = { nationality: null, affiliation: np ? PERSON_NOUNS[np.head] ?? 'unknown' : 'unknown', side: null };
+      const tail = trailingSubset(s, post.end, post.measure);
+      if (tail) {
+        d.parts = tail.parts;
+        d.end = tail.end;
+      }
       return d;
     }
     if (np) return null;
@@ -372,6 +383,46 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
   d.figure = figure;
   d.weapon = weapon.name;
   return d;
+}
+
+/**
+ * A subset named after a casualty predicate: "…were killed, including six children and a woman",
+ * "…wounded six patients, one of them seriously". Parts are subsets of the figure before.
+ */
+function trailingSubset(s: string, from: number, measure: string): { end: number; parts: Part[] } | null {
+  const rest = s.slice(from);
+  const lead = /^\s*,?\s*(?:including|among them|among whom|among those (?:killed|wounded|injured|dead))\s+/i.exec(rest);
+  if (lead) {
+    const parts: Part[] = [];
+    let at = from + lead[0].length;
+    let end = from;
+    for (;;) {
+      const [n] = findNumberPhrases(s.slice(at, at + 40));
+      const article = /^(?:an?|one)\s+/i.exec(s.slice(at));
+      const numEnd = n && n.start === 0 ? at + n.end : article ? at + article[0].length - 1 : -1;
+      if (numEnd < 0) break;
+      const np = readNounPhrase(s, numEnd);
+      if (!np) break;
+      const value = n && n.start === 0 ? n : { low: 1, best: 1, high: 1, qualifier: 'exact' as const };
+      const raw = s.slice(at, np.end);
+      parts.push({ population: populationOf(raw, np.head, s), figure: toFigure(raw, value), subset: true, measure: measure === 'wounded' && SEVERITY.test(raw) ? 'wounded_serious' : null });
+      end = np.end;
+      const j = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/.exec(s.slice(end));
+      if (!j) break;
+      at = end + j[0].length;
+    }
+    return parts.length ? { end, parts } : null;
+  }
+  const ofThem = /^\s*,\s*([\w-]+) of (?:them|whom)\s+(?:(?:were|was|are|is)\s+)?(?:(?:in\s+)?(?:a\s+)?([\w-]+ly|serious|critical|severe|grave)\b(?:\s+condition)?)/i.exec(rest);
+  if (ofThem) {
+    const [n] = findNumberPhrases(ofThem[1]);
+    if (!n) return null;
+    return {
+      end: from + ofThem[0].length,
+      parts: [{ population: { nationality: null, affiliation: 'unknown', side: null }, figure: toFigure(ofThem[1], n), subset: true, measure: measure === 'wounded' && SEVERITY.test(ofThem[2]) ? 'wounded_serious' : null }],
+    };
+  }
+  return null;
 }
 
 function weaponName(np: NounPhrase): string {
