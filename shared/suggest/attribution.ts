@@ -22,9 +22,18 @@
 //   perpetrator null and stance 'claimed' (the claim-of-responsibility stance, with nobody in it).
 // - "It would not be the first time X targeted U.S. forces" speaks of X's record, not of this
 //   attack: at most a hint, so it is 'suspected', never asserted.
+// - Wire copy puts a time, an adverb or a raising verb anywhere in a claim ("X on Friday claimed
+//   responsibility late Thursday for …", "X is claiming", "was quick to claim", "appeared to
+//   blame"): the subject is read past them (AUX, TIME_ADJUNCT), and a date is never a speaker.
+// - A claim or a denial may be a clause about the sayer itself ("X said it carried out the attack",
+//   "X claimed it was behind …", "X said it had no role in …"): claimed / denied, perpetrator X.
+//   A state reporting its own strike claims nothing (notState).
+// - "was the work of X", "bore the hallmarks of X" judge or compare; nobody says X acted: suspected.
+// - "according to a post on the group's account": a bare medium names nobody; its owner does.
 import { STARTER_ACTORS, normaliseActorName } from '../actors.ts';
 import type { Stance } from '../claims.ts';
-import { ARMED_GROUP_NOUNS, SPEAKER_NOUNS } from './lexicon.ts';
+import { ARMED_GROUP_NOUNS, SPEAKER_NOUNS, STATE_WORDS } from './lexicon.ts';
+import { isCountry } from './places.ts';
 import { readActorAfter, readNounPhraseBefore } from './words.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 
@@ -44,11 +53,18 @@ function isActor(np: string): boolean {
   const clean = np.replace(/^(?:the|a|an)\s+/i, '');
   if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(clean)) return false;
   if (ACTOR_NOUNS.test(clean)) return true;
+  // Arabic names written with a lower-case article: "al-Shabab", "ad-Dawla"
+  if (/^(?:al|el|ad|ar|as|ash|at|an|ash-sh)[-‑]\p{Lu}/u.test(clean)) return true;
   return /^\p{Lu}/u.test(clean) && !/^(?:It|They|He|She|We|This|That|These|Those|There)$/.test(clean);
 }
 
+/** An actor that is not a state or its forces: a state reporting its own strike claims nothing. */
+function notState(np: string): boolean {
+  return isArmedGroup(np) || (!STATE_WORDS.test(np) && !ACTOR_NOUNS.test(np) && !isCountry(np.replace(/^the\s+/i, '')));
+}
+
 /** Collective nouns that name an actor in an explicit attribution ("attributed to government forces"). */
-const ACTOR_NOUNS = /\b(?:forces|troops|army|military|police|government|regime|soldiers|authorities|navy|air force|agents|intelligence|services|guards|guard|units?|commanders?|state|security forces)\b/i;
+const ACTOR_NOUNS = /\b(?:forces|troops|army|military|police|government|ministry|regime|soldiers|authorities|navy|air force|agents|intelligence|services|guards|guard|units?|commanders?|state|security forces)\b/i;
 
 const cleanActor = (np: string) =>
   np
@@ -65,7 +81,7 @@ const TIME_FRAME = /^(?:the\s+)?(?:first|second|third|last|latest|only|next)\s+t
 const NO_ACTOR = /^(?:no|none|nobody|neither|any|no-one)\b/i;
 
 // What an attribution can be for: an attack word, or the harm it did ("blamed for the deaths").
-const HARM = `(?:${ATTACK}|deaths?|violence|(?:rocket|mortar|artillery|indirect)\\s+fire|shootings?|downing)`;
+const HARM = `(?:${ATTACK}|deaths?|violence|(?:rocket|mortar|artillery|indirect)\\s+fire|shootings?|downing|assassinations?|massacres?|kidnappings?|abductions?|hijackings?|beheadings?)`;
 // "for the attack", "for most of the more than 150 attacks on U.S. forces"
 const OBJECT = `(?:(?:most|many|some|all|several|dozens|hundreds|a\\s+(?:series|string|wave|number))\\s+of\\s+)?(?:the|this|that|these|those|both|an?|last\\s+\\w+['’]s|recent|repeated|several|such)\\s+(?:[\\w-]+\\s+){0,4}?${HARM}\\b`;
 // "believed by U.S. officials to be behind": the believer may sit between the verb and its complement
@@ -74,15 +90,46 @@ const BY_AGENT = `(?:by\\s+(?:[\\w.’'-]+\\s+){1,6}?(?=to\\s))?`;
 const HEDGE = /\b(?:likely|probably|possibly|presumably|apparently|almost\s+certainly|may|might|could|must)\b/i;
 // Verbs of belief whose complement clause names a perpetrator ("officials believe X was behind").
 // Findings ("concluded", "determined that") make it an accusation rather than a suspicion.
-const BELIEF = /\b(?:(?:believe[sd]?|think|thinks|thought|suspects?|suspected|assess(?:es|ed)?|fear(?:s|ed)?|conclude[sd]?)\s+(?:that\s+)?|(?:determined|found|established)\s+that\s+)/gi;
+const BELIEF = /\b(?:(?:believe[sd]?|think|thinks|thought|suspects?|suspected|assess(?:es|ed)?|fear(?:s|ed)?|conclude[sd]?)\s+(?:that\s+)?|(?:determined|found|established)\s+that\s+|(?:indicat(?:e|es|ed)|suggest(?:s|ed)?|show(?:s|ed)?)\s+that\s+)/gi;
 
-// What may stand between a subject and its verb: auxiliaries and the adverbs of wire copy.
-const AUX = '(?:\\s+(?:has|have|had|also|later|since|already|again|reportedly|allegedly|apparently|purportedly|publicly|officially|formally|quickly|swiftly|immediately))*\\s*$';
+// A time or a channel that wire copy puts between a subject and its verb, or a verb and its object
+// ("X on Friday claimed", "claimed responsibility late Thursday for", "said in a statement"). It is
+// never the subject: "Friday" is not who claimed or who blamed.
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+const TIME_ADJUNCT = `(?:(?:(?:late|early|earlier|later)\\s+)?(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?|on\\s+${MONTH}\\s+\\d{1,2}|(?:earlier|later)\\s+(?:this|that|last)\\s+(?:week|month)|(?:last|this)\\s+(?:week|month|weekend|night)|yesterday|today|overnight|tonight|in\\s+an?\\s+(?:[\\w-]+\\s+){0,2}?(?:statement|video|post|message|communiqu[eé]|recording))`;
+// What may stand between a subject and its verb: auxiliaries, the adverbs of wire copy, raising
+// verbs ("appeared to blame", "was quick to claim") and a time or channel.
+const GAP_WORDS = '(?:has|have|had|also|later|since|already|again|reportedly|allegedly|apparently|purportedly|publicly|officially|formally|quickly|swiftly|promptly|immediately|initially|subsequently|previously|repeatedly|privately|long|now|still|then|first)';
+const RAISING = '(?:(?:appear(?:s|ed)?|seem(?:s|ed)?|continue[sd]?|went\\s+on|rushed|moved|sought|tried)\\s+to|(?:quick|swift|fast|eager|keen|(?:the\\s+)?first)\\s+to)';
+// A clause's own verb may be progressive or passive-looking ("is claiming", "has been claiming").
+const COPULA = '(?:is|are|was|were|been|being|will|would)';
+const AUX = `(?:\\s+(?:${GAP_WORDS}|${RAISING}|${COPULA}|${TIME_ADJUNCT}))*\\s*$`;
 const AUXILIARIES = new RegExp(AUX, 'i');
+// For a speaker (a sayer, a blamer) the same gap without the copula: "X was told" is no sayer.
+const SPEAKER_GAP = new RegExp(`(?:\\s+(?:${GAP_WORDS}|${RAISING}|${TIME_ADJUNCT}))+\\s*$`, 'i');
+/** Where the subject of a verb at `pos` ends, past auxiliaries, adverbs and a time ("X on Friday blamed"). */
+function speakerEnd(s: string, pos: number): number {
+  const gap = SPEAKER_GAP.exec(s.slice(0, pos));
+  return gap ? gap.index : pos;
+}
+// A date word is never a speaker or an actor ("Friday", "late Thursday", "May 3").
+const DATE_WORD = new RegExp(`^(?:on\\s+|late\\s+|early\\s+)*(?:${WEEKDAY}|${MONTH}(?:\\s+\\d|$)|yesterday$|today$|tonight$)`, 'i');
 /** True when only auxiliaries and adverbs separate a subject from its verb (the span starts at the subject). */
 const onlyAuxiliaries = (gap: string) => new RegExp(`^${AUX}`, 'i').test(gap);
 // A negated act or claim ("did not claim", "has never carried out") attributes nothing.
 const NEGATED = /\b(?:not|never|no\s+longer)\s+(?:yet\s+|immediately\s+|publicly\s+|officially\s+)?$|n[’']t\s+(?:yet\s+)?$/i;
+
+// "(full) responsibility (on Thursday)": the claim's noun, with the time wire copy puts after it
+const RESPONSIBILITY = `(?:(?:full|sole|formal|official|joint)\\s+)?responsibility(?:\\s+${TIME_ADJUNCT}|,\\s*${TIME_ADJUNCT},)?`;
+// "said (on Friday) (that) it / its fighters (had)": a speaker reporting its own act
+const SAID_SELF = `\\b(?:said|says|claimed|claims|claiming|announced|announces|stated|declared|insisted|insists|acknowledged|admitted|boasted|confirmed)\\s+(?:${TIME_ADJUNCT}\\s+)?(?:that\\s+)?(?:it|they|(?:its|their)\\s+(?:own\\s+)?(?:fighters|militants|members|men|forces|units?|operatives|cells?|soldiers))\\s+(?:(?:had|has|have)\\s+)?`;
+// "it was not responsible for / had no role in / did not carry out / had nothing to do with the
+// attack": the denial must be about an attack, or end its clause ("said it was not involved.")
+const SELF_DENIAL = `(?:(?:was|were|is|are|been)\\s+(?:not|never)\\s+(?:behind|responsible|involved)|(?:wasn|weren|isn|aren)[’']t\\s+(?:behind|responsible|involved)|(?:did|does|do)(?:\\s+not|n[’']t)\\s+(?:carry\\s+out|conduct|launch|stage|mount|perpetrate|take\\s+part\\s+in)|(?:had|has|have)\\s+(?:not|never)\\s+(?:carried\\s+out|conducted|launched|staged|been\\s+(?:behind|involved))|(?:had|has|have|played)\\s+no\\s+(?:role|part|hand|involvement|connection)|(?:had|has|have)\\s+nothing\\s+to\\s+do)(?:\\s+(?:(?:in|with|for|to)\\s+)?(?:${OBJECT}|it\\b|them\\b)|(?=\\s*(?:[,.;:)]|$)))`;
+
+// A refusal to blame or to claim is neither ("declined to blame", "stopped short of accusing").
+const REFUSED = /\b(?:refused|refuses|declined|declines|reluctant|hesitant|unwilling|stopped\s+short\s+of|without|cautioned\s+against|not\s+to)\s+(?:to\s+)?(?:immediately\s+|publicly\s+|directly\s+|formally\s+)?$/i;
 
 interface Found {
   start: number;
@@ -99,6 +146,9 @@ function subjectBefore(s: string, pos: number): { start: number; end: number; te
   const aux = AUXILIARIES.exec(s.slice(0, pos));
   const left = s.slice(0, aux && aux[0].trim() ? aux.index : pos);
   const trimmed = left.trimEnd();
+  // "the group, which is claiming …" / "rebels who claimed …": a relative clause's subject is its head
+  const relative = /(,?)\s*\b(?:which|who|that)$/i.exec(trimmed);
+  if (relative) return readNounPhraseBefore(s, relative.index);
   if (trimmed.endsWith(',')) {
     // "X, collectively known as …, claimed": the subject is before the first comma of the clause
     const clauseStart = Math.max(0, ...[/\bsaid\s/g, /\bthat\s/g, /[;:“"]/g].map((re) => lastIndex(left, re)));
@@ -164,16 +214,18 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   const found: Found[] = [];
   const add = (f: Found | null) => {
     if (!f || !f.perpetrator || !isActor(f.perpetrator) || NO_ACTOR.test(f.perpetrator)) return;
+    // "saying its fighters had killed …": a pronoun's fighters name nobody (the claim rules read the sayer)
+    if (/^(?:\p{Ll}+ing\s+)?(?:its|their|his|her)\s/iu.test(f.perpetrator)) return;
     f.perpetrator = cleanActor(f.perpetrator);
     if (!f.perpetrator) return;
     found.push(f);
   };
-  const subjectRule = (re: RegExp, stance: Stance | 'act', rule: string, confidence: number, needGroup = false) => {
+  const subjectRule = (re: RegExp, stance: Stance | 'act', rule: string, confidence: number, needGroup: boolean | ((np: string) => boolean) = false) => {
     for (const m of s.matchAll(re)) {
-      if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
       const subj = subjectBefore(s, m.index);
       if (!subj) continue;
-      if (needGroup && !isArmedGroup(subj.text)) continue;
+      if (needGroup && !(needGroup === true ? isArmedGroup : needGroup)(subj.text)) continue;
       if (stance === 'act' && HABITUAL.test(s.slice(m.index + m[0].length))) continue;
       const adjacent = onlyAuxiliaries(s.slice(subj.end, m.index));
       add({
@@ -202,18 +254,38 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     }
   };
 
-  // claimed
-  if (/responsib/i.test(s)) subjectRule(new RegExp(`\\b(?:claimed|claims|claim|claiming|took|takes|has taken|have taken|accepted)\\s+(?:full\\s+|sole\\s+)?responsibility\\s+for\\s+(?:the\\s+|a\\s+|an\\s+|this\\s+|that\\s+|these\\s+|both\\s+)?(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b`, 'gi'), 'claimed', 'attribution/claimed-responsibility', 0.9);
-  if (/\bclaim/i.test(s)) subjectRule(/\b(?:claimed|claims)\s+(?:the|this|that|both)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|operations?)\b/gi, 'claimed', 'attribution/claimed-attack', 0.8);
-  if (/\bbehind\b/i.test(s)) subjectRule(/\bsaid\s+(?:it|they)\s+(?:was|were|had been)\s+behind\b/gi, 'claimed', 'attribution/said-behind', 0.7);
+  // claimed: "X (on Friday) claimed responsibility (late Thursday) for the bombing", in any tense
+  // ("is claiming", "has been claiming", "was quick to claim": AUX reads the subject past them)
+  if (/responsib/i.test(s)) {
+    subjectRule(new RegExp(`\\b(?:claim(?:s|ed|ing)?|t(?:ake|akes|aking|ook|aken)|accept(?:s|ed|ing)?|assum(?:e|es|ed|ing))\\s+${RESPONSIBILITY}\\s+for\\s+(?:the\\s+|an?\\s+|this\\s+|that\\s+|these\\s+|both\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,3}?${HARM}\\b`, 'gi'), 'claimed', 'attribution/claimed-responsibility', 0.9);
+    // "X claimed responsibility in a statement." / "…, saying …": the claim needs no object when it
+    // ends its clause. Only "claim" is a claim on its own; "took/accepted responsibility" needs one.
+    subjectRule(new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${RESPONSIBILITY}(?=\\s*(?:[,.;:)]|$)|\\s+(?:in|on|via|through|from)\\s)`, 'gi'), 'claimed', 'attribution/claimed-responsibility', 0.8);
+  }
+  if (/\bclaim/i.test(s)) subjectRule(new RegExp(`\\b(?:claimed|claims)\\s+(?:the|this|that|both)\\s+(?:[\\w-]+\\s+)?${ATTACK}\\b`, 'gi'), 'claimed', 'attribution/claimed-attack', 0.8);
+  // a claim or denial as a clause: "X said it carried out the attack", "X claimed it was behind the
+  // bombing", "X said it had no role in the raid". The perpetrator is the sayer. A state reporting
+  // its own strike ("the army said it carried out strikes") is no claim: an act needs an armed group.
+  if (/\b(?:it|they|its|their)\b/i.test(s)) {
+    subjectRule(new RegExp(`${SAID_SELF}(?:${SELF_DENIAL})`, 'gi'), 'denied', 'attribution/said-not', 0.8);
+    subjectRule(new RegExp(`${SAID_SELF}(?:(?:was|were|is|are|been)\\s+(?:behind|responsible\\s+for)\\s+(?:${OBJECT}|it\\b|them\\b)|(?:was|were|is|are|been)\\s+behind(?=\\s*(?:[,.;:)]|$)))`, 'gi'), 'claimed', 'attribution/said-behind', 0.8);
+    // an act: of an attack ("carried out the bombing"), or a verb of attack with any object ("had shot
+    // down the helicopter", "launched drones at the ship")
+    subjectRule(new RegExp(`${SAID_SELF}(?:(?:carried\\s+out|conducted|launched|staged|mounted|perpetrated|executed|orchestrated|masterminded|detonated)\\s+${OBJECT}|(?:attacked|targeted|struck|hit|shelled|bombed|ambushed|shot\\s+down|downed|killed|kidnapped|abducted|fired|launched)\\s+(?:[\\w'’-]+\\s+){0,3}?[\\w'’-]+(?=\\s+(?:at|on|in|into|toward|towards|against|near|from)\\b|\\s*[,.;:]|\\s*$))`, 'gi'), 'claimed', 'attribution/said-did', 0.75, notState);
+  }
   // denied
-  if (/\b(?:den[iy]|reject)/i.test(s)) subjectRule(/\b(?:denied|denies|deny|denying|rejected)\s+(?:any\s+)?(?:responsibility|involvement|a role|any role|role|being behind|carrying out|launching|that it|(?:that\s+)?(?:it|they)\s+(?:was|were|is|are|had\s+been)\s+(?:behind|responsible|involved))\b/gi, 'denied', 'attribution/denied', 0.85);
+  if (/\b(?:den[iy]|reject)/i.test(s)) subjectRule(new RegExp(`\\b(?:denied|denies|deny|denying|rejected)\\s+(?:any\\s+)?(?:responsibility|involvement|a role|any role|role|any part|being behind|carrying out|launching|that it|(?:that\\s+)?(?:it|they)\\s+(?:was|were|is|are|had\\s+been)\\s+(?:behind|responsible|involved))\\b(?:\\s+(?:(?:in|for|with|of)\\s+)?(?:${OBJECT}|it\\b|them\\b))?`, 'gi'), 'denied', 'attribution/denied', 0.85);
   // accused
   if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:blamed|blames|blame|blaming)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
   if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:was|were|is|are|been)\\s+blamed\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
   // "a string of attacks (that) Washington has blamed on X": the attack is the relative's gap
   if (/\bblam/i.test(s)) afterRule(/\bblamed\s+on\s+/gi, 'accused', 'attribution/blamed-on', 0.8);
-  for (const m of /\b(?:blam|accus|held|hold)/i.test(s) ? s.matchAll(/\b(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|holding)\s+/gi) : []) {
+  // "placed the blame (for the attack) squarely on X"
+  if (/\bblame\b/i.test(s)) afterRule(new RegExp(`\\b(?:put|puts|putting|placed|places|placing|laid|lays|laying|pinned|pins|pinning)\\s+(?:the\\s+)?blame\\s+(?:for\\s+${OBJECT}\\s+)?(?:squarely\\s+|firmly\\s+|largely\\s+)?on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.8);
+  // the bare verb after a raising verb or modal counts too ("appeared to blame X for", "would accuse X of")
+  for (const m of /\b(?:blam|accus|held|hold)/i.test(s) ? s.matchAll(/\b(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds|hold|holding)\s+/gi) : []) {
+    // "did not blame", "declined to blame", "stopped short of blaming": no accusation
+    if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
     const read = readActorAfter(s, m.index + m[0].length, 6);
     if (!read) continue;
     // "accused Israel of an airstrike": the actor ends before "of" / "for" / "responsible"
@@ -223,7 +295,7 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     const verb = m[0].toLowerCase();
     if (/^(?:held|holds|holding)/.test(verb) ? /^\s+responsible\b/i.test(tail) : /^(?:blam)/.test(verb) ? /^\s+for\b/i.test(tail) : /^\s+of\s+(?!planning|plotting|preparing|seeking|wanting|trying|intending|threatening)/i.test(tail)) {
       const end = actor.end + (/^\s+(?:responsible|for|of)\b(?:\s+(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?)?/i.exec(tail)?.[0].length ?? 0);
-      add({ start: m.index, end, stance: 'accused', perpetrator: actor.text, rule: `attribution/${verb.trim().replace(/s$|ing$/, '')}`, confidence: 0.8 });
+      add({ start: m.index, end, stance: 'accused', perpetrator: actor.text, rule: `attribution/${/^blam/.test(verb) ? 'blamed' : /^accus/.test(verb) ? 'accused' : 'held'}`, confidence: 0.8 });
     }
   }
   for (const m of !/\b(?:attribut|ascrib|pinned)/i.test(s) ? [] : s.matchAll(new RegExp(`\\b(?:(?:the\\s+)?(?:[\\w-]+\\s+)?${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+)?(?:attributed|attributes|attributing|ascribed|pinned)\\s+(?:(?:it|the\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\s+)?(?:to|on)\\s+`, 'gi'))) {
@@ -283,6 +355,22 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
       add({ start: m.index, end: actor.end, stance: 'confirmed', perpetrator: actor.text, rule: 'attribution/confirmed', confidence: 0.75 });
     }
   }
+  // a judgement or a resemblance: "the attack was most likely the work of X", "the bombing bore the
+  // hallmarks of X". Both hint at a perpetrator without anyone saying it acted: a suspicion. The
+  // clause must be about an attack ("the report was the work of researchers" is no attribution).
+  if (/\b(?:work|hallmarks?)\s+of\b/i.test(s)) {
+    const workOf = new RegExp(`\\b(?:(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be)|(?:appear(?:s|ed)?|seem(?:s|ed)?)\\s+to\\s+(?:be|have\\s+been))\\s+(?:(?:most|very|more|highly|quite)\\s+)?(?:(?:likely|probably|possibly|presumably|apparently|almost\\s+certainly|clearly)\\s+)?(?:the\\s+)?work|(?:bore|bears|bear|bearing|had|has|have|carried|carries|showed|shows)\\s+(?:all\\s+)?(?:the\\s+)?(?:(?:classic|typical|familiar|usual)\\s+)?hallmarks?)\\s+of\\s+`, 'gi');
+    for (const m of s.matchAll(workOf)) {
+      const clause = s.slice(Math.max(0, lastIndex(s.slice(0, m.index), /[;:]|\bbut\s/g)), m.index);
+      const subj = readNounPhraseBefore(s, m.index);
+      // "it was the work of X" points back to the attack of the sentence before
+      if (!new RegExp(`\\b(?:${HARM}|rockets?|missiles?|drones?|mortars?|shells?|bombs?)\\b`, 'i').test(clause) && !/^(?:it|this|that)$/i.test(subj?.text ?? '')) continue;
+      const actor = readActorAfter(s, m.index + m[0].length);
+      if (!actor) continue;
+      const start = subj && new RegExp(`\\b(?:${HARM}|rockets?|missiles?|drones?|bombs?)\\b|^(?:it|this|that)$`, 'i').test(subj.text) ? subj.start : m.index;
+      add({ start, end: actor.end, stance: 'suspected', perpetrator: actor.text, rule: 'attribution/work-of', confidence: 0.75 });
+    }
+  }
   // an act reported: "X had carried out the attack" (accused when a speaker says so)
   if (/\b(?:carried out|conducted|orchestrated|staged|masterminded|perpetrated|behind)\b/i.test(s)) subjectRule(new RegExp(`\\b(?:had\\s+|has\\s+|have\\s+)?(?:carried\\s+out|conducted|orchestrated|staged|masterminded|perpetrated|(?:was|were|is|are)\\s+behind)\\s+(?:the|this|that|these|those|both|an?)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b`, 'gi'), 'act', 'attribution/carried-out', 0.75, true);
   // "the attacks against U.S. forces by Iran and Iran-backed groups"
@@ -314,7 +402,10 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   for (const m of s.matchAll(/\b(?:shot|fired|launched|attacked|targeted|struck|hit|shelled|bombed|ambushed|stormed|raided|killed)\b/gi)) {
     // the perfect keeps its subject before the auxiliary ("rebels have shelled the town")
     const aux = /\s(?:has|have|had)(?:\s+(?:also|again|reportedly))?\s+$/i.exec(s.slice(0, m.index));
-    const read = readNounPhraseBefore(s, aux ? aux.index : m.index);
+    const raw = readNounPhraseBefore(s, aux ? aux.index : m.index);
+    // "told reporters the group had shelled …": an article inside the phrase starts a new one
+    const inner = raw && /^(?:.*\s)?(?<!\b(?:of|in|and|&)\s)(?=(?:the|an?)\s)/i.exec(raw.text);
+    const read = raw && inner && inner[0] ? { ...raw, start: raw.start + inner[0].length, text: raw.text.slice(inner[0].length) } : raw;
     if (!read || !isArmedGroup(read.text)) continue;
     // "(it would not be) the first time militias targeted …": the frame is not part of the actor
     const frame = TIME_FRAME.exec(read.text);
@@ -365,18 +456,21 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|the\s+(?:general|official|spokesman
  */
 export function speakerOf(s: string, previous: string | null): string | null {
   const acc = /\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:[^,.;]|\.(?=\S))+?)(?=\s*(?:[,;]|\.(?:\s|$)|$)|\s+(?:on|in|at|published|released)\s)/i.exec(s);
-  if (acc && acc[1].split(/\s+/).length <= 10) return tidy(acc[1]);
+  if (acc && acc[1].split(/\s+/).length <= 10) {
+    const cited = MEDIUM.test(acc[1]) ? mediumOwner(s.slice(acc.index + acc[0].length)) : tidy(acc[1]);
+    if (cited) return cited;
+  }
   for (const m of s.matchAll(SPEECH)) {
     if (/^claimed$/i.test(m[0]) && /^\s+responsibility/i.test(s.slice(m.index + m[0].length))) continue;
-    const before = readNounPhraseBefore(s, m.index);
-    let who = before?.text.replace(/\s+(?:had|has|have|also|later|then)$/i, '') ?? '';
-    const aux = /(?:^|\s)(?:had|has|have|also|later|then)$/i;
-    if (!who || aux.test(who)) {
-      const b2 = /((?:\S+\s+){1,6}?)(?:had|has|have|also|later|then)\s+$/i.exec(s.slice(Math.max(0, m.index - 60), m.index));
-      if (b2) who = readNounPhraseBefore(s, m.index - (s.slice(Math.max(0, m.index - 60), m.index).length - b2.index - b2[1].length) - 1)?.text ?? who;
-    }
+    // "The group on Friday said", "officials had earlier said": the sayer is before the gap
+    let before = readNounPhraseBefore(s, speakerEnd(s, m.index));
+    // "a spokesman for the Taliban said": the sayer is the spokesman, whose group the reader cut off at "for"
+    const role = before && /(?:^|[\s,;:(])((?:(?:a|an|the)\s+)?(?:[\w.’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|members?|leaders?|commanders?|representatives?|head|chief|director)\s+(?:for|of|at|from|with)\s+)$/i.exec(s.slice(Math.max(0, before.start - 80), before.start));
+    if (before && role) before = { start: before.start - role[1].length, end: before.end, text: role[1] + before.text };
     // "strikes against what US officials said were …": the relative word is not part of the sayer
-    who = who.trim().replace(/^(?:what|which|whom|whose|who|where|whatever)\s+/i, '');
+    let who = (before?.text ?? '').trim().replace(/^(?:what|which|whom|whose|who|where|whatever)\s+/i, '');
+    // a date is no sayer, and a phrase ending on an article is no phrase ("This marks the first publicly reported")
+    if (DATE_WORD.test(who) || /\b(?:the|an?|this|that|its|their)$/i.test(who)) who = '';
     if (who && PRONOUN.test(who)) return previous ?? null;
     if (who && (SPEAKER_NOUNS.test(who) || /\p{Lu}/u.test(who)) && who.split(/\s+/).length <= 8 && !/^(?:It|This|That|There)$/i.test(who)) return tidy(who);
     // inverted: "…, said Defense Secretary Mark Esper." / "cautioned a U.S. official." / "said a spokesman for the ministry."
@@ -384,10 +478,23 @@ export function speakerOf(s: string, previous: string | null): string | null {
     const words = tail.trim().split(/\s+/);
     if (/^\s+\S/.test(tail) && !tail.includes(',') && words.length <= 8 && (SPEAKER_NOUNS.test(tail) || /^\p{Lu}/u.test(words[0]) || /^(?:a|an|the)\s+\S/i.test(tail.trim()))) {
       const who2 = tail.trim().replace(/\s+(?:in|on|at)\s+(?:a|an|the)\s+(?:statement|briefing|interview|hearing|news conference|press conference)\b.*$/i, '').replace(/\s+(?:on|late|early)\s+\p{Lu}\w+day\b.*$/u, '');
-      if (SPEAKER_NOUNS.test(who2) || /^\p{Lu}/u.test(who2)) return tidy(who2);
+      if ((SPEAKER_NOUNS.test(who2) || /^\p{Lu}/u.test(who2)) && !DATE_WORD.test(who2)) return tidy(who2);
     }
   }
   return attributorOf(s);
+}
+
+// A medium names no speaker by itself ("according to a post", "according to a new video"); its
+// owner does ("a post on the group's Telegram account" → the group's Telegram account).
+const MEDIUM = /^(?:(?:new|online|brief|short|written|separate|joint|later|earlier|official|recent|video|audio)\s+)?(?:post(?:ing)?s?|statements?|videos?|messages?|communiqu[eé]s?|recordings?|tweets?|releases?|notices?|audio)$/i;
+// A platform or a pronoun's page is where a medium appeared, not whose it is.
+const PLATFORM = /^(?:(?:its|their|his|her)\b.*|(?:the\s+)?(?:Telegram|Twitter|X|Facebook|YouTube|Instagram|TikTok|WhatsApp|social\s+media|the\s+internet|(?:a|the)\s+(?:website|channel|messaging\s+app))(?:\s+(?:channel|account|page|app))?)$/i;
+function mediumOwner(rest: string): string | null {
+  const m = /^\s+(?:on|in|from|by|of|(?:posted|published|released|issued|shared)\s+(?:on|to|by|in))\s+((?:[^,.;]|\.(?=\S))+?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(rest);
+  const owner = m?.[1].trim();
+  if (!owner || owner.split(/\s+/).length > 8 || PLATFORM.test(owner)) return null;
+  // "published by the Fars news agency on Thursday": the time is not part of the owner
+  return tidy(owner.replace(new RegExp(`\\s+${TIME_ADJUNCT}$`, 'i'), ''));
 }
 
 /**
@@ -402,14 +509,17 @@ function attributorOf(s: string): string | null {
     const who = read?.text.replace(/\s+(?:of|for|to|in)\b.*$/i, '').trim();
     if (who && (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who))) return tidy(who);
   }
-  for (const m of s.matchAll(/\b(?:blamed|blames|accused|accuses|believe[sd]?|thinks|thought|suspect(?:s|ed)?|assess(?:es|ed)|conclude[sd])\s+(?!by\b|for\b|of\b|to\b|in\b|as\b|responsible\b|behind\b)/gi)) {
-    // "Washington has long suspected": the subject is before the auxiliary and adverbs
-    const aux = /(?:\s+(?:has|have|had|also|long|now|still|previously|repeatedly|initially|privately|publicly))+\s*$/i.exec(s.slice(0, m.index));
-    const before = readNounPhraseBefore(s, aux ? aux.index : m.index);
+  // the bare verb counts after a raising verb ("had initially appeared to blame"); a finding's
+  // evidence speaks too ("assessments indicated that X was …")
+  for (const m of s.matchAll(/\b(?:blamed|blames|blame|accused|accuses|accuse|(?:put|puts|placed|places|laid|lays|pinned|pins)\s+(?:the\s+)?blame|believe[sd]?|thinks|thought|suspect(?:s|ed)?|assess(?:es|ed)|conclude[sd]|indicat(?:es|ed)|suggest(?:s|ed))\s+(?!by\b|for\b|of\b|to\b|in\b|as\b|responsible\b|behind\b)/gi)) {
+    // "Washington has long suspected", "the ministry on Friday blamed": the subject is before the
+    // auxiliaries, adverbs and time
+    if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
+    const before = readNounPhraseBefore(s, speakerEnd(s, m.index));
     // "attacks Washington has blamed on …": a relative clause without "that"; the name is the sayer
     const who = (before?.text.trim() ?? '').replace(/^(?:\p{Ll}[\p{L}-]*\s+)+(?=\p{Lu})/u, '');
-    if (!who || PRONOUN.test(who) || who.split(/\s+/).length > 8 || /^(?:It|This|That|There|an?|the|some|one)$/i.test(who)) continue;
-    if (/\b(?:believe|think|thought|suspect|assess|conclude)/i.test(m[0]) && !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))) continue;
+    if (!who || PRONOUN.test(who) || DATE_WORD.test(who) || who.split(/\s+/).length > 8 || /^(?:It|This|That|There|an?|the|some|one)$/i.test(who)) continue;
+    if (/\b(?:believe|think|thought|suspect|assess|conclude|indicat|suggest)/i.test(m[0]) && !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))) continue;
     if (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who)) return tidy(who);
   }
   return null;
