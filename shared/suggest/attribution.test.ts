@@ -240,6 +240,10 @@ describe('the speaker is the subject, never a date or a bare medium', () => {
       expect(speakerOf(s, null) ?? '', s).not.toMatch(/^(?:on\s+)?(?:early\s+)?(?:Monday|Friday|Sunday)\b/);
     }
   });
+  it('"according to U.S. officials": the dot of an abbreviation does not cut the speaker', () => {
+    expect(speakerOf('Two guards died, according to a U.N. official and a local doctor, both in the town.', null)).toBe('U.N. official and a local doctor');
+    expect(speakerOf('Rockets hit the base, according to U.S. officials.', null)).toBe('U.S. officials');
+  });
   it('"according to a post on the group\'s Telegram account": the owner speaks, not "post"', () => {
     expect(speakerOf("The Valley Front claimed the attack, according to a post on the group's Telegram account.", null)).toBe("group's Telegram account");
     expect(speakerOf('Three people died, according to a statement published by the Ruritanian news agency on Thursday.', null)).toBe('Ruritanian news agency');

@@ -455,7 +455,8 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|the\s+(?:general|official|spokesman
  * `previous` (the last named speaker in the paragraph).
  */
 export function speakerOf(s: string, previous: string | null): string | null {
-  const acc = /\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:[^,.;]|\.(?=\S))+?)(?=\s*(?:[,;]|\.(?:\s|$)|$)|\s+(?:on|in|at|published|released)\s)/i.exec(s);
+  // the dot of "U.S." or "U.N." does not end the cited name
+  const acc = /\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:[^,.;]|\.(?=\S)|(?<=\b[A-Za-z]\.[A-Za-z])\.)+?)(?=\s*(?:[,;]|(?<!\b[A-Za-z]\.[A-Za-z])\.(?:\s|$)|$)|\s+(?:on|in|at|published|released)\s)/i.exec(s);
   if (acc && acc[1].split(/\s+/).length <= 10) {
     const cited = MEDIUM.test(acc[1]) ? mediumOwner(s.slice(acc.index + acc[0].length)) : tidy(acc[1]);
     if (cited) return cited;
