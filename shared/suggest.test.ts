@@ -135,6 +135,13 @@ describe('casualties', () => {
     expect(list[0].quote).toMatch(/a woman$/);
     expect(list[1].parts.map((p) => [p.figure.best, p.subset, p.measure])).toEqual([[2, true, 'wounded_serious']]);
   });
+  it('reads "the five killed civilians" as a re-mention, not a casualty count', () => {
+    expect(ofKind(run('An official said all the five killed civilians were farmers.'), 'casualties')).toEqual([]);
+    expect(ofKind(run('The clash left 14 dead and 20 wounded.'), 'casualties').map((c) => [c.measure, fig(c)])).toEqual([
+      ['killed', [14, 14, 14]],
+      ['wounded', [20, 20, 20]],
+    ]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });
@@ -154,6 +161,9 @@ describe('munitions and counts', () => {
       ['drones_intercepted', [4, 4, 4]],
       ['missiles', [1, 1, 1]],
     ]);
+  });
+  it('leaves weapons that were found or seized, not used', () => {
+    expect(ofKind(run('Police later discovered 12 rockets in a truck. Another 24 missiles were found ready to launch.'), 'munitions')).toEqual([]);
   });
   it('does not count a calibre: "40 122 mm rockets" is 40 rockets', () => {
     const list = ofKind(run('Insurgents fired 40 122 mm Grad rockets at the port. At least 12 107mm rockets struck the airfield.'), 'munitions');

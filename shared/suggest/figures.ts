@@ -119,6 +119,8 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
     if (place && !elided) break;
     if (!nextNp && !elided) break;
     if (nextNp && next.article && !(personHead(nextNp.head) || munitionOf(nextNp.head))) break;
+    // "14 dead and 20 wounded" are two figures of two measures, not one group
+    if (nextNp && (CASUALTY_NOUNS[np.head] ?? null) !== (CASUALTY_NOUNS[nextNp.head] ?? null)) break;
     used.push(next);
     if (nextNp) nps.push(nextNp);
     end = elided ? next.end + (/^\s+(?:in|at)\s+(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(s.slice(next.end))?.[0].trimEnd().length ?? 0) : nextNp!.end;
@@ -258,6 +260,8 @@ function classify(s: string, g: Group): Draft | null {
   if (mun) {
     const { how, start: from, end: to } = munitionVerbs(s, g.start, g.end);
     if (articleOnly && !how && !/\b(?:with|by|from|using)\s+$/i.test(before)) return null;
+    // weapons found or seized are not weapons used ("24 missiles were discovered ready to launch")
+    if (!how && (SEIZED.test(s.slice(g.end, g.end + 40)) || SEIZED_BEFORE.test(before))) return null;
     const start = from;
     const end = to;
     const d = emptyDraft('munitions', start, end, `munitions/${how ?? 'mentioned'}`, how ? 0.85 : 0.6);
@@ -299,6 +303,9 @@ function classify(s: string, g: Group): Draft | null {
   }
   return null;
 }
+
+const SEIZED = /^\s+(?:(?:were|was|had been|have been)\s+)?(?:\w+ly\s+)?(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled|seen)\b/i;
+const SEIZED_BEFORE = /\b(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled)\s+(?:[\w-]+\s+){0,2}$/i;
 
 type How = 'fired' | 'impacted' | 'intercepted';
 

@@ -81,8 +81,12 @@ export function readNounPhrase(s: string, pos: number, maxWords = 6): NounPhrase
     words.push(w);
     end = wStart + w.length;
     at = end;
-    // a casualty noun used as a noun right after the number ends the phrase ("14 dead and 20 wounded")
-    if (words.length === 1 && /^(?:dead|wounded|injured|killed)$/.test(lw)) break;
+    // a casualty word right after the number is the noun ("14 dead and 20 wounded") unless a noun
+    // follows it, which it then describes ("the five killed civilians")
+    if (words.length === 1 && /^(?:dead|wounded|injured|killed)$/.test(lw)) {
+      const next = WORD_AT.exec(s.slice(end, end + 40));
+      if (!next || BREAK.has(next[2].toLowerCase()) || /^\d/.test(next[2]) || !/^\s+\S/.test(s.slice(end, end + 2))) break;
+    }
   }
   // drop trailing coordinators we read speculatively
   while (words.length && /^(?:and|or|of)$/i.test(words[words.length - 1])) {
