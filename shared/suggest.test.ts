@@ -142,6 +142,13 @@ describe('casualties', () => {
       ['wounded', [20, 20, 20]],
     ]);
   });
+  it('reads a partitive casualty figure ("four of the 25 people aboard … were killed") and a total before the number', () => {
+    const list = ofKind(run('Four of the 25 people aboard the ferry were killed. The campaign has killed a total of nine sailors.'), 'casualties');
+    expect(list.map((c) => [c.measure, fig(c)])).toEqual([
+      ['killed', [4, 4, 4]],
+      ['killed', [9, 9, 9]],
+    ]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });
@@ -204,6 +211,10 @@ describe('munitions and counts', () => {
       ['drones_intercepted', [14, 14, 14], 'drone'],
       ['missiles_intercepted', [2, 2, 2], 'missile'],
     ]);
+  });
+  it('counts ships and other things struck', () => {
+    const [c] = ofKind(run('Missiles struck two tankers and three freighters off the coast.'), 'count');
+    expect([c.measure, fig(c)]).toEqual(['targets_struck', [5, 5, 5]]);
   });
   it('does not count a single attack that is simply the subject ("One airstrike flattened…")', () => {
     expect(ofKind(run('One airstrike flattened a house in the camp.'), 'count')).toEqual([]);

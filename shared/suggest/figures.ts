@@ -366,8 +366,10 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
   const figure = toFigure(s.slice(a.start, a.end), parsed);
   if (!np || personHead(np.head)) {
     // casualties: the predicate right after ("two were killed", "three of them died")
+    // with the noun named ("four of the 25 people aboard were killed") the predicate may be as far
+    // as after any group; with the noun elided it must follow at once ("two were killed")
     const post = predicateAfter(s, at);
-    if (post && s.slice(at, post.end).trim().split(/\s+/).length <= 5) {
+    if (post && (np || s.slice(at, post.end).trim().split(/\s+/).length <= 5)) {
       const d = emptyDraft('casualties', a.start, post.end, 'casualties/elided', 0.7);
       d.measure = post.measure;
       d.figure = figure;

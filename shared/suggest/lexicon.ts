@@ -31,10 +31,12 @@ export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
 ];
 
 /** Words BEFORE a counted group that make it a casualty count ("killing two", "the deaths of several"). */
+// "killed a total of four sailors", "wounding as many as": a total or hedge between verb and number
+const TOTAL = String.raw`(?:\s+(?:a total of|in total|in all|an estimated|a further|another))?`;
 export const CASUALTY_BEFORE: Array<[RegExp, string]> = [
-  [/\b(?:killing|killed|kills|kill|slaying|slew|left dead|leaving dead|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)\s*$/i, 'killed'],
+  [new RegExp(String.raw`\b(?:killing|killed|kills|kill|slaying|slew|left dead|leaving dead|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)${TOTAL}\s*$`, 'i'), 'killed'],
   [/\b(?:the\s+)?(?:deaths?|killings?|killing|bodies|funerals?)\s+of\s*$/i, 'killed'],
-  [/\b(?:wounding|wounded|injuring|injured|injures|wounds|maiming|hurting|hurt)\s*$/i, 'wounded'],
+  [new RegExp(String.raw`\b(?:wounding|wounded|injuring|injured|injures|wounds|maiming|hurting|hurt)${TOTAL}\s*$`, 'i'), 'wounded'],
   [/\b(?:the\s+)?(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s*$/i, 'wounded'],
   [/\b(?:abducting|abducted|kidnapping|kidnapped|detaining|detained|capturing|captured|arresting|arrested)\s*$/i, 'detained'],
 ];
@@ -105,7 +107,7 @@ export const ATTACK_NOUNS: Record<string, string> = {
 };
 
 /** Nouns of things struck: counted after a strike verb, they are targets_struck. */
-export const TARGET_NOUNS = new Set(['facility', 'site', 'target', 'base', 'location', 'position', 'depot', 'compound', 'building', 'warehouse', 'headquarters', 'installation', 'outpost', 'camp', 'bunker', 'hideout', 'vehicle', 'truck', 'launcher', 'convoy', 'storage']);
+export const TARGET_NOUNS = new Set(['facility', 'site', 'target', 'base', 'location', 'position', 'depot', 'compound', 'building', 'warehouse', 'headquarters', 'installation', 'outpost', 'camp', 'bunker', 'hideout', 'vehicle', 'truck', 'launcher', 'convoy', 'storage', 'ship', 'vessel', 'tanker', 'freighter', 'boat', 'aircraft', 'plane', 'helicopter', 'bridge', 'power station', 'plant', 'substation', 'hospital', 'school', 'house', 'home']);
 
 /** A group of strikes counted as a whole ("two series of strikes", "three waves of attacks"). */
 export const SERIES_WORDS = new Set(['series', 'set', 'sets', 'wave', 'waves', 'round', 'rounds', 'salvo', 'salvos', 'volley', 'volleys', 'barrage', 'barrages']);

@@ -11,7 +11,7 @@ const BREAK = new Set(
   ('were was is are be been being have has had do did does will would could should may might can must ' +
     'at in on from to by for with during after before since when while as that which who whose whom of near against ' +
     'across into onto over under about around through toward towards inside outside including among per than like ' +
-    'along alongside besides beyond behind monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight ' +
+    'along alongside besides beyond behind aboard onboard monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight ' +
     'between and or but nor so yet if then there here it its their his her they them he she we you this these those ' +
     'not no also later reportedly said says say told according amid despite within without upon via the a an ' +
     'killed wounded injured hurt died dead killing wounding injuring suffered sustained landed fired launched struck ' +
