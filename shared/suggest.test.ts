@@ -149,6 +149,18 @@ describe('casualties', () => {
       ['killed', [9, 9, 9]],
     ]);
   });
+  it('reads the figure a death toll reaches, with the people the words name', () => {
+    const list = ofKind(
+      run('Shelling on Friday killed several people, bringing the death toll from the week of fighting to 204. The Ruritanian death toll has risen to 87, officials said. The injury toll climbed to 40 people. The bridge toll rose to 5 dollars.'),
+      'casualties',
+    );
+    expect(list.slice(1).map((c) => [c.rule.split(':')[1], c.measure, fig(c)])).toEqual([
+      ['casualties/toll', 'killed', [204, 204, 204]],
+      ['casualties/toll', 'killed', [87, 87, 87]],
+      ['casualties/toll', 'wounded', [40, 40, 40]],
+    ]);
+    expect(list[1].quote).toBe('bringing the death toll from the week of fighting to 204');
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });

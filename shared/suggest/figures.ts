@@ -47,7 +47,7 @@ const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNIT
 
 // A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
 // before the (costlier) number-phrase reading.
-const WORTH_READING = /\b(?:kill|hospital|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
+const WORTH_READING = /\b(?:kill|hospital|toll|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
 
 /**
  * Suggestions for the figures of one sentence. Offsets are relative to the sentence. `previous` is
@@ -74,6 +74,12 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
   for (const a of anchors) {
     if (a.start < consumedUntil) continue;
     // a subset or breakdown extends the group before it; left alone, it is an elided figure at most
+    const toll = a.phrase ? tollDraft(s, a) : null;
+    if (toll) {
+      drafts.push(toll);
+      consumedUntil = toll.end;
+      continue;
+    }
     const partOfGroup = a.phrase && (a.phrase.role === 'subset' || a.phrase.role === 'breakdown');
     const group = partOfGroup ? null : readGroup(s, a, anchors);
     if (!group) {
@@ -341,6 +347,28 @@ function lastWeapon(text: string): { name: string; mun: string } | null {
     if (mun) found = { name: singular(m[0]), mun };
   }
   return found;
+}
+
+// "the death toll … rose to 87", "bringing the toll to 204", "a death toll of 12": the figure a
+// toll reaches is a casualty claim, usually the cumulative one that sources revise
+const TOLL_BEFORE = /\b((?:(?:death|casualty|injury|civilian|the|a|an|its|their|official|overall|total|final|latest|new|provisional|[\p{Lu}][\p{L}'’-]*)\s+){0,4}toll)\b(?:[^.;:!?]{0,90}?)\b(?:to|at|of|reached|hit|passed|surpassed|exceeded|topped|is|was|stood at|stands at|climbed to|rose to)\s+$/iu;
+
+function tollDraft(s: string, a: Anchor): Draft | null {
+  const before = s.slice(Math.max(0, a.start - 160), a.start);
+  const m = TOLL_BEFORE.exec(before);
+  if (!m) return null;
+  const parsed = parseFigure(s.slice(a.start, a.end));
+  if (!parsed) return null;
+  const np = readNounPhrase(s, a.end);
+  const people = np && personHead(np.head) ? np : null;
+  if (np && !people && !/^(?:dead|killed|deaths?|fatalities|victims?)$/i.test(np.headRaw)) return null;
+  const start = a.start - (before.length - m.index) + (m[0].length - m[0].trimStart().length);
+  const injury = /\binjury\s+toll\b/i.test(m[1]);
+  const d = emptyDraft('casualties', start, np ? np.end : a.end, 'casualties/toll', 0.8);
+  d.measure = injury ? 'wounded' : 'killed';
+  d.figure = toFigure(s.slice(a.start, np ? np.end : a.end), parsed);
+  d.population = populationOf(`${m[1]} ${people ? s.slice(a.start, people.end) : ''}`, people?.head ?? 'people', s);
+  return d;
 }
 
 // "18 of the 23 drones", "of which 11 were downed", "Of those, 18 landed", "two were killed": a
