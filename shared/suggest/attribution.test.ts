@@ -297,3 +297,11 @@ describe('the seed articles', () => {
     expect(k.precision).toBeGreaterThanOrEqual(9 / 11);
   });
 });
+
+describe('spans', () => {
+  it('keeps a number with thousands separators inside the span ("fired nearly 1,000 rockets")', () => {
+    const [a] = attributionDrafts('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.', 'army');
+    expect(a.perpetrator).toBe('militants');
+    expect('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.'.slice(a.start, a.end)).toBe('militants have fired nearly 1,000 rockets');
+  });
+});

@@ -412,7 +412,8 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     const np = frame ? { ...read, start: read.start + frame[0].length, text: read.text.slice(frame[0].length) } : read;
     const rest = s.slice(m.index + m[0].length);
     if (HABITUAL.test(rest)) continue;
-    const obj = /^\s+[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,4}?(?=\s+(?:at|on|in|into|toward|towards|against|from|near|across|when|while|after|before)\b|[,.;]|$)/u.exec(rest);
+    // a word, or a number with thousands separators ("fired nearly 1,000 rockets")
+    const obj = /^\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)(?:\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)){0,4}?(?=\s+(?:at|on|in|into|toward|towards|against|from|near|across|when|while|after|before)\b|[,.;]|$)/u.exec(rest);
     const hedge = /\b(presumed|suspected|alleged|purported|apparent)\b/i.exec(np.text)?.[1].toLowerCase();
     // "it is not / would not be the first time X did Y" recalls X's record: a hint, not an account of this attack
     const precedent = /(?:\b(?:would|will|could|might|may|is|was)\s+)?\bnot\s+(?:be\s+)?the\s+(?:first|only)\s+time\s+(?:that\s+)?$/i.exec(s.slice(0, np.start));
