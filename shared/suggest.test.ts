@@ -160,6 +160,8 @@ describe('casualties', () => {
       ['casualties/toll', 'wounded', [40, 40, 40]],
     ]);
     expect(list[1].quote).toBe('bringing the death toll from the week of fighting to 204');
+    const [up] = ofKind(run('Officials said the toll had gone up to 21 after more bodies were found.'), 'casualties');
+    expect([up.quote, fig(up)]).toEqual(['the toll had gone up to 21', [21, 21, 21]]);
   });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);

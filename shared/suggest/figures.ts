@@ -351,18 +351,20 @@ function lastWeapon(text: string): { name: string; mun: string } | null {
 
 // "the death toll … rose to 87", "bringing the toll to 204", "a death toll of 12": the figure a
 // toll reaches is a casualty claim, usually the cumulative one that sources revise
-const TOLL_BEFORE = /\b((?:(?:death|casualty|injury|civilian|the|a|an|its|their|official|overall|total|final|latest|new|provisional|[\p{Lu}][\p{L}'’-]*)\s+){0,4}toll)\b(?:[^.;:!?]{0,90}?)\b(?:to|at|of|reached|hit|passed|surpassed|exceeded|topped|is|was|stood at|stands at|climbed to|rose to)\s+$/iu;
+const TOLL_BEFORE = /\b((?:(?:bringing|raising|taking|pushing|putting|lifting)\s+)?(?:(?:[Dd]eath|[Cc]asualty|[Ii]njury|[Cc]ivilian|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]fficial|[Oo]verall|[Tt]otal|[Ff]inal|[Ll]atest|[Nn]ew|[Pp]rovisional|\p{Lu}[\p{Ll}'’-]+(?:an|ian|i|ese|ish|ch))\s+){0,4}[Tt]oll)\b(?:[^.;:!?]{0,150}?)\b(?:to|at|of|reached|hit|passed|surpassed|exceeded|topped|is|was|stood at|stands at|climbed to|rose to|(?:gone|went|go|goes)(?=\s+up\s+to\s+$))\s+$/u;
 
 function tollDraft(s: string, a: Anchor): Draft | null {
-  const before = s.slice(Math.max(0, a.start - 160), a.start);
+  // "the toll had gone up to 21": "up to" belongs to the verb here, not a bound on the number
+  const upTo = /^up\s+to\s+/i.exec(s.slice(a.start, a.end));
+  const before = s.slice(Math.max(0, a.start - 220), a.start) + (upTo ? upTo[0] : '');
   const m = TOLL_BEFORE.exec(before);
-  if (!m) return null;
-  const parsed = parseFigure(s.slice(a.start, a.end));
+  if (!m || (upTo && !/(?:gone|went|go|goes)\s+up\s+to\s+$/i.test(before))) return null;
+  const parsed = parseFigure(s.slice(a.start + (upTo ? upTo[0].length : 0), a.end));
   if (!parsed) return null;
   const np = readNounPhrase(s, a.end);
   const people = np && personHead(np.head) ? np : null;
   if (np && !people && !/^(?:dead|killed|deaths?|fatalities|victims?)$/i.test(np.headRaw)) return null;
-  const start = a.start - (before.length - m.index) + (m[0].length - m[0].trimStart().length);
+  const start = a.start + (upTo ? upTo[0].length : 0) - (before.length - m.index) + (m[0].length - m[0].trimStart().length);
   const injury = /\binjury\s+toll\b/i.test(m[1]);
   const d = emptyDraft('casualties', start, np ? np.end : a.end, 'casualties/toll', 0.8);
   d.measure = injury ? 'wounded' : 'killed';
