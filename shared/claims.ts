@@ -151,6 +151,11 @@ const figureFields = {
   /** The weapon as the text names it ("Katyusha rocket"), when it does. */
   weapon: z.string().trim().max(200).nullable().optional(),
   population: Population,
+  /**
+   * Where the figure applies when the words narrow it ("the airbase has witnessed 140 attacks"),
+   * narrowest first: "Al Asad Air Base, Iraq" (places.ts). Null: the event's place as a whole.
+   */
+  place: z.string().trim().max(200).nullable().optional(),
   figure: Figure,
   parts: z.array(Part).max(100),
 };

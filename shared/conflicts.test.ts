@@ -99,8 +99,8 @@ const common = (source: string, extra: Partial<Claim> = {}) => ({
   modified: T,
   ...extra,
 });
-function count(source: string, measure: string, figure: ReturnType<typeof fig>, opts: { population?: Partial<Population>; parts?: Part[]; asOf?: string } = {}): Claim {
-  return ClaimSchema.parse({ kind: 'casualties', ...common(source, { asOf: opts.asOf ?? null }), measure, population: pop(opts.population), figure, parts: opts.parts ?? [] });
+function count(source: string, measure: string, figure: ReturnType<typeof fig>, opts: { population?: Partial<Population>; parts?: Part[]; asOf?: string; place?: string } = {}): Claim {
+  return ClaimSchema.parse({ kind: 'casualties', ...common(source, { asOf: opts.asOf ?? null }), measure, population: pop(opts.population), place: opts.place ?? null, figure, parts: opts.parts ?? [] });
 }
 function perp(source: string, name: string, stance: string, actorId: string | null = null): Claim {
   return ClaimSchema.parse({ kind: 'attribution', ...common(source), perpetrator: { name, actorId }, attributedBy: null, stance });
@@ -169,6 +169,24 @@ describe('figure rows', () => {
     const rows = rowsOf([count('s_aaaaaa', 'wounded', fig(14, 14, 14), { parts: [part(5, {}, { subset: true, measure: 'wounded_serious' })] }), count('s_cccccc', 'wounded_serious', fig(5, 5, 5))]);
     expect(rows.find((r) => r.key === 'wounded|all')?.verdict).toBe('single');
     expect(rows.find((r) => r.key === 'wounded_serious|all')?.verdict).toBe('consistent');
+  });
+
+  it('a figure scoped to a place inside a region meets the breakdown for that region (the scope error inside one article)', () => {
+    const breakdown = count('s_aaaaaa', 'attacks', fig(140, 140, 140), { parts: [part(57, {}, { place: 'Iraq' }), part(83, {}, { place: 'Syria' })] });
+    const atTheBase = count('s_aaaaaa', 'attacks', fig(112, 140, 168, 'approximately 140'), { place: 'Al Asad Air Base, Iraq' });
+    const rows = rowsOf([breakdown, atTheBase]);
+    const base = rows.find((r) => r.key === 'attacks|place=' + encodeURIComponent('al asad air base, iraq'));
+    expect(base?.verdict, base?.why).toBe('conflict');
+    expect(base?.why).toMatch(/'approximately 140' \(112–168\) against .*up to 57/);
+    expect(rows.find((r) => r.key === 'attacks|place=Iraq' || r.key === 'attacks|place=iraq')?.verdict).toBe('conflict');
+    // the same figures for the region as a whole are no contradiction
+    expect(verdictOf([breakdown, count('s_cccccc', 'attacks', fig(112, 140, 168), { place: 'Iraq and Syria' })], 'attacks|all')).toBe('consistent');
+    // and a place that may or may not be inside the region proves nothing
+    const somewhere = count('s_cccccc', 'attacks', fig(100, 100, 100), { place: 'the western desert' });
+    for (const r of rowsOf([breakdown, somewhere])) expect(r.verdict, r.key).not.toBe('conflict');
+    // both as running totals of one period, the scope error is still a contradiction
+    const dated = [count('s_aaaaaa', 'attacks', fig(140, 140, 140), { asOf: '2024-01', parts: [part(57, {}, { place: 'Iraq' }), part(83, {}, { place: 'Syria' })] }), count('s_aaaaaa', 'attacks', fig(112, 140, 168), { asOf: '2024-01', place: 'Al Asad Air Base, Iraq' })];
+    expect(rowsOf(dated).find((r) => r.key.startsWith('attacks|place=al'))?.verdict).toBe('conflict');
   });
 
   it('running totals: a later, higher figure is an update; a later, lower one a conflict; an undated stray unclear', () => {

@@ -6,7 +6,7 @@
 //
 // Rows and keys
 // - A figure row is one measure for one population. A population is the claim's {nationality,
-//   affiliation, side, role} plus, for a part, its place. 'unknown' affiliation and null fields mean
+//   affiliation, side, role} plus its place (the claim's scope, or a part's). 'unknown' affiliation and null fields mean
 //   "anyone": the row "killed|all" is everyone killed. Keys are built from the normalised fields
 //   (`killed|nationality=US;affiliation=military`), never from ids or positions, so a decision keyed
 //   by row survives recomputation, new claims and reordering.
@@ -24,8 +24,10 @@
 //   An implied lower bound is always shown; an implied "up to N" only when another figure of the
 //   row is above N (it is then part of a finding), so the matrix is not filled with loose bounds.
 //   Populations are certainly apart only when nationality (ISO codes) or affiliation (a closed
-//   list) differ; side, role and place are free text whose nesting we cannot know, so they never
-//   prove two populations apart.
+//   list) differ, or their places end in two different countries; side and role are free text
+//   whose nesting we cannot know, so they never prove two populations apart. Places nest by the
+//   narrowest-first convention (places.ts): "Al Asad Air Base, Iraq" is inside "Iraq", so a claim
+//   of 140 attacks at the base meets a breakdown of 57 in Iraq and 83 in Syria as "at most 57".
 // Verdicts of a figure row
 // - conflict: two claims' ranges (null = open bound, a missing low counts as 0) do not overlap,
 //   directly or as implied; or a breakdown inside one claim does not add up to its total
@@ -63,6 +65,7 @@ import { findActor, normaliseActorName } from './actors.ts';
 import { type Actor, type Claim, type Event, type FigureClaim, type Population, RecordId, Timestamp, isFigureClaim, partsCheck } from './claims.ts';
 import type { ClaimState } from './commands.ts';
 import type { Source } from './source.ts';
+import { normalisePlace, placesApart, placeWithin } from './places.ts';
 
 // ---------------------------------------------------------------- schemas
 
@@ -182,7 +185,7 @@ function toPop(p: Population, place: string | null = null): Pop {
     affiliation: p.affiliation === 'unknown' ? null : p.affiliation,
     side: clean(p.side)?.toLowerCase() ?? null,
     role: clean(p.role)?.toLowerCase() ?? null,
-    place: clean(place)?.toLowerCase() ?? null,
+    place: place && place.trim() ? normalisePlace(place) : null,
   };
 }
 /** A part's population: what it says, and the claim's population where it says nothing. */
@@ -213,11 +216,12 @@ const within = (a: Pop, b: Pop) =>
   (b.affiliation === null || a.affiliation === b.affiliation) &&
   (b.side === null || a.side === b.side) &&
   (b.role === null || a.role === b.role) &&
-  (b.place === null || a.place === b.place);
-/** True when no one can be in both: nationality (ISO codes) and affiliation (a closed list) differ. */
+  (b.place === null || (a.place !== null && placeWithin(a.place, b.place)));
+/** True when no one can be in both: nationality (ISO codes), affiliation (a closed list) or country differ. */
 const apart = (a: Pop, b: Pop) =>
   (a.nationality !== null && b.nationality !== null && a.nationality !== b.nationality) ||
-  (a.affiliation !== null && b.affiliation !== null && a.affiliation !== b.affiliation);
+  (a.affiliation !== null && b.affiliation !== null && a.affiliation !== b.affiliation) ||
+  (a.place !== null && b.place !== null && placesApart(a.place, b.place));
 
 function popLabel(p: Pop, display: Map<string, string>): string {
   const words: string[] = [];
@@ -388,7 +392,8 @@ function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string, string
   };
   for (const c of claims) {
     if (c.measure === null) continue;
-    const pop = toPop(c.population);
+    if (c.place) display.set(normalisePlace(c.place), c.place.trim());
+    const pop = toPop(c.population, c.place ?? null);
     const n: NormClaim = { claim: c, pop, parts: [], subsets: [], problem: partsCheck(c) };
     norms.set(c.id, n);
     let same = byMeasure.get(c.measure);
@@ -396,7 +401,7 @@ function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string, string
     same.push(n);
     addEntry({ claim: c, measure: c.measure, pop, low: c.figure.low, best: c.figure.best, high: c.figure.high, raw: c.figure.raw, basis: 'figure' });
     for (const p of c.parts) {
-      if (p.place) display.set(p.place.trim().toLowerCase(), p.place.trim());
+      if (p.place) display.set(normalisePlace(p.place), p.place.trim());
       const ppop = mergePop(pop, toPop(p.population, p.place ?? null));
       const measure: string = p.measure ?? c.measure;
       if (measure === c.measure) {

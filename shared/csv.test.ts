@@ -37,7 +37,7 @@ describe('claims.csv and reconciliations.csv', () => {
   const event = eventRecord('e1', '-Attack on a base');
 
   it('one row per claim, figures as numbers, open bounds empty, hostile cells neutralised', () => {
-    const at = casualtyClaim('c2', a, 'at least 3', { eventId: 'e1' });
+    const at = { ...casualtyClaim('c2', a, 'at least 3', { eventId: 'e1' }), place: 'Al Asad Air Base, Iraq' };
     const rows = parseCsv(claimsCsv({ sources: [source], claims: [claim, at], events: [event], quoteOf: () => ({ exact: a.targets[0].exact, start: 0, end: 1 }) }));
     const [header, r1, r2] = rows;
     const col = (r: string[], name: string) => r[header.indexOf(name)];
@@ -48,6 +48,7 @@ describe('claims.csv and reconciliations.csv', () => {
     expect(col(r1, 'quote')).toBe("'=14 people were wounded");
     expect([col(r1, 'low'), col(r1, 'best'), col(r1, 'high')]).toEqual(['14', '14', '14']);
     expect([col(r2, 'low'), col(r2, 'high'), col(r2, 'qualifier')]).toEqual(['3', '', 'at_least']);
+    expect([col(r1, 'claim_place'), col(r2, 'claim_place')]).toEqual(['', 'Al Asad Air Base, Iraq']);
     expect(col(r1, 'event_date_start')).toBe('2024-04-29');
     expect(col(r1, 'date_precision')).toBe('day');
   });

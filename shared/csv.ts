@@ -78,7 +78,7 @@ export function parseCsv(text: string): string[][] {
 export const CLAIM_COLUMNS = [
   'event_id', 'event', 'event_date_start', 'event_date_end', 'date_precision', 'location', 'location_precision',
   'claim_id', 'kind', 'source_id', 'source', 'outlet', 'independence_group', 'published',
-  'measure', 'nationality', 'affiliation', 'side', 'low', 'best', 'high', 'qualifier', 'figure_as_written', 'figure_rules',
+  'measure', 'nationality', 'affiliation', 'side', 'claim_place', 'low', 'best', 'high', 'qualifier', 'figure_as_written', 'figure_rules',
   'weapon', 'perpetrator', 'stance', 'attributed_by', 'claim_date_start', 'claim_date_end', 'claim_date_precision',
   'speaker', 'as_of', 'quote', 'quote_start', 'quote_end', 'description', 'note', 'origin', 'modified',
 ] as const;
@@ -104,7 +104,7 @@ export function claimsCsv(input: ClaimsCsvInput): string {
     return [
       e?.id ?? c.eventId, e?.title, e?.start, e?.end, e?.precision, e?.place, e?.placePrecision,
       c.id, c.kind, c.sourceId, s ? (s.title.value ?? s.file) : null, s?.outlet.value, s?.independenceGroup, s?.published.value.date,
-      fig?.measure, ...popCells(fig?.population ?? null), fig?.figure.low, fig?.figure.best, fig?.figure.high, fig?.figure.qualifier, fig?.figure.raw, fig?.figure.rules,
+      fig?.measure, ...popCells(fig?.population ?? null), fig?.place, fig?.figure.low, fig?.figure.best, fig?.figure.high, fig?.figure.qualifier, fig?.figure.raw, fig?.figure.rules,
       fig?.weapon, c.kind === 'attribution' ? c.perpetrator?.name : null, c.kind === 'attribution' ? c.stance : null, c.kind === 'attribution' ? c.attributedBy : null,
       c.kind === 'timing' ? c.start : null, c.kind === 'timing' ? c.end : null, c.kind === 'timing' ? c.precision : null,
       c.speaker, c.asOf, q.exact, q.start, q.end, describeClaim(c), c.note, c.origin.type === 'suggestion' ? `suggestion (${c.origin.rule})` : 'manual', c.modified,

@@ -103,6 +103,7 @@ export function describeClaim(claim: Claim, events: ReadonlyMap<string, Event> =
     const breakdown = [...subsets, ...(added.length ? [added.join(' + ')] : [])];
     head = `${measure}${who ? ` (${who})` : ''}: ${formatFigure(claim.figure)}${breakdown.length ? ` (${breakdown.join('; ')})` : ''}, ${qualifierWords(claim.figure.qualifier)}`;
     if (claim.weapon) head += `, ${claim.weapon}`;
+    if (claim.place) head += `, at ${claim.place}`;
   } else if (claim.kind === 'attribution') {
     head = `attribution: ${attributionText(claim.perpetrator?.name, claim.stance, ', ')}`;
     if (claim.attributedBy && claim.attributedBy !== claim.speaker) head += ` by ${claim.attributedBy}`;

@@ -87,7 +87,7 @@ export function claimSummary(c: Claim): string {
     case 'munitions':
     case 'count': {
       const who = populationText(c.population);
-      return `${measureLabel(c.measure)} ${figureText(c.figure)}${who ? ` · ${who}` : ''}`;
+      return `${measureLabel(c.measure)} ${figureText(c.figure)}${who ? ` · ${who}` : ''}${c.place ? ` · at ${c.place}` : ''}`;
     }
     case 'attribution':
       return attributionText(c.perpetrator?.name, c.stance);

@@ -384,6 +384,14 @@ function FigureFields({ claim, set, errors, id, first }: SectionProps<FigureClai
               onChange={(e) => set({ population: { ...claim.population, side: textOrNull(e.target.value) } } as Partial<Claim>)}
             />
           </Field>
+          <Field label="Place" id={id('place')} hint="Where the figure applies, if narrower than the event; narrowest first" wide>
+            <input
+              id={id('place')}
+              value={claim.place ?? ''}
+              placeholder="e.g. Al Asad Air Base, Iraq"
+              onChange={(e) => set({ place: textOrNull(e.target.value) } as Partial<Claim>)}
+            />
+          </Field>
         </div>
       </fieldset>
       <fieldset className="cf-group">
