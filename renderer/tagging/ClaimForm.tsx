@@ -384,10 +384,12 @@ function FigureFields({ claim, set, errors, id, first }: SectionProps<FigureClai
               onChange={(e) => set({ population: { ...claim.population, side: textOrNull(e.target.value) } } as Partial<Claim>)}
             />
           </Field>
-          <Field label="Place" id={id('place')} hint="Where the figure applies, if narrower than the event; narrowest first" wide>
+          <Field label="Place" id={id('place')} error={errors.place} hint="Where the figure applies, if narrower than the event; narrowest first" wide>
             <input
               id={id('place')}
+              data-field="place"
               value={claim.place ?? ''}
+              {...invalid(errors, 'place', id('place'))}
               placeholder="e.g. Al Asad Air Base, Iraq"
               onChange={(e) => set({ place: textOrNull(e.target.value) } as Partial<Claim>)}
             />
