@@ -2,9 +2,13 @@
 // with the same highlights as the text view: each drawn page's text items are aligned to its part
 // of the canonical text (renderer/pdf/align.ts) and boxes are laid over the words. The boxes are
 // for the eye (aria-hidden); a visually hidden list per page names its claims for screen readers.
+// Over each drawn page, pdf.js's TextLayer lays the page's text as transparent spans, so words can
+// be selected and tagged as in the text view: the pane registers as a tagging reader whose
+// selections map to canonical offsets through each page's alignment (renderer/pdf/textLayer.ts).
 // The worker is its own file (the CSP forbids inline and eval'd code), loaded from our origin.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { GlobalWorkerOptions, TextLayer, getDocument, type PDFDocumentProxy, type PageViewport } from 'pdfjs-dist';
+import type { TextContent } from 'pdfjs-dist/types/src/display/api.js';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PageRange } from '../../shared/source.ts';
 import { claimSummary, KIND_NAME } from '../lib/claimText.ts';
@@ -12,7 +16,8 @@ import { locateHit } from '../lib/paragraphs.ts';
 import { suggestionLabel } from '../lib/suggestionText.ts';
 import { alignPage } from '../pdf/align.ts';
 import type { Measure } from '../pdf/geometry.ts';
-import { pageBoxes, spansOn, type PageLayout, type PageSpan } from '../pdf/pageHighlights.ts';
+import { pageBoxes, spansOn, type PageBoxes, type PageLayout, type PageSpan } from '../pdf/pageHighlights.ts';
+import { offsetsOfLayerRange, type LayerPage } from '../pdf/textLayer.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
@@ -42,6 +47,11 @@ export default function PdfPages(props: {
   const [boxes, setBoxes] = useState<PageBox[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { spans, claimNames, open } = usePageSpans(props.sourceId, props.text, props.focus);
+  const layers = useRef(new Map<number, LayerPage>());
+  const onLayer = useCallback((page: number, layer: LayerPage | null) => {
+    if (layer) layers.current.set(page, layer);
+    else layers.current.delete(page);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -80,6 +90,22 @@ export default function PdfPages(props: {
     scroller.current?.querySelector(`[data-page="${flashPage}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [flashPage, boxes, flash?.start]);
 
+  // A selection on the text layers is a selection of the source's text, like one in the text view.
+  const tagging = useTaggingForPane();
+  const readerKey = `pages:${useId()}`;
+  const { sourceId, text, pages } = props;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!tagging || !el) return;
+    const offsetsOf = (range: Range) =>
+      offsetsOfLayerRange(
+        [...layers.current.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]),
+        range,
+      );
+    tagging.register(readerKey, { el, sourceId, text, pages, offsetsOf });
+    return () => tagging.register(readerKey, null);
+  }, [tagging, readerKey, sourceId, text, pages, pdf, boxes]);
+
   if (error) {
     return (
       <div className="pane-body pane-status">
@@ -112,6 +138,7 @@ export default function PdfPages(props: {
             spans={spans}
             claimNames={claimNames}
             onOpen={open}
+            onLayer={onLayer}
           />
         );
       })}
@@ -191,13 +218,28 @@ function PdfPage(props: {
   spans: PageSpan[];
   claimNames: Map<string, string[]>;
   onOpen: (s: PageSpan) => void;
+  /** The page's text layer once drawn (null when it goes), for mapping selections. */
+  onLayer: (page: number, layer: LayerPage | null) => void;
 }) {
   const holder = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [visible, setVisible] = useState(false);
   const [state, setState] = useState<'waiting' | 'drawn' | 'failed'>('waiting');
   const [layout, setLayout] = useState<Layout>(null);
-  const { range, text } = props;
+  const textLayer = useRef<HTMLDivElement>(null);
+  const textSource = useRef<{ content: TextContent; viewport: PageViewport } | null>(null);
+  const { range, text, onLayer, number } = props;
+
+  // The text layer's font sizes follow the page's shown width (pdf.js's --total-scale-factor).
+  useEffect(() => {
+    const el = holder.current;
+    if (!el) return;
+    const set = () => el.style.setProperty('--total-scale-factor', String(el.clientWidth / props.box.width));
+    set();
+    const ro = new ResizeObserver(set);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [props.box.width]);
 
   useEffect(() => {
     const el = holder.current;
@@ -239,12 +281,13 @@ function PdfPage(props: {
     let cancelled = false;
     (async () => {
       const page = await props.pdf.getPage(props.number);
-      const content = await page.getTextContent();
-      const items = content.items.map((it) => ('str' in it ? { str: it.str, transform: it.transform, width: it.width } : { str: '', transform: [0, 0, 0, 0, 0, 0], width: 0 }));
-      const measures = content.items.map((it) => ('fontName' in it ? measurerFor(content.styles[it.fontName]?.fontFamily) : undefined));
+      const tc = await page.getTextContent();
+      const items = tc.items.map((it) => ('str' in it ? { str: it.str, transform: it.transform, width: it.width } : { str: '', transform: [0, 0, 0, 0, 0, 0], width: 0 }));
+      const measures = tc.items.map((it) => ('fontName' in it ? measurerFor(tc.styles[it.fontName]?.fontFamily) : undefined));
       const alignment = alignPage(text.slice(range.start, range.end), items);
       const vp = page.getViewport({ scale: 1 });
       if (cancelled) return;
+      textSource.current = alignment ? { content: tc, viewport: vp } : null;
       setLayout(alignment ? { start: range.start, end: range.end, alignment, items, measures, viewportTransform: vp.transform, width: vp.width, height: vp.height } : 'failed');
     })().catch(() => {
       if (!cancelled) setLayout('failed');
@@ -253,6 +296,51 @@ function PdfPage(props: {
       cancelled = true;
     };
   }, [visible, range, text, props.pdf, props.number]);
+
+  // The selectable text: pdf.js's spans for the same items the alignment placed. A page that did not
+  // align gets none (a selection there could not be mapped); its notice says so where it matters.
+  useEffect(() => {
+    const el = textLayer.current;
+    const src = textSource.current;
+    if (!el || !src || !layout || layout === 'failed') return;
+    const tl = new TextLayer({ textContentSource: src.content, container: el, viewport: src.viewport });
+    let live = true;
+    tl.render()
+      .then(() => {
+        if (!live) return;
+        const end = document.createElement('div');
+        end.className = 'endOfContent';
+        el.append(end);
+        // textDivs holds a span per text item; marked-content entries (none unless asked for) get none.
+        const divs: HTMLElement[] = [];
+        let d = 0;
+        for (const it of src.content.items) divs.push('str' in it ? tl.textDivs[d++] : document.createElement('span'));
+        onLayer(number, { layer: el, divs, start: layout.start, alignment: layout.alignment });
+      })
+      .catch(() => {
+        // Cancelled or failed: the page stays readable, only not selectable.
+      });
+    return () => {
+      live = false;
+      tl.cancel();
+      el.replaceChildren();
+      onLayer(number, null);
+    };
+  }, [layout, number, onLayer]);
+
+  // As in pdf.js's viewer: while the mouse is down, a filler under the spans keeps a drag through
+  // the gaps between lines from jumping to the page's top.
+  useEffect(() => {
+    const el = textLayer.current;
+    if (!el) return;
+    const done = () => el.classList.remove('selecting');
+    document.addEventListener('pointerup', done);
+    window.addEventListener('blur', done);
+    return () => {
+      document.removeEventListener('pointerup', done);
+      window.removeEventListener('blur', done);
+    };
+  }, [layout]);
 
   const here = useMemo(() => (range ? spansOn(props.spans, range.start, range.end) : []), [props.spans, range]);
   const drawn = useMemo(() => (layout && layout !== 'failed' ? pageBoxes(layout, here) : []), [layout, here]);
@@ -267,6 +355,46 @@ function PdfPage(props: {
     return out;
   }, [here, props.claimNames, props.number]);
   const failedNote = layout === 'failed' && here.length > 0;
+  const aligned = !!layout && layout !== 'failed';
+
+  // The text layer lies over the boxes (a drag may start on any word), so it passes on what the
+  // boxes did themselves: a click that selects nothing opens the box under it, hovering shows its title.
+  const boxAt = (e: ReactMouseEvent): PageBoxes | null => {
+    const r = holder.current?.getBoundingClientRect();
+    if (!r || !r.width || !r.height) return null;
+    const x = ((e.clientX - r.left) / r.width) * 100;
+    const y = ((e.clientY - r.top) / r.height) * 100;
+    for (let i = drawn.length - 1; i >= 0; i--) {
+      const b = drawn[i];
+      if (b.span.style !== 'flash' && b.span.id !== '~pending' && x >= b.left && x <= b.left + b.width && y >= b.top && y <= b.top + b.height) return b;
+    }
+    return null;
+  };
+  const onLayerClick = (e: ReactMouseEvent) => {
+    const sel = window.getSelection();
+    if (sel && !sel.isCollapsed) return;
+    const b = boxAt(e);
+    if (b) props.onOpen(b.span);
+  };
+  const onLayerMove = (e: ReactMouseEvent<HTMLDivElement>) => {
+    if (e.buttons) return;
+    const b = boxAt(e);
+    const el = e.currentTarget;
+    el.classList.toggle('pdf-over-hl', !!b);
+    if (b) el.title = b.span.title;
+    else el.removeAttribute('title');
+  };
+  const onLayerKey = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    // Select all selects this page's text, not the whole app.
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      const r = document.createRange();
+      r.selectNodeContents(e.currentTarget);
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(r);
+    }
+  };
 
   return (
     <figure className="pdf-page" ref={holder} data-page={props.number} style={{ aspectRatio: `${props.box.width} / ${props.box.height}` }}>
@@ -284,6 +412,19 @@ function PdfPage(props: {
             />
           ))}
         </div>
+      ) : null}
+      {aligned ? (
+        <div
+          ref={textLayer}
+          className="pdf-text-layer"
+          role="group"
+          aria-label={`Text of page ${props.number}`}
+          tabIndex={0}
+          onPointerDown={(e) => e.currentTarget.classList.add('selecting')}
+          onClick={onLayerClick}
+          onMouseMove={onLayerMove}
+          onKeyDown={onLayerKey}
+        />
       ) : null}
       {names.length ? (
         <ul className="sr-only" aria-label={`Claims on page ${props.number}`}>

@@ -191,7 +191,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const openSource = (sourceId: string, focus: PaneFocus | null = null) => {
     setPanes((prev) => {
       const at = prev.findIndex((p) => p.sourceId === sourceId);
-      if (at >= 0) return focus ? prev.map((p, i) => (i === at ? { ...p, mode: 'text', focus } : p)) : prev;
+      // the Pages view flashes and scrolls to a focus too: a reader on the original pages stays there
+      if (at >= 0) return focus ? prev.map((p, i) => (i === at ? { ...p, focus } : p)) : prev;
       const pane = { ...newPane(sourceId), focus };
       return prev.length < MAX_PANES ? [...prev, pane] : [...prev.slice(0, MAX_PANES - 1), pane];
     });

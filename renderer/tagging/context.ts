@@ -10,6 +10,12 @@ export interface ReaderInfo {
   sourceId: string;
   text: string;
   pages: PageRange[] | null;
+  /**
+   * Maps a DOM range in `el` to [start, end) of `text`, for a reader whose DOM text is not the
+   * canonical text (the PDF Pages view's text layers). Absent: `el` is laid out as the Text view's
+   * paragraphs with data-start (renderer/lib/selection.ts).
+   */
+  offsetsOf?: (range: Range) => { start: number; end: number } | null;
 }
 
 export interface TaggingForPane {

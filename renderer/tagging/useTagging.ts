@@ -111,7 +111,7 @@ export function useTagging(opts: {
     for (const info of readers.current.values()) {
       if (!info.el.isConnected) continue;
       if (!info.el.contains(range.startContainer) && !info.el.contains(range.endContainer)) continue;
-      const at = offsetsOfRange(info.el, range);
+      const at = info.offsetsOf ? info.offsetsOf(range) : offsetsOfRange(info.el, range);
       if (!at) break;
       const targets = targetsFor(info.text, at.start, at.end, info.pages);
       if (targets.length === 0) break;

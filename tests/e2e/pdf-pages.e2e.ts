@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
 import { screenshotDir } from './paths.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
+import { PdfPagesPage } from './pages/PdfPagesPage.ts';
+import type { StartPage } from './pages/StartPage.ts';
+import type { LibraryPage } from './pages/LibraryPage.ts';
 import { makePdf, loremLines } from '../../electron/core/import/make-pdf.ts';
 
 const QUOTE = '14 soldiers were wounded';
@@ -14,7 +17,8 @@ const QUOTE = '14 soldiers were wounded';
 const PAGE2 = ['Inspection of the northern depot, second visit.', '', `On arrival the team learned that ${QUOTE} when the store caught fire.`, '', ...loremLines(2, 7)];
 const QUOTE_Y = 750 - 2 * 14; // the quote's line: the first, a gap, then it
 
-test('a claim tagged in the text shows as a highlight over its words in the Pages view', async ({ app, start, library, reader }) => {
+/** Imports the three-page depot report into a new case and opens it; returns its title. */
+async function openDepotReport(start: StartPage, library: LibraryPage): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'corroborate-pdf-'));
   const file = join(dir, 'depot-inspection.pdf');
   await writeFile(
@@ -32,6 +36,11 @@ test('a claim tagged in the text shows as a highlight over its words in the Page
   }
   const title = (await library.rows.first().getByRole('rowheader').getByRole('button').textContent())!;
   await library.read(title);
+  return title;
+}
+
+test('a claim tagged in the text shows as a highlight over its words in the Pages view', async ({ app, start, library, reader }) => {
+  const title = await openDepotReport(start, library);
 
   const t = new TaggingPage(app);
   const form = await t.tag(title, QUOTE, 'c');
@@ -72,4 +81,72 @@ test('a claim tagged in the text shows as a highlight over its words in the Page
 
   await box.scrollIntoViewIfNeeded();
   await app.screenshot({ path: join(screenshotDir, 'pdf-highlights.png') });
+});
+
+test('words selected on a drawn page are tagged like words in the text, and show in both views', async ({ app, start, library }) => {
+  const title = await openDepotReport(start, library);
+  const pages = new PdfPagesPage(app, title);
+  const t = new TaggingPage(app);
+  await pages.open();
+
+  // A drag over the quote on page 2's text, then the casualties key: the form opens pre-filled.
+  await pages.dragSelect(2, QUOTE);
+  const words = await pages.textLayer(2).evaluate(() => window.getSelection()!.toString());
+  expect(words).toBe(QUOTE);
+  await app.screenshot({ path: join(screenshotDir, 'pdf-pages-selection.png') });
+  await app.keyboard.press('c');
+  const form = t.form('Casualties');
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Best')).toHaveValue('14');
+  await t.save(form);
+  await expect(t.row(QUOTE)).toHaveCount(1);
+
+  // Pages: the claim's box lies over the words that were selected, on page 2 only.
+  const box = pages.highlights(2, 'casualties');
+  await expect(box).toHaveCount(1);
+  await expect(pages.highlights(1, 'casualties')).toHaveCount(0);
+  const span = pages.textLayer(2).getByText(QUOTE);
+  const drawn = await span.evaluate((el, q) => {
+    const node = el.firstChild as Text;
+    const r = document.createRange();
+    r.setStart(node, node.data.indexOf(q));
+    r.setEnd(node, node.data.indexOf(q) + q.length);
+    const b = r.getBoundingClientRect();
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+  }, QUOTE);
+  const hl = (await box.boundingBox())!;
+  expect(Math.abs(hl.x - drawn.x)).toBeLessThan(drawn.height);
+  expect(Math.abs(hl.x + hl.width - (drawn.x + drawn.width))).toBeLessThan(drawn.height);
+  expect(hl.y).toBeLessThan(drawn.y + drawn.height / 2);
+  expect(hl.y + hl.height).toBeGreaterThan(drawn.y + drawn.height / 2);
+  await box.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: join(screenshotDir, 'pdf-pages-tagged.png') });
+
+  // A drag across lines, through the gap between paragraphs, selects the passage between its ends.
+  await pages.dragSelect(2, 'Inspection of', 'caught fire.');
+  await app.keyboard.press('n');
+  const note = t.form('Note');
+  await expect(note).toBeVisible();
+  await expect(note.locator('blockquote')).toHaveText(`${PAGE2[0]} ${PAGE2[2]}`);
+  await app.keyboard.press('Escape');
+  await expect(note).toBeHidden();
+
+  // Select all, from the keyboard, selects one page's text.
+  await pages.selectAll(3);
+  expect(await pages.textLayer(3).evaluate(() => window.getSelection()!.toString().trim())).toBe('Annex: no further findings.');
+  await app.keyboard.press('Escape');
+
+  // A click on the box (through the transparent text) opens its claim; the reader stays on the pages.
+  await box.scrollIntoViewIfNeeded();
+  const at = (await box.boundingBox())!;
+  await app.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Best')).toHaveValue('14');
+  await app.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(pages.textLayer(2)).toBeVisible();
+
+  // Text: the same words carry the claim.
+  await pages.openText();
+  await expect(t.text(title).locator('.hl-casualties')).toHaveText(QUOTE);
 });
