@@ -273,6 +273,16 @@ describe('attribution and speakers', () => {
   });
 });
 
+describe('speakers of contrasting clauses', () => {
+  it('gives each side of "but" its own sayer', () => {
+    const list = ofKind(run('Early reports said three guards were killed, but police said the toll had risen to seven.'), 'casualties');
+    expect(list.map((c) => [fig(c)?.[1], c.speaker])).toEqual([
+      [3, 'Early reports'],
+      [7, 'police'],
+    ]);
+  });
+});
+
 describe('timing', () => {
   it('resolves a bare weekday with past-tense bias, and leaves it unresolved with no publication date', () => {
     const text = 'The convoy was ambushed on Thursday.';

@@ -170,7 +170,7 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
         date: date ? toSuggestedDate(date, sent.start, published) : null,
         perpetrator: d.perpetrator,
         stance: d.stance,
-        speaker: d.kind === 'timing' ? null : speaker,
+        speaker: d.kind === 'timing' ? null : speakerOfClause(s, d.start, speaker),
         rule: `${SUGGEST_RULES_VERSION}:${d.rule}`,
         confidence: d.confidence,
         eventHint: { key: `${ownKeyDate ?? 'undated'}@${placeKey(evPlace) ?? 'unplaced'}`, date: ownKeyDate, place: evPlace },
@@ -189,6 +189,28 @@ const OTHER_INCIDENT = /,?\s+(?:responding to|in response to|in retaliation for|
 function incidentClauses(s: string): Array<{ start: number; end: number }> {
   const cuts = [0, ...[...s.matchAll(OTHER_INCIDENT)].map((m) => m.index), s.length];
   return cuts.slice(0, -1).map((c, i) => ({ start: c, end: cuts[i + 1] }));
+}
+
+// "Initial reports said five were killed, but officials said the toll had risen to 21": each side
+// of a contrast has its own sayer. A clause with its own verb of saying names the speaker of what
+// is in it; otherwise the sentence's speaker holds.
+const CONTRAST = /;|,?\s+(?:but|while|whereas|although|though|yet)\s+/gi;
+const SAYS = /\b(?:said|says|told|according to|reported|stated|announced|confirmed|added)\b/i;
+
+function speakerOfClause(s: string, at: number, sentenceSpeaker: string | null): string | null {
+  if (!sentenceSpeaker) return null;
+  let from = 0;
+  let to = s.length;
+  for (const m of s.matchAll(CONTRAST)) {
+    if (m.index + m[0].length <= at) from = m.index + m[0].length;
+    else if (m.index >= at) {
+      to = m.index;
+      break;
+    }
+  }
+  if (from === 0 && to === s.length) return sentenceSpeaker;
+  const clause = s.slice(from, to);
+  return SAYS.test(clause) ? speakerOf(clause, null) ?? sentenceSpeaker : sentenceSpeaker;
 }
 
 /** A span ends on a word, not on the sentence's full stop or comma (an abbreviation keeps its dot). */
