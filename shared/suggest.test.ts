@@ -163,6 +163,19 @@ describe('casualties', () => {
     const [up] = ofKind(run('Officials said the toll had gone up to 21 after more bodies were found.'), 'casualties');
     expect([up.quote, fig(up)]).toEqual(['the toll had gone up to 21', [21, 21, 21]]);
   });
+  it('reads martyred, kidnappings, seizures and "an additional", and crosses "of a U.S. unit" to the predicate', () => {
+    const list = ofKind(
+      run('Two guards were martyred. The clash wounded an additional 17 soldiers and led to the kidnapping of another six police officers. Militants seized 12 villagers. A member of a U.S. special forces unit was killed.'),
+      'casualties',
+    );
+    expect(list.map((c) => [c.measure, fig(c)?.[1]])).toEqual([
+      ['killed', 2],
+      ['wounded', 17],
+      ['detained', 6],
+      ['detained', 12],
+      ['killed', 1],
+    ]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });

@@ -47,7 +47,7 @@ const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNIT
 
 // A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
 // before the (costlier) number-phrase reading.
-const WORTH_READING = /\b(?:kill|hospital|toll|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
+const WORTH_READING = /\b(?:kill|hospital|toll|martyr|seiz|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
 
 /**
  * Suggestions for the figures of one sentence. Offsets are relative to the sentence. `previous` is
@@ -189,12 +189,15 @@ function predicateAfter(s: string, from: number): { end: number; measure: string
       }
     }
     const w = m[0].toLowerCase().replace(/[^a-z;:,()"“”]/g, '');
-    if (/[;:()"“”]/.test(m[0]) || /[.!?]$/.test(m[0])) return null;
+    // punctuation ends the clause; the dots of an abbreviation ("U.S.") do not
+    if (/[;:()"“”]/.test(m[0]) || (/[.!?]$/.test(m[0]) && !/^(?:\p{L}\.)+$/u.test(m[0]))) return null;
     if (/,$/.test(m[0])) commas++;
     if (commas > 2) return null;
     if (n > 0 && /^(?:when|while|after|before|because|but|although|though|where|since|until|if|as|said|says|told|which|whom|and|or|than|so|then)$/.test(w)) return null;
     if (n > 0 && /^(?:who|that)$/.test(w) && n > 1) return null;
-    if (/^\d/.test(m[0]) || /^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w) && n > 0) return null;
+    // a number or article starts another group, unless it opens a phrase after "of" ("a member of a special unit was killed")
+    const afterOf = /\bof\s+$/i.test(rest.slice(0, at));
+    if (/^\d/.test(m[0]) || (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w) && n > 0 && !(afterOf && /^(?:an?|the)$/.test(w)))) return null;
     n++;
   }
   return null;
