@@ -176,6 +176,9 @@ describe('casualties', () => {
       ['killed', 1],
     ]);
   });
+  it('detains only people: "captured three towns" is no casualty', () => {
+    expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
+  });
   it('leaves people who were not hurt alone', () => {
     expect(ofKind(run('About 300 engineers work at the plant, and 12 students visited it on Tuesday.'), 'casualties')).toEqual([]);
   });

@@ -235,7 +235,10 @@ function classify(s: string, g: Group): Draft | null {
   if (personHead(head) || personHead(firstHead) || !thing) {
     const pre = CASUALTY_BEFORE.find(([re]) => re.test(before));
     const post = pre ? null : predicateAfter(s, g.end);
-    if ((pre || post) && (personHead(head) || personHead(firstHead) || !articleOnly)) {
+    const people = personHead(head) || personHead(firstHead);
+    // "captured three towns", "seized 12 trucks": only people are detained
+    const detainedThing = !people && (pre ? pre[1] : post?.measure) === 'detained';
+    if ((pre || post) && (people || !articleOnly) && !detainedThing) {
       const measure = pre ? pre[1] : post!.measure;
       const preMatch = pre ? pre[0].exec(before)! : null;
       const start = preMatch ? g.start - (before.length - preMatch.index) + (preMatch[0].length - preMatch[0].trimStart().length) : g.start;
