@@ -72,3 +72,16 @@ describe('other roles', () => {
     expect(role('Militias have launched dozens of attacks since March 3.', 'March 3')).toBe('since');
   });
 });
+
+describe('dates inside reported speech', () => {
+  it('count "overnight" and weekdays from the day of the statement said before them, not from publication', () => {
+    const [said, night] = sentenceDates('The army said on Monday that drones attacked the port overnight.', PUBLISHED);
+    expect(said).toMatchObject({ role: 'statement', resolved: { start: '2024-05-20' } });
+    expect(night.role).toBe('event');
+    expect(night.resolved?.start).toBe('2024-05-19');
+    expect(night.resolved?.method).toMatch(/day of the statement/);
+    // with no statement before it, "overnight" counts from publication as before
+    const [alone] = sentenceDates('Drones attacked the port overnight.', PUBLISHED);
+    expect(alone.resolved?.start).toBe('2024-05-21');
+  });
+});

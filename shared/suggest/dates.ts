@@ -39,11 +39,17 @@ const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|reported|added|confi
 // saying, nor incident words ("a Monday strike update" dates the strike).
 const SPEECH_NOUN = /^(?:['’]s)?((?:\s+(?!(?:the|a|an|that|this|and|or|to|of|in|on|at|was|were|is|are|said|says)\b)[\p{L}-]+){0,2}?)\s+(?:statement|briefing|address|speech|remarks|interview|news conference|press conference|press release|communiqu[eé]|announcement|post|tweet|video message|message|bulletin|update)\b/iu;
 
+/** Expressions that count from the moment of speaking. */
+const DEICTIC = /^(?:overnight|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|earlier today|early today|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
+
 /** The date expressions of one sentence, classified and resolved against `published` (null → unresolved). */
 export function sentenceDates(s: string, published: string | null, anchor: string | null = null): SentenceDate[] {
   if (!HINT.test(s)) return [];
   const out: SentenceDate[] = [];
   const dateline = datelineOf(s);
+  // "said on Monday that Russia attacked overnight": words that count from "now" ("overnight",
+  // "yesterday", "this morning") count from the statement's day when it is said before them
+  let statementDay: string | null = null;
   for (const e of findTimingExpressions(s)) {
     if (!DATE_WORD.test(e.text)) continue; // "in a second"
     const before = s.slice(Math.max(0, e.start - 60), e.start);
@@ -58,8 +64,12 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     // that names what it counts from ("a day after the talks collapsed") has no date until the user
     // links that incident
     const namesItsAnchor = e.anchored && /\b(?:after|before|since)$/i.test(e.text.trim()) && /^\s+[\p{L}\d]/u.test(s.slice(e.end));
-    const resolved = published && !namesItsAnchor ? resolveTiming(e.text, { date: published, anchor: e.anchored ? anchor : null }) : null;
+    const fromStatement = role === 'event' && statementDay !== null && statementDay !== published && DEICTIC.test(e.text);
+    const reference = fromStatement ? statementDay! : published;
+    const resolved = reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
     if (resolved && e.anchored && anchor) resolved.method = `${resolved.method} (the last date before it in the text, ${anchor})`;
+    if (resolved && fromStatement) resolved.method = `${resolved.method} (counted from the day of the statement it is reported in, ${statementDay})`;
+    if (resolved && role === 'statement' && resolved.precision === 'day') statementDay = resolved.start;
     if (resolved && role === 'event' && resolved.precision === 'day') anchor = resolved.start;
     const coarse = resolved ? resolved.precision === 'year' : /^(?:in|during|since|by|until|throughout)?\s*(?:19|20)\d\d$/i.test(e.text.trim());
     const phraseEnd = role === 'statement' && speechNoun ? e.end + speechNoun[0].length : e.end;
