@@ -64,9 +64,9 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     // that names what it counts from ("a day after the talks collapsed") has no date until the user
     // links that incident
     const namesItsAnchor = e.anchored && /\b(?:after|before|since)$/i.test(e.text.trim()) && /^\s+[\p{L}\d]/u.test(s.slice(e.end));
-    const fromStatement = role === 'event' && statementDay !== null && statementDay !== published && DEICTIC.test(e.text);
-    const reference = fromStatement ? statementDay! : published;
-    const resolved = reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
+    const fromStatement: boolean = role === 'event' && statementDay !== null && statementDay !== published && DEICTIC.test(e.text);
+    const reference: string | null = fromStatement ? statementDay : published;
+    const resolved: ResolvedTiming | null = reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
     if (resolved && e.anchored && anchor) resolved.method = `${resolved.method} (the last date before it in the text, ${anchor})`;
     if (resolved && fromStatement) resolved.method = `${resolved.method} (counted from the day of the statement it is reported in, ${statementDay})`;
     if (resolved && role === 'statement' && resolved.precision === 'day') statementDay = resolved.start;
