@@ -305,3 +305,12 @@ describe('spans', () => {
     expect('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.'.slice(a.start, a.end)).toBe('militants have fired nearly 1,000 rockets');
   });
 });
+
+describe('the believer as speaker', () => {
+  it('reads the sayer before an aside ("an official, speaking on condition of anonymity, told…")', () => {
+    expect(speakerOf('However, a military official, speaking on condition of anonymity, told Radio Ruritania the U.S. believes the Valley Front militias are responsible.', null)).toBe('military official');
+  });
+  it('starts a believer at an article inside the phrase ("told Radio Ruritania the U.S. believes")', () => {
+    expect(speakerOf('Told Radio Ruritania the U.S. believes the Valley Front militias are responsible.', null)).toBe('U.S.');
+  });
+});

@@ -466,6 +466,9 @@ export function speakerOf(s: string, previous: string | null): string | null {
     if (/^claimed$/i.test(m[0]) && /^\s+responsibility/i.test(s.slice(m.index + m[0].length))) continue;
     // "The group on Friday said", "officials had earlier said": the sayer is before the gap
     let before = readNounPhraseBefore(s, speakerEnd(s, m.index));
+    // "a military official, speaking on condition of anonymity, told": the sayer is before the aside
+    const aside = before ? null : /,\s*(?:speaking|who|citing|according|asking|requesting)\b[^,]{0,80},\s*$/i.exec(s.slice(0, m.index));
+    if (aside) before = readNounPhraseBefore(s, aside.index);
     // "a spokesman for the Taliban said": the sayer is the spokesman, whose group the reader cut off at "for"
     const role = before && /(?:^|[\s,;:(])((?:(?:a|an|the)\s+)?(?:[\w.’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|members?|leaders?|commanders?|representatives?|head|chief|director)\s+(?:for|of|at|from|with)\s+)$/i.exec(s.slice(Math.max(0, before.start - 80), before.start));
     if (before && role) before = { start: before.start - role[1].length, end: before.end, text: role[1] + before.text };
@@ -519,7 +522,10 @@ function attributorOf(s: string): string | null {
     if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
     const before = readNounPhraseBefore(s, speakerEnd(s, m.index));
     // "attacks Washington has blamed on …": a relative clause without "that"; the name is the sayer
-    const who = (before?.text.trim() ?? '').replace(/^(?:\p{Ll}[\p{L}-]*\s+)+(?=\p{Lu})/u, '');
+    // "told VOA the U.S. believes": an article inside the phrase starts the believer
+    const whole = (before?.text.trim() ?? '').replace(/^(?:\p{Ll}[\p{L}-]*\s+)+(?=\p{Lu})/u, '');
+    const inner = /^(?:.*\s)?(?<!\b(?:of|in|and|&)\s)(?=(?:the|an?)\s)/i.exec(whole);
+    const who = inner && inner[0] ? whole.slice(inner[0].length) : whole;
     if (!who || PRONOUN.test(who) || DATE_WORD.test(who) || who.split(/\s+/).length > 8 || /^(?:It|This|That|There|an?|the|some|one)$/i.test(who)) continue;
     if (/\b(?:believe|think|thought|suspect|assess|conclude|indicat|suggest)/i.test(m[0]) && !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))) continue;
     if (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who)) return tidy(who);
