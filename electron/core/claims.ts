@@ -262,9 +262,12 @@ export class CaseClaims {
       }
       const indexFields = ['events', 'actors', 'decisions', 'reconciliations', 'gradeOverrides'] as const;
       if (indexFields.some((k) => prev[k] !== next[k])) {
-        await this.#store.updateIndex((d) => {
-          for (const k of indexFields) d[k] = [...(next[k] ?? []), ...this.#unreadableIndex[k]];
-        });
+        await this.#store.updateIndex(
+          (d) => {
+            for (const k of indexFields) d[k] = [...(next[k] ?? []), ...this.#unreadableIndex[k]];
+          },
+          { fields: indexFields },
+        );
       }
       this.#stack = stack;
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(stack));

@@ -36,9 +36,12 @@ export function caseHandlers(
 
     'cases.rename': async ({ caseId, name }) => {
       const st = await open.store(caseId);
-      await st.updateIndex((d) => {
-        d.name = name;
-      });
+      await st.updateIndex(
+        (d) => {
+          d.name = name;
+        },
+        { fields: ['name'] },
+      );
       return summaryOf(st);
     },
 

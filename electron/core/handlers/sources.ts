@@ -128,7 +128,7 @@ export function sourceHandlers(
     'sources.update': async ({ caseId, sourceId, patch }) => {
       const st = await open.store(caseId);
       const before = sourceOf(st.index, sourceId).published.value.date;
-      await st.updateIndex((d) => applyPatch(sourceOf(d, sourceId), patch));
+      await st.updateIndex((d) => applyPatch(sourceOf(d, sourceId), patch), { sources: [sourceId] });
       const after = sourceOf(st.index, sourceId);
       // Relative dates ("Wednesday") follow a corrected publication date.
       if (after.published.value.date !== before) await (await open.claims(caseId)).reresolveSource(sourceId, after.published.value.date);

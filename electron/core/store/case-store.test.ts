@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CASE_FORMAT_VERSION } from '../../../shared/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { CaseStore, readCaseSummary, restoreBackup, type StoreOptions } from './index.ts';
+import { loadIndex } from './case-store.ts';
 import { makeSource, projectNode, removeTempDirs, tempDir } from './test-helpers.ts';
 
 afterAll(removeTempDirs);
@@ -21,6 +22,7 @@ async function newCase(options: StoreOptions = {}): Promise<{ dir: string; store
   return { dir, store: track(await CaseStore.create(dir, { id: 'c1', name: 'Rocket attack' }, options)) };
 }
 const readIndexFile = async (dir: string) => JSON.parse(await fs.readFile(path.join(dir, 'case.json'), 'utf8'));
+const readDiskIndex = async (dir: string) => (await loadIndex(dir, { current: CASE_FORMAT_VERSION, table: {} }))!.index;
 const errorOf = async (p: Promise<unknown>): Promise<ApiError> => {
   try {
     await p;
@@ -155,7 +157,8 @@ describe('sources', () => {
     await store.addSource(b.source, b.body, b.original);
     const orig = path.join(dir, 'originals', `${a.source.sha256}.txt`);
     await store.removeSource(a.source.id);
-    expect((await readIndexFile(dir)).sources.map((s: { id: string }) => s.id)).toEqual([b.source.id]);
+    // Removal is journaled: read what case.json and the journal hold together, as the next open would.
+    expect((await readDiskIndex(dir)).sources.map((s) => s.id)).toEqual([b.source.id]);
     await expect(fs.access(path.join(dir, 'sources', `${a.source.id}.json`))).rejects.toThrow();
     await expect(fs.access(orig)).resolves.toBeUndefined();
     await store.removeSource(b.source.id);

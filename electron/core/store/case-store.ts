@@ -1,5 +1,6 @@
-// A case on disk: one writer (this object, holding the case's lock), a small index file, one file per
-// source, the untouched originals, and rolling backups. Every save resolves only once it is durable.
+// A case on disk: one writer (this object, holding the case's lock), a small index file (case.json, a
+// snapshot, plus case.journal, the index saves since: see journal.ts), one file per source, the
+// untouched originals, and rolling backups. Every save resolves only once it is durable.
 import fs from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,17 +10,32 @@ import { CASE_FORMAT_VERSION, CaseIndex, type Backup } from '../../../shared/cas
 import { ApiError } from '../../../shared/errors.ts';
 import { Source, SourceBody } from '../../../shared/source.ts';
 import { backupFile, listBackupFiles } from './backups.ts';
-import { decodeBody, decodeIndex, describeIssues, toBody, type StoredBody } from './codec.ts';
+import { decodeBody, decodeIndex, describeIssues, encodeIndex, splitSnapshot, toBody, type StoredBody } from './codec.ts';
 import { CoalescingWriter } from './coalesce.ts';
 import { DurableJsonFile, StoredFileError, TEMP_FILE, parseJsonText, syncDir, writeFileDurable } from './durable.ts';
+import {
+  PendingChanges,
+  appendLine,
+  checkOp,
+  encodeEntry,
+  moveJournalAside,
+  newSnapshotId,
+  opsFor,
+  readJournal,
+  removeJournal,
+  replayJournal,
+  type IndexChanges,
+} from './journal.ts';
 import {
   CASE_BACKUP_PREFIX,
   ORIGINALS_DIR,
   SOURCES_DIR,
   backupsPath,
+  JOURNAL_FILE,
   bodyBackupsPath,
   bodyPath,
   indexPath,
+  journalPath,
   originalPath,
 } from './layout.ts';
 import { acquireCaseLock, type CaseLock } from './lock.ts';
@@ -34,6 +50,10 @@ export interface StoreOptions {
   checkBodies?: boolean;
   /** Tests only: pretend this build writes another version, with these migrations. */
   versioning?: { index: Versioning; body: Versioning };
+  /** The journal is folded into a new case.json before it would pass this many lines… */
+  journalMaxLines?: number;
+  /** …or this many bytes (see journal.ts). */
+  journalMaxBytes?: number;
 }
 type Options = Required<StoreOptions>;
 
@@ -45,6 +65,8 @@ const DEFAULTS: Options = {
     index: { current: CASE_FORMAT_VERSION, table: INDEX_MIGRATIONS },
     body: { current: CASE_FORMAT_VERSION, table: BODY_MIGRATIONS },
   },
+  journalMaxLines: 1000,
+  journalMaxBytes: 2 * 1024 * 1024,
 };
 const withDefaults = (o: StoreOptions): Options => ({ ...DEFAULTS, ...o });
 
@@ -78,6 +100,60 @@ export async function indexError(dir: string, e: StoredFileError): Promise<ApiEr
   return new ApiError('CASE_CORRUPT', `The case index ${e.file} is damaged: ${e.message}${offer}`, { file: e.file, backups });
 }
 
+/** The index as case.json and the journal beside it leave it. */
+export interface LoadedIndex {
+  index: CaseIndex;
+  /** The format version case.json was written in. */
+  from: number;
+  /** The snapshot id case.json carries (null if written before the journal existed). */
+  base: string | null;
+  /** Set when there is a journal: the document to write as the new snapshot (null if no line applied), and lines skipped. */
+  journal: { doc: Record<string, unknown> | null; problems: string[] } | null;
+  warnings: string[];
+}
+
+/**
+ * Reads case.json (or takes it already parsed) and replays the journal lines of its snapshot. Throws
+ * StoredFileError exactly as for case.json alone when case.json is unusable; a journal that does not
+ * apply cleanly never makes the case unopenable (the snapshot is used, and the journal kept aside).
+ */
+export async function loadIndex(dir: string, versioning: Versioning, parsed?: { doc: unknown }): Promise<LoadedIndex | null> {
+  const file = indexPath(dir);
+  if (!parsed) {
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+    parsed = { doc: parseJsonText(text, file) };
+  }
+  const { doc, base } = splitSnapshot(parsed.doc);
+  const journal = await readJournal(journalPath(dir));
+  const isDoc = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+  if (journal === null || !isDoc) return { ...decodeIndex(doc, file, versioning), base, journal: null, warnings: [] };
+
+  const snapshot = doc as Record<string, unknown>;
+  const sameFormat = snapshot.schemaVersion === versioning.current;
+  const replayed = replayJournal(snapshot, base, journal, sameFormat ? checkOp : null);
+  const warnings = replayed.torn
+    ? ['The last save to the case index was cut short (Corroborate may have stopped while saving); it was never confirmed and was not applied. Everything saved before it is intact.']
+    : [];
+  const problems = [...replayed.problems];
+  let replayedDoc: Record<string, unknown> | null = replayed.applied ? replayed.doc : null;
+  let decoded: { index: CaseIndex; from: number };
+  try {
+    decoded = decodeIndex(replayedDoc ?? snapshot, file, versioning);
+  } catch (e) {
+    if (!replayedDoc || !(e instanceof StoredFileError) || e.problem === 'too-new') throw e;
+    decoded = decodeIndex(snapshot, file, versioning); // case.json alone: throws if it is itself damaged
+    problems.push(`together they do not give a valid case (${e.message}), so none was applied`);
+    replayedDoc = null;
+  }
+  return { ...decoded, base, journal: { doc: replayedDoc, problems }, warnings };
+}
+
 /** Backups of case.json, newest first, with how many sources each lists (null if it cannot be read). */
 export async function listCaseBackups(dir: string): Promise<Backup[]> {
   const folder = backupsPath(dir);
@@ -101,7 +177,18 @@ export async function listCaseBackups(dir: string): Promise<Backup[]> {
 export class CaseStore {
   readonly dir: string;
   readonly warnings: string[] = [];
-  readonly #db: Low<CaseIndex>;
+  // The index in memory. Not a lowdb document: on disk it is a snapshot (case.json) plus the journal.
+  readonly #index: CaseIndex;
+  /** The id case.json carries; journal lines are written against it. */
+  #base: string | null;
+  #pending = new PendingChanges();
+  #seq = 0;
+  #journalBytes = 0;
+  #journalLines = 0;
+  /** The journal may hold bytes we did not account for (a failed append, a failed removal): append no more until a snapshot replaces it. */
+  #journalDirty = false;
+  #snapshotWrites = 0;
+  #journalAppends = 0;
   readonly #lock: CaseLock;
   readonly #opts: Options;
   readonly #indexWriter: CoalescingWriter;
@@ -111,16 +198,13 @@ export class CaseStore {
   #lastIndexBackup = 0;
   #closed = false;
 
-  private constructor(dir: string, db: Low<CaseIndex>, lock: CaseLock, opts: Options) {
+  private constructor(dir: string, index: CaseIndex, base: string | null, lock: CaseLock, opts: Options) {
     this.dir = dir;
-    this.#db = db;
+    this.#index = index;
+    this.#base = base;
     this.#lock = lock;
     this.#opts = opts;
-    this.#indexWriter = new CoalescingWriter(async () => {
-      this.#assertLockHeld(); // not "closed": close() lets writes already requested go out
-      await this.#backupIndexIfDue();
-      await this.#db.write();
-    });
+    this.#indexWriter = new CoalescingWriter(() => this.#flushIndex());
   }
 
   static async open(dir: string, options: StoreOptions = {}): Promise<CaseStore> {
@@ -131,25 +215,22 @@ export class CaseStore {
     if (!(await exists(file))) throw new ApiError('NOT_FOUND', `There is no case in ${dir} (no ${path.basename(file)}).`, { dir });
     const lock = await acquireCaseLock(dir);
     try {
-      let from = opts.versioning.index.current;
-      const adapter = new DurableJsonFile<CaseIndex>(file, (doc, f) => {
-        const decoded = decodeIndex(doc, f, opts.versioning.index);
-        from = decoded.from;
-        return decoded.index;
-      });
-      let data: CaseIndex | null;
+      let loaded: LoadedIndex | null;
       try {
-        data = await adapter.read();
+        loaded = await loadIndex(dir, opts.versioning.index);
       } catch (e) {
         throw e instanceof StoredFileError ? await indexError(dir, e) : e;
       }
-      if (!data) throw new ApiError('NOT_FOUND', `There is no case in ${dir} (no ${path.basename(file)}).`, { dir });
-      const store = new CaseStore(dir, new Low(adapter, data), lock, opts);
+      if (!loaded) throw new ApiError('NOT_FOUND', `There is no case in ${dir} (no ${path.basename(file)}).`, { dir });
+      const store = new CaseStore(dir, loaded.index, loaded.base, lock, opts);
+      store.warnings.push(...loaded.warnings);
       await store.#sweepTempFiles(dir);
+      // Fold the journal into case.json before the backup below, so backups stay plain, complete case.json files.
+      if (loaded.journal) await store.#settleJournal(loaded.journal);
       // A copy at every open, before anything is written: a migration below always has the old file backed up.
       await backupFile(file, backupsPath(dir), CASE_BACKUP_PREFIX, { keep: opts.maxBackups, skipIfUnchanged: true });
       store.#lastIndexBackup = Date.now();
-      if (from < opts.versioning.index.current) await store.#db.write();
+      if (loaded.from < opts.versioning.index.current) await store.#writeSnapshot();
       await store.#checkBodies();
       openHere.add(dir);
       return store;
@@ -185,9 +266,10 @@ export class CaseStore {
       if (await exists(file)) throw taken();
       for (const sub of [SOURCES_DIR, ORIGINALS_DIR]) await fs.mkdir(path.join(dir, sub), { recursive: true });
       await fs.mkdir(backupsPath(dir), { recursive: true });
-      const adapter = new DurableJsonFile<CaseIndex>(file, (doc, f) => decodeIndex(doc, f, opts.versioning.index).index);
-      const store = new CaseStore(dir, new Low(adapter, parsed.data), lock, opts);
-      await store.#db.write();
+      // A journal without its case.json belongs to no snapshot we could name; it must not meet the new one.
+      await removeJournal(journalPath(dir));
+      const store = new CaseStore(dir, parsed.data, null, lock, opts);
+      await store.#writeSnapshot();
       store.#lastIndexBackup = Date.now();
       openHere.add(dir);
       return store;
@@ -198,12 +280,22 @@ export class CaseStore {
   }
 
   get index(): Readonly<CaseIndex> {
-    return this.#db.data;
+    return this.#index;
   }
 
-  /** Physical writes of case.json since open (for tests and the benchmark). */
+  /** Physical index writes since open, each one journal append or one case.json rewrite (for tests and the benchmark). */
   get indexWrites(): number {
     return this.#indexWriter.writes;
+  }
+
+  /** Rewrites of case.json since open, including those at open and close (tests and the benchmark). */
+  get snapshotWrites(): number {
+    return this.#snapshotWrites;
+  }
+
+  /** Lines appended to the journal since open. */
+  get journalAppends(): number {
+    return this.#journalAppends;
   }
 
   /**
@@ -211,24 +303,99 @@ export class CaseStore {
    * write fails the promise rejects; the change stays in memory and goes out with the next save.
    * `mutate` should check before it changes anything: if it throws, nothing is saved, but whatever it
    * had already changed stays in memory.
+   *
+   * `changes` names everything `mutate` touched; the save is then a journal line holding those records
+   * as they are after `mutate`. It must be complete (anything unlisted is not saved until the next
+   * snapshot) and must not reorder sources. Without it (imports, anything unusual) case.json is rewritten whole.
    */
-  updateIndex(mutate: (draft: CaseIndex) => void): Promise<void> {
+  updateIndex(mutate: (draft: CaseIndex) => void, changes?: IndexChanges): Promise<void> {
     try {
       this.#assertWritable();
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.#updateIndex(mutate);
+    return this.#updateIndex(mutate, changes);
   }
 
-  #updateIndex(mutate: (draft: CaseIndex) => void): Promise<void> {
+  #updateIndex(mutate: (draft: CaseIndex) => void, changes: IndexChanges | undefined): Promise<void> {
     try {
-      mutate(this.#db.data);
+      mutate(this.#index);
     } catch (e) {
       return Promise.reject(e);
     }
-    this.#db.data.modified = new Date().toISOString();
+    this.#index.modified = new Date().toISOString();
+    this.#pending.add(changes);
     return this.#indexWriter.request();
+  }
+
+  /** One physical write for every save asked for since the last: a journal line if it can, else a new snapshot. */
+  async #flushIndex(): Promise<void> {
+    this.#assertLockHeld(); // not "closed": close() lets writes already requested go out
+    const batch = this.#pending;
+    this.#pending = new PendingChanges();
+    try {
+      const line = this.#journalLine(batch); // built now, from the index as every request so far left it
+      if (line !== null) {
+        if (await appendLine(journalPath(this.dir), line, this.#journalBytes)) {
+          this.#journalBytes += Buffer.byteLength(line);
+          this.#journalLines++;
+          this.#journalAppends++;
+          this.#seq++;
+          return;
+        }
+        this.#journalDirty = true; // bytes we did not write: the snapshot below replaces the journal
+      }
+      await this.#backupIndexIfDue();
+      await this.#writeSnapshot();
+    } catch (e) {
+      // Part of a line may be on disk; the next save rewrites case.json whole (the changes are in memory).
+      this.#journalDirty = true;
+      throw e;
+    }
+  }
+
+  /** The journal line for a batch, or null when this save should rewrite case.json instead. */
+  #journalLine(batch: PendingChanges): string | null {
+    // A backup due: fold the journal in first, so the rolling backups of case.json stay recent.
+    if (batch.full || this.#base === null || this.#journalDirty || this.#backupDue()) return null;
+    const line = encodeEntry({ base: this.#base, seq: this.#seq + 1, ops: opsFor(this.#index, batch) });
+    const full = this.#journalLines + 1 > this.#opts.journalMaxLines || this.#journalBytes + Buffer.byteLength(line) > this.#opts.journalMaxBytes;
+    return full ? null : line;
+  }
+
+  /** Writes case.json whole under a new snapshot id, then removes the journal it now contains. */
+  async #writeSnapshot(doc: object = this.#index): Promise<void> {
+    const base = newSnapshotId();
+    await writeFileDurable(indexPath(this.dir), encodeIndex(doc, base));
+    // Only now: until the rename, the journal's lines (of the old base) are what holds those saves.
+    this.#base = base;
+    this.#seq = 0;
+    this.#snapshotWrites++;
+    if (this.#journalBytes === 0 && !this.#journalDirty) return;
+    try {
+      await removeJournal(journalPath(this.dir));
+      this.#journalBytes = 0;
+      this.#journalLines = 0;
+      this.#journalDirty = false;
+    } catch {
+      // Its lines are of the old base, so never replayed; saves stay full rewrites until it can be removed.
+      this.#journalDirty = true;
+    }
+  }
+
+  /** At open: the replayed journal becomes the new case.json, then the journal goes (or is kept aside if it was damaged). */
+  async #settleJournal(journal: NonNullable<LoadedIndex['journal']>): Promise<void> {
+    if (journal.doc) await this.#writeSnapshot(journal.doc);
+    const file = journalPath(this.dir);
+    if (!journal.problems.length) {
+      await removeJournal(file);
+      return;
+    }
+    const aside = await moveJournalAside(file, 'bad');
+    this.warnings.push(
+      `Some saves in the case index's journal (${JOURNAL_FILE}) could not be used and were left out: ${journal.problems.join('; ')}. ` +
+        `The journal was kept as ${aside ? path.basename(aside) : JOURNAL_FILE} for inspection.`,
+    );
   }
 
   /** Multi-step operations register here so close() waits for them to finish. */
@@ -249,7 +416,7 @@ export class CaseStore {
   }
 
   findBySha256(sha: string): Source | undefined {
-    return this.#db.data.sources.find((s) => s.sha256 === sha);
+    return this.#index.sources.find((s) => s.sha256 === sha);
   }
 
   async readBody(sourceId: string): Promise<SourceBody> {
@@ -293,16 +460,19 @@ export class CaseStore {
     source = Source.parse(source);
     body = SourceBody.parse(body);
     if (body.id !== source.id) throw new ApiError('INVALID_INPUT', `The body belongs to ${body.id}, not to ${source.id}.`);
-    if (this.#adding.has(source.id) || this.#db.data.sources.some((s) => s.id === source.id)) {
+    if (this.#adding.has(source.id) || this.#index.sources.some((s) => s.id === source.id)) {
       throw new ApiError('ALREADY_EXISTS', `The case already has a source with id ${source.id}.`);
     }
     this.#adding.add(source.id);
     try {
       await this.#writeOriginal(source, original);
       await this.#writeBodyFile(body);
-      await this.#updateIndex((d) => {
-        d.sources.push(source);
-      });
+      await this.#updateIndex(
+        (d) => {
+          d.sources.push(source);
+        },
+        { sources: [source.id] },
+      );
     } finally {
       this.#adding.delete(source.id);
     }
@@ -329,9 +499,12 @@ export class CaseStore {
       this.#source(source.id);
       await this.#writeOriginal(source, original);
       await this.#writeBodyFile(body);
-      await this.#updateIndex((d) => {
-        d.sources = d.sources.map((s) => (s.id === source.id ? source : s));
-      });
+      await this.#updateIndex(
+        (d) => {
+          d.sources = d.sources.map((s) => (s.id === source.id ? source : s));
+        },
+        { sources: [source.id] },
+      );
     });
   }
 
@@ -342,9 +515,12 @@ export class CaseStore {
 
   async #removeSource(sourceId: string): Promise<void> {
     const source = this.#source(sourceId);
-    await this.#updateIndex((d) => {
-      d.sources = d.sources.filter((s) => s.id !== sourceId);
-    });
+    await this.#updateIndex(
+      (d) => {
+        d.sources = d.sources.filter((s) => s.id !== sourceId);
+      },
+      { removedSources: [sourceId] },
+    );
     const bf = this.#bodies.get(sourceId);
     if (bf) {
       await bf.writer.idle();
@@ -353,7 +529,7 @@ export class CaseStore {
     await backupFile(bodyPath(this.dir, sourceId), bodyBackupsPath(this.dir, sourceId), '', { keep: this.#opts.maxBackups });
     await fs.rm(bodyPath(this.dir, sourceId), { force: true });
     await syncDir(path.join(this.dir, SOURCES_DIR)).catch(() => {});
-    const stillUsed = this.#db.data.sources.some((s) => s.sha256 === source.sha256 && s.originalExt === source.originalExt);
+    const stillUsed = this.#index.sources.some((s) => s.sha256 === source.sha256 && s.originalExt === source.originalExt);
     if (!stillUsed) {
       await fs.rm(originalPath(this.dir, source), { force: true });
       await syncDir(path.join(this.dir, ORIGINALS_DIR)).catch(() => {});
@@ -384,6 +560,11 @@ export class CaseStore {
     await Promise.all(this.#running);
     await this.#indexWriter.idle();
     await Promise.all([...this.#bodies.values()].map((b) => b.writer.idle()));
+    if (!this.#lock.lost && (this.#journalBytes > 0 || this.#journalDirty)) {
+      this.#pending.full = true;
+      // If this fails the journal still holds every save, and the next open folds it in.
+      await this.#indexWriter.request().catch(() => {});
+    }
     // Each session ends with a copy of the index as it was left, so the newest backup is recent.
     if (!this.#lock.lost) {
       await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true }).catch(() => {});
@@ -408,7 +589,7 @@ export class CaseStore {
   }
 
   #source(sourceId: string): Source {
-    const s = this.#db.data.sources.find((x) => x.id === sourceId);
+    const s = this.#index.sources.find((x) => x.id === sourceId);
     if (!s) throw new ApiError('NOT_FOUND', `No source ${sourceId} in this case.`, { sourceId });
     return s;
   }
@@ -446,8 +627,12 @@ export class CaseStore {
     await bf.writer.request();
   }
 
+  #backupDue(): boolean {
+    return Date.now() - this.#lastIndexBackup >= this.#opts.backupIntervalMs;
+  }
+
   async #backupIndexIfDue(): Promise<void> {
-    if (Date.now() - this.#lastIndexBackup < this.#opts.backupIntervalMs) return;
+    if (!this.#backupDue()) return;
     await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups });
     this.#lastIndexBackup = Date.now();
   }
@@ -462,7 +647,7 @@ export class CaseStore {
 
   /** Index entries whose source file is missing or unreadable become warnings; the rest of the case opens. */
   async #checkBodies(): Promise<void> {
-    const sources = this.#db.data.sources;
+    const sources = this.#index.sources;
     if (sources.length === 0) return;
     const present = new Set(await fs.readdir(path.join(this.dir, SOURCES_DIR)).catch(() => [] as string[]));
     const seen = new Set<string>();

@@ -1,6 +1,7 @@
 // Run as a separate process by the store's tests: `node child-fixture.ts <mode> <dir>`.
 //   hold <dir>          open the case, print "ready", keep it open until killed
 //   save-and-die <dir>  open, save a change, and SIGKILL itself the moment the save is acknowledged
+//   journal-save-and-die <dir>  the same with a journaled save (one source's metadata and the case name)
 //   try-open <dir>      try to open the case and print the error code it got (or "opened")
 import { isApiError } from '../../../shared/errors.ts';
 import { CaseStore } from './index.ts';
@@ -22,6 +23,16 @@ if (mode === 'hold') {
   await store.updateIndex((d) => {
     d.name = 'Saved just before the crash';
   });
+  process.kill(process.pid, 'SIGKILL');
+} else if (mode === 'journal-save-and-die') {
+  const id = store.index.sources[0].id;
+  await store.updateIndex(
+    (d) => {
+      d.sources[0].notes = 'Noted just before the crash';
+      d.name = 'Journaled just before the crash';
+    },
+    { sources: [id], fields: ['name'] },
+  );
   process.kill(process.pid, 'SIGKILL');
 } else {
   throw new Error(`unknown mode ${mode}`);

@@ -28,6 +28,24 @@ export function decodeIndex(doc: unknown, file: string, versioning: Versioning):
   return { index: parsed.data, from };
 }
 
+/**
+ * case.json carries the id of its snapshot (`journalBase`) so journal lines can say which snapshot
+ * they apply to. It lives inside case.json, not in a side file, so the id and the content it names
+ * change in one atomic rename, and a backup (a plain copy of case.json) keeps its own id: restoring an
+ * older backup can never have a newer journal replayed onto it. It is not part of CaseIndex (shared/).
+ */
+export const SNAPSHOT_ID_FIELD = 'journalBase';
+
+/** Separates the snapshot id from the index document as read from case.json. */
+export function splitSnapshot(doc: unknown): { doc: unknown; base: string | null } {
+  if (!isObject(doc) || !(SNAPSHOT_ID_FIELD in doc)) return { doc, base: null };
+  const { [SNAPSHOT_ID_FIELD]: base, ...rest } = doc;
+  return { doc: rest, base: typeof base === 'string' && base ? base : null };
+}
+
+/** The text of case.json for an index (or a raw index document) and its snapshot id. */
+export const encodeIndex = (index: object, base: string): string => JSON.stringify({ ...index, [SNAPSHOT_ID_FIELD]: base }) + '\n';
+
 export function decodeBody(doc: unknown, file: string, versioning: Versioning, sourceId: string): StoredBody {
   const name = path.basename(file);
   const { doc: current } = upgrade(doc, file, versioning);

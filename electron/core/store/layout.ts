@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Source } from '../../../shared/source.ts';
 
 export const CASE_FILE = 'case.json';
+/** Index saves since the last snapshot of case.json (see journal.ts). */
+export const JOURNAL_FILE = 'case.journal';
 export const SOURCES_DIR = 'sources';
 export const ORIGINALS_DIR = 'originals';
 export const BACKUPS_DIR = 'backups';
@@ -10,6 +12,7 @@ export const BACKUPS_DIR = 'backups';
 export const CASE_BACKUP_PREFIX = 'case-';
 
 export const indexPath = (dir: string): string => path.join(dir, CASE_FILE);
+export const journalPath = (dir: string): string => path.join(dir, JOURNAL_FILE);
 export const bodyPath = (dir: string, sourceId: string): string => path.join(dir, SOURCES_DIR, `${sourceId}.json`);
 export const originalPath = (dir: string, source: Pick<Source, 'sha256' | 'originalExt'>): string =>
   path.join(dir, ORIGINALS_DIR, `${source.sha256}.${source.originalExt}`);

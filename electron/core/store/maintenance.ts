@@ -4,10 +4,11 @@ import path from 'node:path';
 import { CASE_FORMAT_VERSION, type CaseSummary } from '../../../shared/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { parseBackupName } from './backups.ts';
-import { indexError, isOpenInThisProcess } from './case-store.ts';
+import { indexError, isOpenInThisProcess, loadIndex } from './case-store.ts';
 import { decodeIndex } from './codec.ts';
 import { StoredFileError, copyFileDurable, parseJsonText, syncDir } from './durable.ts';
-import { CASE_BACKUP_PREFIX, CASE_FILE, backupsPath, indexPath } from './layout.ts';
+import { moveJournalAside } from './journal.ts';
+import { CASE_BACKUP_PREFIX, CASE_FILE, backupsPath, indexPath, journalPath } from './layout.ts';
 import { acquireCaseLock, isCaseLocked } from './lock.ts';
 import { INDEX_MIGRATIONS, type Versioning } from './migrations.ts';
 
@@ -29,7 +30,8 @@ export async function readCaseSummary(dir: string, id: string): Promise<CaseSumm
     // Salvage a name for the list even if the rest is unusable.
     const name = (doc as { name?: unknown } | null)?.name;
     if (typeof name === 'string' && name.trim()) summary.name = name;
-    const { index } = decodeIndex(doc, file, VERSIONING);
+    // With the journal's saves, so a case left open elsewhere or after a crash lists as it really is.
+    const { index } = (await loadIndex(dir, VERSIONING, { doc }))!;
     Object.assign(summary, { name: index.name, sources: index.sources.length, modified: index.modified });
   } catch (e) {
     if (!(e instanceof StoredFileError)) throw e;
@@ -69,6 +71,8 @@ export async function restoreBackup(dir: string, backupName: string): Promise<vo
     }
     const file = indexPath(dir);
     await setAside(file);
+    // The case becomes exactly the backup: saves journaled since are kept aside (not deleted), never replayed onto it.
+    await moveJournalAside(journalPath(dir), 'before-restore');
     await copyFileDurable(backup, file);
   } finally {
     await lock.release();
