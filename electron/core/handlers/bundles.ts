@@ -70,9 +70,12 @@ export function bundleHandlers(
         else {
           // A source's metadata: not an undoable edit (the set-aside version stays in the clash list).
           const other = Source.parse(clash.other);
-          await st.updateIndex((d) => {
-            d.sources = d.sources.map((s) => (s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s));
-          });
+          await st.updateIndex(
+            (d) => {
+              d.sources = d.sources.map((s) => (s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s));
+            },
+            { sources: [other.id] },
+          );
         }
       }
       // The versions stay in the file, marked resolved: nothing is lost.
