@@ -314,3 +314,12 @@ describe('the believer as speaker', () => {
     expect(speakerOf('Told Radio Ruritania the U.S. believes the Valley Front militias are responsible.', null)).toBe('U.S.');
   });
 });
+
+describe('events are not actors', () => {
+  it('does not make "the Israel-Hamas war" or "the offensive" a perpetrator', () => {
+    expect(attributionDrafts('The Ruritania-Valley Front war has killed more than 3,000 people, health officials said.', 'health officials')).toEqual([]);
+    expect(attributionDrafts('The Valley Front offensive killed 40 soldiers.', null)).toEqual([]);
+    expect(attributionDrafts('Valley Front fighters killed 40 soldiers.', null).map((d) => d.perpetrator)).toEqual(['Valley Front fighters']);
+  });
+});
+

@@ -43,9 +43,13 @@ const STARTER_KEYS = new Set(STARTER_ACTORS.flatMap((a) => [a.name, ...a.aliases
 /** True when a noun phrase names an armed group (not a state or its forces). */
 export function isArmedGroup(np: string): boolean {
   const words = np.toLowerCase().replace(/[’']s\b/g, '').split(/[\s-]+/).filter(Boolean);
+  // "the Israel-Hamas war has killed…", "the offensive killed…": an event is not an actor, whoever it names
+  if (EVENT_HEAD.test(words[words.length - 1] ?? '')) return false;
   if (words.some((w) => ARMED_GROUP_NOUNS.has(w))) return true;
   return STARTER_KEYS.has(normaliseActorName(np.replace(/^(?:the|a|an)\s+/i, '')));
 }
+
+const EVENT_HEAD = /^(?:war|wars|conflict|violence|fighting|offensive|crisis|campaign|bombardment|shelling|attacks?|strikes?|airstrikes?|assaults?|raids?|siege|blasts?|explosions?|bombings?|clashes|operation|invasion)$/;
 
 /** True when a phrase can name an actor: an armed group, a known actor, or a capitalised name. */
 function isActor(np: string): boolean {
