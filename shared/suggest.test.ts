@@ -219,6 +219,13 @@ describe('munitions and counts', () => {
     expect(list[0].rule).toMatch(/munitions\/fired$/);
     expect(list[2].rule).toMatch(/munitions\/fired$/);
   });
+  it('splits weapons of two kinds into two figures, both fired ("launched five missiles and 12 drones")', () => {
+    const list = ofKind(run('The army launched five missiles and 12 attack drones at the port overnight.'), 'munitions');
+    expect(list.map((m) => [m.measure, fig(m), m.rule.split(':')[1]])).toEqual([
+      ['missiles', [5, 5, 5], 'munitions/fired'],
+      ['drones', [12, 12, 12], 'munitions/fired'],
+    ]);
+  });
   it('gives "a barrage of rockets" no figure: how many is not said', () => {
     const [m] = ofKind(run('A barrage of rockets hit the airfield.'), 'munitions');
     expect(m.measure).toBe('rockets_impacted');

@@ -92,7 +92,7 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
     }
     const d = classify(s, group);
     if (d) {
-      drafts.push(d);
+      drafts.push(shareVerb(s, drafts[drafts.length - 1], d));
       consumedUntil = group.end;
     }
   }
@@ -125,8 +125,9 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
     if (place && !elided) break;
     if (!nextNp && !elided) break;
     if (nextNp && next.article && !(personHead(nextNp.head) || munitionOf(nextNp.head))) break;
-    // "14 dead and 20 wounded" are two figures of two measures, not one group
+    // "14 dead and 20 wounded", "five missiles and 12 drones": two figures of two measures, not one group
     if (nextNp && (CASUALTY_NOUNS[np.head] ?? null) !== (CASUALTY_NOUNS[nextNp.head] ?? null)) break;
+    if (nextNp && munitionOf(np.head) && munitionOf(nextNp.head) && munitionOf(np.head) !== munitionOf(nextNp.head)) break;
     used.push(next);
     if (nextNp) nps.push(nextNp);
     end = elided ? next.end + (/^\s+(?:in|at)\s+(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(s.slice(next.end))?.[0].trimEnd().length ?? 0) : nextNp!.end;
@@ -341,6 +342,15 @@ function munitionVerbs(s: string, start: number, end: number): { how: How | null
   const target = /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(s.slice(to));
   if (target && target[0].length < 50) to += target[0].trimEnd().length;
   return { how, start: from, end: to };
+}
+
+/** "launched five missiles and 12 drones": weapons joined to fired ones were fired too. */
+function shareVerb(s: string, prev: Draft | undefined, d: Draft): Draft {
+  if (!prev || prev.kind !== 'munitions' || d.kind !== 'munitions' || !d.rule.endsWith('/mentioned')) return d;
+  const how = /\/(fired|impacted|intercepted)$/.exec(prev.rule)?.[1] as How | undefined;
+  if (!how || !/^\s*,?\s*(?:and|as well as|plus|along with)\s+$/i.test(s.slice(prev.end, d.start))) return d;
+  const mun = (d.measure ?? '').replace(/_(?:fired|impacted|intercepted)$/, '');
+  return { ...d, measure: munitionMeasure(mun, how), rule: `munitions/${how}`, confidence: 0.8 };
 }
 
 const munitionMeasure = (mun: string, how: How | null): string => (mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun);
