@@ -233,9 +233,9 @@ describe('munitions and counts', () => {
     expect(m.weapon).toBe('rocket');
   });
   it('tells "shot down" from "shot"', () => {
-    const [m] = ofKind(run('Two drones and a cruise missile were shot down over the bay.'), 'munitions');
-    expect(m.measure).toBe('missiles_intercepted');
-    expect(m.quote).toMatch(/shot down$/);
+    const [drones, missile] = ofKind(run('Two drones and a cruise missile were shot down over the bay.'), 'munitions');
+    expect([drones.measure, fig(drones), missile.measure, fig(missile)]).toEqual(['drones_intercepted', [2, 2, 2], 'missiles_intercepted', [1, 1, 1]]);
+    expect(missile.quote).toMatch(/shot down$/);
   });
   it('reads elided and partitive weapon figures, naming the weapon from the words before', () => {
     const list = ofKind(

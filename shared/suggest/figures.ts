@@ -92,7 +92,10 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
     }
     const d = classify(s, group);
     if (d) {
-      drafts.push(shareVerb(s, drafts[drafts.length - 1], d));
+      const prev = drafts[drafts.length - 1];
+      // "launched five missiles and 12 drones", "two drones and a missile were shot down": one verb for both
+      drafts.push(shareVerb(s, prev, d, prev));
+      if (prev) drafts[drafts.length - 2] = shareVerb(s, d, prev, prev);
       consumedUntil = group.end;
     }
   }
@@ -344,11 +347,15 @@ function munitionVerbs(s: string, start: number, end: number): { how: How | null
   return { how, start: from, end: to };
 }
 
-/** "launched five missiles and 12 drones": weapons joined to fired ones were fired too. */
-function shareVerb(s: string, prev: Draft | undefined, d: Draft): Draft {
-  if (!prev || prev.kind !== 'munitions' || d.kind !== 'munitions' || !d.rule.endsWith('/mentioned')) return d;
-  const how = /\/(fired|impacted|intercepted)$/.exec(prev.rule)?.[1] as How | undefined;
-  if (!how || !/^\s*,?\s*(?:and|as well as|plus|along with)\s+$/i.test(s.slice(prev.end, d.start))) return d;
+/**
+ * Weapons joined by "and" share their verb: `d`, only mentioned, takes `from`'s fired / landed /
+ * intercepted when `first` (the earlier of the two) is joined to the other by nothing but "and".
+ */
+function shareVerb(s: string, from: Draft | undefined, d: Draft, first: Draft | undefined): Draft {
+  if (!from || !first || from.kind !== 'munitions' || d.kind !== 'munitions' || !d.rule.endsWith('/mentioned')) return d;
+  const how = /\/(fired|impacted|intercepted)$/.exec(from.rule)?.[1] as How | undefined;
+  const second = first === from ? d : from;
+  if (!how || !/^\s*,?\s*(?:and|as well as|plus|along with)\s+$/i.test(s.slice(first.end, second.start))) return d;
   const mun = (d.measure ?? '').replace(/_(?:fired|impacted|intercepted)$/, '');
   return { ...d, measure: munitionMeasure(mun, how), rule: `munitions/${how}`, confidence: 0.8 };
 }
