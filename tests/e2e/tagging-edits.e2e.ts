@@ -1,6 +1,7 @@
 // Editing tagged claims end to end: a corrected publication date re-resolves relative dates; a
 // claim's passage changes and a claim is deleted, both undoable; a new version of a source keeps
-// its annotations and orphans the one whose words are gone. Quotes come from the corpus answer key.
+// its annotations and orphans the one whose words are gone; a figure keeps the place it is scoped
+// to. Quotes come from the corpus answer key.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, seedDocuments } from './fixtures.ts';
@@ -209,4 +210,18 @@ test('an attribution finds its actor under any spelling, and the actor joins the
   await app.keyboard.press('Escape');
   await rows.nth(1).getByRole('button', { name: 'Edit' }).click();
   await expect(t.form('Attribution').getByLabel('Actor', { exact: true })).toHaveValue(first);
+});
+
+test('a figure scoped to a place keeps it, and says so in its summary', async ({ app, start, library }) => {
+  const seed = await openSeed('003', start, library);
+  const quote = (await keyClaims()).find((c) => c.doc === seed.file && c.kind === 'casualties' && c.measure === 'wounded' && /Air Base/.test(c.quote))!.quote;
+  const t = new TaggingPage(app);
+  const form = await t.tag(seed.title, quote, 'c');
+  const place = form.getByLabel('Place', { exact: true });
+  await expect(place).toHaveValue('');
+  await place.fill('Al Asad Air Base, Anbar, Iraq');
+  await t.save(form);
+  await expect(t.row(quote)).toContainText('at Al Asad Air Base, Anbar, Iraq');
+  await app.reload();
+  await expect(t.row(quote)).toContainText('at Al Asad Air Base, Anbar, Iraq');
 });
