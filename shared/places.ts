@@ -42,3 +42,8 @@ export function placesApart(a: string, b: string): boolean {
   const known = countryNames();
   return known.has(ca) && known.has(cb);
 }
+
+/** The place a breakdown part names after its number ("57 in Iraq", "900 at Camp Harlow"), or null. */
+export function partPlace(head: string): string | null {
+  return /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(head)?.[1]?.trim().replace(/[.,]$/, '') ?? null;
+}

@@ -50,6 +50,14 @@ describe('prefillClaim', () => {
     expect(c.population.affiliation).toBe('military');
   });
 
+  it('reads a breakdown by place into parts with their places', () => {
+    const c = prefillClaim('munitions', 'there have been 40 militia attacks on the bases, with 15 in Ruritania and 25 in Valdonia', ctx());
+    if (c.kind !== 'munitions') throw new Error('kind');
+    expect(c.parts.map((p) => [p.figure.best, p.place ?? null])).toEqual([
+      [15, 'Ruritania'],
+      [25, 'Valdonia'],
+    ]);
+  });
   it('keeps a subset as a subset and narrows its measure', () => {
     const c = prefillClaim('casualties', 'injuring 20 people, including three seriously', ctx());
     if (c.kind !== 'casualties') throw new Error('kind');

@@ -17,6 +17,7 @@ import { blankClaim, figureFrom, type Actor, type Claim, type Part, type Populat
 import { findActor, normaliseActorName } from '../../shared/actors.ts';
 import { parseFigure } from '../../shared/figures.ts';
 import { findTimingExpressions, withResolvedTiming } from '../../shared/timing.ts';
+import { partPlace } from '../../shared/places.ts';
 
 type Kind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 
@@ -102,6 +103,8 @@ export function prefillClaim(kind: Kind, text: string, ctx: PrefillContext): Cla
         figure: { ...figure, low: p.low, best: p.best, high: p.high, qualifier: p.qualifier },
         subset: p.subset,
         ...(p.subset ? { measure: narrowed ?? (measure === 'wounded' && /serious/i.test(p.head) ? 'wounded_serious' : null) } : {}),
+        // a breakdown by place, as the suggester reads it: "with 57 in Iraq and 83 in Syria"
+        ...(!p.subset && partPlace(p.head) ? { place: partPlace(p.head) } : {}),
       };
     });
     // "one British and two U.S. service members": the noun at the end counts for every group.

@@ -21,6 +21,7 @@ import {
   INTERCEPT_BEFORE, MUNITION_NOUNS, NATIONALITIES, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular,
 } from './lexicon.ts';
 import { commonPopulation, populationOf } from './population.ts';
+import { partPlace } from '../places.ts';
 import { readNounPhrase, type NounPhrase } from './words.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 
@@ -513,7 +514,7 @@ function breakdownParts(parsed: NonNullable<ReturnType<typeof parseFigure>>): Pa
       population: { nationality: null, affiliation: 'unknown' as const, side: null },
       figure: toFigure(p.raw, p),
       subset: false,
-      place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null,
+      place: partPlace(p.head),
     }));
 }
 
@@ -531,7 +532,7 @@ function fillPopulation(d: Draft, s: string, g: Group, parsed: NonNullable<Retur
       population: pops[i],
       figure: toFigure(p.raw, p),
       subset: false,
-      ...(measure === 'troops_deployed' ? { place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null } : {}),
+      ...(measure === 'troops_deployed' ? { place: partPlace(p.head) } : {}),
     }));
     d.population = commonPopulation(pops);
   } else if (joined.length >= 2 && measure === 'troops_deployed') {
@@ -539,7 +540,7 @@ function fillPopulation(d: Draft, s: string, g: Group, parsed: NonNullable<Retur
       population: pops[0],
       figure: toFigure(p.raw, p),
       subset: false,
-      place: /\b(?:in|at)\s+((?:\p{Lu}[\p{L}'’.-]*\s?){1,3})/u.exec(p.head)?.[1]?.trim().replace(/[.,]$/, '') ?? null,
+      place: partPlace(p.head),
     }));
     d.population = pops[0];
   } else {
