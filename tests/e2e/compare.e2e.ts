@@ -1,7 +1,9 @@
 // Compare outlets, end to end in browser mode: tag the Camp Taji casualty claims of three sources
 // (quotes read from the corpus answer key at test time), group them into one event, open its
 // matrix: the killed total is a scope mismatch, the wounded row consistent; reconcile the wounded
-// (UCDP) with a rationale, dismiss a row with a note, reload, and everything is still there.
+// (UCDP) with a rationale, dismiss a row with a note, reload, and everything is still there. And the
+// scope error inside one article: a count the user scopes to a base meets the same article's breakdown
+// by country, read from the words into places by the form.
 import { join } from 'node:path';
 import { test, expect, seedDocuments } from './fixtures.ts';
 import { screenshotDir } from './paths.ts';
@@ -128,4 +130,37 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
   await app.screenshot({ path: join(screenshotDir, 'timeline.png') });
   await march.getByRole('button', { name: STRIKES }).click();
   await expect(cmp.table.locator('caption')).toContainText(STRIKES);
+});
+
+test('a figure scoped to a base meets the breakdown by country of the same article: a conflict', async ({ app, start, library }) => {
+  test.setTimeout(120_000);
+  await app.setViewportSize({ width: 1600, height: 960 });
+  const seed = (await seedDocuments()).find((s) => s.file.startsWith('003'))!;
+  const key = await keyClaims();
+  // the two counts of attacks since October in one article: one for the airbase, one broken down by country
+  const counts = key.filter((c) => c.doc === seed.file && c.kind === 'count' && c.measure === 'attacks');
+  const scoped = counts.find((c) => !c.parts)!;
+  const breakdown = counts.find((c) => c.parts)!;
+  await start.createCase('Scope');
+  await importSeeds(library, [seed]);
+  const t = new TaggingPage(app);
+  const first = await t.tag(seed.title, breakdown.quote, 'm');
+  await first.getByLabel('Measure', { exact: true }).selectOption('attacks');
+  await t.save(first);
+  const second = await t.tag(seed.title, scoped.quote, 'm');
+  await second.getByLabel('Measure', { exact: true }).selectOption('attacks');
+  // the fact-checker reads "the airbase" as Al Asad and scopes the figure to it
+  await second.getByLabel('Place', { exact: true }).fill('Al Asad Air Base, Iraq');
+  await t.save(second);
+  await t.newEvent('Attacks since October', { place: 'Iraq and Syria' });
+  for (const c of [breakdown, scoped]) await t.assign(t.row(c.quote), 'Attacks since October');
+
+  const cmp = new ComparePage(app);
+  await cmp.show();
+  await cmp.openEvent('Attacks since October');
+  // the form read "against U.S. troops" as US military; the base can hold at most the 57 of Iraq
+  await expect(cmp.verdict('attacks · US military in Al Asad Air Base, Iraq')).toHaveText('Conflict');
+  await expect(cmp.row('attacks · US military in Al Asad Air Base, Iraq')).toContainText('up to 57');
+  await expect(cmp.verdict('attacks · in Iraq')).toHaveText('Conflict');
+  await expect(cmp.verdict('attacks')).toHaveText('Scope mismatch');
 });
