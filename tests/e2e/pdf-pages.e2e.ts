@@ -106,19 +106,22 @@ test('words selected on a drawn page are tagged like words in the text, and show
   await expect(box).toHaveCount(1);
   await expect(pages.highlights(1, 'casualties')).toHaveCount(0);
   const span = pages.textLayer(2).getByText(QUOTE);
-  const drawn = await span.evaluate((el, q) => {
-    const node = el.firstChild as Text;
-    const r = document.createRange();
-    r.setStart(node, node.data.indexOf(q));
-    r.setEnd(node, node.data.indexOf(q) + q.length);
-    const b = r.getBoundingClientRect();
-    return { x: b.x, y: b.y, width: b.width, height: b.height };
-  }, QUOTE);
-  const hl = (await box.boundingBox())!;
-  expect(Math.abs(hl.x - drawn.x)).toBeLessThan(drawn.height);
-  expect(Math.abs(hl.x + hl.width - (drawn.x + drawn.width))).toBeLessThan(drawn.height);
-  expect(hl.y).toBeLessThan(drawn.y + drawn.height / 2);
-  expect(hl.y + hl.height).toBeGreaterThan(drawn.y + drawn.height / 2);
+  // Measured together and polled: the box and the text layer settle once the page's fonts and scale are final.
+  const offBy = async () => {
+    const drawn = await span.evaluate((el, q) => {
+      const node = el.firstChild as Text;
+      const r = document.createRange();
+      r.setStart(node, node.data.indexOf(q));
+      r.setEnd(node, node.data.indexOf(q) + q.length);
+      const b = r.getBoundingClientRect();
+      return { x: b.x, y: b.y, width: b.width, height: b.height };
+    }, QUOTE);
+    const hl = (await box.boundingBox())!;
+    const middle = drawn.y + drawn.height / 2;
+    // in line heights: how far the box's ends are from the words' ends, and whether it covers their middle
+    return Math.max(Math.abs(hl.x - drawn.x), Math.abs(hl.x + hl.width - (drawn.x + drawn.width))) / drawn.height + (hl.y < middle && hl.y + hl.height > middle ? 0 : 100);
+  };
+  await expect.poll(offBy, { timeout: 10_000 }).toBeLessThan(1);
   await box.scrollIntoViewIfNeeded();
   await app.screenshot({ path: join(screenshotDir, 'pdf-pages-tagged.png') });
 
