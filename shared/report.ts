@@ -9,28 +9,20 @@
 //   only through the same escaping.
 // - Prints well: black on white, tables that do not split a row, quotes that keep together, link
 //   targets written out as "(quote q3)" since paper cannot be clicked.
-import type { Actor, Annotation, Claim, Event } from './claims.ts';
+import type { Actor, Event } from './claims.ts';
 import { isFigureClaim } from './claims.ts';
 import { computeAll, staleDecisions, type Decision, type Row } from './conflicts.ts';
 import { parseRowKey, rowPopulationWords } from './csv.ts';
 import { METHOD_LABELS, type Reconciliation } from './reconcile.ts';
-import type { Source } from './source.ts';
-import { describeClaim, formatFigure, populationWords, qualifierWords } from './w3c.ts';
+import { describeClaim, formatFigure, populationWords, qualifierWords, type W3cInput } from './w3c.ts';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 const h = (v: unknown): string => escapeHtml(v === null || v === undefined ? '' : String(v));
 
-export interface ReportInput {
-  caseName: string;
-  generated: string;
-  appVersion: string;
-  sources: Source[];
-  texts: ReadonlyMap<string, string>;
-  annotations: Annotation[];
-  claims: Claim[];
-  events: Event[];
+/** What the W3C export reads (less the case id), plus what the report adds: actors and judgements. */
+export interface ReportInput extends Omit<W3cInput, 'caseId'> {
   actors: Actor[];
   decisions: Decision[];
   reconciliations: Reconciliation[];
