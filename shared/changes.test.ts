@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applyList, diffList } from './changes.ts';
+
+type R = { id: string; v: number };
+const key = (r: R) => r.id;
+
+/** A small seeded PRNG, so a failure can be replayed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** One random edit of the kinds commands make: insert, delete, replace in place, move back in place. */
+function edit(list: R[], rand: () => number, n: number): R[] {
+  const out = list.slice();
+  const i = Math.floor(rand() * (out.length + 1));
+  switch (Math.floor(rand() * 4)) {
+    case 0:
+      out.splice(i, 0, { id: `new${n}`, v: n });
+      break;
+    case 1:
+      if (out.length) out.splice(Math.min(i, out.length - 1), 1);
+      break;
+    case 2:
+      if (out.length) out[Math.min(i, out.length - 1)] = { ...out[Math.min(i, out.length - 1)], v: n };
+      break;
+    default: {
+      if (out.length < 2) break;
+      const [x] = out.splice(Math.min(i, out.length - 1), 1);
+      out.splice(Math.floor(rand() * out.length), 0, x);
+    }
+  }
+  return out;
+}
+
+describe('change sets', () => {
+  it('turn the old list into the new one, whatever the edits, keeping untouched records as they were', () => {
+    const rand = rng(7);
+    for (let round = 0; round < 300; round++) {
+      const a: R[] = Array.from({ length: Math.floor(rand() * 30) }, (_, i) => ({ id: `r${i}`, v: i }));
+      let b = a;
+      const steps = 1 + Math.floor(rand() * 5);
+      for (let s = 0; s < steps; s++) b = edit(b, rand, round * 10 + s);
+      const changes = diffList(a, b, key);
+      const applied = applyList(a, changes, key);
+      expect(applied).toEqual(b);
+      applied.forEach((x, i) => expect(x).toBe(b[i]));
+    }
+  });
+
+  it('name only what changed: one updated record in a long list is one put', () => {
+    const a: R[] = Array.from({ length: 100_000 }, (_, i) => ({ id: `r${i}`, v: i }));
+    const b = a.slice();
+    b[50_000] = { id: 'r50000', v: -1 };
+    const changes = diffList(a, b, key);
+    expect(changes).toEqual({ put: [{ value: { id: 'r50000', v: -1 }, after: 'r49999' }], deleted: [] });
+    expect(diffList(a, a.slice(0, -1), key)).toEqual({ put: [], deleted: ['r99999'] });
+  });
+
+  it('put a record back in its place when its follower is known, at the end when it is not', () => {
+    const list: R[] = [{ id: 'x', v: 1 }, { id: 'z', v: 3 }];
+    expect(applyList(list, { put: [{ value: { id: 'y', v: 2 }, after: 'x' }], deleted: [] }, key).map(key)).toEqual(['x', 'y', 'z']);
+    expect(applyList(list, { put: [{ value: { id: 'y', v: 2 }, after: 'elsewhere' }], deleted: [] }, key).map(key)).toEqual(['x', 'z', 'y']);
+    expect(applyList(list, { put: [{ value: { id: 'w', v: 0 }, after: null }], deleted: ['z'] }, key).map(key)).toEqual(['w', 'x']);
+  });
+});
