@@ -102,7 +102,8 @@ function requireCase(values: Record<string, unknown>): string {
 async function withCore<T>(caseDir: string, fn: (core: Core, caseId: string) => Promise<T>): Promise<T> {
   const core = await createCore({ dataDir: defaultDataDir(), fixedCaseDir: caseDir, host: 'cli' });
   try {
-    return await fn(core, fixedCaseId(caseDir));
+    // The id the case in the folder has (the folder's name only while it holds no case yet).
+    return await fn(core, core.info.fixedCase ?? fixedCaseId(caseDir));
   } finally {
     await core.close();
   }

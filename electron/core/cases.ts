@@ -1,13 +1,16 @@
 // Where cases live. In the app, every case is a folder under <dataDir>/cases/; a host started on one
 // case folder (`serve --case DIR`, the CLI) sees exactly that case and no others.
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/errors.ts';
 import { CaseId } from '../../shared/case.ts';
+import { CASE_FILE } from './store/layout.ts';
 
 export interface CaseLocator {
   /** The one case this host serves, or null when it manages a data directory of cases. */
   readonly fixedId: string | null;
+  /** The folder of a case; throws NOT_FOUND for an id this host does not serve. Ids naming one folder give the same path. */
   dirOf(caseId: string): string;
   listIds(): Promise<string[]>;
   newCaseDir(caseId: string): string;
@@ -34,17 +37,39 @@ export function dataDirLocator(dataDir: string): CaseLocator {
   };
 }
 
-/** The id a folder is known by when a host is started on it directly. */
+/** The id a folder is known by when a host is started on it and it holds no case yet (or its case.json gives none). */
 export function fixedCaseId(dir: string): string {
   const raw = basename(resolve(dir)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
   return CaseId.safeParse(raw).success ? raw : 'case';
 }
 
+/**
+ * The id the case in a folder has (its case.json's "id"), or null if the folder holds no readable
+ * case. A case is known by its own id wherever its folder is: a folder renamed, copied, or made by
+ * import-bundle keeps the id of the case it holds. (The journal never changes the id, so case.json is enough.)
+ */
+export function storedCaseId(dir: string): string | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(join(resolve(dir), CASE_FILE), 'utf8'));
+  } catch {
+    return null; // missing or damaged: opening it says which, and how to restore a backup
+  }
+  const id = (doc as { id?: unknown } | null)?.id;
+  return CaseId.safeParse(id).success ? (id as string) : null;
+}
+
+/**
+ * A host on one case folder. It serves the case by the id that case has (so every operation the UI
+ * makes with the id it was given succeeds), and also answers to the folder-derived id, the name the
+ * folder was known by before it held a case; both name the same folder (OpenCases keys by folder).
+ */
 export function fixedCaseLocator(dir: string): CaseLocator {
   const abs = resolve(dir);
-  const id = fixedCaseId(abs);
+  const folderId = fixedCaseId(abs);
+  const id = storedCaseId(abs) ?? folderId;
   const only = (caseId: string): string => {
-    if (caseId !== id) throw new ApiError('NOT_FOUND', `This window serves only the case in ${abs}.`);
+    if (caseId !== id && caseId !== folderId) throw new ApiError('NOT_FOUND', `This window serves only the case in ${abs}.`);
     return abs;
   };
   return {

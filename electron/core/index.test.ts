@@ -135,3 +135,51 @@ describe('core: cases', () => {
     expect(kept).toHaveLength(1);
   });
 });
+
+describe('core: a host on one case folder (serve --case DIR)', () => {
+  it('serves a case whose id differs from its folder’s name by the id it has: its sources, texts, claims and search', async () => {
+    const { buildSeedsCase } = await import('./bundle/seeds-case.ts');
+    const root = await tmp();
+    const dir = join(root, 'Iraq attacks (copy)');
+    const built = await buildSeedsCase(dir, { id: 'seeds-2020' });
+    const claimCount = built.claims.view().claims.length;
+    await built.store.close();
+
+    const core = await createCore({ dataDir: join(root, 'data'), fixedCaseDir: dir, host: 'browser' });
+    try {
+      const info = (await core.call('app.info', {})) as { fixedCase: string | null };
+      expect(info.fixedCase).toBe('seeds-2020');
+      const list = (await core.call('cases.list', {})) as CaseSummary[];
+      expect(list.map((c) => c.id)).toEqual(['seeds-2020']);
+      const open = (await core.call('cases.open', { caseId: info.fixedCase })) as OpenCase;
+      expect(open.id).toBe('seeds-2020');
+      expect(open.sources.length).toBe(5);
+      // Every op the UI makes with the id it was given succeeds.
+      const doc = (await core.call('sources.get', { caseId: open.id, sourceId: open.sources[0].id })) as { text: string };
+      expect(doc.text.length).toBeGreaterThan(1000);
+      const view = (await core.call('claims.view', { caseId: open.id })) as { claims: unknown[] };
+      expect(view.claims.length).toBe(claimCount);
+      expect(claimCount).toBeGreaterThan(0);
+      const found = (await core.call('search', { caseId: open.id, query: 'rockets' })) as { total: number };
+      expect(found.total).toBeGreaterThan(0);
+      // The folder-derived name still reaches the same case (one store, one lock), never another folder.
+      const byFolder = (await core.call('cases.open', { caseId: 'Iraq-attacks-copy-' })) as OpenCase;
+      expect(byFolder.id).toBe('seeds-2020');
+      expect((await rejects(core.call('cases.open', { caseId: 'other' }))).code).toBe('NOT_FOUND');
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('names a folder that holds no case yet after the folder, and creates the case there on first use', async () => {
+    const dir = join(await tmp(), 'new-case');
+    const core = await createCore({ dataDir: join(dir, '..', 'data'), fixedCaseDir: dir, host: 'browser' });
+    try {
+      expect(core.info.fixedCase).toBe('new-case');
+      const open = (await core.call('cases.open', { caseId: 'new-case' })) as OpenCase;
+      expect(open.id).toBe('new-case');
+    } finally {
+      await core.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 // The cases a core has open: one store (holding the case's lock) and one claims state per case,
-// opened on first use and kept until the case is closed, deleted or the core shuts down.
+// opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
+// kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
 import type { OpenCase } from '../../shared/api.ts';
 import type { CaseIndex, CaseSummary } from '../../shared/case.ts';
 import { ApiError } from '../../shared/errors.ts';
@@ -21,47 +22,60 @@ export class OpenCases {
     this.version = version;
   }
 
+  /** Where a case's store and claims are kept: its folder (throws NOT_FOUND for an id this host does not serve). */
+  #key(caseId: string): string {
+    return this.locator.dirOf(caseId);
+  }
+
   store(caseId: string): Promise<CaseStore> {
-    let s = this.#stores.get(caseId);
+    const dir = this.#key(caseId);
+    let s = this.#stores.get(dir);
     if (!s) {
-      const dir = this.locator.dirOf(caseId);
       s = CaseStore.open(dir).catch(async (e: unknown) => {
-        this.#stores.delete(caseId);
+        this.#stores.delete(dir);
         // A fixed case folder that has no case yet becomes one on first use.
-        if (this.locator.fixedId && e instanceof ApiError && e.code === 'NOT_FOUND') {
-          const created = CaseStore.create(dir, { id: caseId, name: caseId });
-          this.#stores.set(caseId, created);
+        const fixedId = this.locator.fixedId;
+        if (fixedId && e instanceof ApiError && e.code === 'NOT_FOUND') {
+          const created = CaseStore.create(dir, { id: fixedId, name: fixedId });
+          this.#stores.set(dir, created);
           return created;
         }
         throw e;
       });
-      this.#stores.set(caseId, s);
+      this.#stores.set(dir, s);
     }
     return s;
   }
 
   /** The store of a case if it is open in this core (for listing without opening). */
   async ifOpen(caseId: string): Promise<CaseStore | null> {
-    return (await this.#stores.get(caseId)?.catch(() => null)) ?? null;
+    let dir: string;
+    try {
+      dir = this.#key(caseId);
+    } catch {
+      return null;
+    }
+    return (await this.#stores.get(dir)?.catch(() => null)) ?? null;
   }
 
   claims(caseId: string): Promise<CaseClaims> {
-    let c = this.#claims.get(caseId);
+    const dir = this.#key(caseId);
+    let c = this.#claims.get(dir);
     if (!c) {
       c = this.store(caseId).then((st) => CaseClaims.load(st));
-      c.catch(() => this.#claims.delete(caseId));
-      this.#claims.set(caseId, c);
+      c.catch(() => this.#claims.delete(dir));
+      this.#claims.set(dir, c);
     }
     return c;
   }
 
   /** After files were rewritten outside the command path (a merge): read the claims again. */
   reloadClaims(caseId: string): void {
-    this.#claims.delete(caseId);
+    this.#claims.delete(this.#key(caseId));
   }
 
   adopt(caseId: string, st: CaseStore): void {
-    this.#stores.set(caseId, Promise.resolve(st));
+    this.#stores.set(this.#key(caseId), Promise.resolve(st));
   }
 
   async create(caseId: string, name: string): Promise<CaseStore> {
@@ -71,14 +85,18 @@ export class OpenCases {
   }
 
   async close(caseId: string): Promise<void> {
-    const s = this.#stores.get(caseId);
-    this.#stores.delete(caseId);
-    this.#claims.delete(caseId);
+    await this.#closeDir(this.#key(caseId));
+  }
+
+  async #closeDir(dir: string): Promise<void> {
+    const s = this.#stores.get(dir);
+    this.#stores.delete(dir);
+    this.#claims.delete(dir);
     if (s) await s.then((st) => st.close(), () => undefined);
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.#stores.keys()].map((id) => this.close(id)));
+    await Promise.all([...this.#stores.keys()].map((dir) => this.#closeDir(dir)));
   }
 }
 
