@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Every reply of the core is checked against the contract in tests, large ones too.
+    env: { CORROBORATE_CHECK_REPLIES: '1' },
   },
 });

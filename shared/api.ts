@@ -10,6 +10,7 @@ import { Grade, GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
 import { Clash, Manifest } from './bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
+import { ChangeSet } from './changes.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;
@@ -58,8 +59,16 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-/** Everything tagged in a case, and where undo stands. Each edit answers with the whole view. */
+/**
+ * What is tagged in a case (or in part of it), and where undo stands. Read once (`claims.view`,
+ * scoped to sources or events when a client needs only those); after that every edit answers with
+ * a ChangeSet and `claims.changes` catches a client up from the version it holds.
+ */
 export const ClaimsView = z.object({
+  /** The claims version this view is at: a ChangeSet with version + 1 follows it. */
+  version: z.number().int().nonnegative(),
+  /** The scope read: null = the whole case; else the claims (and annotations) of these sources and events. */
+  scope: z.object({ sourceIds: z.array(z.string()), eventIds: z.array(z.string()) }).nullable(),
   annotations: z.array(Annotation),
   claims: z.array(Claim),
   events: z.array(Event),
@@ -73,8 +82,18 @@ export const ClaimsView = z.object({
   redoLabel: z.string().nullable(),
   /** Records that could not be read (a hand-edited file, say): reported, kept on disk, left out here. */
   problems: z.array(z.string()),
+  /** How many claims the whole case has, whatever the scope. */
+  totalClaims: z.number().int().nonnegative(),
 });
 export type ClaimsView = z.infer<typeof ClaimsView>;
+export { ChangeSet };
+
+const ClaimsScope = {
+  /** Only the claims and annotations of these sources… */
+  sourceIds: z.array(SourceId).max(10_000).optional(),
+  /** …and of these events. Neither given: the whole case. */
+  eventIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+};
 
 export const api = {
   'app.info': op(z.object({}), AppInfo),
@@ -115,7 +134,7 @@ export const api = {
   /** Replace a source's text with a new version of the same report; annotations re-anchor or become orphans. */
   'sources.replaceText': op(
     z.object({ caseId: CaseId, sourceId: SourceId, name: z.string().min(1).max(1000), data: Bytes }),
-    z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), view: ClaimsView }),
+    z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), changes: ChangeSet }),
   ),
 
   /** Suggested claims for a source (computed off the window's thread), minus rejected and already tagged ones. */
@@ -129,11 +148,16 @@ export const api = {
     z.object({ rejected: z.number().int() }),
   ),
 
-  'claims.view': op(z.object({ caseId: CaseId }), ClaimsView),
-  /** Runs one edit (a command with an inverse); it joins the undo history, which survives a reload. */
-  'claims.execute': op(z.object({ caseId: CaseId, command: Command, label: z.string().max(200).optional() }), ClaimsView),
-  'claims.undo': op(z.object({ caseId: CaseId }), ClaimsView),
-  'claims.redo': op(z.object({ caseId: CaseId }), ClaimsView),
+  'claims.view': op(z.object({ caseId: CaseId, ...ClaimsScope }), ClaimsView),
+  /** Runs one edit (a command with an inverse); it joins the undo history, which survives a reload. Answers with what changed. */
+  'claims.execute': op(z.object({ caseId: CaseId, command: Command, label: z.string().max(200).optional() }), ChangeSet),
+  'claims.undo': op(z.object({ caseId: CaseId }), ChangeSet),
+  'claims.redo': op(z.object({ caseId: CaseId }), ChangeSet),
+  /** The changes after `since` (a version a client holds), oldest first; `reset` when they are no longer kept: read the view again. */
+  'claims.changes': op(
+    z.object({ caseId: CaseId, since: z.number().int().nonnegative() }),
+    z.object({ version: z.number().int().nonnegative(), changes: z.array(ChangeSet), reset: z.boolean() }),
+  ),
 
   /** The comparison matrices (all events, or one), with verdicts, decisions, reconciliations and grades. */
   'conflicts.compute': op(
@@ -176,6 +200,13 @@ export const api = {
 } as const;
 
 export type Api = typeof api;
+
+/**
+ * Replies built from records the core already parsed when it read them (a case's claims, its
+ * sources, the matrices): large at monitor scale, so they are checked against their schema in the
+ * tests (createCore's `checkReplies`), not on every call, and the UI checks only their outer shape.
+ */
+export const LARGE_REPLIES: ReadonlySet<OpName> = new Set<OpName>(['claims.view', 'claims.changes', 'conflicts.compute', 'cases.open', 'cases.restoreBackup', 'sources.get']);
 export type OpName = keyof Api;
 export type Input<K extends OpName> = z.input<Api[K]['input']>;
 export type Output<K extends OpName> = z.output<Api[K]['output']>;

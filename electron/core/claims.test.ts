@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimsView, ImportResult } from '../../shared/api.ts';
+import type { ChangeSet, ClaimsView, ImportResult } from '../../shared/api.ts';
+import { applyChanges } from '../../shared/changes.ts';
 import { makeTarget } from '../../shared/anchor.ts';
 import type { CaseSummary } from '../../shared/case.ts';
 import { blankClaim, type Claim } from '../../shared/claims.ts';
@@ -12,6 +13,7 @@ import { seedFiles } from '../../tests/unit/corpus.ts';
 import { createCore, type Core } from './index.ts';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'corroborate-claims-'));
+const viewOf = async (core: Core, caseId: string) => (await core.call('claims.view', { caseId })) as ClaimsView;
 const now = () => new Date().toISOString();
 let n = 0;
 
@@ -54,31 +56,79 @@ describe('claims in the core', () => {
     const dataDir = await tmp();
     const { caseId } = await withCore(dataDir, async (core) => {
       const s = await seedCase(core);
-      let v = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'), label: 'Tag casualties' })) as ClaimsView;
-      expect(v.claims).toHaveLength(1);
-      expect(v.claims[0]).toMatchObject({ figure: { low: 14, best: 14, high: 14, qualifier: 'exact' } });
-      v = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') })) as ClaimsView;
-      expect(v).toMatchObject({ canUndo: true, canRedo: false });
-      expect(v.claims).toHaveLength(2);
+      const c = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'), label: 'Tag casualties' })) as ChangeSet;
+      expect(c.claims.put).toHaveLength(1);
+      expect(c.claims.put[0].value).toMatchObject({ figure: { low: 14, best: 14, high: 14, qualifier: 'exact' } });
+      const d = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') })) as ChangeSet;
+      expect(d.undo).toMatchObject({ canUndo: true, canRedo: false });
+      expect(d.version).toBe(c.version + 1);
+      expect((await viewOf(core, s.caseId)).claims).toHaveLength(2);
       return s;
     });
     await withCore(dataDir, async (core) => {
-      let v = (await core.call('claims.view', { caseId })) as ClaimsView;
-      expect(v.claims.map((c) => c.kind)).toEqual(['casualties', 'munitions']);
-      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
-      expect(v.claims).toHaveLength(1);
-      expect(v.undoLabel).toBe('Tag casualties');
-      v = (await core.call('claims.redo', { caseId })) as ClaimsView;
-      expect(v.claims).toHaveLength(2);
-      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
-      v = (await core.call('claims.undo', { caseId })) as ClaimsView;
+      expect((await viewOf(core, caseId)).claims.map((c) => c.kind)).toEqual(['casualties', 'munitions']);
+      const u = (await core.call('claims.undo', { caseId })) as ChangeSet;
+      expect(u.claims.deleted).toHaveLength(1);
+      expect(u.undo.undoLabel).toBe('Tag casualties');
+      expect((await viewOf(core, caseId)).claims).toHaveLength(1);
+      await core.call('claims.redo', { caseId });
+      expect((await viewOf(core, caseId)).claims).toHaveLength(2);
+      await core.call('claims.undo', { caseId });
+      const last = (await core.call('claims.undo', { caseId })) as ChangeSet;
+      expect(last.undo.canUndo).toBe(false);
+      const v = await viewOf(core, caseId);
       expect(v.claims).toHaveLength(0);
       expect(v.annotations).toHaveLength(0);
-      expect(v.canUndo).toBe(false);
     });
     await withCore(dataDir, async (core) => {
-      const v = (await core.call('claims.redo', { caseId })) as ClaimsView;
-      expect(v.claims).toHaveLength(1);
+      await core.call('claims.redo', { caseId });
+      expect((await viewOf(core, caseId)).claims).toHaveLength(1);
+    });
+  });
+
+  it('answers an edit with the records it changed; a client that applies them holds what the core holds', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      const quotes = ['wounding 14 people, including five seriously', 'about 30 rockets were fired at Taji', 'Twelve to 18 rockets landed on the base'];
+      for (const q of quotes) await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, q, 'munitions') });
+      let client = await viewOf(core, s.caseId);
+      const target = client.claims[1];
+      const edit = (await core.call('claims.execute', {
+        caseId: s.caseId,
+        command: { type: 'claim.update', payload: { id: target.id, set: { note: 'checked', modified: now() }, unset: [] } },
+      })) as ChangeSet;
+      expect(edit.claims.put.map((p) => p.value.id)).toEqual([target.id]);
+      expect(edit.annotations.put).toEqual([]);
+      expect(edit.version).toBe(client.version + 1);
+      const steps: ChangeSet[] = [edit];
+      steps.push((await core.call('claims.execute', { caseId: s.caseId, command: { type: 'claim.delete', payload: { id: client.claims[0].id } } })) as ChangeSet);
+      steps.push((await core.call('claims.undo', { caseId: s.caseId })) as ChangeSet);
+      const caught = (await core.call('claims.changes', { caseId: s.caseId, since: client.version })) as { changes: ChangeSet[]; reset: boolean };
+      expect(caught.reset).toBe(false);
+      expect(caught.changes.map((c) => c.version)).toEqual(steps.map((c) => c.version));
+      for (const c of steps) client = { ...client, ...applyChanges(client, c) } as ClaimsView;
+      const fresh = await viewOf(core, s.caseId);
+      expect(client.claims).toEqual(fresh.claims);
+      expect(client.annotations).toEqual(fresh.annotations);
+      expect((await core.call('claims.changes', { caseId: s.caseId, since: 1 })) as { reset: boolean }).toMatchObject({ reset: true });
+    });
+  });
+
+  it('reads the claims of some sources or events only', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') });
+      const other = (await core.call('sources.paste', { caseId: s.caseId, text: 'Officials said 12 rockets hit the base on Wednesday.' })) as ImportResult;
+      const text = 'Officials said 12 rockets hit the base on Wednesday.';
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(other.source.id, text, '12 rockets hit the base', 'munitions') });
+      const one = (await core.call('claims.view', { caseId: s.caseId, sourceIds: [other.source.id] })) as ClaimsView;
+      expect(one.claims.map((c) => c.sourceId)).toEqual([other.source.id]);
+      expect(one.annotations.map((a) => a.sourceId)).toEqual([other.source.id]);
+      expect(one.totalClaims).toBe(2);
+      expect(one.scope).toEqual({ sourceIds: [other.source.id], eventIds: [] });
+      expect(((await core.call('claims.view', { caseId: s.caseId, eventIds: ['e_none'] })) as ClaimsView).claims).toEqual([]);
     });
   });
 
@@ -113,7 +163,8 @@ describe('claims in the core', () => {
       const cmd = tagCommand(s.sourceId, s.text, quote, 'timing', (c) =>
         c.kind === 'timing' ? withResolvedTiming({ ...c, expression: 'Wednesday' }, '2020-03-13') : c,
       );
-      let v = (await core.call('claims.execute', { caseId: s.caseId, command: cmd })) as ClaimsView;
+      await core.call('claims.execute', { caseId: s.caseId, command: cmd });
+      let v = await viewOf(core, s.caseId);
       expect(v.claims[0]).toMatchObject({ start: '2020-03-11', end: '2020-03-11' });
       await core.call('sources.update', { caseId: s.caseId, sourceId: s.sourceId, patch: { published: { date: '2020-03-20', precision: 'day' } } });
       v = (await core.call('claims.view', { caseId: s.caseId })) as ClaimsView;
@@ -131,15 +182,18 @@ describe('claims in the core', () => {
       const r = (await core.call('sources.replaceText', { caseId: s.caseId, sourceId: s.sourceId, name: '004-v2.txt', data: new TextEncoder().encode(edited) })) as {
         anchored: number;
         orphaned: number;
-        view: ClaimsView;
+        changes: ChangeSet;
         source: { previousVersions?: unknown[] };
       };
       expect([r.anchored, r.orphaned]).toEqual([1, 1]);
       expect(r.source.previousVersions).toHaveLength(1);
       const { text } = (await core.call('sources.get', { caseId: s.caseId, sourceId: s.sourceId })) as { text: string };
-      const kept = r.view.annotations.find((a) => !a.orphan)!;
+      const view = await viewOf(core, s.caseId);
+      const kept = view.annotations.find((a) => !a.orphan)!;
       expect(text.slice(kept.targets[0].start, kept.targets[0].end)).toBe('wounding 14 people, including five seriously');
-      expect(r.view.annotations.find((a) => a.orphan)?.targets[0].exact).toBe('about 30 rockets were fired at Taji');
+      expect(view.annotations.find((a) => a.orphan)?.targets[0].exact).toBe('about 30 rockets were fired at Taji');
+      expect(r.changes.annotations.put.map((p) => p.value.id).sort()).toEqual(view.annotations.map((a) => a.id).sort());
+      expect(r.changes.undo.canUndo).toBe(false);
     });
   });
 });

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClaimsView } from '../../shared/api.ts';
+import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
 import { reanchorAnnotations } from '../../shared/anchor.ts';
 import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
 import {
@@ -29,6 +30,8 @@ import { reresolveAll } from '../../shared/timing.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
 const HISTORY_FILE = 'history.json';
+/** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
+const RECENT_CHANGES = 200;
 
 interface Unreadable {
   annotations: unknown[];
@@ -50,6 +53,11 @@ export class CaseClaims {
     gradeOverrides: [],
   };
   #queue: Promise<unknown> = Promise.resolve();
+  /** Bumped by every change to the state; the recent change sets are kept for clients catching up. */
+  // Starts from the clock, so a case read again (after a merge) never reuses a version a client holds.
+  #version = Date.now();
+  #recent: ChangeSet[] = [];
+  readonly #listeners = new Set<(c: ChangeSet) => void>();
 
   private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
     this.#store = store;
@@ -118,34 +126,75 @@ export class CaseClaims {
     return cc;
   }
 
-  view(): ClaimsView {
+  /** The case's claims, or those of some sources and events (a reader's open sources, one event). */
+  view(scope?: { sourceIds?: string[]; eventIds?: string[] }): ClaimsView {
+    const st = this.#state;
+    const scoped = !!(scope && (scope.sourceIds || scope.eventIds));
+    let claims = st.claims;
+    let annotations = st.annotations;
+    if (scoped) {
+      const sources = new Set(scope?.sourceIds ?? []);
+      const events = new Set(scope?.eventIds ?? []);
+      claims = st.claims.filter((c) => sources.has(c.sourceId) || (c.eventId !== null && events.has(c.eventId)));
+      const used = new Set(claims.map((c) => c.annotationId));
+      annotations = st.annotations.filter((a) => sources.has(a.sourceId) || used.has(a.id));
+    }
+    return {
+      version: this.#version,
+      scope: scoped ? { sourceIds: scope?.sourceIds ?? [], eventIds: scope?.eventIds ?? [] } : null,
+      annotations,
+      claims,
+      events: st.events,
+      actors: st.actors,
+      decisions: st.decisions ?? [],
+      reconciliations: st.reconciliations ?? [],
+      gradeOverrides: st.gradeOverrides ?? [],
+      ...this.undoState(),
+      problems: [...this.#problems],
+      totalClaims: st.claims.length,
+    };
+  }
+
+  undoState(): UndoState {
     const label = (e: { label: string | null } | undefined) => e?.label ?? null;
     return {
-      ...this.#state,
-      decisions: this.#state.decisions ?? [],
-      reconciliations: this.#state.reconciliations ?? [],
-      gradeOverrides: this.#state.gradeOverrides ?? [],
       canUndo: canUndo(this.#stack),
       canRedo: canRedo(this.#stack),
       undoLabel: label(this.#stack.done.at(-1)),
       redoLabel: label(this.#stack.undone.at(-1)),
-      problems: [...this.#problems],
     };
   }
 
-  execute(command: Command, label?: string): Promise<ClaimsView> {
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The change sets after version `since`, or reset when they are older than those kept. */
+  changesSince(since: number): { version: number; changes: ChangeSet[]; reset: boolean } {
+    if (since > this.#version) return { version: this.#version, changes: [], reset: true };
+    const changes = this.#recent.filter((c) => c.version > since);
+    const complete = since === this.#version || changes[0]?.version === since + 1;
+    return { version: this.#version, changes: complete ? changes : [], reset: !complete };
+  }
+
+  /** Called with every change set, in order (a host's change feed). Returns the unsubscribe. */
+  subscribe(fn: (c: ChangeSet) => void): () => void {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  execute(command: Command, label?: string): Promise<ChangeSet> {
     return this.#serial(async () => {
       const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }));
-      await this.#commit(step.state, step.stack);
-      return this.view();
+      return this.#commit(step.state, step.stack);
     });
   }
 
-  undo(): Promise<ClaimsView> {
+  undo(): Promise<ChangeSet> {
     return this.#serial(async () => this.#step(undo));
   }
 
-  redo(): Promise<ClaimsView> {
+  redo(): Promise<ChangeSet> {
     return this.#serial(async () => this.#step(redo));
   }
 
@@ -160,13 +209,13 @@ export class CaseClaims {
   }
 
   /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
-  reresolveSource(sourceId: string, published: string | null): Promise<void> {
+  reresolveSource(sourceId: string, published: string | null): Promise<ChangeSet | null> {
     return this.#serial(async () => {
       const mine = this.#state.claims.filter((c) => c.sourceId === sourceId);
       const next = reresolveAll(mine, published, { modified: new Date().toISOString() });
-      if (next.every((c, i) => c === mine[i])) return;
+      if (next.every((c, i) => c === mine[i])) return null;
       const byId = new Map(next.map((c) => [c.id, c]));
-      await this.#commit({ ...this.#state, claims: this.#state.claims.map((c) => byId.get(c.id) ?? c) }, this.#stack);
+      return this.#commit({ ...this.#state, claims: this.#state.claims.map((c) => byId.get(c.id) ?? c) }, this.#stack);
     });
   }
 
@@ -187,11 +236,13 @@ export class CaseClaims {
   }
 
   /** Adopts the annotations written with a replaced text (see reanchorSource) and forgets history. */
-  adoptSource(sourceId: string, annotations: Annotation[]): Promise<void> {
+  adoptSource(sourceId: string, annotations: Annotation[]): Promise<ChangeSet> {
     return this.#serial(async () => {
-      this.#state = { ...this.#state, annotations: [...this.#state.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
+      const prev = this.#state;
+      this.#state = { ...prev, annotations: [...prev.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
       this.#stack = emptyStack();
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+      return this.#publish(prev, this.#state, []);
     });
   }
 
@@ -213,41 +264,48 @@ export class CaseClaims {
   }
 
   /** A source left the case: so do its annotations and claims (the history's references to them go too). */
-  forgetSource(sourceId: string): Promise<void> {
+  forgetSource(sourceId: string): Promise<ChangeSet> {
     return this.#serial(async () => {
       this.#unreadable.delete(sourceId);
+      const prev = this.#state;
       const next = {
-        ...this.#state,
-        annotations: this.#state.annotations.filter((a) => a.sourceId !== sourceId),
-        claims: this.#state.claims.filter((c) => c.sourceId !== sourceId),
+        ...prev,
+        annotations: prev.annotations.filter((a) => a.sourceId !== sourceId),
+        claims: prev.claims.filter((c) => c.sourceId !== sourceId),
       };
       this.#state = next;
       this.#stack = emptyStack();
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+      return this.#publish(prev, next, []);
     });
   }
 
-  async #step(fn: typeof undo): Promise<ClaimsView> {
+  async #step(fn: typeof undo): Promise<ChangeSet> {
     const step = wrap(() => fn(this.#state, this.#stack));
     if (step.problem) this.#problems = [...this.#problems, step.problem];
-    await this.#commit(step.state, step.stack);
-    return this.view();
+    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : []);
+  }
+
+  /** Records a change made to the state: a new version, kept for catching up and told to listeners. */
+  #publish(prev: ClaimState, next: ClaimState, problems: string[]): ChangeSet {
+    this.#version++;
+    const change: ChangeSet = { ...diffState(prev, next), version: this.#version, undo: this.undoState(), problems, reset: false };
+    this.#remember(change);
+    return change;
   }
 
   /** Writes the files whose records changed, then the history; only then is the new state the case's. */
-  async #commit(next: ClaimState, stack: UndoStack): Promise<void> {
+  async #commit(next: ClaimState, stack: UndoStack, problems: string[] = []): Promise<ChangeSet> {
     const prev = this.#state;
+    const changes = diffState(prev, next);
+    // A source's file holds its annotations and claims; a put (a moved record too: order matters
+    // for undo's exact restore) or a delete rewrites it. A deleted record's source is read from prev.
     const touched = new Set<string>();
-    const mark = <T extends { id: string; sourceId: string }>(a: T[], b: T[]) => {
-      const before = new Map(a.map((x) => [x.id, x]));
-      for (const x of b) if (before.get(x.id) !== x) touched.add(x.sourceId);
-      const after = new Set(b.map((x) => x.id));
-      for (const x of a) if (!after.has(x.id)) touched.add(x.sourceId);
-      // Order matters for undo's exact restore; a moved record marks its source too.
-      if (a.length === b.length && a.some((x, i) => x.id !== b[i].id)) for (const x of b) touched.add(x.sourceId);
-    };
-    mark(prev.annotations, next.annotations);
-    mark(prev.claims, next.claims);
+    for (const list of [changes.annotations, changes.claims]) for (const p of list.put) touched.add(p.value.sourceId);
+    if (changes.annotations.deleted.length || changes.claims.deleted.length) {
+      const gone = new Set([...changes.annotations.deleted, ...changes.claims.deleted]);
+      for (const x of [...prev.annotations, ...prev.claims]) if (gone.has(x.id)) touched.add(x.sourceId);
+    }
     for (const sid of touched) {
       if (!this.#store.index.sources.some((s) => s.id === sid)) {
         throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
@@ -276,6 +334,16 @@ export class CaseClaims {
       this.#state = prev;
       throw e;
     }
+    this.#version++;
+    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false };
+    this.#remember(change);
+    return change;
+  }
+
+  #remember(change: ChangeSet): void {
+    this.#recent.push(change);
+    if (this.#recent.length > RECENT_CHANGES) this.#recent.splice(0, this.#recent.length - RECENT_CHANGES);
+    for (const fn of this.#listeners) fn(change);
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {

@@ -18,6 +18,8 @@ export interface CoreOptions {
   /** Serve exactly this case folder (created on first use) instead of the data directory's cases. */
   fixedCaseDir?: string;
   host: AppInfo['host'];
+  /** Validate even the large replies against the contract (default: CORROBORATE_CHECK_REPLIES=1, as the tests set). */
+  checkReplies?: boolean;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -34,7 +36,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...claimHandlers(open),
     ...bundleHandlers(open),
   };
-  return makeCore(info, handlers, () => open.closeAll());
+  const checkReplies = opts.checkReplies ?? process.env.CORROBORATE_CHECK_REPLIES === '1';
+  return makeCore(info, handlers, () => open.closeAll(), checkReplies);
 }
 
 async function appVersion(): Promise<string> {

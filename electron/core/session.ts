@@ -9,6 +9,7 @@ import type { CaseLocator } from './cases.ts';
 import { CaseClaims } from './claims.ts';
 import { CaseStore } from './store/index.ts';
 import { SuggestionCache } from './suggestions.ts';
+import { VerdictCache } from './verdicts.ts';
 
 export class OpenCases {
   readonly locator: CaseLocator;
@@ -16,6 +17,7 @@ export class OpenCases {
   readonly suggestions = new SuggestionCache();
   readonly #stores = new Map<string, Promise<CaseStore>>();
   readonly #claims = new Map<string, Promise<CaseClaims>>();
+  readonly #verdicts = new Map<string, VerdictCache>();
 
   constructor(locator: CaseLocator, version: string) {
     this.locator = locator;
@@ -71,7 +73,17 @@ export class OpenCases {
 
   /** After files were rewritten outside the command path (a merge): read the claims again. */
   reloadClaims(caseId: string): void {
-    this.#claims.delete(this.#key(caseId));
+    const dir = this.#key(caseId);
+    this.#claims.delete(dir);
+    this.#verdicts.delete(dir);
+  }
+
+  /** The case's verdicts, kept per event and recomputed where an edit touched (verdicts.ts). */
+  verdicts(caseId: string): VerdictCache {
+    const dir = this.#key(caseId);
+    let v = this.#verdicts.get(dir);
+    if (!v) this.#verdicts.set(dir, (v = new VerdictCache()));
+    return v;
   }
 
   adopt(caseId: string, st: CaseStore): void {
@@ -92,6 +104,7 @@ export class OpenCases {
     const s = this.#stores.get(dir);
     this.#stores.delete(dir);
     this.#claims.delete(dir);
+    this.#verdicts.delete(dir);
     if (s) await s.then((st) => st.close(), () => undefined);
   }
 

@@ -209,7 +209,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
       const r = await client.call('sources.replaceText', { caseId, sourceId, name: file.name, data });
       cache.forget(sourceId);
       replaceSource(r.source);
-      claims.accept(r.view);
+      void claims.accept(r.changes);
       tagging.bumpText(sourceId);
       void suggestions.reset(sourceId);
       setNotice(

@@ -1,10 +1,13 @@
-// The case's claims as the core last answered them, and the edits: every edit is a command sent
-// to the core, which answers with the whole ClaimsView (so undo state and labels always match
-// what is stored). Edits are serialized: a second one waits for the first's answer.
+// The case's claims as the UI holds them, and the edits: the view is read once, then every edit is
+// a command sent to the core, which answers with what it changed (a change set) and the undo
+// state; the hook applies it to its copy. Edits are serialized: a second waits for the first's
+// answer. After work that may change claims elsewhere (a corrected publication date, a merge),
+// `refresh` catches up from the version held instead of reading the whole case again.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Client, ClaimsView } from '../../shared/api.ts';
+import type { ChangeSet, Client, ClaimsView } from '../../shared/api.ts';
 import type { Command } from '../../shared/commands.ts';
 import { messageOf } from '../import/useImporter.ts';
+import { follow, followAll, type Next } from '../lib/claimsCache.ts';
 
 export interface ClaimsStore {
   view: ClaimsView | null;
@@ -14,13 +17,16 @@ export interface ClaimsStore {
   execute(command: Command, label: string): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Catches up with changes made outside this window's edits. */
   refresh(): Promise<void>;
-  accept(view: ClaimsView): void;
+  /** Applies a change set another operation answered with (a replaced text). */
+  accept(changes: ChangeSet): Promise<void>;
   dismissError(): void;
 }
 
 export function useClaims(client: Client, caseId: string): ClaimsStore {
   const [view, setView] = useState<ClaimsView | null>(null);
+  const held = useRef<ClaimsView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -31,28 +37,69 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     return next;
   }, []);
 
+  const hold = useCallback((v: ClaimsView) => {
+    held.current = v;
+    setView(v);
+  }, []);
+
+  const reread = useCallback(async () => {
+    try {
+      hold(await client.call('claims.view', { caseId }));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(`The claims of this case could not be loaded: ${messageOf(e)}`);
+    }
+  }, [client, caseId, hold]);
+
+  /** Settles what follow() said: the new view, or the missing changes read and applied, or the whole view. */
+  const settle = useCallback(
+    async (next: Next, pending: ChangeSet[] = []) => {
+      if ('view' in next) return hold(next.view);
+      if ('missing' in next) {
+        const caught = await client.call('claims.changes', { caseId, since: next.missing });
+        const current = held.current;
+        if (!caught.reset && current) {
+          const r = followAll(current, [...caught.changes, ...pending]);
+          if ('view' in r) return hold(r.view);
+        }
+      }
+      await reread();
+    },
+    [client, caseId, hold, reread],
+  );
+
+  const apply = useCallback(
+    (c: ChangeSet) => {
+      const current = held.current;
+      return current ? settle(follow(current, c), [c]) : reread();
+    },
+    [settle, reread],
+  );
+
   const refresh = useCallback(
     () =>
       serial(async () => {
+        const current = held.current;
+        if (!current) return reread();
         try {
-          setView(await client.call('claims.view', { caseId }));
-          setLoadError(null);
-        } catch (e) {
-          setLoadError(`The claims of this case could not be loaded: ${messageOf(e)}`);
+          await settle({ missing: current.version });
+        } catch {
+          await reread();
         }
       }),
-    [client, caseId, serial],
+    [serial, settle, reread],
   );
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    held.current = null;
+    void serial(reread);
+  }, [serial, reread]);
 
   const execute = useCallback(
     (command: Command, label: string) =>
       serial(async () => {
         try {
-          setView(await client.call('claims.execute', { caseId, command, label }));
+          await apply(await client.call('claims.execute', { caseId, command, label }));
           setError(null);
           return true;
         } catch (e) {
@@ -60,20 +107,20 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
           return false;
         }
       }),
-    [client, caseId, serial],
+    [client, caseId, serial, apply],
   );
 
   const step = useCallback(
     (op: 'claims.undo' | 'claims.redo') =>
       serial(async () => {
         try {
-          setView(await client.call(op, { caseId }));
+          await apply(await client.call(op, { caseId }));
           setError(null);
         } catch (e) {
           setError(`${op === 'claims.undo' ? 'Undo' : 'Redo'} did not work: ${messageOf(e)}`);
         }
       }),
-    [client, caseId, serial],
+    [client, caseId, serial, apply],
   );
 
   return {
@@ -84,7 +131,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     undo: useCallback(() => step('claims.undo'), [step]),
     redo: useCallback(() => step('claims.redo'), [step]),
     refresh,
-    accept: setView,
+    accept: useCallback((c: ChangeSet) => serial(() => apply(c)), [serial, apply]),
     dismissError: useCallback(() => setError(null), []),
   };
 }

@@ -51,7 +51,8 @@ describe('merge clashes', () => {
       expect(after.clashes.find((c) => c.id === clash.id)?.resolved).toBe(true);
       let view = (await core.call('claims.view', { caseId: a.id })) as ClaimsView;
       expect(view.claims.find((c) => c.id === 'c-1')?.note).toBe(other);
-      view = (await core.call('claims.undo', { caseId: a.id })) as ClaimsView;
+      await core.call('claims.undo', { caseId: a.id });
+      view = (await core.call('claims.view', { caseId: a.id })) as ClaimsView;
       expect(view.claims.find((c) => c.id === 'c-1')?.note).toBe((clash.current as { note: string }).note);
     } finally {
       await core.close();

@@ -1,7 +1,5 @@
 // Tagged claims and their edits (undoable), suggestions, and the comparison of outlets.
-import { computeAll } from '../../../shared/conflicts.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { gradeAll } from '../../../shared/grade.ts';
 import { SUGGEST_RULES_VERSION } from '../../../shared/suggest.ts';
 import { sourceOf, type OpenCases } from '../session.ts';
 import { openSuggestions } from '../suggestions.ts';
@@ -38,13 +36,13 @@ export function claimHandlers(
       return { rejected: body.rejectedSuggestions?.length ?? 0 };
     },
 
+    // Kept per event (verdicts.ts): only the events an edit touched are recomputed.
     'conflicts.compute': async ({ caseId, eventId }) => {
       const sources = (await open.store(caseId)).index.sources;
       const state = (await open.claims(caseId)).state();
-      const scoped = eventId ? { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) } : state;
-      if (eventId && scoped.events.length === 0) throw new ApiError('NOT_FOUND', 'That event is no longer in this case.');
-      const grades = gradeAll(scoped, sources, state.gradeOverrides ?? []).map((g) => ({ ...g, override: g.override ?? null }));
-      return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades };
+      if (eventId && !state.events.some((e) => e.id === eventId)) throw new ApiError('NOT_FOUND', 'That event is no longer in this case.');
+      const { matrices, grades } = open.verdicts(caseId).compute(state, sources, eventId || undefined);
+      return { matrices, grades: grades.map((g) => ({ ...g, override: g.override ?? null })) };
     },
   };
 }

@@ -174,8 +174,8 @@ export function sourceHandlers(
         ],
       };
       await st.replaceSource(source, { ...body, text: x.text, annotations: [...annotations, ...unreadable], claims: records.claims }, data);
-      await claims.adoptSource(sourceId, annotations);
-      return { source, anchored, orphaned, view: claims.view() };
+      const changes = await claims.adoptSource(sourceId, annotations);
+      return { source, anchored, orphaned, changes };
     },
 
     'sources.original': async ({ caseId, sourceId }) => {

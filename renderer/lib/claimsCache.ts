@@ -1,0 +1,47 @@
+// The UI's copy of a case's claims: the view read once, then every change set the core answers
+// with applied to it in order. A change set that does not follow the version held (another
+// window edited the case in between) asks for the missing ones; one that says reset, or a gap
+// that can no longer be filled, asks for the whole view again.
+import type { ChangeSet, ClaimsView } from '../../shared/api.ts';
+import { applyChanges } from '../../shared/changes.ts';
+
+export type Next = { view: ClaimsView } | { missing: number } | { reread: true };
+
+/** What the view becomes with `c` applied, or what must be read first to apply it. */
+export function follow(view: ClaimsView, c: ChangeSet): Next {
+  if (c.reset) return { reread: true };
+  if (c.version <= view.version) return { view };
+  if (c.version !== view.version + 1) return { missing: view.version };
+  const next = applyChanges(view, c);
+  return {
+    view: {
+      ...view,
+      ...next,
+      decisions: next.decisions ?? [],
+      reconciliations: next.reconciliations ?? [],
+      gradeOverrides: next.gradeOverrides ?? [],
+      ...c.undo,
+      version: c.version,
+      problems: c.problems.length ? [...view.problems, ...c.problems] : view.problems,
+      totalClaims: view.totalClaims + countDelta(view, c),
+    },
+  };
+}
+
+/** Claims created minus claims deleted (a scoped view counts what it cannot see through its total). */
+function countDelta(view: ClaimsView, c: ChangeSet): number {
+  const held = new Set(view.claims.map((x) => x.id));
+  const created = c.claims.put.filter((p) => !held.has(p.value.id)).length;
+  return created - c.claims.deleted.length;
+}
+
+/** Applies change sets in order (those a catch-up returned); stops at the first that cannot apply. */
+export function followAll(view: ClaimsView, changes: ChangeSet[]): Next {
+  let v = view;
+  for (const c of changes) {
+    const r = follow(v, c);
+    if (!('view' in r)) return r;
+    v = r.view;
+  }
+  return { view: v };
+}
