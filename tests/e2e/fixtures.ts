@@ -25,7 +25,7 @@ export async function launch(args: string[]): Promise<{ url: string; child: Chil
   const child = spawn(join(repoRoot, 'node_modules', '.bin', 'node'), ['bin/corroborate.js', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', CORROBORATE_CHECK_REPLIES: '1' },
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
