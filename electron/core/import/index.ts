@@ -1,13 +1,15 @@
 // The importers' one entry point for the core: bytes (or pasted text) in, canonical text and the
 // metadata found in it out. Bad input fails with an ApiError whose message says what to do.
 import type { z } from 'zod';
-import { Worker } from 'node:worker_threads';
 import type { FoundTitle, FoundOutlet, FoundAuthors, FoundPublished, PageRange, SourceKind } from '../../../shared/source.ts';
 import { canonicalize, detectDirection, detectLanguage } from '../../../shared/canonical.ts';
 import { findMetadata, type MetadataHints } from '../../../shared/metadata.ts';
 import { ApiError, type ApiErrorShape } from '../../../shared/errors.ts';
 import { MAX_IMPORT_BYTES, MAX_PASTE_CHARS, IMPORTABLE_EXTENSIONS, extensionOf, formatBytes } from '../../../shared/limits.ts';
 import { readTextFile, sniffFormat, describeBinary } from './text.ts';
+import { importPool, type ImportProgress, type WorkerJob, type WorkerPool } from './pool.ts';
+
+export type { ImportProgress, WorkerJob } from './pool.ts';
 
 export interface Extracted {
   kind: SourceKind;
@@ -60,8 +62,13 @@ function assemble(
   };
 }
 
+export interface ExtractOptions {
+  /** Called as a PDF's pages are read: { done: 0, total } once the document is open, then after each page. */
+  onProgress?: (p: ImportProgress) => void;
+}
+
 /** Picks the importer by extension, checked against what the bytes say they are. */
-export async function extractFile(name: string, bytes: Uint8Array): Promise<Extracted> {
+export async function extractFile(name: string, bytes: Uint8Array, opts: ExtractOptions = {}): Promise<Extracted> {
   const ext = extensionOf(name);
   let kind = KIND_OF[ext];
   if (!kind)
@@ -97,7 +104,7 @@ export async function extractFile(name: string, bytes: Uint8Array): Promise<Extr
   if (kind === 'pdf') {
     // Loaded on first use: jsdom and pdf.js are heavy, and a worker or a host starts faster without them.
     const { extractPdf } = await import('./pdf.ts');
-    const pdf = await extractPdf(name, bytes);
+    const pdf = await extractPdf(name, bytes, { onProgress: opts.onProgress });
     return assemble('pdf', name, pdf.text, pdf.pages, pdf.hints, { lang: pdf.lang, warnings: [...warnings, ...pdf.warnings] });
   }
   if (kind === 'html') {
@@ -137,72 +144,48 @@ export function extractPasted(text: string, title?: string): Extracted {
 
 export const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
 
+export interface IsolatedOptions extends ExtractOptions {
+  timeoutMs?: number;
+  /** Aborting drops the file's job (ending its worker if it has started); the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** The pool to run in; default the core's shared one. */
+  pool?: WorkerPool;
+}
+
 /**
- * extractFile in a worker thread, so a host's event loop never stalls on a big or hostile file.
- * A timeout ends the worker; if no worker can be started, the work runs in this thread.
+ * extractFile in the import pool's worker threads, so a host's event loop never stalls on a big or
+ * hostile file. A timeout ends that file's worker (the pool carries on with a fresh one); if no
+ * worker can be started, the work runs in this thread.
  */
-export function extractFileIsolated(name: string, bytes: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Extracted> {
+export function extractFileIsolated(name: string, bytes: Uint8Array, opts: IsolatedOptions = {}): Promise<Extracted> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS;
-  return runInWorker<Extracted>({
-    // A copy goes over, so the caller's bytes stay whole and usable.
-    message: () => {
-      const copy = bytes.slice();
-      return { value: { task: 'extract', name, bytes: copy }, transfer: [copy.buffer] };
+  const { onProgress, signal } = opts;
+  return runInWorker<Extracted>(
+    {
+      // A copy goes over, so the caller's bytes stay whole and usable.
+      message: () => {
+        const copy = bytes.slice();
+        return { value: { task: 'extract', name, bytes: copy }, transfer: [copy.buffer] };
+      },
+      inThread: () => extractFile(name, bytes, { onProgress }),
+      timeoutMs,
+      tooLong: () =>
+        new ApiError(
+          'TOO_LARGE',
+          `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
+          { name, timeoutMs },
+        ),
+      failed: (why) => new ApiError('INTERNAL', `Reading ${name} ${why}; the file may be too complex. Try saving it again as PDF or plain text.`, { name }),
+      onProgress,
+      signal,
     },
-    inThread: () => extractFile(name, bytes),
-    timeoutMs,
-    tooLong: () =>
-      new ApiError(
-        'TOO_LARGE',
-        `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
-        { name, timeoutMs },
-      ),
-    failed: (why) => new ApiError('INTERNAL', `Reading ${name} ${why}; the file may be too complex. Try saving it again as PDF or plain text.`, { name }),
-  });
+    opts.pool,
+  );
 }
 
-export interface WorkerJob<T> {
-  message: () => { value: unknown; transfer?: ArrayBuffer[] };
-  /** The same work in this thread, for a host that cannot start the worker. */
-  inThread: () => Promise<T>;
-  timeoutMs: number;
-  tooLong: () => ApiError;
-  failed: (why: string) => ApiError;
-}
-
-/** Runs one job in a fresh worker thread (worker.ts), which is ended when the job is done or overdue. */
-export function runInWorker<T>(job: WorkerJob<T>): Promise<T> {
-  let worker: Worker;
-  try {
-    worker = new Worker(new URL('./worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 4096 } });
-  } catch {
-    return job.inThread();
-  }
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    let started = false;
-    const done = (f: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      f();
-    };
-    const timer = setTimeout(() => done(() => reject(job.tooLong())), job.timeoutMs);
-    worker.on('message', (msg: { ready: true } | { ok: true; result: T } | { ok: false; error: unknown }) => {
-      if ('ready' in msg) {
-        started = true;
-        const { value, transfer } = job.message();
-        worker.postMessage(value, transfer ?? []);
-      } else done(() => (msg.ok ? resolve(msg.result) : reject(ApiError.from(msg.error))));
-    });
-    worker.on('error', (e) => {
-      // A worker that never loaded its code (a host that cannot run worker.ts): do the work here instead.
-      if (!started) done(() => job.inThread().then(resolve, reject));
-      else done(() => reject(job.failed(`failed unexpectedly (${e.message})`)));
-    });
-    worker.on('exit', (code) => done(() => (!started ? job.inThread().then(resolve, reject) : reject(job.failed(`stopped unexpectedly (exit code ${code})`)))));
-  });
+/** Runs one job in the import pool (worker.ts threads, reused across jobs); a job overdue or crashed ends its worker only. */
+export function runInWorker<T>(job: WorkerJob<T>, pool: WorkerPool = importPool()): Promise<T> {
+  return pool.run(job);
 }
 
 /** An error as it crosses the worker boundary: the ApiError shape, or INTERNAL for anything else. */

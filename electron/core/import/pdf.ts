@@ -90,7 +90,8 @@ const damaged = (name: string, why: string) =>
     { name },
   );
 
-export async function extractPdf(name: string, bytes: Uint8Array): Promise<PdfExtract> {
+/** Reads a PDF page by page; onProgress hears { done: 0, total } once it is open, then after every page. */
+export async function extractPdf(name: string, bytes: Uint8Array, opts: { onProgress?: (p: { done: number; total: number }) => void } = {}): Promise<PdfExtract> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw damaged(name, 'it does not start like a PDF file');
   // A file cut short (an interrupted download) loses its end marker; pdf.js would quietly
@@ -128,7 +129,16 @@ export async function extractPdf(name: string, bytes: Uint8Array): Promise<PdfEx
     const pageTexts: string[] = [];
     let heading: { text: string; size: number } | null = null;
     let bodySize = 0;
-    for (let n = 1; n <= doc.numPages; n++) {
+    const total = doc.numPages;
+    const progress = (done: number) => {
+      try {
+        opts.onProgress?.({ done, total });
+      } catch {
+        // a caller's progress display never fails the import
+      }
+    };
+    progress(0);
+    for (let n = 1; n <= total; n++) {
       let lines: Line[];
       try {
         const page = await doc.getPage(n);
@@ -145,6 +155,7 @@ export async function extractPdf(name: string, bytes: Uint8Array): Promise<PdfEx
         if (top.size > bodySize * 1.2) heading = { text: top.text, size: top.size };
       }
       pageTexts.push(canonicalize(pageText(lines)));
+      progress(n);
     }
 
     const empty = pageTexts.map((t, i) => (t.replace(/\s/g, '').length < 3 ? i + 1 : 0)).filter(Boolean);
