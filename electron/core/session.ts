@@ -122,8 +122,12 @@ export function openView(st: CaseStore): OpenCase {
   return { id: st.index.id, name: st.index.name, dir: st.dir, sources: [...st.index.sources], warnings: [...st.warnings] };
 }
 
-export function sourceOf(index: Readonly<CaseIndex>, sourceId: string): Source {
-  const s = index.sources.find((x) => x.id === sourceId);
+/**
+ * A source of a case, or NOT_FOUND. Give the store: it finds the source through its id map. (Given an
+ * index, the sources are scanned: kept only for callers not yet passing the store.)
+ */
+export function sourceOf(from: CaseStore | Readonly<CaseIndex>, sourceId: string): Source {
+  const s = from instanceof CaseStore ? from.source(sourceId) : from.sources.find((x) => x.id === sourceId);
   if (!s) throw new ApiError('NOT_FOUND', 'That source is no longer in this case.');
   return s;
 }

@@ -153,7 +153,7 @@ export async function mergeIntoCase(
   const texts = new Map<string, string>();
   for (const s of m.sources) {
     const t = theirSource.get(s.id);
-    const localRecord = index.sources.find((x) => x.id === s.id);
+    const localRecord = store.source(s.id);
     if (t && (!localRecord || (result.changed.source.has(s.id) && t.source.sha256 === s.sha256 && localRecord.sha256 !== s.sha256))) texts.set(s.id, t.body.text);
     else texts.set(s.id, (await store.readBody(s.id)).text);
   }
@@ -201,7 +201,7 @@ export async function mergeIntoCase(
         await store.addSource(s, body, theirSource.get(s.id)!.original);
         continue;
       }
-      const before = index.sources.find((x) => x.id === s.id) as Source;
+      const before = store.source(s.id) as Source;
       if (result.changed.source.has(s.id) && before.sha256 !== s.sha256) {
         const original = contents.originals.get(originalEntry(s));
         if (!original) throw new ApiError('INVALID_INPUT', `The bundle lacks the original file of source ${s.id}.`);

@@ -120,16 +120,15 @@ export function sourceHandlers(
 
     'sources.get': async ({ caseId, sourceId }) => {
       const st = await open.store(caseId);
-      const source = sourceOf(st.index, sourceId);
-      const body = await st.readBody(sourceId);
-      return { source, text: body.text, pages: source.pages };
+      const source = sourceOf(st, sourceId);
+      return { source, text: await st.readText(sourceId), pages: source.pages };
     },
 
     'sources.update': async ({ caseId, sourceId, patch }) => {
       const st = await open.store(caseId);
-      const before = sourceOf(st.index, sourceId).published.value.date;
-      await st.updateIndex((d) => applyPatch(sourceOf(d, sourceId), patch), { sources: [sourceId] });
-      const after = sourceOf(st.index, sourceId);
+      const before = sourceOf(st, sourceId).published.value.date;
+      await st.updateIndex(() => applyPatch(sourceOf(st, sourceId), patch), { sources: [sourceId] });
+      const after = sourceOf(st, sourceId);
       // Relative dates ("Wednesday") follow a corrected publication date.
       if (after.published.value.date !== before) await (await open.claims(caseId)).reresolveSource(sourceId, after.published.value.date);
       return after;
@@ -137,7 +136,7 @@ export function sourceHandlers(
 
     'sources.delete': async ({ caseId, sourceId }) => {
       const st = await open.store(caseId);
-      sourceOf(st.index, sourceId);
+      sourceOf(st, sourceId);
       await st.removeSource(sourceId);
       await (await open.claims(caseId)).forgetSource(sourceId);
       return { deleted: true as const };
@@ -146,7 +145,7 @@ export function sourceHandlers(
     'sources.replaceText': async ({ caseId, sourceId, name, data }) => {
       refuseLarge(name, data.byteLength);
       const st = await open.store(caseId);
-      const old = sourceOf(st.index, sourceId);
+      const old = sourceOf(st, sourceId);
       const sha = sha256Hex(data);
       if (sha === old.sha256) throw new ApiError('ALREADY_EXISTS', 'That file is the version this source already has; nothing changed.');
       const other = st.findBySha256(sha);
@@ -180,7 +179,7 @@ export function sourceHandlers(
 
     'sources.original': async ({ caseId, sourceId }) => {
       const st = await open.store(caseId);
-      const source = sourceOf(st.index, sourceId);
+      const source = sourceOf(st, sourceId);
       const data = await st.readOriginal(source);
       const name = source.file ?? `${source.title.value ?? source.id}.${source.originalExt}`;
       return { name, mime: MIME[source.originalExt] ?? 'application/octet-stream', data };
@@ -188,10 +187,11 @@ export function sourceHandlers(
 
     search: async ({ caseId, query, limit }) => {
       const st = await open.store(caseId);
+      // Over the store's cached texts: a file is read only if its text is not cached (then it is, for next time).
       const docs = [];
       for (const s of st.index.sources) {
-        const body = await st.readBody(s.id).catch(() => null);
-        if (body) docs.push({ id: s.id, title: s.title.value ?? s.file ?? 'Untitled source', text: body.text });
+        const text = st.cachedText(s.id) ?? (await st.readText(s.id).catch(() => null));
+        if (text !== null) docs.push({ id: s.id, title: s.title.value ?? s.file ?? 'Untitled source', text });
       }
       return searchDocs(docs, query, limit ?? 200);
     },

@@ -197,6 +197,137 @@ describe('sources', () => {
   });
 });
 
+describe('sources by id, texts and the bodies read at open', () => {
+  async function caseOf(n: number, options: StoreOptions = {}) {
+    const { dir, store } = await newCase();
+    const made = Array.from({ length: n }, (_, i) => makeSource(i, `Report ${i}: ${i} people were wounded.`));
+    for (const m of made) await store.addSource(m.source, m.body, m.original);
+    await store.close();
+    return { dir, made, store: track(await CaseStore.open(dir, options)) };
+  }
+  const ids = (st: CaseStore) => st.index.sources.map((s) => s.id);
+  /** Every listed source is found by id as a scan finds it, and a few that are not listed are not. */
+  const inStep = (st: CaseStore, gone: string[] = []) => {
+    for (const s of st.index.sources) expect(st.source(s.id)).toBe(st.index.sources.find((x) => x.id === s.id));
+    for (const id of gone) expect([st.source(id), st.hasSource(id)]).toEqual([undefined, false]);
+  };
+
+  it('finds sources by id in step with every change to the index', async () => {
+    const { dir, made, store } = await caseOf(5);
+    inStep(store, ['s_nope']);
+    const [a, b, c] = made;
+    // A journaled metadata save, in place.
+    await store.updateIndex((d) => void (d.sources[1].notes = 'checked'), { sources: [b.source.id] });
+    expect(store.source(b.source.id)?.notes).toBe('checked');
+    // A record replaced by a new object in place, and a new version of a source.
+    await store.updateIndex((d) => void (d.sources[0] = { ...d.sources[0], notes: 'new object' }), { sources: [a.source.id] });
+    expect(store.source(a.source.id)?.notes).toBe('new object');
+    await store.replaceSource({ ...c.source, notes: 'replaced' }, c.body, c.original);
+    expect(store.source(c.source.id)?.notes).toBe('replaced');
+    expect(ids(store)).toEqual(made.map((m) => m.source.id));
+    // Removed; added; the list rebuilt whole (a merge), reordered; a mutation that threw half-way.
+    await store.removeSource(b.source.id);
+    inStep(store, [b.source.id]);
+    const f = makeSource(9, 'a new one');
+    await store.addSource(f.source, f.body, f.original);
+    inStep(store, [b.source.id]);
+    await store.updateIndex((d) => void d.sources.reverse());
+    inStep(store, [b.source.id]);
+    await expect(
+      store.updateIndex((d) => {
+        d.sources.splice(0, 1);
+        throw new Error('half-way');
+      }),
+    ).rejects.toThrow('half-way');
+    inStep(store, [b.source.id, f.source.id]);
+    // An unreported in-place change is caught, never answered from a stale map.
+    (store.index.sources as unknown[]).push(b.source);
+    expect(store.source(b.source.id)?.id).toBe(b.source.id);
+    (store.index.sources as unknown[]).pop();
+    // After reopening (the journal replayed), the same.
+    await store.updateIndex((d) => void (d.sources[0].notes = 'last'), { sources: [store.index.sources[0].id] });
+    await store.updateIndex(() => {}); // the half-done change above goes out with a whole save
+    const before = ids(store);
+    await store.close();
+    const again = track(await CaseStore.open(dir));
+    expect(ids(again)).toEqual(before);
+    inStep(again, [b.source.id, f.source.id]);
+  });
+
+  it('a journaled save of several sources writes them in index order', async () => {
+    const { dir, made, store } = await caseOf(4);
+    await store.updateIndex(
+      (d) => {
+        d.sources[3].notes = 'three';
+        d.sources[0].notes = 'zero';
+      },
+      { sources: [made[3].source.id, made[0].source.id] },
+    );
+    expect((await readDiskIndex(dir)).sources.map((s) => [s.id, s.notes])).toEqual(made.map((m, i) => [m.source.id, i === 0 ? 'zero' : i === 3 ? 'three' : '']));
+  });
+
+  it('keeps every text read at open, so search reads no file, and keeps each in step with writes and removals', async () => {
+    const { dir, made, store } = await caseOf(3);
+    const [a, b, c] = made;
+    for (const m of made) expect(store.cachedText(m.source.id)).toBe(m.body.text);
+    // Proof that nothing is read again: the files can go and the texts are still there.
+    await fs.rm(path.join(dir, 'sources', `${a.source.id}.json`));
+    expect(await store.readText(a.source.id)).toBe(a.body.text);
+    await store.writeBody({ ...b.body, text: 'New text of b.' });
+    expect(store.cachedText(b.source.id)).toBe('New text of b.');
+    await store.replaceSource(c.source, { ...c.body, text: 'Version two of c.' }, c.original);
+    expect(await store.readText(c.source.id)).toBe('Version two of c.');
+    await store.removeSource(b.source.id);
+    expect(store.cachedText(b.source.id)).toBeUndefined();
+    expect((await errorOf(store.readText(b.source.id))).code).toBe('NOT_FOUND');
+  });
+
+  it('without the check at open, a text is read on first use, then cached; a damaged file is a clear error', async () => {
+    const { dir, made, store } = await caseOf(2, { checkBodies: false });
+    const [a, b] = made;
+    expect(store.cachedText(a.source.id)).toBeUndefined();
+    expect(await store.readText(a.source.id)).toBe(a.body.text);
+    expect(store.cachedText(a.source.id)).toBe(a.body.text);
+    await fs.writeFile(path.join(dir, 'sources', `${b.source.id}.json`), '{"schemaVersion":1,');
+    const err = await errorOf(store.readText(b.source.id));
+    expect(err.code).toBe('CASE_CORRUPT');
+    expect(store.cachedText(b.source.id)).toBeUndefined();
+    expect(store.takeOpenedBodies().size).toBe(0);
+  });
+
+  it('hands over the bodies read at open once, leaving out any read or rewritten since', async () => {
+    const { dir, made, store } = await caseOf(4);
+    const [a, b, c, d] = made;
+    // A body read at open is not read again from disk by readBody either.
+    await fs.rm(path.join(dir, 'sources', `${a.source.id}.json`));
+    expect(await store.readBody(a.source.id)).toEqual(a.body);
+    await store.writeBody({ ...b.body, claims: [{ n: 1 }] });
+    await store.removeSource(c.source.id);
+    const taken = store.takeOpenedBodies();
+    expect([...taken.keys()]).toEqual([d.source.id]);
+    expect(taken.get(d.source.id)).toEqual(d.body);
+    expect(store.takeOpenedBodies().size).toBe(0);
+    // The rest come from readBody, as they are now.
+    expect(await store.readBody(b.source.id)).toEqual({ ...b.body, claims: [{ n: 1 }] });
+    expect(await store.readBody(d.source.id)).toEqual(d.body);
+    expect(store.cachedText(d.source.id)).toBe(d.body.text);
+  });
+
+  it('a damaged body is not handed over; the case opens with its warning as before', async () => {
+    const { dir, store } = await newCase();
+    const good = makeSource(1, 'fine');
+    const bad = makeSource(2, 'will be damaged');
+    await store.addSource(good.source, good.body, good.original);
+    await store.addSource(bad.source, bad.body, bad.original);
+    await store.close();
+    await fs.writeFile(path.join(dir, 'sources', `${bad.source.id}.json`), '{"schemaVersion":1,"id":"s_');
+    const again = track(await CaseStore.open(dir));
+    expect(again.warnings).toHaveLength(1);
+    expect([...again.takeOpenedBodies().keys()]).toEqual([good.source.id]);
+    expect(again.cachedText(bad.source.id)).toBeUndefined();
+  });
+});
+
 describe('lock', () => {
   it('a second open in the same process gets CASE_LOCKED; after close it opens', async () => {
     const { dir, store } = await newCase();

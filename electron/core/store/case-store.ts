@@ -193,6 +193,20 @@ export class CaseStore {
   readonly #opts: Options;
   readonly #indexWriter: CoalescingWriter;
   readonly #bodies = new Map<string, BodyFile>();
+  /**
+   * Where each source id is first listed in #index.sources, kept in step with every change to the
+   * index (see #syncIds): sources are found by id through it, never by a scan.
+   */
+  readonly #ids = new Map<string, number>();
+  /** The sources array #ids describes, and its length then (a replaced or shortened array means a rebuild). */
+  #idsOf: Source[] = [];
+  #idsLength = 0;
+  /** Canonical texts by source id (strings only): what search reads. Filled at open and on every read or write of a body. */
+  readonly #texts = new Map<string, string>();
+  /** Bodies read and validated at open, until taken (takeOpenedBodies), read through readBody, or rewritten. */
+  #opened: Map<string, StoredBody> | null = new Map();
+  /** Bumped by every body write and removal: a text read from disk across one is not cached. */
+  #bodyEpoch = 0;
   readonly #adding = new Set<string>();
   readonly #running = new Set<Promise<void>>();
   #lastIndexBackup = 0;
@@ -205,6 +219,7 @@ export class CaseStore {
     this.#lock = lock;
     this.#opts = opts;
     this.#indexWriter = new CoalescingWriter(() => this.#flushIndex());
+    this.#indexIds();
   }
 
   static async open(dir: string, options: StoreOptions = {}): Promise<CaseStore> {
@@ -321,8 +336,10 @@ export class CaseStore {
     try {
       mutate(this.#index);
     } catch (e) {
+      this.#indexIds(); // whatever it changed before throwing stays in memory
       return Promise.reject(e);
     }
+    this.#syncIds(changes);
     this.#index.modified = new Date().toISOString();
     this.#pending.add(changes);
     return this.#indexWriter.request();
@@ -358,7 +375,7 @@ export class CaseStore {
   #journalLine(batch: PendingChanges): string | null {
     // A backup due: fold the journal in first, so the rolling backups of case.json stay recent.
     if (batch.full || this.#base === null || this.#journalDirty || this.#backupDue()) return null;
-    const line = encodeEntry({ base: this.#base, seq: this.#seq + 1, ops: opsFor(this.#index, batch) });
+    const line = encodeEntry({ base: this.#base, seq: this.#seq + 1, ops: opsFor(this.#index, batch, (id) => this.#positionOf(id)) });
     const full = this.#journalLines + 1 > this.#opts.journalMaxLines || this.#journalBytes + Buffer.byteLength(line) > this.#opts.journalMaxBytes;
     return full ? null : line;
   }
@@ -415,6 +432,16 @@ export class CaseStore {
     return p;
   }
 
+  /** The source with this id (its record in the index, as listed first), or undefined. Through the id map: no scan. */
+  source(sourceId: string): Source | undefined {
+    const i = this.#positionOf(sourceId);
+    return i === undefined ? undefined : this.#index.sources[i];
+  }
+
+  hasSource(sourceId: string): boolean {
+    return this.#positionOf(sourceId) !== undefined;
+  }
+
   findBySha256(sha: string): Source | undefined {
     return this.#index.sources.find((s) => s.sha256 === sha);
   }
@@ -423,25 +450,76 @@ export class CaseStore {
     const source = this.#source(sourceId);
     const bf = this.#bodyFile(sourceId);
     if (bf.db) return toBody(bf.db.data);
+    const opened = this.#opened?.get(sourceId);
+    if (opened) {
+      // Read and validated at open: not read again. From now on it is this file's cached document.
+      this.#opened!.delete(sourceId);
+      bf.db = new Low(bf.adapter, opened);
+      return toBody(opened);
+    }
     bf.loading ??= (async () => {
       try {
-        const data = await bf.adapter.read();
-        if (!data) throw new StoredFileError(bf.adapter.file, 'empty', `${path.basename(bf.adapter.file)} is missing.`);
+        const data = await this.#readBodyFile(source, bf);
         bf.db ??= new Low(bf.adapter, data); // a writeBody that raced ahead wins
         return bf.db;
-      } catch (e) {
-        if (!(e instanceof StoredFileError)) throw e;
-        const problem = e.problem === 'too-new' ? 'too-new' : 'damaged';
-        throw new ApiError(
-          problem === 'too-new' ? 'CASE_TOO_NEW' : 'CASE_CORRUPT',
-          `The text of source “${titleOf(source)}” (${SOURCES_DIR}/${sourceId}.json) cannot be read: ${e.message} The rest of the case is unaffected; earlier copies may be in ${path.relative(this.dir, bodyBackupsPath(this.dir, sourceId))}.`,
-          { sourceId, file: e.file },
-        );
       } finally {
         bf.loading = null;
       }
     })();
-    return toBody((await bf.loading).data);
+    const data = (await bf.loading).data;
+    if (this.hasSource(sourceId)) this.#texts.set(sourceId, data.text);
+    return toBody(data);
+  }
+
+  /**
+   * A source's canonical text. From the text cache when it is there (always, for a source whose file
+   * was read at open or since); otherwise the file is read and validated, and only the text is kept.
+   */
+  async readText(sourceId: string): Promise<string> {
+    const cached = this.#texts.get(sourceId);
+    if (cached !== undefined) return cached;
+    const source = this.#source(sourceId);
+    const bf = this.#bodies.get(sourceId);
+    if (bf?.db) return bf.db.data.text;
+    const epoch = this.#bodyEpoch;
+    const data = await this.#readBodyFile(source, bf ?? this.#bodyFile(sourceId));
+    if (epoch === this.#bodyEpoch) this.#texts.set(sourceId, data.text); // else written or removed meanwhile: not cached
+    return data.text;
+  }
+
+  /** The cached canonical text of a source, or undefined (then readText reads it). Never touches the disk. */
+  cachedText(sourceId: string): string | undefined {
+    return this.#texts.get(sourceId);
+  }
+
+  /**
+   * The bodies read and validated at open (with checkBodies, the default), handed over once so that a
+   * caller that needs them all (the claims state) need not read every file again. Returns each source
+   * whose body is as it was at open and was not read through readBody since; for any other source, call
+   * readBody. After this call the store keeps none of them (their texts stay in the text cache).
+   */
+  takeOpenedBodies(): Map<string, SourceBody> {
+    const out = new Map<string, SourceBody>();
+    for (const [id, stored] of this.#opened ?? []) if (this.hasSource(id)) out.set(id, toBody(stored));
+    this.#opened = null;
+    return out;
+  }
+
+  /** Reads and validates a source file (not cached here), with the error the user sees when it cannot be read. */
+  async #readBodyFile(source: Source, bf: BodyFile): Promise<StoredBody> {
+    try {
+      const data = await bf.adapter.read();
+      if (!data) throw new StoredFileError(bf.adapter.file, 'empty', `${path.basename(bf.adapter.file)} is missing.`);
+      return data;
+    } catch (e) {
+      if (!(e instanceof StoredFileError)) throw e;
+      const problem = e.problem === 'too-new' ? 'too-new' : 'damaged';
+      throw new ApiError(
+        problem === 'too-new' ? 'CASE_TOO_NEW' : 'CASE_CORRUPT',
+        `The text of source “${titleOf(source)}” (${SOURCES_DIR}/${source.id}.json) cannot be read: ${e.message} The rest of the case is unaffected; earlier copies may be in ${path.relative(this.dir, bodyBackupsPath(this.dir, source.id))}.`,
+        { sourceId: source.id, file: e.file },
+      );
+    }
   }
 
   writeBody(body: SourceBody): Promise<void> {
@@ -460,7 +538,7 @@ export class CaseStore {
     source = Source.parse(source);
     body = SourceBody.parse(body);
     if (body.id !== source.id) throw new ApiError('INVALID_INPUT', `The body belongs to ${body.id}, not to ${source.id}.`);
-    if (this.#adding.has(source.id) || this.#index.sources.some((s) => s.id === source.id)) {
+    if (this.#adding.has(source.id) || this.hasSource(source.id)) {
       throw new ApiError('ALREADY_EXISTS', `The case already has a source with id ${source.id}.`);
     }
     this.#adding.add(source.id);
@@ -501,7 +579,8 @@ export class CaseStore {
       await this.#writeBodyFile(body);
       await this.#updateIndex(
         (d) => {
-          d.sources = d.sources.map((s) => (s.id === source.id ? source : s));
+          const i = this.#positionOf(source.id);
+          if (i !== undefined) d.sources[i] = source; // in place: the id map stays as it is
         },
         { sources: [source.id] },
       );
@@ -521,11 +600,13 @@ export class CaseStore {
       },
       { removedSources: [sourceId] },
     );
+    this.#forgetBody(sourceId);
     const bf = this.#bodies.get(sourceId);
     if (bf) {
       await bf.writer.idle();
       this.#bodies.delete(sourceId);
     }
+    this.#forgetBody(sourceId); // again: a read that was under way has finished
     await backupFile(bodyPath(this.dir, sourceId), bodyBackupsPath(this.dir, sourceId), '', { keep: this.#opts.maxBackups });
     await fs.rm(bodyPath(this.dir, sourceId), { force: true });
     await syncDir(path.join(this.dir, SOURCES_DIR)).catch(() => {});
@@ -589,9 +670,54 @@ export class CaseStore {
   }
 
   #source(sourceId: string): Source {
-    const s = this.#index.sources.find((x) => x.id === sourceId);
+    const s = this.source(sourceId);
     if (!s) throw new ApiError('NOT_FOUND', `No source ${sourceId} in this case.`, { sourceId });
     return s;
+  }
+
+  /** Indexes #index.sources from position `from` on (0: afresh); the first listing of an id wins, as a scan would find it. */
+  #indexIds(from = 0): void {
+    const list = this.#index.sources;
+    if (from === 0) this.#ids.clear();
+    for (let i = from; i < list.length; i++) if (!this.#ids.has(list[i].id)) this.#ids.set(list[i].id, i);
+    this.#idsOf = list;
+    this.#idsLength = list.length;
+  }
+
+  /**
+   * After `mutate`: the id map in step with the sources as `changes` says they changed. Appending to
+   * the list indexes the new tail; a record replaced in place needs nothing; anything else (a new or
+   * shortened array, an id that moved, a change not described) rebuilds the map, which costs what
+   * such a change (a filter, a map, a rewrite of case.json) costs anyway.
+   */
+  #syncIds(changes: IndexChanges | undefined): void {
+    const list = this.#index.sources;
+    if (!changes || list !== this.#idsOf || list.length < this.#idsLength) return this.#indexIds();
+    if (changes.removedSources?.length && list.length === this.#idsLength) return this.#indexIds();
+    if (list.length > this.#idsLength) this.#indexIds(this.#idsLength);
+    for (const id of changes.sources ?? []) {
+      const i = this.#ids.get(id);
+      if (i === undefined || list[i]?.id !== id) return this.#indexIds();
+    }
+  }
+
+  /** Where a source id is first listed, checked against the list (a stale map is rebuilt, never trusted). */
+  #positionOf(sourceId: string): number | undefined {
+    const list = this.#index.sources;
+    if (list !== this.#idsOf || list.length !== this.#idsLength) this.#indexIds();
+    const i = this.#ids.get(sourceId);
+    if (i === undefined) return undefined;
+    if (list[i]?.id === sourceId) return i;
+    this.#indexIds(); // changed in place behind the map's back
+    const j = this.#ids.get(sourceId);
+    return j !== undefined && list[j]?.id === sourceId ? j : undefined;
+  }
+
+  /** A source's body changed or went: cached text and the copy read at open no longer hold. */
+  #forgetBody(sourceId: string): void {
+    this.#bodyEpoch++;
+    this.#texts.delete(sourceId);
+    this.#opened?.delete(sourceId);
   }
 
   #bodyFile(sourceId: string): BodyFile {
@@ -621,6 +747,8 @@ export class CaseStore {
   async #writeBodyFile(body: SourceBody): Promise<void> {
     const bf = this.#bodyFile(body.id);
     const stored: StoredBody = { schemaVersion: this.#opts.versioning.body.current, ...body };
+    this.#forgetBody(body.id);
+    this.#texts.set(body.id, body.text);
     if (bf.db) bf.db.data = stored;
     else bf.db = new Low(bf.adapter, stored);
     await fs.mkdir(path.dirname(bf.adapter.file), { recursive: true });
@@ -666,7 +794,12 @@ export class CaseStore {
       for (const s of toCheck.slice(i, i + 100)) {
         const file = bodyPath(this.dir, s.id);
         try {
-          decodeBody(parseJsonText(readFileSync(file, 'utf8'), file), file, this.#opts.versioning.body, s.id);
+          const stored = decodeBody(parseJsonText(readFileSync(file, 'utf8'), file), file, this.#opts.versioning.body, s.id);
+          // Kept, so nothing reads this file again: its text for search, the body until taken or read.
+          if (!this.#opened!.has(s.id)) {
+            this.#opened!.set(s.id, stored);
+            this.#texts.set(s.id, stored.text);
+          }
         } catch (e) {
           problems.set(s.id, e instanceof Error ? e.message : String(e));
         }

@@ -78,12 +78,25 @@ export function decodeLine(line: string): { entry: JournalEntry } | { problem: s
  * The ops that write the current state of everything `changes` names, read from `index` as it is
  * now. Removals come first, then puts in the index's order, so a source appended in memory is
  * appended on replay too (and one removed and re-added in the same batch moves to the end, as in memory).
+ * `positionOf` gives where a source id is first listed in the index (the store's id map), so a save
+ * costs the same whatever the number of sources; without it the index's sources are scanned.
  */
-export function opsFor(index: CaseIndex, changes: { sources: ReadonlySet<string>; removed: ReadonlySet<string>; fields: ReadonlySet<SetField> }): JournalOp[] {
+export function opsFor(
+  index: CaseIndex,
+  changes: { sources: ReadonlySet<string>; removed: ReadonlySet<string>; fields: ReadonlySet<SetField> },
+  positionOf?: (id: string) => number | undefined,
+): JournalOp[] {
   const ops: JournalOp[] = [];
   const wanted = new Set([...changes.sources, ...changes.removed]);
   const present = new Map<string, Source>();
-  if (wanted.size) for (const s of index.sources) if (wanted.has(s.id) && !present.has(s.id)) present.set(s.id, s);
+  if (positionOf) {
+    const at: number[] = [];
+    for (const id of wanted) {
+      const i = positionOf(id);
+      if (i !== undefined) at.push(i);
+    }
+    for (const i of at.sort((x, y) => x - y)) present.set(index.sources[i].id, index.sources[i]);
+  } else if (wanted.size) for (const s of index.sources) if (wanted.has(s.id) && !present.has(s.id)) present.set(s.id, s);
   for (const id of wanted) if (changes.removed.has(id) || !present.has(id)) ops.push({ op: 'delete', id });
   for (const s of present.values()) ops.push({ op: 'put', source: s });
   for (const field of SET_FIELDS) if (changes.fields.has(field)) ops.push({ op: 'set', field, value: index[field] });
