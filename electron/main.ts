@@ -19,7 +19,7 @@ import {
 import type { Reply } from '../shared/api.ts';
 import { createCore, type Core } from './core/index.ts';
 import { defaultDataDir } from './core/store/index.ts';
-import { IPC_CHANNEL } from './ipc.ts';
+import { FEED_CHANNEL, IPC_CHANNEL } from './ipc.ts';
 import { LaunchArgsError, parseLaunchArgs, type LaunchArgs } from './launch-args.ts';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isSafeExternalUrl, serveAppRequest } from './protocol.ts';
 
@@ -67,6 +67,14 @@ function start(): void {
   const corePromise: Promise<Core> = createCore({ dataDir, host: 'electron' });
   // Reported once, after ready (a dialog needs it); IPC calls meanwhile get the error as a reply.
   corePromise.catch(() => undefined);
+  // The change feed reaches the window over its own channel, as the loopback host streams it.
+  void corePromise.then(
+    (core) =>
+      core.watch((e) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(FEED_CHANNEL, e);
+      }),
+    () => undefined,
+  );
 
   ipcMain.handle(IPC_CHANNEL, async (event: IpcMainInvokeEvent, op: unknown, input: unknown): Promise<Reply> => {
     if (!isTrustedSender(event)) {

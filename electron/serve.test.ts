@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame } from '../shared/wire.ts';
 import type { Reply } from '../shared/api.ts';
+import { blankClaim } from '../shared/claims.ts';
 import { createCore, type Core } from './core/index.ts';
 import { startServer, type ServerHandle } from './serve.ts';
 
@@ -101,5 +102,48 @@ describe('loopback server', () => {
     const source = (imported as { value: { source: { id: string } } }).value.source;
     const original = (await api('sources.original', { caseId: created.value.id, sourceId: source.id })) as { ok: true; value: { data: Uint8Array } };
     expect(new TextDecoder().decode(original.value.data)).toBe(text);
+  });
+});
+
+describe('the change feed', () => {
+  it('streams a case id and claims version to a window holding the token after each edit, and nothing without it', async () => {
+    expect((await raw('/feed')).status).toBe(401);
+    const made = (await api('cases.create', { name: 'Feed' })) as { ok: true; value: { id: string } };
+    const caseId = made.value.id;
+    const pasted = (await api('sources.paste', { caseId, text: 'Officials said 12 rockets hit the base.' })) as { ok: true; value: { source: { id: string } } };
+    const view = (await api('claims.view', { caseId })) as { ok: true; value: { version: number } };
+    const got = new Promise<string>((ok, fail) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/feed', headers: { host: `127.0.0.1:${server.port}`, cookie } }, (res) => {
+        expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+          const line = text.split('\n').find((l) => l.startsWith('data: '));
+          if (line) {
+            ok(line.slice('data: '.length));
+            req.destroy();
+          }
+        });
+      });
+      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : fail(e)));
+      req.end();
+      // Once connected, an edit made through another window's call.
+      setTimeout(() => {
+        const t = '2024-05-01T00:00:00.000Z';
+        const sourceId = pasted.value.source.id;
+        void api('claims.execute', {
+          caseId,
+          command: {
+            type: 'claim.create',
+            payload: {
+              annotation: { id: 'a_feed', sourceId, kind: 'note', created: t, modified: t, targets: [{ start: 15, end: 25, exact: '12 rockets', prefix: 'Officials said ', suffix: ' hit the base.' }] },
+              claim: blankClaim('note', { id: 'c_feed', sourceId, annotationId: 'a_feed', created: t, text: '12 rockets' }),
+              at: null,
+            },
+          },
+        }).then((r) => (r.ok ? undefined : fail(new Error(JSON.stringify(r.error)))));
+      }, 200);
+    });
+    expect(JSON.parse(await got)).toEqual({ caseId, version: view.value.version + 1 });
   });
 });

@@ -31,6 +31,9 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/** Where the page listens for changes made by other windows (behind the token like everything else). */
+export const FEED_PATH = '/feed';
+
 /** Room for the largest importable file plus the frame around it. */
 const MAX_BODY = MAX_IMPORT_BYTES + 1024 * 1024;
 
@@ -93,6 +96,7 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
       return sendReply(res, reply);
     }
 
+    if (url.pathname === FEED_PATH) return feed(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.');
     return serveStatic(res, url.pathname);
   }
@@ -106,6 +110,20 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     res.setHeader('Cache-Control', rel === 'index.html' ? 'no-store' : 'private, max-age=3600');
     return send(res, 200, type, await readFile(file));
+  }
+
+  /** The change feed as server-sent events: one `data:` line (case id and claims version) per change. */
+  function feed(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain', 'Use GET.');
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.write(': connected\n\n');
+    const stop = opts.core.watch((e) => res.write(`data: ${JSON.stringify(e)}\n\n`));
+    req.on('close', stop);
   }
 
   function unauthorized(res: ServerResponse): void {

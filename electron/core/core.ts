@@ -1,7 +1,7 @@
 // The core service: validates every call against the contract and dispatches to its handler.
 // Hosts (Electron IPC, the loopback server, the CLI) are thin adapters over `Core.call`.
 import { z } from 'zod';
-import { api, isOpName, LARGE_REPLIES, type AppInfo, type Handlers, type Reply } from '../../shared/api.ts';
+import { api, isOpName, LARGE_REPLIES, type AppInfo, type ClaimsChanged, type Handlers, type Reply } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
 
 export interface Core {
@@ -10,14 +10,24 @@ export interface Core {
   call(op: string, input: unknown): Promise<unknown>;
   /** The same, never throwing: what transports send back. */
   reply(op: string, input: unknown): Promise<Reply>;
+  /** The change feed: called with a case id and version after every change to that case's claims. */
+  watch(fn: (e: ClaimsChanged) => void): () => void;
   close(): Promise<void>;
 }
+
 
 /**
  * `checkReplies` validates every reply, large ones too (tests turn it on); otherwise the large
  * replies of LARGE_REPLIES, built from records parsed when they were read, go out as they are.
  */
-export function makeCore(info: AppInfo, handlers: Handlers, close: () => Promise<void>, checkReplies = false): Core {
+export function makeCore(
+  info: AppInfo,
+  handlers: Handlers,
+  close: () => Promise<void>,
+  opts: { checkReplies?: boolean; watch?: Core['watch'] } = {},
+): Core {
+  const checkReplies = opts.checkReplies ?? false;
+  const watch = opts.watch ?? (() => () => undefined);
   async function call(op: string, input: unknown): Promise<unknown> {
     if (!isOpName(op)) throw new ApiError('NOT_FOUND', `Unknown operation “${op}”.`);
     const spec = api[op];
@@ -34,7 +44,7 @@ export function makeCore(info: AppInfo, handlers: Handlers, close: () => Promise
       return { ok: false, error: toApiError(e).toJSON() };
     }
   }
-  return { info, call, reply, close };
+  return { info, call, reply, watch, close };
 }
 
 export function toApiError(e: unknown): ApiError {

@@ -37,7 +37,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...bundleHandlers(open),
   };
   const checkReplies = opts.checkReplies ?? process.env.CORROBORATE_CHECK_REPLIES === '1';
-  return makeCore(info, handlers, () => open.closeAll(), checkReplies);
+  return makeCore(info, handlers, () => open.closeAll(), { checkReplies, watch: (fn) => open.watch(fn) });
 }
 
 async function appVersion(): Promise<string> {

@@ -1,7 +1,7 @@
 // The cases a core has open: one store (holding the case's lock) and one claims state per case,
 // opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
 // kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
-import type { OpenCase } from '../../shared/api.ts';
+import type { ClaimsChanged, OpenCase } from '../../shared/api.ts';
 import type { CaseIndex, CaseSummary } from '../../shared/case.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Source } from '../../shared/source.ts';
@@ -60,11 +60,26 @@ export class OpenCases {
     return (await this.#stores.get(dir)?.catch(() => null)) ?? null;
   }
 
+  readonly #feed = new Set<(e: ClaimsChanged) => void>();
+
+  /** Tells `fn` of every change to the claims of any case open here; returns the unsubscribe. */
+  watch(fn: (e: ClaimsChanged) => void): () => void {
+    this.#feed.add(fn);
+    return () => this.#feed.delete(fn);
+  }
+
   claims(caseId: string): Promise<CaseClaims> {
     const dir = this.#key(caseId);
     let c = this.#claims.get(dir);
     if (!c) {
-      c = this.store(caseId).then((st) => CaseClaims.load(st));
+      c = this.store(caseId).then(async (st) => {
+        const cc = await CaseClaims.load(st);
+        // Every change to a case's claims is announced by case id and version: the hosts' change feed.
+        cc.subscribe((change) => {
+          for (const fn of this.#feed) fn({ caseId: st.index.id, version: change.version });
+        });
+        return cc;
+      });
       c.catch(() => this.#claims.delete(dir));
       this.#claims.set(dir, c);
     }

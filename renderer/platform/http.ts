@@ -1,13 +1,22 @@
 // Browser-mode transport: POST /api/<op> to the loopback server, bodies in the byte framing of
 // shared/wire.ts. The per-launch token travels in an HttpOnly cookie the server set when the page
 // was first opened from the link it printed, so nothing secret lives in this script.
-import type { Client } from '../../shared/api.ts';
+import { ClaimsChanged, type Client } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { decodeFrame, encodeFrame } from '../../shared/wire.ts';
 import { unwrapReply } from './reply.ts';
 
-export function httpClient(base = '/api/'): Client {
+export function httpClient(base = '/api/', feed = '/feed'): Client {
   return {
+    watch(fn) {
+      // Server-sent events carry the cookie like every call; the browser reconnects by itself.
+      const source = new EventSource(feed);
+      source.onmessage = (m: MessageEvent<string>) => {
+        const e = ClaimsChanged.safeParse(safeJson(m.data));
+        if (e.success) fn(e.data);
+      };
+      return () => source.close();
+    },
     async call(op, input) {
       let res: Response;
       try {
@@ -38,4 +47,12 @@ export function httpClient(base = '/api/'): Client {
       return unwrapReply(op, reply);
     },
   };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -95,6 +95,15 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     void serial(reread);
   }, [serial, reread]);
 
+  // Edits made in another window (or tab) arrive on the change feed: catch up from the version held.
+  useEffect(
+    () =>
+      client.watch?.((e) => {
+        if (e.caseId === caseId && held.current && e.version > held.current.version) void refresh();
+      }),
+    [client, caseId, refresh],
+  );
+
   const execute = useCallback(
     (command: Command, label: string) =>
       serial(async () => {
