@@ -27,6 +27,7 @@ import { Reconciliation } from '../../shared/reconcile.ts';
 import type { z } from 'zod';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
+import { SourceRecords } from './source-records.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
 const HISTORY_FILE = 'history.json';
@@ -41,6 +42,8 @@ interface Unreadable {
 export class CaseClaims {
   readonly #store: CaseStore;
   #state: ClaimState;
+  /** The same records by source, so a save touches only its source's few. */
+  #records: SourceRecords;
   #stack: UndoStack;
   #problems: string[];
   /** Per source, the raw records that failed validation: written back as they were. */
@@ -62,6 +65,7 @@ export class CaseClaims {
   private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
     this.#store = store;
     this.#state = state;
+    this.#records = SourceRecords.of(state);
     this.#stack = stack;
     this.#problems = problems;
   }
@@ -74,8 +78,10 @@ export class CaseClaims {
     const annotations: Annotation[] = [];
     const claims: Claim[] = [];
     const unreadable = new Map<string, Unreadable>();
+    // The bodies the store read and checked at open are handed over once, not read again.
+    const opened = store.takeOpenedBodies();
     for (const s of store.index.sources) {
-      const body = await store.readBody(s.id).catch(() => null);
+      const body = opened.get(s.id) ?? (await store.readBody(s.id).catch(() => null));
       if (!body) continue;
       const a = validateAnnotations(body.annotations);
       const c = validateClaims(body.claims);
@@ -211,7 +217,7 @@ export class CaseClaims {
   /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
   reresolveSource(sourceId: string, published: string | null): Promise<ChangeSet | null> {
     return this.#serial(async () => {
-      const mine = this.#state.claims.filter((c) => c.sourceId === sourceId);
+      const mine = this.#records.get(sourceId).claims;
       const next = reresolveAll(mine, published, { modified: new Date().toISOString() });
       if (next.every((c, i) => c === mine[i])) return null;
       const byId = new Map(next.map((c) => [c.id, c]));
@@ -225,13 +231,13 @@ export class CaseClaims {
    * new text. The undo history is cleared: its passages point into the old text.
    */
   reanchorSource(sourceId: string, text: string, pages: PageRange[] | null): { annotations: Annotation[]; anchored: number; orphaned: number } {
-    const mine = this.#state.annotations.filter((a) => a.sourceId === sourceId && !a.orphan);
+    const mine = this.#records.get(sourceId).annotations.filter((a) => !a.orphan);
     const { anchored, orphans } = reanchorAnnotations(text, mine, { pages: pages ?? undefined });
     const now = new Date().toISOString();
     const byId = new Map<string, Annotation>();
     for (const a of anchored) byId.set(a.annotation.id, { ...a.annotation, targets: a.targets });
     for (const o of orphans) byId.set(o.annotation.id, { ...o.annotation, orphan: { reason: o.reason, since: now } });
-    const annotations = this.#state.annotations.filter((a) => a.sourceId === sourceId).map((a) => byId.get(a.id) ?? a);
+    const annotations = this.#records.get(sourceId).annotations.map((a) => byId.get(a.id) ?? a);
     return { annotations, anchored: anchored.length, orphaned: orphans.length };
   }
 
@@ -258,8 +264,8 @@ export class CaseClaims {
   bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] } {
     const bad = this.#unreadable.get(sourceId);
     return {
-      annotations: [...this.#state.annotations.filter((a) => a.sourceId === sourceId), ...(bad?.annotations ?? [])],
-      claims: [...this.#state.claims.filter((c) => c.sourceId === sourceId), ...(bad?.claims ?? [])],
+      annotations: [...this.#records.get(sourceId).annotations, ...(bad?.annotations ?? [])],
+      claims: [...this.#records.get(sourceId).claims, ...(bad?.claims ?? [])],
     };
   }
 
@@ -276,7 +282,9 @@ export class CaseClaims {
       this.#state = next;
       this.#stack = emptyStack();
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
-      return this.#publish(prev, next, []);
+      const change = this.#publish(prev, next, []);
+      this.#records.drop(sourceId);
+      return change;
     });
   }
 
@@ -288,8 +296,10 @@ export class CaseClaims {
 
   /** Records a change made to the state: a new version, kept for catching up and told to listeners. */
   #publish(prev: ClaimState, next: ClaimState, problems: string[]): ChangeSet {
+    const changes = diffState(prev, next);
+    this.#records.apply(changes, next);
     this.#version++;
-    const change: ChangeSet = { ...diffState(prev, next), version: this.#version, undo: this.undoState(), problems, reset: false };
+    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false };
     this.#remember(change);
     return change;
   }
@@ -298,21 +308,15 @@ export class CaseClaims {
   async #commit(next: ClaimState, stack: UndoStack, problems: string[] = []): Promise<ChangeSet> {
     const prev = this.#state;
     const changes = diffState(prev, next);
-    // A source's file holds its annotations and claims; a put (a moved record too: order matters
-    // for undo's exact restore) or a delete rewrites it. A deleted record's source is read from prev.
-    const touched = new Set<string>();
-    for (const list of [changes.annotations, changes.claims]) for (const p of list.put) touched.add(p.value.sourceId);
-    if (changes.annotations.deleted.length || changes.claims.deleted.length) {
-      const gone = new Set([...changes.annotations.deleted, ...changes.claims.deleted]);
-      for (const x of [...prev.annotations, ...prev.claims]) if (gone.has(x.id)) touched.add(x.sourceId);
-    }
+    // A source's file holds its annotations and claims: a put (a moved record too: order matters
+    // for undo's exact restore) or a delete rewrites it, from that source's own records.
+    const touched = this.#records.touched(changes);
     for (const sid of touched) {
-      if (!this.#store.index.sources.some((s) => s.id === sid)) {
-        throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
-      }
+      if (!this.#store.hasSource(sid)) throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
     }
 
     this.#state = next;
+    this.#records.apply(changes, next);
     try {
       for (const sid of touched) {
         const body = await this.#store.readBody(sid);
@@ -332,6 +336,7 @@ export class CaseClaims {
     } catch (e) {
       // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part.
       this.#state = prev;
+      this.#records = SourceRecords.of(prev);
       throw e;
     }
     this.#version++;
