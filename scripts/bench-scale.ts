@@ -1,0 +1,527 @@
+// Scale benchmark (issue 15): the real core, through its API, on generated monitor-sized cases
+// (scripts/gen-case.ts), each figure printed beside a reference measured in the same run.
+//
+//   node scripts/bench-scale.ts [--sizes 1000,10000] [--big] [--runs 15] [--fresh] [--cache DIR] [--seed 1]
+//
+// --big (or CORROBORATE_BENCH_BIG=1) adds the 50,000-source case. Cases are generated once and
+// reused from the cache folder (default <tmp>/corroborate-bench-scale; --fresh regenerates them).
+// Each case is measured in a fresh child process (`--child`), so memory figures are that case's.
+// Figures, not assertions: a row that cannot be measured (an operation failing) says why, and the
+// others are still measured.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(import.meta.url);
+/** Bumped when gen-case.ts output changes, so a cached case of the old shape is regenerated. */
+const GEN_VERSION = 1;
+
+// ---------------------------------------------------------------- shared helpers
+
+type Series = { ours: number[]; ref: number[]; note?: string } | { error: string };
+interface ChildResult {
+  sources: number;
+  claims: number;
+  events: number;
+  caseMB: number;
+  rows: Record<RowKey, Series>;
+  memory: { rss: number; heapUsed: number; baseRss: number } | { error: string };
+  notes: string[];
+  context: string[];
+}
+type RowKey = 'edit' | 'open' | 'compute' | 'computeAfterEdit' | 'computeEvent' | 'search' | 'searchRg' | 'metadata';
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const min = (xs: number[]): number => Math.min(...xs);
+const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const count = (n: number): string => n.toLocaleString('en-US');
+const message = (e: unknown): string => {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.length > 300 ? `${m.slice(0, 300)}…` : m;
+};
+
+// ---------------------------------------------------------------- the child: one case, measured
+
+async function child(args: Map<string, string>): Promise<void> {
+  const dir = args.get('--dir')!;
+  const out = args.get('--result')!;
+  const phrase = args.get('--phrase') ?? 'old spice market';
+  const runs = Number(args.get('--runs') ?? 15);
+  const textsDir = args.get('--texts')!;
+  const { createCore } = await import('../electron/core/index.ts');
+  const { writeFileDurable } = await import('../electron/core/store/durable.ts');
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+  const index = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as { sources: Array<{ id: string }>; events: Array<{ id: string }> };
+  const n = index.sources.length;
+  const big = n >= 20_000;
+  // Fewer runs where one run is expensive (each is a whole-case operation).
+  const openRuns = big ? 2 : n >= 5_000 ? 3 : 5;
+  const computeRuns = big ? 2 : n >= 5_000 ? 3 : 5;
+  const eventRuns = Math.min(runs, big ? 5 : n >= 5_000 ? 7 : runs);
+  const searchRuns = big ? 5 : 9;
+  const rows = {} as Record<RowKey, Series>;
+  const notes: string[] = [];
+  const context: string[] = [];
+  const result: ChildResult = { sources: n, claims: 0, events: index.events.length, caseMB: 0, rows, memory: { error: 'not measured' }, notes, context };
+  const save = () => fs.writeFileSync(out, JSON.stringify(result));
+
+  const work = await fsp.mkdtemp(path.join(path.dirname(dir), 'bench-work-'));
+  const dataDir = path.join(work, 'data');
+  const refDir = path.join(work, 'ref');
+  fs.mkdirSync(refDir, { recursive: true });
+  // Undo history from an earlier run would make this run's history writes bigger: start without it.
+  fs.rmSync(path.join(dir, 'history.json'), { force: true });
+
+  const time = async (fn: () => Promise<unknown> | unknown): Promise<number> => {
+    const t = performance.now();
+    await fn();
+    return performance.now() - t;
+  };
+  /** Runs the two alternately (which goes first alternates too), so a burst of load elsewhere on the machine hits both. */
+  const paired = async (k: number, a: (i: number) => Promise<unknown> | unknown, b: (i: number) => Promise<unknown> | unknown) => {
+    const ours: number[] = [];
+    const ref: number[] = [];
+    for (let i = 0; i < k; i++) {
+      if (i % 2 === 0) {
+        ours.push(await time(() => a(i)));
+        ref.push(await time(() => b(i)));
+      } else {
+        ref.push(await time(() => b(i)));
+        ours.push(await time(() => a(i)));
+      }
+    }
+    return { ours, ref };
+  };
+  const measure = async (key: RowKey, fn: () => Promise<{ ours: number[]; ref: number[]; note?: string }>) => {
+    try {
+      rows[key] = await fn();
+    } catch (e) {
+      rows[key] = { error: message(e) };
+    }
+    save();
+  };
+
+  gc();
+  const baseRss = process.memoryUsage().rss;
+  let core: Awaited<ReturnType<typeof createCore>> | null = null;
+  let caseId = '';
+  const call = (op: string, input: unknown) => core!.call(op, input);
+  try {
+    // ---- open to usable: a fresh core each time (files in the OS cache after the first)
+    await measure('open', async () => {
+      const ours: number[] = [];
+      const refOpen: number[] = [];
+      for (let i = 0; i < openRuns; i++) {
+        if (core) await core.close();
+        gc();
+        core = await createCore({ dataDir, fixedCaseDir: dir, host: 'cli' });
+        caseId = core.info.fixedCase ?? '';
+        let opened: { warnings?: unknown } = {};
+        let view: { problems?: unknown } = {};
+        ours.push(
+          await time(async () => {
+            opened = (await call('cases.open', { caseId })) as typeof opened;
+            view = (await call('claims.view', { caseId })) as typeof view;
+          }),
+        );
+        refOpen.push(await time(() => JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'))));
+        if (i > 0) continue;
+        // Memory of the core with the case open, after the first open (the app opens a case once),
+        // before this process loads anything for the references.
+        gc();
+        gc();
+        const m = process.memoryUsage();
+        result.memory = { rss: m.rss, heapUsed: m.heapUsed, baseRss };
+        if (Array.isArray(opened.warnings) && opened.warnings.length) notes.push(`cases.open reported ${opened.warnings.length} warning(s), e.g. ${String(opened.warnings[0])}`);
+        if (Array.isArray(view.problems) && view.problems.length) notes.push(`claims.view reported ${view.problems.length} problem(s), e.g. ${String(view.problems[0])}`);
+      }
+      return { ours, ref: refOpen };
+    });
+    if (!core) throw new Error('the core could not be created');
+
+    // ---- the same data, read directly, for the references (not timed as Corroborate's)
+    const files = fs.readdirSync(path.join(dir, 'sources')).filter((f) => f.endsWith('.json'));
+    const tRead = performance.now();
+    const bodies = files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, 'sources', f), 'utf8')) as { id: string; text: string; claims: Array<{ id: string; eventId: string | null; kind: string; measure?: string | null; figure?: { best: number | null } }> });
+    const readAll = performance.now() - tRead;
+    const caseBytes = files.reduce((s, f) => s + fs.statSync(path.join(dir, 'sources', f)).size, 0) + fs.statSync(path.join(dir, 'case.json')).size;
+    result.caseMB = caseBytes / 1024 / 1024;
+    const claims = bodies.flatMap((b) => b.claims);
+    result.claims = claims.length;
+    const texts = bodies.map((b) => b.text);
+    context.push(`read + JSON.parse of every file of the case (case.json and ${count(files.length)} source files, ${mb(caseBytes)}), once: ${fmt(readAll)}`);
+
+    const mid = bodies.find((b) => b.id === index.sources[n >> 1].id) ?? bodies[n >> 1];
+    const claim = mid.claims[0];
+    const otherSource = index.sources[(n >> 1) + (n > 1 ? 1 : 0)].id;
+    let edits = 0;
+    const edit = (c: { id: string } = claim) =>
+      call('claims.execute', {
+        caseId,
+        command: { type: 'claim.update', payload: { id: c.id, set: { note: `bench edit ${++edits}`, modified: new Date().toISOString() }, unset: [] } },
+        label: 'Edit claim',
+      });
+
+    // ---- one claim edit vs a durable write of the same body + history bytes
+    await measure('edit', async () => {
+      const first = await edit(); // warm-up (and the body's first backup)
+      context.push(`claims.execute reply: ${(JSON.stringify(first).length / 1024).toFixed(1)} KB as JSON`);
+      // The reference writes the bytes the last edit wrote (read before its timer starts).
+      let body = Buffer.alloc(0);
+      let history = Buffer.alloc(0);
+      const files = () => {
+        body = fs.readFileSync(path.join(dir, 'sources', `${mid.id}.json`));
+        history = fs.readFileSync(path.join(dir, 'history.json'));
+      };
+      const ours: number[] = [];
+      const ref: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const a = () => time(() => edit());
+        const b = async () => {
+          files();
+          return time(async () => {
+            await writeFileDurable(path.join(refDir, 'body.json'), body);
+            await writeFileDurable(path.join(refDir, 'history.json'), history);
+          });
+        };
+        if (i % 2 === 0) {
+          ours.push(await a());
+          ref.push(await b());
+        } else {
+          ref.push(await b());
+          ours.push(await a());
+        }
+      }
+      return { ours, ref, note: `body ${(body.length / 1024).toFixed(1)} KB + history ${(history.length / 1024).toFixed(1)} KB at the last run` };
+    });
+
+    // ---- every verdict, then after one edit, vs a bare group-by of the same claims
+    const groupBy = () => {
+      const byEvent = new Map<string, Map<string, number>>();
+      let groups = 0;
+      for (const c of claims) {
+        if (c.eventId === null) continue;
+        let g = byEvent.get(c.eventId);
+        if (!g) byEvent.set(c.eventId, (g = new Map()));
+        const m = c.measure ?? c.kind;
+        const sum = g.get(m);
+        if (sum === undefined) groups++;
+        g.set(m, (sum ?? 0) + (c.figure?.best ?? 0));
+      }
+      return groups;
+    };
+    let firstCompute = 0;
+    await measure('compute', async () => {
+      firstCompute = await time(() => call('conflicts.compute', { caseId }));
+      const r = await paired(computeRuns, () => call('conflicts.compute', { caseId }), groupBy);
+      return { ...r, note: `first call ${fmt(firstCompute)}; ${count(groupBy())} groups` };
+    });
+    await measure('computeAfterEdit', async () => {
+      const ours: number[] = [];
+      const ref: number[] = [];
+      for (let i = 0; i < computeRuns; i++) {
+        await edit();
+        ours.push(await time(() => call('conflicts.compute', { caseId })));
+        ref.push(await time(groupBy));
+      }
+      return { ours, ref };
+    });
+    await measure('computeEvent', async () => {
+      const eventId = claim.eventId ?? index.events[0].id;
+      const mine = claims.filter((c) => c.eventId === eventId);
+      const eventGroupBy = () => {
+        const g = new Map<string, number>();
+        for (const c of mine) g.set(c.measure ?? c.kind, (g.get(c.measure ?? c.kind) ?? 0) + (c.figure?.best ?? 0));
+        return g.size;
+      };
+      const ours: number[] = [];
+      const ref: number[] = [];
+      for (let i = 0; i < eventRuns; i++) {
+        await edit();
+        ours.push(await time(() => call('conflicts.compute', { caseId, eventId })));
+        ref.push(await time(eventGroupBy));
+      }
+      return { ours, ref, note: `${mine.length} claims in the event; the edit before each run is not timed` };
+    });
+
+    // ---- phrase search, warm, vs indexOf over the same texts (and ripgrep over the texts as files)
+    let hitsOurs = -1;
+    await measure('search', async () => {
+      const first = (await call('search', { caseId, query: phrase })) as { total?: unknown };
+      if (typeof first.total === 'number') hitsOurs = first.total;
+      let hits = 0;
+      const { ours, ref } = await paired(
+        searchRuns,
+        () => call('search', { caseId, query: phrase }),
+        () => {
+          hits = 0;
+          for (const t of texts) for (let at = t.indexOf(phrase); at >= 0; at = t.indexOf(phrase, at + phrase.length)) hits++;
+        },
+      );
+      const chars = texts.reduce((s, t) => s + t.length, 0);
+      return { ours, ref, note: `"${phrase}": ${hitsOurs >= 0 ? count(hitsOurs) : '?'} hits (indexOf: ${count(hits)}) in ${(chars / 1e6).toFixed(1)} M characters` };
+    });
+    await measure('searchRg', async () => {
+      const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+      if (rg.error || rg.status !== 0) throw new Error('ripgrep (rg) is not installed; apt-get install ripgrep to add this reference');
+      if (!fs.existsSync(path.join(textsDir, '.complete'))) {
+        fs.rmSync(textsDir, { recursive: true, force: true });
+        fs.mkdirSync(textsDir, { recursive: true });
+        bodies.forEach((b) => fs.writeFileSync(path.join(textsDir, `${b.id}.txt`), b.text));
+        fs.writeFileSync(path.join(textsDir, '.complete'), '');
+      }
+      let files = 0;
+      const { ours, ref } = await paired(
+        searchRuns,
+        () => call('search', { caseId, query: phrase }),
+        () => {
+          const r = spawnSync('rg', ['-F', '-c', phrase, textsDir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+          if (r.status !== 0 && r.status !== 1) throw new Error(`rg failed: ${r.stderr}`);
+          files = r.stdout.split('\n').filter(Boolean).length;
+        },
+      );
+      return { ours, ref, note: `rg -F -c over ${count(bodies.length)} text files (process start included): ${count(files)} files match` };
+    });
+
+    // ---- a metadata edit (journaled) vs a durable append of one line of the same size
+    await measure('metadata', async () => {
+      let k = 0;
+      const update = () => call('sources.update', { caseId, sourceId: otherSource, patch: { notes: `checked ${++k}` } });
+      await update(); // warm-up
+      const record = index.sources.find((s) => s.id === otherSource);
+      const line = JSON.stringify({ op: 'put', source: record }) + '\n';
+      const file = path.join(refDir, 'journal');
+      const { ours, ref } = await paired(runs, update, async () => {
+        const h = await fsp.open(file, 'a');
+        try {
+          await h.writeFile(line);
+          await h.datasync();
+        } finally {
+          await h.close();
+        }
+      });
+      return { ours, ref, note: `line of ${(line.length / 1024).toFixed(1)} KB` };
+    });
+  } catch (e) {
+    notes.push(`stopped early: ${message(e)}`);
+  } finally {
+    save();
+    await (core as { close(): Promise<void> } | null)?.close().catch((e: unknown) => notes.push(`core.close failed: ${message(e)}`));
+    save();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------- the parent: cases, children, tables
+
+interface Marker {
+  gen: number;
+  seed: number;
+  sources: number;
+  ms: number;
+  rarePhrase: string;
+  claims: number;
+  events: number;
+}
+
+async function ensureCase(cache: string, n: number, seed: number, fresh: boolean): Promise<{ dir: string; marker: Marker; generated: boolean }> {
+  const dir = path.join(cache, `n${n}-seed${seed}`);
+  const markerFile = `${dir}.json`;
+  if (!fresh && fs.existsSync(markerFile)) {
+    const m = JSON.parse(fs.readFileSync(markerFile, 'utf8')) as Marker;
+    if (m.gen === GEN_VERSION && fs.existsSync(path.join(dir, 'case.json'))) return { dir, marker: m, generated: false };
+  }
+  fs.rmSync(markerFile, { force: true });
+  fs.rmSync(`${dir}-texts`, { recursive: true, force: true });
+  const { generateCase } = await import('./gen-case.ts');
+  const r = generateCase({ sources: n, out: dir, seed, force: true });
+  const marker: Marker = { gen: GEN_VERSION, seed, sources: n, ms: r.ms, rarePhrase: r.rarePhrase, claims: r.claims, events: r.events };
+  fs.writeFileSync(markerFile, JSON.stringify(marker));
+  return { dir, marker, generated: true };
+}
+
+function runChild(dir: string, phrase: string, runs: number, texts: string): Promise<{ result: ChildResult | null; failure: string | null }> {
+  const result = path.join(os.tmpdir(), `corroborate-bench-scale-${process.pid}-${Date.now()}.json`);
+  const args = ['--expose-gc', here, '--child', '--dir', dir, '--result', result, '--phrase', phrase, '--runs', String(runs), '--texts', texts];
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const timer = setTimeout(() => p.kill('SIGKILL'), 30 * 60_000);
+    p.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      let parsed: ChildResult | null = null;
+      try {
+        parsed = JSON.parse(fs.readFileSync(result, 'utf8')) as ChildResult;
+      } catch {
+        // nothing written
+      }
+      fs.rmSync(result, { force: true });
+      const failure = code === 0 ? null : `the measuring process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}${parsed ? ' (rows measured before that are shown)' : ''}`;
+      resolve({ result: parsed, failure });
+    });
+  });
+}
+
+interface RowSpec {
+  key: RowKey;
+  what: string;
+  reference: string;
+  goal: string;
+  /** Ratio goal (median ÷ reference median), or an absolute goal in ms. */
+  ratioGoal?: number;
+  msGoal?: number;
+}
+const ROWS: RowSpec[] = [
+  { key: 'edit', what: 'one claim edit (claims.execute)', reference: 'durable write of the same body + history bytes', goal: '≤ 2×', ratioGoal: 2 },
+  { key: 'open', what: 'open to usable (cases.open + claims.view)', reference: 'read + JSON.parse of case.json', goal: '≤ 2×', ratioGoal: 2 },
+  { key: 'compute', what: 'recompute every verdict (conflicts.compute)', reference: 'bare group-by, event × measure', goal: '≤ 3×', ratioGoal: 3 },
+  { key: 'computeAfterEdit', what: '… again after one edit', reference: 'bare group-by, event × measure', goal: '≤ 3×', ratioGoal: 3 },
+  { key: 'computeEvent', what: "one event's verdicts after one edit", reference: "group-by of that event's claims", goal: '≤ 50 ms', msGoal: 50 },
+  { key: 'search', what: 'phrase search, warm (search)', reference: 'linear indexOf over the same texts', goal: '≤ 2×', ratioGoal: 2 },
+  { key: 'searchRg', what: 'phrase search, warm (search)', reference: 'rg -F -c over a folder of the texts', goal: '≤ 2×', ratioGoal: 2 },
+  { key: 'metadata', what: 'metadata edit (sources.update, journaled)', reference: 'durable append of one line', goal: '≤ 2×', ratioGoal: 2 },
+];
+
+/** A text table; the first `left` columns are left-aligned, the rest right-aligned. */
+function table(header: string[], body: string[][], left = 1): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => '  ' + cells.map((c, i) => (i < left ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' │ ');
+  return [line(header), '  ' + widths.map((w) => '─'.repeat(w)).join('─┼─'), ...body.map(line)].join('\n');
+}
+
+function printCase(n: number, r: ChildResult, failure: string | null): void {
+  const body: string[][] = [];
+  const footnotes: string[] = [];
+  for (const spec of ROWS) {
+    const s = r.rows[spec.key];
+    if (!s) {
+      body.push([spec.what, spec.reference, '—', '—', '—', spec.goal, 'not measured']);
+      continue;
+    }
+    if ('error' in s) {
+      body.push([spec.what, spec.reference, 'failed', '—', '—', spec.goal, 'not measured']);
+      footnotes.push(`${spec.what} vs ${spec.reference}: could not be measured: ${s.error}`);
+      continue;
+    }
+    const ratio = median(s.ours) / median(s.ref);
+    const x = (v: number) => (v >= 100 ? `${v.toFixed(0)}×` : `${v.toFixed(1)}×`);
+    const shownRatio = median(s.ref) < 0.05 ? '—' : `${x(ratio)} (${x(min(s.ours) / min(s.ref))})`;
+    const ok = spec.msGoal !== undefined ? median(s.ours) <= spec.msGoal : ratio <= (spec.ratioGoal ?? Infinity);
+    body.push([
+      spec.what,
+      spec.reference,
+      `${fmt(min(s.ours))} / ${fmt(median(s.ours))}`,
+      `${fmt(min(s.ref))} / ${fmt(median(s.ref))}`,
+      shownRatio,
+      spec.goal,
+      ok ? 'met' : 'NOT MET',
+    ]);
+    if (s.note) footnotes.push(`${spec.what} vs ${spec.reference}: ${s.note} (runs: ${s.ours.length} / ${s.ref.length})`);
+  }
+  if ('error' in r.memory) body.push(['memory of the core, case open (RSS / heap)', '—', r.memory.error, '—', '—', '≤ 500 MB', 'not measured']);
+  else {
+    body.push(['memory of the core, case open (RSS / heap)', '—', `${mb(r.memory.rss)} / ${mb(r.memory.heapUsed)}`, '—', '—', '≤ 500 MB', r.memory.rss <= 500 * 1024 * 1024 ? 'met' : 'NOT MET']);
+    footnotes.push(`memory: after the first open and a full garbage collection; the process held ${mb(r.memory.baseRss)} RSS before the core was created`);
+  }
+  console.log(`\n  ${count(n)} sources, ${count(r.claims)} claims, ${count(r.events)} events (${r.caseMB.toFixed(0)} MB on disk); min / median of the runs (timed runs alternate with the reference's), ratio of medians and of mins`);
+  console.log(table(['what', 'reference', 'Corroborate min / median', 'reference min / median', 'ratio (of mins)', 'goal', ''], body, 2));
+  for (const f of footnotes) console.log(`    · ${f}`);
+  for (const c of r.context) console.log(`    · ${c}`);
+  for (const note of r.notes) console.log(`    ! ${note}`);
+  if (failure) console.log(`    ! ${failure}`);
+}
+
+function printScaling(results: Array<{ n: number; r: ChildResult | null }>): void {
+  const rows: Array<[string, RowKey | 'memory']> = [
+    ['one claim edit (claims.execute)', 'edit'],
+    ['metadata edit (sources.update)', 'metadata'],
+    ["one event's verdicts after an edit", 'computeEvent'],
+    ['open to usable', 'open'],
+    ['phrase search, warm', 'search'],
+    ['every verdict (conflicts.compute)', 'compute'],
+    ['memory, RSS', 'memory'],
+  ];
+  const cols = results.map(({ n }) => count(n));
+  const value = (r: ChildResult | null, key: RowKey | 'memory'): number | null => {
+    if (!r) return null;
+    if (key === 'memory') return 'error' in r.memory ? null : r.memory.rss;
+    const s = r.rows[key];
+    return s && !('error' in s) ? median(s.ours) : null;
+  };
+  const first = results[0];
+  const last = results[results.length - 1];
+  const body = rows.map(([label, key]) => {
+    const cells = results.map(({ r }) => {
+      const v = value(r, key);
+      return v === null ? 'failed' : key === 'memory' ? mb(v) : fmt(v);
+    });
+    const a = value(first.r, key);
+    const b = value(last.r, key);
+    const growth = a !== null && b !== null && results.length > 1 ? `${(b / a).toFixed(1)}×` : '—';
+    return [label, ...cells, growth];
+  });
+  const sizes = results.length > 1 ? `${count(last.n / first.n)}× the sources` : '';
+  console.log(`\n  Scaling (medians): flat means an edit costs the same whatever the case size`);
+  console.log(table(['', ...cols.map((c) => `${c} sources`), `growth (${sizes})`], body));
+}
+
+async function parent(argv: string[]): Promise<void> {
+  const flag = (name: string) => argv.includes(name);
+  const value = (name: string, fallback: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  const sizes = value('--sizes', '1000,10000').split(',').map((s) => Number(s.replace(/_/g, '')));
+  if (flag('--big') || process.env.CORROBORATE_BENCH_BIG === '1') if (!sizes.includes(50_000)) sizes.push(50_000);
+  const runs = Number(value('--runs', '15'));
+  const seed = Number(value('--seed', '1'));
+  const cache = path.resolve(value('--cache', path.join(os.tmpdir(), 'corroborate-bench-scale')));
+  const fresh = flag('--fresh');
+  if (sizes.some((n) => !Number.isInteger(n) || n < 4) || !Number.isInteger(runs) || runs < 1) {
+    console.error('usage: node scripts/bench-scale.ts [--sizes 1000,10000] [--big] [--runs 15] [--fresh] [--cache DIR] [--seed 1]');
+    process.exit(2);
+  }
+  fs.mkdirSync(cache, { recursive: true });
+  console.log(`  cases in ${cache} (generated by scripts/gen-case.ts, seed ${seed}, reused across runs; --fresh regenerates)${sizes.includes(50_000) ? '' : '; add --big or CORROBORATE_BENCH_BIG=1 for 50,000 sources'}`);
+  const results: Array<{ n: number; r: ChildResult | null }> = [];
+  for (const n of sizes) {
+    let c: Awaited<ReturnType<typeof ensureCase>>;
+    try {
+      c = await ensureCase(cache, n, seed, fresh);
+    } catch (e) {
+      console.log(`\n  ${count(n)} sources: the case could not be generated: ${message(e)}`);
+      results.push({ n, r: null });
+      continue;
+    }
+    console.log(
+      `\n  ${count(n)} sources: case ${c.generated ? 'generated' : 'reused'} (generation took ${(c.marker.ms / 1000).toFixed(1)} s: ${count(c.marker.claims)} claims, ${count(c.marker.events)} events); measuring in a fresh process…`,
+    );
+    const t0 = performance.now();
+    const { result, failure } = await runChild(c.dir, c.marker.rarePhrase, runs, `${c.dir}-texts`);
+    if (!result) {
+      console.log(`    ! no figures: ${failure ?? 'the measuring process wrote nothing'}`);
+      results.push({ n, r: null });
+      continue;
+    }
+    printCase(n, result, failure);
+    console.log(`    (measured in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    results.push({ n, r: result });
+  }
+  if (results.length > 1) printScaling(results);
+}
+
+const argv = process.argv.slice(2);
+if (argv.includes('--child')) {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) if (argv[i].startsWith('--') && argv[i + 1] && !argv[i + 1].startsWith('--')) args.set(argv[i], argv[++i]);
+  await child(args);
+} else {
+  await parent(argv);
+}
