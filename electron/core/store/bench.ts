@@ -50,7 +50,7 @@ try {
 
   const s = await CaseStore.open(dir);
   const id = made[N >> 1].source.id;
-  const editSource = (i: number) => s.updateIndex((d) => void (d.sources.find((x) => x.id === id)!.notes = `checked ${i}`), { sources: [id] });
+  const editSource = (i: number) => s.updateIndex(() => void (s.source(id)!.notes = `checked ${i}`), { sources: [id] });
   const journaledSave = await medianOf(RUNS, editSource);
   const journaledRename = await medianOf(RUNS, (i) => s.updateIndex((d) => void (d.name = `Benchmark case ${i}`), { fields: ['name'] }));
   const fullSave = await medianOf(RUNS, (i) => s.updateIndex((d) => void (d.name = `Benchmark case ${i}`)));

@@ -313,6 +313,23 @@ describe('sources by id, texts and the bodies read at open', () => {
     expect(store.cachedText(d.source.id)).toBe(d.body.text);
   });
 
+  it('reads every body at once, from memory where it can and from disk for the rest, leaving out an unreadable one', async () => {
+    const { dir, made, store } = await caseOf(4, { checkBodies: false });
+    const [a, b, c, d] = made;
+    await store.writeBody({ ...a.body, claims: [{ n: 2 }] });
+    await fs.writeFile(path.join(dir, 'sources', `${c.source.id}.json`), '{"schemaVersion":1,');
+    const all = await store.readAllBodies();
+    expect([...all.keys()].sort()).toEqual([a, b, d].map((m) => m.source.id).sort());
+    expect(all.get(a.source.id)).toEqual({ ...a.body, claims: [{ n: 2 }] });
+    expect(all.get(b.source.id)).toEqual(b.body);
+    expect(store.cachedText(d.source.id)).toBe(d.body.text);
+    // After the bodies read at open were handed over, the same call reads them from disk.
+    await store.close();
+    const again = track(await CaseStore.open(dir));
+    expect(again.takeOpenedBodies().size).toBe(3);
+    expect((await again.readAllBodies()).get(d.source.id)).toEqual(d.body);
+  });
+
   it('a damaged body is not handed over; the case opens with its warning as before', async () => {
     const { dir, store } = await newCase();
     const good = makeSource(1, 'fine');

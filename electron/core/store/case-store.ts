@@ -505,6 +505,47 @@ export class CaseStore {
     return out;
   }
 
+  /**
+   * The body of every source whose file can be read, by id, for a caller that needs them all (loading
+   * the claims, again after a merge). Each comes from memory when it can (a body cached here, or one
+   * read at open: handed over, as takeOpenedBodies does); the rest are read and validated now, in
+   * batches of synchronous reads (much faster than one promise per file), and not kept: only their texts are.
+   */
+  async readAllBodies(): Promise<Map<string, SourceBody>> {
+    const out = new Map<string, SourceBody>();
+    const toRead: string[] = [];
+    for (const { id } of this.#index.sources) {
+      if (out.has(id)) continue;
+      const db = this.#bodies.get(id)?.db;
+      const opened = this.#opened?.get(id);
+      if (db) out.set(id, toBody(db.data));
+      else if (opened) out.set(id, toBody(opened));
+      else toRead.push(id);
+    }
+    this.#opened = null;
+    for (let i = 0; i < toRead.length; i += 100) {
+      for (const id of toRead.slice(i, i + 100)) {
+        // Checked again after each yield: a body written or a source removed meanwhile.
+        const db = this.#bodies.get(id)?.db;
+        if (db) {
+          out.set(id, toBody(db.data));
+          continue;
+        }
+        if (!this.hasSource(id)) continue;
+        const file = bodyPath(this.dir, id);
+        try {
+          const stored = decodeBody(parseJsonText(readFileSync(file, 'utf8'), file), file, this.#opts.versioning.body, id);
+          this.#texts.set(id, stored.text);
+          out.set(id, toBody(stored));
+        } catch {
+          // missing or damaged: left out, as readBody would refuse it (open already warned)
+        }
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    return out;
+  }
+
   /** Reads and validates a source file (not cached here), with the error the user sees when it cannot be read. */
   async #readBodyFile(source: Source, bf: BodyFile): Promise<StoredBody> {
     try {
