@@ -94,10 +94,10 @@ export function CompareView(props: {
     // The value is validated again by the core (the command's zod schema); the union is by collection.
     store.execute({ type: 'record.put', payload: { collection, key, value } as never }, label);
 
-  if (!view || (!data && !error)) {
+  if (!view || !store.complete || (!data && !error)) {
     return (
       <section className="compare" aria-busy="true" aria-label="Compare">
-        <p className="cmp-empty">Computing the comparison…</p>
+        <p className="cmp-empty">{view && !store.complete ? `Reading the case’s ${view.totalClaims.toLocaleString()} claims…` : 'Computing the comparison…'}</p>
       </section>
     );
   }

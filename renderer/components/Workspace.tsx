@@ -85,6 +85,10 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const [suggestFor, setSuggestFor] = useState<string | null>(null);
   const [pickedSuggestion, setPickedSuggestion] = useState<{ sourceId: string; key: string } | null>(null);
   const paneSourceIds = useMemo(() => [...new Set(panes.map((p) => p.sourceId))], [panes]);
+  // The claims held are those of the sources being read; Compare needs every claim of the case.
+  const wantAll = view === 'compare';
+  const { want } = claims;
+  useEffect(() => want({ all: wantAll, sourceIds: paneSourceIds }), [want, wantAll, paneSourceIds]);
   const suggestions = useSuggestions({ client, caseId, cache, byId, claims, watched: paneSourceIds });
   const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);
   const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
@@ -291,7 +295,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     setSide(next);
     requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
   };
-  const claimCount = claims.view?.claims.length ?? 0;
+  const claimCount = claims.view?.totalClaims ?? 0;
   // A merge, or a clash settled with the set-aside version, can change sources and claims: read the case again.
   const reloadCase = () => {
     void client.call('cases.open', { caseId }).then((c) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ClaimsView } from '../../shared/api.ts';
 import { blankClaim, type Claim } from '../../shared/claims.ts';
-import { follow, followAll } from './claimsCache.ts';
+import { follow, followAll, join, missingSources } from './claimsCache.ts';
 
 const T = '2024-05-01T00:00:00.000Z';
 const claim = (id: string, note = ''): Claim => ({ ...blankClaim('note', { id, sourceId: 's_abcdef', annotationId: `a_${id}`, created: T, text: '' }), note });
@@ -29,5 +29,20 @@ describe('the UI’s copy of the claims', () => {
     expect(follow(v, change(9, none))).toEqual({ view: v });
     const caught = followAll(v, [change(11, { put: [{ value: claim('c2'), after: 'c1' }], deleted: [] }), change(12, { put: [], deleted: ['c1'] })]);
     expect('view' in caught && caught.view.claims.map((c) => c.id)).toEqual(['c2']);
+  });
+});
+
+describe('reading more of a case', () => {
+  const scoped = (claims: Claim[], sourceIds: string[], version = 10): ClaimsView => ({ ...view(claims, version), scope: { sourceIds, eventIds: [] }, totalClaims: 9 });
+  it('joins the claims of a source opened later to what is held, at one version', () => {
+    const held = scoped([claim('c1')], ['s1']);
+    const part = scoped([{ ...claim('c2'), sourceId: 's_other1' }], ['s2']);
+    expect(join(held, part)).toMatchObject({ claims: [{ id: 'c1' }, { id: 'c2' }], scope: { sourceIds: ['s1', 's2'] }, totalClaims: 9 });
+    expect(join(held, { ...part, version: 11 })).toBeNull();
+    expect(join(held, { ...part, scope: null })?.scope).toBeNull();
+  });
+  it('knows which wanted sources it does not hold, and that a whole-case view holds them all', () => {
+    expect(missingSources(scoped([], ['s1']), ['s1', 's2'])).toEqual(['s2']);
+    expect(missingSources(view([]), ['s1', 's2'])).toEqual([]);
   });
 });

@@ -45,3 +45,32 @@ export function followAll(view: ClaimsView, changes: ChangeSet[]): Next {
   }
   return { view: v };
 }
+
+/**
+ * The held view joined with a part read later (the claims of a source just opened), both at the
+ * same version: records are joined by id, the case-wide ones (events, judgements) taken from the
+ * part, the newer read. Null when the versions differ (catch up first).
+ */
+export function join(held: ClaimsView, part: ClaimsView): ClaimsView | null {
+  if (held.version !== part.version) return null;
+  const union = <T extends { id: string }>(a: T[], b: T[]) => {
+    const seen = new Set(a.map((x) => x.id));
+    const extra = b.filter((x) => !seen.has(x.id));
+    return extra.length ? [...a, ...extra] : a;
+  };
+  const scope =
+    held.scope === null || part.scope === null
+      ? null
+      : {
+          sourceIds: [...new Set([...held.scope.sourceIds, ...part.scope.sourceIds])],
+          eventIds: [...new Set([...held.scope.eventIds, ...part.scope.eventIds])],
+        };
+  return { ...part, scope, claims: union(held.claims, part.claims), annotations: union(held.annotations, part.annotations) };
+}
+
+/** The sources of `wanted` whose claims the view does not hold yet ([] when it holds the whole case). */
+export function missingSources(view: ClaimsView, wanted: readonly string[]): string[] {
+  if (view.scope === null) return [];
+  const held = new Set(view.scope.sourceIds);
+  return wanted.filter((id) => !held.has(id));
+}

@@ -3,14 +3,28 @@
 // state; the hook applies it to its copy. Edits are serialized: a second waits for the first's
 // answer. After work that may change claims elsewhere (a corrected publication date, a merge),
 // `refresh` catches up from the version held instead of reading the whole case again.
+//
+// The view holds part of the case: the claims of the sources the user reads (`want`), or every
+// claim once a view needs them all (Compare); a case of 100,000 claims is not read to show one source.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeSet, Client, ClaimsView } from '../../shared/api.ts';
 import type { Command } from '../../shared/commands.ts';
 import { messageOf } from '../import/useImporter.ts';
-import { follow, followAll, type Next } from '../lib/claimsCache.ts';
+import { follow, followAll, join, missingSources, type Next } from '../lib/claimsCache.ts';
+
+/** What part of the case the UI needs: every claim, or those of these sources. */
+export interface ClaimsWanted {
+  all: boolean;
+  sourceIds: string[];
+}
 
 export interface ClaimsStore {
+  /** The claims held: those of the wanted sources, or the whole case (`complete`). */
   view: ClaimsView | null;
+  /** True when the view holds every claim of the case. */
+  complete: boolean;
+  /** Says which part of the case the UI shows now; what is not held yet is read. */
+  want(w: ClaimsWanted): void;
   /** The last edit's failure, in words; cleared by the next success. */
   error: string | null;
   loadError: string | null;
@@ -30,6 +44,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   const [error, setError] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const wanted = useRef<ClaimsWanted>({ all: false, sourceIds: [] });
 
   const serial = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(job, job);
@@ -42,9 +57,14 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     setView(v);
   }, []);
 
+  /** Reads the view afresh: what is wanted now, plus what was held (a reset must not lose an open source). */
   const reread = useCallback(async () => {
     try {
-      hold(await client.call('claims.view', { caseId }));
+      const h = held.current;
+      const w = wanted.current;
+      const all = w.all || (h !== null && h.scope === null);
+      const sourceIds = [...new Set([...w.sourceIds, ...(h?.scope?.sourceIds ?? [])])];
+      hold(await client.call('claims.view', all ? { caseId } : { caseId, sourceIds }));
       setLoadError(null);
     } catch (e) {
       setLoadError(`The claims of this case could not be loaded: ${messageOf(e)}`);
@@ -95,6 +115,34 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     void serial(reread);
   }, [serial, reread]);
 
+  /** Reads what is wanted and not held, and joins it to the view (after catching up to its version). */
+  const widen = useCallback(async () => {
+    const current = held.current;
+    if (!current) return;
+    const w = wanted.current;
+    const missing = w.all ? (current.scope === null ? [] : null) : missingSources(current, w.sourceIds);
+    if (missing !== null && missing.length === 0) return;
+    try {
+      const part = await client.call('claims.view', missing === null ? { caseId } : { caseId, sourceIds: missing });
+      if (part.scope === null) return hold(part);
+      if (held.current && part.version > held.current.version) await settle({ missing: held.current.version });
+      const joined = held.current ? join(held.current, part) : null;
+      if (joined) hold(joined);
+      else await reread();
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(`The claims of this case could not be loaded: ${messageOf(e)}`);
+    }
+  }, [client, caseId, hold, settle, reread]);
+
+  const want = useCallback(
+    (w: ClaimsWanted) => {
+      wanted.current = w;
+      void serial(widen);
+    },
+    [serial, widen],
+  );
+
   // Edits made in another window (or tab) arrive on the change feed: catch up from the version held.
   useEffect(
     () =>
@@ -134,6 +182,8 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
 
   return {
     view,
+    complete: view !== null && view.scope === null,
+    want,
     error,
     loadError,
     execute,
