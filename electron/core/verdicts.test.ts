@@ -89,7 +89,7 @@ function generate(seed: number, nEvents = 40, nClaims = 600) {
     reconciliations: [],
     gradeOverrides: [],
   };
-  return { r, state, sources };
+  return { r, state, sources, removed: [] as Source[] };
 }
 
 /** What the handler returned before the cache: computeAll and gradeAll over the (scoped) case. */
@@ -153,11 +153,17 @@ function randomEdit(g: ReturnType<typeof generate>, step: number): string {
     else src.independenceGroup = r.pick(['group-0', 'group-9', null]);
     return 'source renamed';
   }
-  if (k < 0.86 && event) {
+  if (k < 0.82) {
+    // A source leaves the index (its claims' columns fall back to the id) or comes back.
+    if (g.removed.length && r.rand() < 0.5) g.sources.splice(Math.floor(r.rand() * g.sources.length), 0, g.removed.pop()!);
+    else if (sources.length > 8) g.removed.push(...g.sources.splice(Math.floor(r.rand() * g.sources.length), 1));
+    return 'source removed or back';
+  }
+  if (k < 0.87 && event) {
     run({ type: 'event.update', payload: { id: event.id, set: { title: `Retitled ${step}` }, unset: [] } });
     return 'event.update';
   }
-  if (k < 0.9) {
+  if (k < 0.91) {
     const kh = s.actors.find((a) => a.id === 'a-kh')!;
     run({ type: 'actor.put', payload: { actor: { ...kh, aliases: kh.aliases.includes('KH') ? ['Kataib Hezbollah'] : ['Kataib Hezbollah', 'KH'] }, at: null } });
     return 'actor.put';
@@ -190,7 +196,7 @@ describe('the verdict cache', () => {
       }
       expect(cache.compute(g.state, g.sources, 'no-such-event')).toEqual({ matrices: [], grades: [] });
       // Every kind of edit was exercised.
-      for (const k of ['claim.update', 'claim moved', 'event.delete', 'event.create', 'decision put', 'grade override', 'source published', 'source renamed', 'event.update', 'actor.put', 'claim.delete', 'claim.create']) {
+      for (const k of ['claim.update', 'claim moved', 'event.delete', 'event.create', 'decision put', 'grade override', 'source published', 'source renamed', 'source removed or back', 'event.update', 'actor.put', 'claim.delete', 'claim.create']) {
         expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
       }
     }

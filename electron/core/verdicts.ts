@@ -19,8 +19,13 @@
 //     · the decisions with its eventId, in case order (the last of a duplicate key wins, as in
 //       computeAll), and the grade override with its eventId (the last wins, as in gradeAll).
 //   Annotations and reconciliations are not read by computeAll or gradeAll, so they are not inputs.
-// - Checking fingerprints costs one pass over the claims, decisions, overrides and sources: an edit
-//   costs that pass plus the recompute of the events it touched, O(claims of those events).
+// - Checking fingerprints is cheap where nothing changed: the claims are compared with the last
+//   call's array by identity from both ends, and only the groups of the records in between change
+//   (patched in place for edits, appends and deletions; else one pass collects the events touched;
+//   a whole regroup when the change is wide, as deleting an event is); sources are
+//   compared by value once per call, each change stamped with the call's number, so an event looks
+//   at its sources only when some source changed since it was last checked. An edit costs those
+//   pointer scans plus the recompute of the events it touched, O(claims of those events).
 // - Matrices and grades are shared between calls and with the caller: treat them as read-only.
 import type { Actor, Claim, Event } from '../../shared/claims.ts';
 import type { ClaimState } from '../../shared/commands.ts';
@@ -60,18 +65,21 @@ export interface VerdictStats {
 interface Entry {
   event: Event;
   claims: Claim[];
-  /** The distinct sources the claims cite, in order of first citation, and what they were. */
+  /** The distinct sources the claims cite. */
   sourceIds: string[];
-  sourceInfos: Array<SourceInfo | undefined>;
   decisions: Decision[];
   override: GradeOverride | null;
   /** The actor book's version the result was computed with; -1 when the event does not use it. */
   book: number;
+  /** The call that last computed or checked this entry against the sources. */
+  checked: number;
   matrix: Matrix;
   grade: GradeResult;
 }
 
 const NONE: never[] = [];
+/** A change wider than this many claims regroups every claim (cheaper than patching). */
+const PATCH_LIMIT = 512;
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
@@ -104,6 +112,11 @@ export class VerdictCache {
   #overridesBy = new Map<string, GradeOverride>();
   #actors: readonly Actor[] | null = null;
   #book = 0;
+  // The sources as the last call saw them (copies: records are changed in place), and when each changed.
+  #call = 0;
+  readonly #sources = new Map<string, SourceInfo & { seen: number }>();
+  readonly #sourceChanged = new Map<string, number>();
+  #lastSourceChange = 0;
   #stats: VerdictStats = { computed: 0, reused: 0 };
 
   constructor(compute: ComputeEvent = computeEvent) {
@@ -118,6 +131,8 @@ export class VerdictCache {
   clear(): void {
     this.#entries.clear();
     this.#claimsFrom = this.#decisionsFrom = this.#overridesFrom = this.#actors = null;
+    this.#sources.clear();
+    this.#sourceChanged.clear();
   }
 
   /**
@@ -126,21 +141,18 @@ export class VerdictCache {
    */
   compute(state: ClaimState, sources: ReadonlyArray<Source | SourceInfo>, eventId?: string): Verdicts {
     this.#stats = { computed: 0, reused: 0 };
-    const claimsBy = this.#groupClaims(state.claims);
+    this.#call++;
+    this.#groupClaims(state.claims);
     const decisionsBy = this.#groupDecisions(state.decisions ?? NONE);
     const overridesBy = this.#groupOverrides(state.gradeOverrides ?? NONE);
     this.#checkBook(state.actors);
-    const infos = new Map<string, SourceInfo>();
-    for (const s of sources) {
-      const info = toSourceInfo(s);
-      infos.set(info.id, info);
-    }
+    this.#checkSources(sources);
 
     const events = eventId === undefined ? state.events : state.events.filter((e) => e.id === eventId);
     const matrices: Matrix[] = [];
     const grades: GradeResult[] = [];
     for (const e of events) {
-      const entry = this.#entry(state, e, claimsBy.get(e.id) ?? NONE, decisionsBy.get(e.id) ?? NONE, overridesBy.get(e.id) ?? null, infos);
+      const entry = this.#entry(state, e, this.#claimsBy.get(e.id) ?? NONE, decisionsBy.get(e.id) ?? NONE, overridesBy.get(e.id) ?? null);
       matrices.push(entry.matrix);
       grades.push(entry.grade);
     }
@@ -151,7 +163,7 @@ export class VerdictCache {
     return { matrices, grades };
   }
 
-  #entry(state: ClaimState, event: Event, claims: Claim[], decisions: Decision[], override: GradeOverride | null, infos: Map<string, SourceInfo>): Entry {
+  #entry(state: ClaimState, event: Event, claims: Claim[], decisions: Decision[], override: GradeOverride | null): Entry {
     const old = this.#entries.get(event.id);
     if (
       old &&
@@ -160,8 +172,9 @@ export class VerdictCache {
       (old.book === -1 || old.book === this.#book) &&
       sameList(old.claims, claims) &&
       sameList(old.decisions, decisions) &&
-      sameSources(old, infos)
+      this.#sourcesUnchanged(old)
     ) {
+      old.checked = this.#call;
       this.#stats.reused++;
       return old;
     }
@@ -175,30 +188,107 @@ export class VerdictCache {
         sourceIds.push(c.sourceId);
       }
     }
-    // Copies: a SourceInfo passed in may be changed in place later, and the fingerprint must not follow it.
-    const sourceInfos = sourceIds.map((id) => {
-      const s = infos.get(id);
-      return s && { id: s.id, name: s.name, independenceGroup: s.independenceGroup };
-    });
+    const infos: SourceInfo[] = [];
+    for (const id of sourceIds) {
+      const info = this.#sources.get(id);
+      if (info) infos.push(info);
+    }
     const sub: ClaimState = { annotations: [], claims, events: [event], actors: state.actors };
-    const { matrix, grade } = this.#compute(
-      sub,
-      sourceInfos.filter((s): s is SourceInfo => s !== undefined),
-      decisions,
-      override ? [override] : [],
-    );
-    const entry: Entry = { event, claims, sourceIds, sourceInfos, decisions, override, book: usesBook ? this.#book : -1, matrix, grade };
+    const { matrix, grade } = this.#compute(sub, infos, decisions, override ? [override] : []);
+    const entry: Entry = { event, claims, sourceIds, decisions, override, book: usesBook ? this.#book : -1, checked: this.#call, matrix, grade };
     this.#entries.set(event.id, entry);
     this.#stats.computed++;
     return entry;
   }
 
-  #groupClaims(claims: readonly Claim[]): Map<string, Claim[]> {
-    if (claims !== this.#claimsFrom) {
+  #sourcesUnchanged(old: Entry): boolean {
+    if (this.#lastSourceChange <= old.checked) return true;
+    for (const id of old.sourceIds) if ((this.#sourceChanged.get(id) ?? 0) > old.checked) return false;
+    return true;
+  }
+
+  /** The claims grouped by event; after an edit, only the events of the claims that changed are regrouped. */
+  #groupClaims(claims: readonly Claim[]): void {
+    const prev = this.#claimsFrom;
+    if (claims === prev) return;
+    this.#claimsFrom = claims;
+    if (prev === null) {
       this.#claimsBy = byEvent(claims);
-      this.#claimsFrom = claims;
+      return;
     }
-    return this.#claimsBy;
+    // The records in between the common head and the common tail are the ones that changed.
+    const max = Math.min(prev.length, claims.length);
+    let head = 0;
+    while (head < max && prev[head] === claims[head]) head++;
+    let endPrev = prev.length;
+    let endNow = claims.length;
+    while (endPrev > head && endNow > head && prev[endPrev - 1] === claims[endNow - 1]) {
+      endPrev--;
+      endNow--;
+    }
+    if (endPrev - head + (endNow - head) > PATCH_LIMIT) {
+      this.#claimsBy = byEvent(claims);
+      return;
+    }
+    // An edit in place (same claims' events), an append, a deletion: patch the groups they are in.
+    if (this.#patchGroups(prev, claims, head, endPrev, endNow)) return;
+    const touched = new Set<string>();
+    for (let i = head; i < endPrev; i++) if (prev[i].eventId !== null) touched.add(prev[i].eventId!);
+    for (let i = head; i < endNow; i++) if (claims[i].eventId !== null) touched.add(claims[i].eventId!);
+    if (touched.size === 0) return;
+    // New arrays for the touched events (entries hold the old ones), in case order.
+    const ids = [...touched];
+    const groups = ids.map((): Claim[] => []);
+    if (ids.length === 1) {
+      const id = ids[0];
+      const g = groups[0];
+      for (const c of claims) if (c.eventId === id) g.push(c);
+    } else {
+      const at = new Map(ids.map((id, i) => [id, groups[i]]));
+      for (const c of claims) if (c.eventId !== null) at.get(c.eventId)?.push(c);
+    }
+    for (let i = 0; i < ids.length; i++) {
+      if (groups[i].length) this.#claimsBy.set(ids[i], groups[i]);
+      else this.#claimsBy.delete(ids[i]);
+    }
+  }
+
+  /**
+   * Patches the groups without a pass over the claims when the changed records keep their event and
+   * their place (edits), are only added at the end, or are only removed. False: not such a change.
+   */
+  #patchGroups(prev: readonly Claim[], claims: readonly Claim[], head: number, endPrev: number, endNow: number): boolean {
+    const copies = new Map<string, Claim[]>();
+    const copy = (id: string): Claim[] => {
+      let g = copies.get(id);
+      if (!g) copies.set(id, (g = [...(this.#claimsBy.get(id) ?? NONE)]));
+      return g;
+    };
+    if (endPrev - head === endNow - head) {
+      for (let i = head; i < endPrev; i++) if (prev[i].eventId !== claims[i].eventId) return false;
+      for (let i = head; i < endPrev; i++) {
+        if (claims[i].eventId === null) continue;
+        const g = copy(claims[i].eventId!);
+        const at = g.indexOf(prev[i]);
+        if (at < 0) return false;
+        g[at] = claims[i];
+      }
+    } else if (endPrev === head && endNow === claims.length) {
+      for (let i = head; i < endNow; i++) if (claims[i].eventId !== null) copy(claims[i].eventId!).push(claims[i]);
+    } else if (endNow === head) {
+      for (let i = head; i < endPrev; i++) {
+        if (prev[i].eventId === null) continue;
+        const g = copy(prev[i].eventId!);
+        const at = g.indexOf(prev[i]);
+        if (at < 0) return false;
+        g.splice(at, 1);
+      }
+    } else return false;
+    for (const [id, g] of copies) {
+      if (g.length) this.#claimsBy.set(id, g);
+      else this.#claimsBy.delete(id);
+    }
+    return true;
   }
 
   #groupDecisions(decisions: readonly Decision[]): Map<string, Decision[]> {
@@ -223,14 +313,32 @@ export class VerdictCache {
     if (this.#actors !== null) this.#book++;
     this.#actors = actors;
   }
-}
 
-function sameSources(old: Entry, infos: Map<string, SourceInfo>): boolean {
-  for (let i = 0; i < old.sourceIds.length; i++) {
-    const was = old.sourceInfos[i];
-    const now = infos.get(old.sourceIds[i]);
-    if (was === undefined && now === undefined) continue;
-    if (was === undefined || now === undefined || was.name !== now.name || was.independenceGroup !== now.independenceGroup) return false;
+  /** Compares the sources with the last call's by value (name, independence group, presence); stamps each change. */
+  #checkSources(sources: ReadonlyArray<Source | SourceInfo>): void {
+    const call = this.#call;
+    let seen = 0;
+    for (const s of sources) {
+      const info = toSourceInfo(s);
+      const was = this.#sources.get(info.id);
+      if (was && was.seen !== call) {
+        was.seen = call;
+        seen++;
+      }
+      // The last of a duplicate id wins, as in computeAll.
+      if (was && was.name === info.name && was.independenceGroup === info.independenceGroup) continue;
+      if (!was) seen++;
+      this.#sources.set(info.id, { id: info.id, name: info.name, independenceGroup: info.independenceGroup, seen: call });
+      this.#sourceChanged.set(info.id, call);
+      this.#lastSourceChange = call;
+    }
+    if (seen < this.#sources.size) {
+      for (const [id, was] of this.#sources) {
+        if (was.seen === call) continue;
+        this.#sources.delete(id);
+        this.#sourceChanged.set(id, call);
+        this.#lastSourceChange = call;
+      }
+    }
   }
-  return true;
 }
