@@ -7,24 +7,25 @@ import type { HandlerGroup } from './types.ts';
 
 export function claimHandlers(
   open: OpenCases,
-): HandlerGroup<'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'> {
+): HandlerGroup<'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'claims.changes' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'> {
   return {
-    'claims.view': async ({ caseId }) => (await open.claims(caseId)).view(),
+    'claims.view': async ({ caseId, sourceIds, eventIds }) => (await open.claims(caseId)).view({ sourceIds, eventIds }),
+    'claims.changes': async ({ caseId, since }) => (await open.claims(caseId)).changesSince(since),
     'claims.execute': async ({ caseId, command, label }) => (await open.claims(caseId)).execute(command, label),
     'claims.undo': async ({ caseId }) => (await open.claims(caseId)).undo(),
     'claims.redo': async ({ caseId }) => (await open.claims(caseId)).redo(),
 
     'suggestions.list': async ({ caseId, sourceId, refresh }) => {
       const st = await open.store(caseId);
-      const source = sourceOf(st.index, sourceId);
+      const source = sourceOf(st, sourceId);
       const body = await st.readBody(sourceId);
       const all = await open.suggestions.get(sourceId, body.text, source.published.value.date, refresh);
-      const annotations = (await open.claims(caseId)).view().annotations.filter((a) => a.sourceId === sourceId);
+      const annotations = (await open.claims(caseId)).state().annotations.filter((a) => a.sourceId === sourceId);
       return { ...openSuggestions(all, annotations, new Set(body.rejectedSuggestions ?? [])), rules: SUGGEST_RULES_VERSION };
     },
 
     'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
-      sourceOf((await open.store(caseId)).index, sourceId);
+      sourceOf(await open.store(caseId), sourceId);
       const body = await (await open.claims(caseId)).updateBody(sourceId, (b) => {
         const set = new Set(b.rejectedSuggestions ?? []);
         for (const k of keys) {
