@@ -82,8 +82,8 @@ export const ClaimsView = z.object({
   redoLabel: z.string().nullable(),
   /** Records that could not be read (a hand-edited file, say): reported, kept on disk, left out here. */
   problems: z.array(z.string()),
-  /** How many claims the whole case has, whatever the scope. */
-  totalClaims: z.number().int().nonnegative(),
+  /** How many claims the whole case has, whatever the scope; null while the case is still being read (a change follows). */
+  totalClaims: z.number().int().nonnegative().nullable(),
 });
 export type ClaimsView = z.infer<typeof ClaimsView>;
 export { ChangeSet };

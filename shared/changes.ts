@@ -48,6 +48,8 @@ export const ChangeSet = RecordChanges.extend({
   problems: z.array(z.string()),
   /** The change cannot be told record by record (the case was re-read after a merge): read it again. */
   reset: z.boolean(),
+  /** How many claims the whole case has after it. */
+  totalClaims: z.number().int().nonnegative(),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;
 

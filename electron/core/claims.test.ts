@@ -115,6 +115,28 @@ describe('claims in the core', () => {
     });
   });
 
+  it('opens a case on its index and shows a source’s claims while the rest are read; a client catching up then holds the count and the undo state', async () => {
+    const dataDir = await tmp();
+    const { caseId, sourceId } = await withCore(dataDir, async (core) => {
+      const s = await seedCase(core);
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions'), label: 'Tag munitions' });
+      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people', 'casualties') });
+      return s;
+    });
+    await withCore(dataDir, async (core) => {
+      await core.call('cases.open', { caseId });
+      const first = (await core.call('claims.view', { caseId, sourceIds: [sourceId] })) as ClaimsView;
+      expect(first.claims.map((c) => c.kind)).toEqual(['munitions', 'casualties']);
+      // A preview says it does not know the count yet; the change that follows says the case is read.
+      const caught = (await core.call('claims.changes', { caseId, since: first.version })) as { changes: ChangeSet[]; reset: boolean };
+      expect(caught.reset).toBe(false);
+      const held = caught.changes.reduce((v, c) => ({ ...v, ...applyChanges(v, c), ...c.undo, version: c.version, totalClaims: c.totalClaims }) as ClaimsView, first);
+      expect(held).toMatchObject({ totalClaims: 2, canUndo: true });
+      expect(held.claims).toEqual(((await core.call('claims.view', { caseId, sourceIds: [sourceId] })) as ClaimsView).claims);
+      expect(held.version).toBe(((await core.call('claims.view', { caseId })) as ClaimsView).version);
+    });
+  });
+
   it('reads the claims of some sources or events only', async () => {
     const dataDir = await tmp();
     await withCore(dataDir, async (core) => {

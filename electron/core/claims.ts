@@ -70,7 +70,11 @@ export class CaseClaims {
     this.#problems = problems;
   }
 
-  static async load(store: CaseStore): Promise<CaseClaims> {
+  /**
+   * Reads every claim of the case. `version` is the one it starts at (a preview of some sources,
+   * served while this runs, carries it too); it yields between batches so the host keeps answering.
+   */
+  static async load(store: CaseStore, opts: { version?: number } = {}): Promise<CaseClaims> {
     const problems: string[] = [];
     const say = (where: string, list: RecordProblem[]) => {
       for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
@@ -78,10 +82,16 @@ export class CaseClaims {
     const annotations: Annotation[] = [];
     const claims: Claim[] = [];
     const unreadable = new Map<string, Unreadable>();
-    // The bodies the store read and checked at open are handed over once, not read again.
-    const opened = store.takeOpenedBodies();
+    // The bodies the store read at open are handed over; the rest are read now, in batches.
+    const titleOf = (id: string) => {
+      const s = store.source(id);
+      return s?.title.value ?? s?.file ?? id;
+    };
+    const bodies = await store.readAllBodies((id, message) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`));
+    let n = 0;
     for (const s of store.index.sources) {
-      const body = opened.get(s.id) ?? (await store.readBody(s.id).catch(() => null));
+      if (++n % 250 === 0) await new Promise((r) => setImmediate(r));
+      const body = bodies.get(s.id);
       if (!body) continue;
       const a = validateAnnotations(body.annotations);
       const c = validateClaims(body.claims);
@@ -122,6 +132,7 @@ export class CaseClaims {
       problems,
     );
     for (const [k, v] of unreadable) cc.#unreadable.set(k, v);
+    if (opts.version !== undefined) cc.#version = opts.version;
     cc.#unreadableIndex = {
       events: ev.problems.map((p) => store.index.events[p.index]),
       actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
@@ -159,6 +170,21 @@ export class CaseClaims {
       problems: [...this.#problems],
       totalClaims: st.claims.length,
     };
+  }
+
+  /**
+   * Tells clients that read a preview (at the starting version) that the case is read: one change
+   * with no records, the undo state, the claims count and every problem found while reading.
+   */
+  announceLoaded(): ChangeSet {
+    const empty = { put: [], deleted: [] };
+    this.#version++;
+    const change: ChangeSet = {
+      annotations: empty, claims: empty, events: empty, actors: empty, decisions: empty, reconciliations: empty, gradeOverrides: empty,
+      version: this.#version, undo: this.undoState(), problems: [...this.#problems], reset: false, totalClaims: this.#state.claims.length,
+    };
+    this.#remember(change);
+    return change;
   }
 
   undoState(): UndoState {
@@ -299,7 +325,7 @@ export class CaseClaims {
     const changes = diffState(prev, next);
     this.#records.apply(changes, next);
     this.#version++;
-    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false };
+    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
     this.#remember(change);
     return change;
   }
@@ -340,7 +366,7 @@ export class CaseClaims {
       throw e;
     }
     this.#version++;
-    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false };
+    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
     this.#remember(change);
     return change;
   }
@@ -359,7 +385,7 @@ export class CaseClaims {
 }
 
 /** Like validateClaims, for records without an id: reported by position, kept in the file. */
-function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
+export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
   const records: T[] = [];
   const problems: RecordProblem[] = [];
   raw.forEach((r, index) => {

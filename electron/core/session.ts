@@ -1,12 +1,13 @@
 // The cases a core has open: one store (holding the case's lock) and one claims state per case,
 // opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
 // kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
-import type { ClaimsChanged, OpenCase } from '../../shared/api.ts';
+import type { ClaimsChanged, ClaimsView, OpenCase } from '../../shared/api.ts';
 import type { CaseIndex, CaseSummary } from '../../shared/case.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Source } from '../../shared/source.ts';
 import type { CaseLocator } from './cases.ts';
 import { CaseClaims } from './claims.ts';
+import { previewView } from './claims-preview.ts';
 import { CaseStore } from './store/index.ts';
 import { SuggestionCache } from './suggestions.ts';
 import { VerdictCache } from './verdicts.ts';
@@ -33,7 +34,8 @@ export class OpenCases {
     const dir = this.#key(caseId);
     let s = this.#stores.get(dir);
     if (!s) {
-      s = CaseStore.open(dir).catch(async (e: unknown) => {
+      // Opened on its index: the source files are read with the claims, after the first screen.
+      s = CaseStore.open(dir, { checkBodies: false }).catch(async (e: unknown) => {
         this.#stores.delete(dir);
         // A fixed case folder that has no case yet becomes one on first use.
         const fixedId = this.locator.fixedId;
@@ -61,6 +63,10 @@ export class OpenCases {
   }
 
   readonly #feed = new Set<(e: ClaimsChanged) => void>();
+  /** The version each case's claims read starts from (what a preview carries). */
+  readonly #starts = new Map<string, number>();
+  /** Cases whose claims are read (their claims promise has resolved or is about to). */
+  readonly #read = new Set<string>();
 
   /** Tells `fn` of every change to the claims of any case open here; returns the unsubscribe. */
   watch(fn: (e: ClaimsChanged) => void): () => void {
@@ -72,24 +78,45 @@ export class OpenCases {
     const dir = this.#key(caseId);
     let c = this.#claims.get(dir);
     if (!c) {
+      const version = Date.now();
+      this.#starts.set(dir, version);
       c = this.store(caseId).then(async (st) => {
-        const cc = await CaseClaims.load(st);
+        const cc = await CaseClaims.load(st, { version });
         // Every change to a case's claims is announced by case id and version: the hosts' change feed.
         cc.subscribe((change) => {
           for (const fn of this.#feed) fn({ caseId: st.index.id, version: change.version });
         });
+        cc.announceLoaded();
+        this.#read.add(dir);
         return cc;
       });
-      c.catch(() => this.#claims.delete(dir));
+      c.catch(() => {
+        this.#claims.delete(dir);
+        this.#starts.delete(dir);
+      });
+      this.#read.delete(dir);
       this.#claims.set(dir, c);
     }
     return c;
+  }
+
+  /**
+   * While a case's claims are being read (started here if not yet), the claims of some sources read
+   * from their files (claims-preview.ts); null once the case is read: ask `claims` then.
+   */
+  async preview(caseId: string, sourceIds: string[]): Promise<ClaimsView | null> {
+    const dir = this.#key(caseId);
+    this.claims(caseId).catch(() => undefined);
+    const version = this.#starts.get(dir);
+    if (version === undefined || this.#read.has(dir)) return null;
+    return previewView(await this.store(caseId), sourceIds, version);
   }
 
   /** After files were rewritten outside the command path (a merge): read the claims again. */
   reloadClaims(caseId: string): void {
     const dir = this.#key(caseId);
     this.#claims.delete(dir);
+    this.#read.delete(dir);
     this.#verdicts.delete(dir);
   }
 
@@ -119,6 +146,8 @@ export class OpenCases {
     const s = this.#stores.get(dir);
     this.#stores.delete(dir);
     this.#claims.delete(dir);
+    this.#read.delete(dir);
+    this.#starts.delete(dir);
     this.#verdicts.delete(dir);
     if (s) await s.then((st) => st.close(), () => undefined);
   }

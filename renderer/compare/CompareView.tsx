@@ -97,7 +97,7 @@ export function CompareView(props: {
   if (!view || !store.complete || (!data && !error)) {
     return (
       <section className="compare" aria-busy="true" aria-label="Compare">
-        <p className="cmp-empty">{view && !store.complete ? `Reading the case’s ${view.totalClaims.toLocaleString()} claims…` : 'Computing the comparison…'}</p>
+        <p className="cmp-empty">{view && !store.complete ? view.totalClaims === null ? 'Reading the case’s claims…' : `Reading the case’s ${view.totalClaims.toLocaleString()} claims…` : 'Computing the comparison…'}</p>
       </section>
     );
   }

@@ -12,7 +12,7 @@ const view = (claims: Claim[], version = 10): ClaimsView => ({
 });
 const change = (version: number, claims: ChangeSet['claims'], extra: Partial<ChangeSet> = {}): ChangeSet => ({
   version, annotations: none, claims, events: none, actors: none, decisions: none, reconciliations: none, gradeOverrides: none,
-  undo: { canUndo: true, canRedo: false, undoLabel: 'Edit claim', redoLabel: null }, problems: [], reset: false, ...extra,
+  undo: { canUndo: true, canRedo: false, undoLabel: 'Edit claim', redoLabel: null }, problems: [], reset: false, totalClaims: 2, ...extra,
 });
 
 describe('the UI’s copy of the claims', () => {

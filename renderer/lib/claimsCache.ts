@@ -23,16 +23,9 @@ export function follow(view: ClaimsView, c: ChangeSet): Next {
       ...c.undo,
       version: c.version,
       problems: c.problems.length ? [...view.problems, ...c.problems] : view.problems,
-      totalClaims: view.totalClaims + countDelta(view, c),
+      totalClaims: c.totalClaims,
     },
   };
-}
-
-/** Claims created minus claims deleted (a scoped view counts what it cannot see through its total). */
-function countDelta(view: ClaimsView, c: ChangeSet): number {
-  const held = new Set(view.claims.map((x) => x.id));
-  const created = c.claims.put.filter((p) => !held.has(p.value.id)).length;
-  return created - c.claims.deleted.length;
 }
 
 /** Applies change sets in order (those a catch-up returned); stops at the first that cannot apply. */

@@ -51,11 +51,27 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     queue.current = next.catch(() => undefined);
     return next;
   }, []);
+  const serialRef = useRef(serial);
 
+  const awaiting = useRef<number | null>(null);
   const hold = useCallback((v: ClaimsView) => {
     held.current = v;
     setView(v);
-  }, []);
+    // A preview (the case still being read): ask for the change that says it is read. The call
+    // waits in the core until then; it runs beside the queue, so opening more sources never waits for it.
+    if (v.totalClaims === null && awaiting.current !== v.version) {
+      awaiting.current = v.version;
+      void client.call('claims.changes', { caseId, since: v.version }).then(
+        (r) => serialRef.current(async () => {
+          const current = held.current;
+          if (!current || r.reset) return;
+          const next = followAll(current, r.changes);
+          if ('view' in next) hold(next.view);
+        }),
+        () => undefined,
+      );
+    }
+  }, [client, caseId]);
 
   /** Reads the view afresh: what is wanted now, plus what was held (a reset must not lose an open source). */
   const reread = useCallback(async () => {

@@ -32,7 +32,12 @@ export function caseHandlers(
       return summaryOf(st);
     },
 
-    'cases.open': async ({ caseId }) => openView(await open.store(caseId)),
+    'cases.open': async ({ caseId }) => {
+      const view = openView(await open.store(caseId));
+      // The claims are read in the background from here on; the first screen does not wait for them.
+      open.claims(caseId).catch(() => undefined);
+      return view;
+    },
 
     'cases.rename': async ({ caseId, name }) => {
       const st = await open.store(caseId);

@@ -9,7 +9,11 @@ export function claimHandlers(
   open: OpenCases,
 ): HandlerGroup<'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'claims.changes' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'> {
   return {
-    'claims.view': async ({ caseId, sourceIds, eventIds }) => (await open.claims(caseId)).view({ sourceIds, eventIds }),
+    'claims.view': async ({ caseId, sourceIds, eventIds }) => {
+      // While a large case is still being read, the sources asked for are read from their files.
+      const preview = sourceIds && !eventIds ? await open.preview(caseId, sourceIds) : null;
+      return preview ?? (await open.claims(caseId)).view({ sourceIds, eventIds });
+    },
     'claims.changes': async ({ caseId, since }) => (await open.claims(caseId)).changesSince(since),
     'claims.execute': async ({ caseId, command, label }) => (await open.claims(caseId)).execute(command, label),
     'claims.undo': async ({ caseId }) => (await open.claims(caseId)).undo(),

@@ -46,7 +46,11 @@ export interface StoreOptions {
   maxBackups?: number;
   /** At most one backup of a file per this interval while saving (plus one of case.json at each open). */
   backupIntervalMs?: number;
-  /** Read and validate every source file at open, so damage is reported up front (default true). */
+  /**
+   * Read and validate every source file at open, so damage is reported up front (default true). The
+   * app opens without (a case of 10,000 sources opens on its index) and reads them as it loads the
+   * claims, in the background: readAllBodies reports the damage then.
+   */
   checkBodies?: boolean;
   /** Tests only: pretend this build writes another version, with these migrations. */
   versioning?: { index: Versioning; body: Versioning };
@@ -511,7 +515,7 @@ export class CaseStore {
    * read at open: handed over, as takeOpenedBodies does); the rest are read and validated now, in
    * batches of synchronous reads (much faster than one promise per file), and not kept: only their texts are.
    */
-  async readAllBodies(): Promise<Map<string, SourceBody>> {
+  async readAllBodies(onProblem?: (sourceId: string, message: string) => void): Promise<Map<string, SourceBody>> {
     const out = new Map<string, SourceBody>();
     const toRead: string[] = [];
     for (const { id } of this.#index.sources) {
@@ -537,8 +541,10 @@ export class CaseStore {
           const stored = decodeBody(parseJsonText(readFileSync(file, 'utf8'), file), file, this.#opts.versioning.body, id);
           this.#texts.set(id, stored.text);
           out.set(id, toBody(stored));
-        } catch {
-          // missing or damaged: left out, as readBody would refuse it (open already warned)
+        } catch (e) {
+          // Missing or damaged: left out, as readBody would refuse it. Open warned already when it
+          // read the bodies; when it did not (checkBodies: false), the caller hears of it here.
+          if (!this.#opts.checkBodies) onProblem?.(id, `its text file ${SOURCES_DIR}/${id}.json cannot be read: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
       await new Promise((r) => setImmediate(r));
