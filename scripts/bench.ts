@@ -24,6 +24,9 @@ run('electron/core/store/bench.ts', '10000');
 console.log('\n== Import: text PDF against pdftotext ==');
 run('scripts/bench-import.ts', '300');
 
+console.log('\n== Import: a folder of PDFs through the worker pool, against pdftotext per file ==');
+run('scripts/bench-pdf-pool.ts', '--skip-old');
+
 console.log('\n== Disagreements: recompute every verdict of a case of 100,000 claims ==');
 run('scripts/bench-conflicts.ts');
 
