@@ -2,7 +2,7 @@
 // list renders only the rows on screen (a case of 10,000 sources draws about 30 rows), as a table
 // still: its rows carry aria-rowindex and the table aria-rowcount, so a screen reader knows where
 // it is; tabbing onto a row below the fold scrolls it in, which renders the next.
-import { memo, useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { MAX_PANES } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
 import { KIND_LABEL, confidenceText, isUserSet, formatLength, formatPublished, plural, sourceTitle } from '../lib/format.ts';
@@ -23,7 +23,7 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 /** The checkbox, the columns and the actions. */
 const COLUMN_COUNT = COLUMNS.length + 2;
 /** A row's height before it is measured: one line and a confidence line. */
-const ROW_ESTIMATE = 53;
+const rowEstimate = () => 53;
 
 interface RowHandlers {
   onRead: (id: string) => void;
@@ -74,13 +74,9 @@ export function Library(props: {
 
   const wrap = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
-  const list = useLongList({
-    count: rows.length,
-    scrollRef: wrap,
-    listRef: body,
-    estimateSize: () => ROW_ESTIMATE,
-    getItemKey: (i) => rows[i].id,
-  });
+  // Stable while the rows are: the virtualizer re-lays out every row when the key function changes.
+  const getItemKey = useCallback((i: number) => rows[i].id, [rows]);
+  const list = useLongList({ count: rows.length, scrollRef: wrap, listRef: body, estimateSize: rowEstimate, getItemKey });
   const indices = list.virtual ? list.items.map((it) => it.index) : rows.map((_, i) => i);
 
   return (

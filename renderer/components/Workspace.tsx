@@ -526,6 +526,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                 view={claims.view}
                 sources={sources}
                 openSourceIds={panes.map((p) => p.sourceId)}
+                complete={claims.complete}
+                onShowAll={() => want({ all: true, sourceIds: paneSourceIds })}
                 selectedClaimId={tagging.selectedClaimId}
                 retargeting={tagging.retargeting}
                 execute={claims.execute}

@@ -31,6 +31,7 @@ export function useLongList(opts: {
   scrollRef: RefObject<HTMLElement | null>;
   /** The element holding the rows (its top is where row 0 starts). */
   listRef: RefObject<HTMLElement | null>;
+  /** Keep these two stable (useCallback on the rows): a new function re-lays out the whole list. */
   estimateSize: (index: number) => number;
   getItemKey?: (index: number) => string | number;
   gap?: number;

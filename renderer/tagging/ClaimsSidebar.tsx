@@ -1,26 +1,52 @@
-// The claims sidebar: every claim of the case by source or by event, filterable by kind, measure
-// and event; each row edits, changes its passage, deletes, and assigns to an event (by a select,
-// or by dragging the row onto an event). Orphaned annotations wait at the top to be placed.
-import { useMemo, useState, type DragEvent } from 'react';
+// The claims sidebar: the claims of the sources open in the reading panes (or, on request, of the
+// whole case), by source or by event, filterable by kind, measure and event. Each row edits,
+// changes its passage, deletes, and assigns to an event (one shared picker opened from the row, or
+// by dragging the row onto an event). Orphaned annotations wait at the top to be placed.
+//
+// At monitor scale (100,000 claims, 10,000 events) a view change costs one pass over the claims
+// (claimGroups.ts); a long list renders only the rows on screen, group headers being rows too.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { ClaimsView } from '../../shared/api.ts';
 import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import type { Command } from '../../shared/commands.ts';
 import type { Source } from '../../shared/source.ts';
 import { claimSummary, dayText, KIND_LETTER, KIND_NAME, measureLabel, quoteOf } from '../lib/claimText.ts';
+import { claimRows, claimsOfAnnotation, eventClaimCount, indexAnnotations, indexClaims, NO_EVENT, type ClaimRowItem } from '../lib/claimGroups.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { nowIso } from '../lib/ids.ts';
+import { useLongList } from '../components/useLongList.ts';
 import { EventDialog } from './EventDialog.tsx';
+import { EventPicker } from './EventPicker.tsx';
 import type { Retargeting } from './useTagging.ts';
+import './claimsSidebar.css';
 
 const DRAG_TYPE = 'application/x-corroborate-claim';
-const NONE = '__none__';
+/** Space between rows of the list, in pixels. */
+const GAP = 6;
+const ESTIMATE: Record<ClaimRowItem['type'], number> = { group: 30, claim: 118, empty: 30 };
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const claimLabel = (c: Claim) => `${KIND_NAME[c.kind]}: ${claimSummary(c)}`;
+
+/** What the rows call, kept in a ref so that memoised rows need not re-render when it changes. */
+interface Handlers {
+  edit: (claimId: string) => void;
+  reveal: (c: Claim) => void;
+  retarget: (c: Claim) => void;
+  remove: (c: Claim) => void;
+  openPicker: (c: Claim, anchor: HTMLElement) => void;
+}
 
 export function ClaimsSidebar(props: {
   id?: string;
   view: ClaimsView;
   sources: Source[];
-  /** Sources shown in reading panes: listed first. */
+  /** Sources shown in reading panes: their claims are listed (the rest on request). */
   openSourceIds: string[];
+  /** True when the view holds every claim of the case (it may hold only the open sources'). */
+  complete?: boolean;
+  /** Asks for every claim of the case ("Show all"): the view may hold only the open sources'. */
+  onShowAll?: () => void;
   selectedClaimId: string | null;
   retargeting: Retargeting | null;
   execute: (c: Command, label: string) => Promise<boolean>;
@@ -32,76 +58,127 @@ export function ClaimsSidebar(props: {
 }) {
   const { view } = props;
   const [by, setBy] = useState<'source' | 'event'>('source');
+  const [scope, setScope] = useState<'open' | 'all'>('open');
   const [kind, setKind] = useState('');
   const [measure, setMeasure] = useState('');
   const [eventFilter, setEventFilter] = useState('');
   const [eventDialog, setEventDialog] = useState<{ initial?: Event } | null>(null);
   const [dropOn, setDropOn] = useState<string | null>(null);
+  const [picker, setPicker] = useState<{ claim: Claim; anchor: HTMLElement } | null>(null);
 
-  const annotations = useMemo(() => new Map(view.annotations.map((a) => [a.id, a])), [view.annotations]);
+  // The lookup maps: once per change of the arrays they read (an edit keeps unchanged arrays).
+  const claims = useMemo(() => indexClaims(view.claims), [view.claims]);
+  const annotations = useMemo(() => indexAnnotations(view.annotations), [view.annotations]);
   const events = view.events;
-  const eventName = (id: string | null) => (id ? (events.find((e) => e.id === id)?.title ?? 'Unknown event') : null);
-  const measures = useMemo(
-    () => [...new Set(view.claims.flatMap((c) => ('measure' in c && c.measure ? [c.measure] : [])))].sort(),
-    [view.claims],
+  const eventsById = useMemo(() => new Map(events.map((e) => [e.id, e])), [events]);
+  const titles = useMemo(() => new Map(props.sources.map((s) => [s.id, sourceTitle(s)])), [props.sources]);
+  const sourceOrder = useMemo(() => props.sources.map((s) => s.id), [props.sources]);
+  const openKey = props.openSourceIds.join('\n');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const openIds = useMemo(() => [...new Set(props.openSourceIds)], [openKey]);
+  // A view scoped to some sources holds fewer claims than the case: count the rest from its total.
+  // Null while the case is still being read at open: then what is held is all that is known.
+  const known = view.totalClaims !== null;
+  const total = Math.max(view.totalClaims ?? 0, view.claims.length);
+  const reading = scope === 'all' && props.complete === false;
+  const eventName = useCallback((id: string | null) => (id ? (eventsById.get(id)?.title ?? 'Unknown event') : null), [eventsById]);
+
+  const list = useMemo(
+    () =>
+      claimRows(claims, {
+        by,
+        filter: { kind, measure, event: eventFilter },
+        scope,
+        openSourceIds: openIds,
+        sourceOrder,
+        sourceTitle: (id) => titles.get(id) ?? 'Unknown source',
+        events,
+        total,
+      }),
+    [claims, by, kind, measure, eventFilter, scope, openIds, sourceOrder, titles, events, total],
   );
-  const shown = view.claims.filter(
-    (c) =>
-      (!kind || c.kind === kind) &&
-      (!measure || ('measure' in c && c.measure === measure)) &&
-      (!eventFilter || (eventFilter === NONE ? c.eventId === null : c.eventId === eventFilter)),
-  );
-  const orphans = view.annotations.filter((a) => a.orphan);
+  const rows = list.rows;
 
   const assign = (claimIds: string[], eventId: string | null) => {
     const modified = nowIso();
-    const assignments = claimIds
-      .filter((id) => view.claims.find((c) => c.id === id)?.eventId !== eventId)
-      .map((claimId) => ({ claimId, eventId, modified }));
+    const assignments = claimIds.filter((id) => claims.claim(id)?.eventId !== eventId).map((claimId) => ({ claimId, eventId, modified }));
     if (!assignments.length) return;
     void props.execute({ type: 'claim.assign', payload: { assignments } }, eventId ? `Assign to ${eventName(eventId)}` : 'Remove from event');
   };
 
-  const dropTarget = (eventId: string | null) => {
-    const key = eventId ?? NONE;
-    return {
-      onDragOver: (e: DragEvent) => {
-        if (!Array.from(e.dataTransfer.types).includes(DRAG_TYPE)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'move';
-        setDropOn(key);
-      },
-      onDragLeave: () => setDropOn((d) => (d === key ? null : d)),
-      onDrop: (e: DragEvent) => {
-        const id = e.dataTransfer.getData(DRAG_TYPE);
-        setDropOn(null);
-        if (!id) return;
-        e.preventDefault();
-        assign([id], eventId);
-      },
-      'data-drop': dropOn === key ? 'over' : undefined,
-    };
+  const h = useRef<Handlers>(null as unknown as Handlers);
+  h.current = {
+    edit: props.onEdit,
+    reveal: (c) => {
+      const a = annotations.get(c.sourceId, c.annotationId);
+      if (a && !a.orphan) props.onReveal(a);
+    },
+    retarget: (c) => props.onRetarget({ annotationId: c.annotationId, why: 'change', label: claimSummary(c) }),
+    remove: (c) => void props.execute({ type: 'claim.delete', payload: { id: c.id } }, 'Delete claim'),
+    openPicker: (c, anchor) => setPicker((p) => (p?.claim.id === c.id ? null : { claim: c, anchor })),
   };
 
-  const groups: Array<{ key: string; title: string; claims: Claim[]; eventId?: string | null }> = [];
-  if (by === 'source') {
-    const order = [...props.openSourceIds, ...props.sources.map((s) => s.id).filter((id) => !props.openSourceIds.includes(id))];
-    for (const sid of order) {
-      const claims = shown.filter((c) => c.sourceId === sid);
-      const s = props.sources.find((x) => x.id === sid);
-      if (claims.length) groups.push({ key: sid, title: s ? sourceTitle(s) : 'Unknown source', claims });
-    }
-  } else {
-    for (const ev of events) groups.push({ key: ev.id, title: ev.title, claims: shown.filter((c) => c.eventId === ev.id), eventId: ev.id });
-    const loose = shown.filter((c) => c.eventId === null);
-    groups.push({ key: NONE, title: 'No event', claims: loose, eventId: null });
-  }
+  // Dropping a dragged claim on an event: the list and the Events list listen for their rows, each
+  // of which names its event in data-drop-event.
+  const dropHandlers = {
+    onDragOver: (e: DragEvent) => {
+      if (!Array.from(e.dataTransfer.types).includes(DRAG_TYPE)) return;
+      const key = (e.target as HTMLElement).closest<HTMLElement>('[data-drop-event]')?.dataset.dropEvent ?? null;
+      if (key !== dropOn) setDropOn(key);
+      if (!key) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'move';
+    },
+    onDragLeave: (e: DragEvent) => {
+      if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setDropOn(null);
+    },
+    onDrop: (e: DragEvent) => {
+      const key = (e.target as HTMLElement).closest<HTMLElement>('[data-drop-event]')?.dataset.dropEvent;
+      const id = e.dataTransfer.getData(DRAG_TYPE);
+      setDropOn(null);
+      if (!id || !key) return;
+      e.preventDefault();
+      assign([id], key === NO_EVENT ? null : key);
+    },
+  };
+
+  // The list: every row while short, the rows on screen once long.
+  const scroller = useRef<HTMLDivElement>(null);
+  const listEl = useRef<HTMLUListElement>(null);
+  // Stable while the rows are: the virtualizer re-lays out every row when these change.
+  const estimateSize = useCallback((i: number) => ESTIMATE[rows[i].type], [rows]);
+  const getItemKey = useCallback((i: number) => rows[i].key, [rows]);
+  const long = useLongList({ count: rows.length, scrollRef: scroller, listRef: listEl, estimateSize, getItemKey, gap: GAP });
+  const visible: Place[] = long.virtual
+    ? long.items.map((it) => ({ index: it.index, measure: long.measure, top: it.start - long.offset, setSize: rows.length }))
+    : rows.map((_, i) => ({ index: i }));
+
+  // A claim picked elsewhere (a highlight clicked) comes into view here.
+  const scrollTo = long.scrollToIndex;
+  useEffect(() => {
+    if (!props.selectedClaimId) return;
+    const i = rows.findIndex((r) => r.type === 'claim' && r.claim.id === props.selectedClaimId);
+    if (i >= 0) scrollTo(i);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.selectedClaimId]);
+
+  const eventOptions = useMemo(
+    () =>
+      events.map((ev) => (
+        <option key={ev.id} value={ev.id}>
+          {ev.title}
+        </option>
+      )),
+    [events],
+  );
+  const orphans = annotations.orphans;
+  const filtered = !!(kind || measure || eventFilter);
 
   return (
     <aside className="claims-sidebar" aria-label="Claims" id={props.id}>
       <header className="cs-head">
         <h2 className="sr-only">
-          Claims <span className="count">{view.claims.length}</span>
+          Claims <span className="count">{total}</span>
         </h2>
         <div className="segmented" role="group" aria-label="Group claims">
           <button type="button" aria-pressed={by === 'source'} onClick={() => setBy('source')}>
@@ -128,7 +205,7 @@ export function ClaimsSidebar(props: {
           <span>Measure</span>
           <select aria-label="Filter by measure" value={measure} onChange={(e) => setMeasure(e.target.value)}>
             <option value="">All measures</option>
-            {measures.map((m) => (
+            {claims.measures.map((m) => (
               <option key={m} value={m}>
                 {measureLabel(m)}
               </option>
@@ -139,17 +216,54 @@ export function ClaimsSidebar(props: {
           <span>Event</span>
           <select aria-label="Filter by event" value={eventFilter} onChange={(e) => setEventFilter(e.target.value)}>
             <option value="">All events</option>
-            <option value={NONE}>No event</option>
-            {events.map((ev) => (
-              <option key={ev.id} value={ev.id}>
-                {ev.title}
-              </option>
-            ))}
+            <option value={NO_EVENT}>No event</option>
+            {eventOptions}
           </select>
         </label>
       </div>
+      {total > 0 || !known ? (
+        <div className="cs-scope">
+          {scope === 'open' ? (
+            <p>
+              {openIds.length === 0
+                ? 'No source is open.'
+                : `${plural(list.inOpen, 'claim')} in ${openIds.length === 1 ? 'the open source' : `the ${openIds.length} open sources`}`}
+              {!known
+                ? `${openIds.length ? ';' : ''} the rest of the case is still being read.`
+                : list.elsewhere > 0
+                  ? `${openIds.length ? ';' : ''} ${plural(list.elsewhere, 'other claim')} in this case.`
+                  : openIds.length
+                    ? '.'
+                    : ''}
+              {filtered && list.shown !== list.inOpen ? ` ${list.shown.toLocaleString('en')} match the filters.` : ''}
+            </p>
+          ) : (
+            <p>
+              {reading
+                ? `Reading all ${known ? `${plural(total, 'claim')} ` : 'the claims '}of this case…`
+                : `All ${plural(total, 'claim')} of this case${filtered ? `, ${list.shown.toLocaleString('en')} matching the filters` : ''}.`}
+            </p>
+          )}
+          {scope === 'open' && (list.elsewhere > 0 || !known) ? (
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                setScope('all');
+                props.onShowAll?.();
+              }}
+            >
+              {known ? `Show all ${plural(total, 'claim')}` : 'Show all claims'}
+            </button>
+          ) : scope === 'all' && openIds.length ? (
+            <button type="button" className="btn btn-small" onClick={() => setScope('open')}>
+              Only the open sources
+            </button>
+          ) : null}
+        </div>
+      ) : null}
 
-      <div className="cs-scroll">
+      <div className="cs-scroll" ref={scroller}>
         {props.retargeting ? (
           <div className="cs-retarget" role="status">
             <p>
@@ -172,13 +286,12 @@ export function ClaimsSidebar(props: {
             <p className="hint">Their text changed and their passage could not be found again. Place each by hand, or delete it.</p>
             <ul aria-label="Orphans">
               {orphans.map((a) => {
-                const claims = view.claims.filter((c) => c.annotationId === a.id);
-                const s = props.sources.find((x) => x.id === a.sourceId);
+                const its = claimsOfAnnotation(claims, a);
                 return (
                   <li key={a.id} className="cs-orphan">
                     <p className="cs-quote">“{quoteOf(a)}”</p>
                     <p className="small muted">
-                      {s ? sourceTitle(s) : 'Unknown source'} · {claims.map((c) => `${KIND_NAME[c.kind]}: ${claimSummary(c)}`).join('; ') || 'no claim'}
+                      {titles.get(a.sourceId) ?? 'Unknown source'} · {its.map((c) => `${KIND_NAME[c.kind]}: ${claimSummary(c)}`).join('; ') || 'no claim'}
                     </p>
                     <p className="small warn-text">{a.orphan?.reason}</p>
                     <div className="actions-row">
@@ -193,7 +306,7 @@ export function ClaimsSidebar(props: {
                         type="button"
                         className="btn btn-small btn-quiet-danger"
                         onClick={() => {
-                          const cmds = claims.map((c) => ({ type: 'claim.delete' as const, payload: { id: c.id } }));
+                          const cmds = its.map((c) => ({ type: 'claim.delete' as const, payload: { id: c.id } }));
                           if (cmds.length) void props.execute(cmds.length === 1 ? cmds[0] : { type: 'batch', payload: { commands: cmds } }, 'Delete orphan');
                         }}
                       >
@@ -207,98 +320,86 @@ export function ClaimsSidebar(props: {
           </section>
         ) : null}
 
-        {view.claims.length === 0 ? (
+        {total === 0 && known ? (
           <div className="cs-empty">
             <p>No claims yet.</p>
             <p className="hint">
               Select words in a pane, then press <kbd>c</kbd> casualties, <kbd>m</kbd> munitions, <kbd>a</kbd> attribution, <kbd>t</kbd> timing or <kbd>n</kbd> note.
             </p>
           </div>
-        ) : shown.length === 0 ? (
+        ) : list.shown === 0 && filtered ? (
           <p className="cs-empty hint">No claim matches these filters.</p>
+        ) : list.shown === 0 && scope === 'open' && by === 'source' ? (
+          <p className="cs-empty hint">
+            {openIds.length ? 'No claim in the open sources yet. Select words in a pane and press a kind’s key to tag one.' : 'Open a source to see its claims, or show all of them.'}
+          </p>
         ) : null}
 
-        {groups.map((g) =>
-          g.claims.length === 0 && by === 'source' ? null : (
-            <section
-              key={g.key}
-              className="cs-group"
-              aria-label={g.title}
-              {...(by === 'event' ? dropTarget(g.eventId ?? null) : {})}
-            >
-              <h3 className="cs-group-title">
-                <span>{g.title}</span> <span className="count">{g.claims.length}</span>
-              </h3>
-              {g.claims.length ? (
-                <ul className="cs-list">
-                  {g.claims.map((c) => (
-                    <ClaimRow
-                      key={c.id}
-                      claim={c}
-                      annotation={annotations.get(c.annotationId)}
-                      events={events}
-                      selected={props.selectedClaimId === c.id}
-                      eventName={eventName(c.eventId)}
-                      onEdit={() => props.onEdit(c.id)}
-                      onReveal={() => {
-                        const a = annotations.get(c.annotationId);
-                        if (a && !a.orphan) props.onReveal(a);
-                      }}
-                      onRetarget={() => props.onRetarget({ annotationId: c.annotationId, why: 'change', label: claimSummary(c) })}
-                      onDelete={() => void props.execute({ type: 'claim.delete', payload: { id: c.id } }, 'Delete claim')}
-                      onAssign={(eventId) => assign([c.id], eventId)}
-                    />
-                  ))}
-                </ul>
-              ) : (
-                <p className="hint cs-drop-hint">Drag claims here, or use “Assign to event” on a claim.</p>
-              )}
-            </section>
-          ),
-        )}
-      </div>
-
-      <section className="cs-events" aria-labelledby="events-title">
-        <div className="cs-events-head">
-          <h3 id="events-title">
-            Events <span className="count">{events.length}</span>
-          </h3>
-          <button type="button" className="btn btn-small" onClick={() => setEventDialog({})}>
-            New event
-          </button>
-        </div>
-        {events.length ? (
-          <ul className="cs-event-list" aria-label="Events">
-            {events.map((ev) => {
-              const n = view.claims.filter((c) => c.eventId === ev.id).length;
+        <ul
+          ref={listEl}
+          className={long.virtual ? 'cs-rows is-virtual' : 'cs-rows'}
+          aria-label={scope === 'open' ? 'Claims of the open sources' : 'All claims'}
+          style={long.virtual ? { height: long.height } : undefined}
+          {...dropHandlers}
+        >
+          {visible.map((place) => {
+            const r = rows[place.index];
+            // Grouped by event, every row of a group (its header, claims, hint) is a place to drop a claim.
+            const drop = by === 'event' ? (r.eventId ?? NO_EVENT) : undefined;
+            const over = drop !== undefined && dropOn === drop;
+            if (r.type === 'group')
               return (
-                <li key={ev.id} className="cs-event" {...dropTarget(ev.id)}>
-                  <div className="cs-event-main">
-                    <span className="cs-event-title">{ev.title}</span>
-                    <span className="small muted">
-                      {ev.start ? (ev.end && ev.end !== ev.start ? `${dayText(ev.start)} – ${dayText(ev.end)}` : dayText(ev.start)) : 'date unknown'}
-                      {ev.place ? ` · ${ev.place}` : ''} · {n === 1 ? '1 claim' : `${n} claims`}
-                    </span>
-                  </div>
-                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Edit event ${ev.title}`} onClick={() => setEventDialog({ initial: ev })}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small btn-ghost btn-quiet-danger"
-                    aria-label={`Delete event ${ev.title}`}
-                    onClick={() => void props.execute({ type: 'event.delete', payload: { id: ev.id, modified: nowIso() } }, 'Delete event')}
-                  >
-                    Delete
-                  </button>
+                <li key={r.key} {...rowAttrs(place)} className="cs-row cs-group-row" data-drop-event={drop} data-drop={over ? 'over' : undefined}>
+                  <h3 className="cs-group-title">
+                    <span>{r.title}</span> <span className="count">{r.count}</span>
+                  </h3>
                 </li>
               );
-            })}
-          </ul>
-        ) : (
-          <p className="hint">No events yet. Create one, then drag claims onto it or pick it in a claim’s form.</p>
-        )}
-      </section>
+            if (r.type === 'empty')
+              return (
+                <li key={r.key} {...rowAttrs(place)} className="cs-row cs-drop-hint hint" data-drop-event={drop} data-drop={over ? 'over' : undefined}>
+                  Drag claims here, or use a claim’s “Event” button.
+                </li>
+              );
+            return (
+              <ClaimRow
+                key={r.key}
+                place={place}
+                claim={r.claim}
+                annotation={annotations.get(r.claim.sourceId, r.claim.annotationId)}
+                selected={props.selectedClaimId === r.claim.id}
+                eventName={eventName(r.claim.eventId)}
+                pickerOpen={picker?.claim.id === r.claim.id}
+                dropEvent={drop}
+                dropOver={over}
+                h={h}
+              />
+            );
+          })}
+        </ul>
+      </div>
+
+      <EventsList
+        events={events}
+        count={(id) => eventClaimCount(claims, id)}
+        partial={props.complete === false}
+        dropOn={dropOn}
+        dropHandlers={dropHandlers}
+        onNew={() => setEventDialog({})}
+        onEdit={(ev) => setEventDialog({ initial: ev })}
+        onDelete={(ev) => void props.execute({ type: 'event.delete', payload: { id: ev.id, modified: nowIso() } }, 'Delete event')}
+      />
+
+      {picker ? (
+        <EventPicker
+          events={events}
+          current={picker.claim.eventId}
+          claimLabel={claimLabel(picker.claim)}
+          anchor={picker.anchor}
+          onPick={(eventId) => assign([picker.claim.id], eventId)}
+          onClose={() => setPicker(null)}
+        />
+      ) : null}
 
       {eventDialog ? (
         <EventDialog
@@ -317,69 +418,195 @@ export function ClaimsSidebar(props: {
   );
 }
 
-function ClaimRow(props: {
-  claim: Claim;
-  annotation: Annotation | undefined;
-  events: Event[];
-  selected: boolean;
-  eventName: string | null;
-  onEdit: () => void;
-  onReveal: () => void;
-  onRetarget: () => void;
-  onDelete: () => void;
-  onAssign: (eventId: string | null) => void;
+/** Where a row sits: its index, and when the list is virtual its offset and the measuring ref. */
+interface Place {
+  index: number;
+  measure?: (el: Element | null) => void;
+  top?: number;
+  setSize?: number;
+}
+
+function rowAttrs(p: Place) {
+  return {
+    'data-index': p.index,
+    ref: p.measure,
+    style: p.measure ? { transform: `translateY(${p.top ?? 0}px)` } : undefined,
+    'aria-setsize': p.setSize,
+    'aria-posinset': p.setSize ? p.index + 1 : undefined,
+  };
+}
+
+const samePlace = (a: Place, b: Place) => a.index === b.index && a.top === b.top && a.measure === b.measure && a.setSize === b.setSize;
+
+const ClaimRow = memo(
+  function ClaimRow(props: {
+    place: Place;
+    claim: Claim;
+    annotation: Annotation | undefined;
+    selected: boolean;
+    eventName: string | null;
+    pickerOpen: boolean;
+    dropEvent: string | undefined;
+    dropOver: boolean;
+    h: RefObject<Handlers>;
+  }) {
+    const c = props.claim;
+    const quote = quoteOf(props.annotation);
+    const label = claimLabel(c);
+    const h = props.h;
+    return (
+      <li
+        {...rowAttrs(props.place)}
+        className={props.selected ? 'cs-claim is-selected' : 'cs-claim'}
+        aria-label={label}
+        data-drop-event={props.dropEvent}
+        data-drop={props.dropOver ? 'over' : undefined}
+        draggable
+        onDragStart={(e) => {
+          e.dataTransfer.setData(DRAG_TYPE, c.id);
+          e.dataTransfer.setData('text/plain', quote);
+          e.dataTransfer.effectAllowed = 'move';
+        }}
+      >
+        <div className="cs-claim-top">
+          <span className={`kind-badge kind-${c.kind}`} title={KIND_NAME[c.kind]}>
+            {KIND_LETTER[c.kind]}
+          </span>
+          <button type="button" className="cs-summary link-btn" onClick={() => h.current.reveal(c)} title="Show the passage">
+            {claimSummary(c)}
+          </button>
+        </div>
+        {quote ? <p className="cs-quote">“{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”</p> : null}
+        {c.speaker || props.annotation?.orphan ? (
+          <p className="cs-meta small muted">
+            {c.speaker ? <span>{c.speaker}</span> : null}
+            {props.annotation?.orphan ? <span className="warn-text">{c.speaker ? ' · ' : ''}orphaned</span> : null}
+          </p>
+        ) : null}
+        {c.origin.type === 'suggestion' ? (
+          <p className="cs-origin small" title="Proposed by the claim suggester and accepted by hand">
+            Suggested by {c.origin.rule}
+          </p>
+        ) : null}
+        <div className="cs-actions">
+          <button type="button" className="btn btn-small" onClick={() => h.current.edit(c.id)}>
+            Edit
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => h.current.retarget(c)}>
+            Change passage
+          </button>
+          <button type="button" className="btn btn-small btn-quiet-danger" onClick={() => h.current.remove(c)}>
+            Delete
+          </button>
+          <button
+            type="button"
+            className={props.eventName ? 'cs-event-btn has-event' : 'cs-event-btn'}
+            aria-haspopup="dialog"
+            aria-expanded={props.pickerOpen}
+            aria-label={`Event of ${label}: ${props.eventName ?? 'none'}. Change…`}
+            title={props.eventName ? `Event: ${props.eventName}. Change…` : 'No event. Assign one…'}
+            onClick={(e) => h.current.openPicker(c, e.currentTarget)}
+          >
+            <span className="cs-event-btn-text">{props.eventName ?? 'No event'}</span>
+            <span aria-hidden="true" className="cs-event-btn-mark">
+              ▾
+            </span>
+          </button>
+        </div>
+      </li>
+    );
+  },
+  (a, b) =>
+    samePlace(a.place, b.place) &&
+    a.claim === b.claim &&
+    a.annotation === b.annotation &&
+    a.selected === b.selected &&
+    a.eventName === b.eventName &&
+    a.pickerOpen === b.pickerOpen &&
+    a.dropEvent === b.dropEvent &&
+    a.dropOver === b.dropOver &&
+    a.h === b.h,
+);
+
+const eventEstimate = () => 46;
+
+/** The case's events, each a place to drop a claim; a long list renders the rows on screen. */
+function EventsList(props: {
+  events: readonly Event[];
+  count: (eventId: string) => number;
+  /** The counts are of the claims held, not the whole case's. */
+  partial: boolean;
+  dropOn: string | null;
+  dropHandlers: Record<string, (e: DragEvent) => void>;
+  onNew: () => void;
+  onEdit: (ev: Event) => void;
+  onDelete: (ev: Event) => void;
 }) {
-  const c = props.claim;
-  const quote = quoteOf(props.annotation);
+  const scroller = useRef<HTMLDivElement>(null);
+  const listEl = useRef<HTMLUListElement>(null);
+  const events = props.events;
+  const getItemKey = useCallback((i: number) => events[i].id, [events]);
+  const long = useLongList({ count: events.length, scrollRef: scroller, listRef: listEl, estimateSize: eventEstimate, getItemKey, gap: 4 });
+  const visible: Place[] = long.virtual
+    ? long.items.map((it) => ({ index: it.index, measure: long.measure, top: it.start - long.offset, setSize: props.events.length }))
+    : props.events.map((_, i) => ({ index: i }));
   return (
-    <li
-      className={props.selected ? 'cs-claim is-selected' : 'cs-claim'}
-      aria-label={`${KIND_NAME[c.kind]}: ${claimSummary(c)}`}
-      draggable
-      onDragStart={(e) => {
-        e.dataTransfer.setData(DRAG_TYPE, c.id);
-        e.dataTransfer.setData('text/plain', quote);
-        e.dataTransfer.effectAllowed = 'move';
-      }}
-    >
-      <div className="cs-claim-top">
-        <span className={`kind-badge kind-${c.kind}`} title={KIND_NAME[c.kind]}>
-          {KIND_LETTER[c.kind]}
-        </span>
-        <button type="button" className="cs-summary link-btn" onClick={props.onReveal} title="Show the passage">
-          {claimSummary(c)}
+    <section className="cs-events" aria-labelledby="events-title">
+      <div className="cs-events-head">
+        <h3 id="events-title">
+          Events <span className="count">{props.events.length}</span>
+        </h3>
+        <button type="button" className="btn btn-small" onClick={props.onNew}>
+          New event
         </button>
       </div>
-      {quote ? <p className="cs-quote">“{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”</p> : null}
-      <p className="cs-meta small muted">
-        {props.eventName ? <span className="cs-event-tag">{props.eventName}</span> : <span>No event</span>}
-        {c.speaker ? <span> · {c.speaker}</span> : null}
-        {props.annotation?.orphan ? <span className="warn-text"> · orphaned</span> : null}
-      </p>
-      {c.origin.type === 'suggestion' ? (
-        <p className="cs-origin small" title="Proposed by the claim suggester and accepted by hand">
-          Suggested by {c.origin.rule}
-        </p>
-      ) : null}
-      <div className="cs-actions">
-        <button type="button" className="btn btn-small" onClick={props.onEdit}>
-          Edit
-        </button>
-        <button type="button" className="btn btn-small" onClick={props.onRetarget}>
-          Change passage
-        </button>
-        <button type="button" className="btn btn-small btn-quiet-danger" onClick={props.onDelete}>
-          Delete
-        </button>
-        <select className="cs-assign" aria-label="Assign to event" value={c.eventId ?? ''} onChange={(e) => props.onAssign(e.target.value || null)}>
-          <option value="">No event</option>
-          {props.events.map((ev) => (
-            <option key={ev.id} value={ev.id}>
-              {ev.title}
-            </option>
-          ))}
-        </select>
-      </div>
-    </li>
+      {props.events.length ? (
+        <div className="cs-events-scroll" ref={scroller}>
+          <ul
+            ref={listEl}
+            className={long.virtual ? 'cs-event-list is-virtual' : 'cs-event-list'}
+            aria-label="Events"
+            style={long.virtual ? { height: long.height } : undefined}
+            {...props.dropHandlers}
+          >
+            {visible.map((place) => {
+              const ev = props.events[place.index];
+              const n = props.count(ev.id);
+              return (
+                <li
+                  key={ev.id}
+                  className="cs-event"
+                  data-drop-event={ev.id}
+                  data-drop={props.dropOn === ev.id ? 'over' : undefined}
+                  {...rowAttrs(place)}
+                >
+                  <div className="cs-event-main">
+                    <span className="cs-event-title">{ev.title}</span>
+                    <span className="small muted">
+                      {ev.start ? (ev.end && ev.end !== ev.start ? `${dayText(ev.start)} – ${dayText(ev.end)}` : dayText(ev.start)) : 'date unknown'}
+                      {ev.place ? ` · ${ev.place}` : ''} · {n === 1 ? '1 claim' : `${n} claims`}
+                      {props.partial ? ' in the sources read' : ''}
+                    </span>
+                  </div>
+                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Edit event ${ev.title}`} onClick={() => props.onEdit(ev)}>
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-ghost btn-quiet-danger"
+                    aria-label={`Delete event ${ev.title}`}
+                    onClick={() => props.onDelete(ev)}
+                  >
+                    Delete
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : (
+        <p className="hint">No events yet. Create one, then drag claims onto it or pick it in a claim’s form.</p>
+      )}
+    </section>
   );
 }
