@@ -119,8 +119,13 @@ export class TaggingPage {
     await expect(dialog).toBeHidden();
   }
 
+  /** A claim's row opens the one event picker (its "Event of …" button); type to narrow, pick the event. */
   async assign(row: Locator, eventTitle: string): Promise<void> {
-    await row.getByRole('combobox', { name: 'Assign to event' }).selectOption({ label: eventTitle });
+    await row.getByRole('button', { name: /^Event of / }).click();
+    const picker = this.page.getByRole('dialog', { name: /^Event for / });
+    await picker.getByRole('combobox', { name: 'Filter events' }).fill(eventTitle);
+    await picker.getByRole('option', { name: eventTitle }).first().click();
+    await expect(picker).toBeHidden();
     await expect(row).toContainText(eventTitle);
   }
 }
