@@ -33,6 +33,8 @@ import { writeFileDurable, type CaseStore } from './store/index.ts';
 const HISTORY_FILE = 'history.json';
 /** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
 const RECENT_CHANGES = 200;
+/** Sources read at a time when loading; the host answers other calls between batches. */
+const LOAD_BATCH = 250;
 
 interface Unreadable {
   annotations: unknown[];
@@ -82,26 +84,30 @@ export class CaseClaims {
     const annotations: Annotation[] = [];
     const claims: Claim[] = [];
     const unreadable = new Map<string, Unreadable>();
-    // The bodies the store read at open are handed over; the rest are read now, in batches.
+    // Bodies the store holds are handed over; the rest are read now.
     const titleOf = (id: string) => {
       const s = store.source(id);
       return s?.title.value ?? s?.file ?? id;
     };
-    const bodies = await store.readAllBodies((id, message) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`));
-    let n = 0;
-    for (const s of store.index.sources) {
-      if (++n % 250 === 0) await new Promise((r) => setImmediate(r));
-      const body = bodies.get(s.id);
-      if (!body) continue;
-      const a = validateAnnotations(body.annotations);
-      const c = validateClaims(body.claims);
-      const title = s.title.value ?? s.file ?? s.id;
-      say(`In “${title}”`, a.problems);
-      say(`In “${title}”`, c.problems);
-      annotations.push(...a.annotations);
-      claims.push(...c.claims);
-      const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
-      if (bad.annotations.length || bad.claims.length) unreadable.set(s.id, bad);
+    const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
+    const sources = store.index.sources.map((s) => s.id);
+    for (let i = 0; i < sources.length; i += LOAD_BATCH) {
+      // A batch of bodies at a time: their texts and records are let go before the next is read.
+      const batch = sources.slice(i, i + LOAD_BATCH);
+      const bodies = await store.readAllBodies(say404, batch);
+      for (const id of batch) {
+        const body = bodies.get(id);
+        if (!body) continue;
+        const a = validateAnnotations(body.annotations);
+        const c = validateClaims(body.claims);
+        say(`In “${titleOf(id)}”`, a.problems);
+        say(`In “${titleOf(id)}”`, c.problems);
+        annotations.push(...a.annotations);
+        claims.push(...c.claims);
+        const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
+        if (bad.annotations.length || bad.claims.length) unreadable.set(id, bad);
+      }
+      await new Promise((r) => setImmediate(r));
     }
     const ev = validateEvents(store.index.events);
     const ac = validateActors(store.index.actors ?? []);

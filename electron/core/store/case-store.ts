@@ -515,18 +515,20 @@ export class CaseStore {
    * read at open: handed over, as takeOpenedBodies does); the rest are read and validated now, in
    * batches of synchronous reads (much faster than one promise per file), and not kept: only their texts are.
    */
-  async readAllBodies(onProblem?: (sourceId: string, message: string) => void): Promise<Map<string, SourceBody>> {
+  async readAllBodies(onProblem?: (sourceId: string, message: string) => void, only?: readonly string[]): Promise<Map<string, SourceBody>> {
     const out = new Map<string, SourceBody>();
     const toRead: string[] = [];
-    for (const { id } of this.#index.sources) {
-      if (out.has(id)) continue;
+    // `only`: some sources at a time, so a caller going through a large case never holds every body at once.
+    for (const id of only ?? this.#index.sources.map((s) => s.id)) {
+      if (out.has(id) || !this.hasSource(id)) continue;
       const db = this.#bodies.get(id)?.db;
       const opened = this.#opened?.get(id);
       if (db) out.set(id, toBody(db.data));
       else if (opened) out.set(id, toBody(opened));
       else toRead.push(id);
+      if (only) this.#opened?.delete(id);
     }
-    this.#opened = null;
+    if (!only) this.#opened = null;
     for (let i = 0; i < toRead.length; i += 100) {
       for (const id of toRead.slice(i, i + 100)) {
         // Checked again after each yield: a body written or a source removed meanwhile.
