@@ -58,6 +58,8 @@ function childCpuMs(): number | null {
 interface Sample {
   wall: number;
   cpu: number | null;
+  /** Of which the children's (pdftotext's) own. */
+  kids: number | null;
   failed: number;
   pages: number;
 }
@@ -71,7 +73,7 @@ async function measure(f: () => Promise<{ failed: number; pages: number }>): Pro
   const c = process.cpuUsage(c0);
   const k1 = childCpuMs();
   const kids = k0 === null || k1 === null ? null : k1 - k0;
-  return { wall, cpu: (c.user + c.system) / 1000 + (kids ?? 0), failed: r.failed, pages: r.pages };
+  return { wall, cpu: (c.user + c.system) / 1000 + (kids ?? 0), kids, failed: r.failed, pages: r.pages };
 }
 
 /** Runs every file through `extract`, at most `width` at a time. */
@@ -195,6 +197,7 @@ const results = modes.map((mode, m) => ({
   mode,
   wall: stats(samples[m].map((s) => s.wall)),
   cpu: stats(samples[m].map((s) => s.cpu)),
+  kids: stats(samples[m].map((s) => s.kids)),
   failed: samples[m][0].failed,
   pages: samples[m][0].pages,
 }));
@@ -209,6 +212,12 @@ for (const r of results) {
   console.log(`  ${r.mode.label.padEnd(60)} ${wall.padEnd(26)} ${cpu.padEnd(26)} ${r.failed}${r.pages ? ` (${r.pages} pages)` : ''}`);
 }
 console.log('  (ratios: min against pdftotext at the same width; goal ≤ 3× in wall and CPU)');
+const seqRef = refFor(1);
+const seqPool = results.find((r) => r.mode.label.startsWith('pool, one file'));
+if (seqRef?.kids.min && seqPool?.cpu.min)
+  console.log(
+    `  pdftotext's own CPU (children only, without this process starting them): ${fmt(seqRef.kids.min)}; the pool one at a time is${ratio(seqPool.cpu.min, seqRef.kids.min)} that`,
+  );
 if (!hasPdftotext) console.log('  pdftotext (poppler): not installed (apt-get install poppler-utils)');
 
 if (generated) rmSync(generated, { recursive: true, force: true });
