@@ -252,7 +252,8 @@ describe('Electron main process (bundled main.cjs, stand-in electron)', () => {
         if (typeof m?.ok === 'boolean') ok(m);
       });
       worker.once('error', fail);
-      worker.postMessage({ name: 'note.html', bytes: new TextEncoder().encode('<html><head><title>T</title></head><body><article><p>Plain words here.</p></article></body></html>') });
+      // The pool's protocol (import/pool.ts): a numbered job, answered by its number.
+      worker.postMessage({ id: 1, job: { task: 'extract', name: 'note.html', bytes: new TextEncoder().encode('<html><head><title>T</title></head><body><article><p>Plain words here.</p></article></body></html>') } });
     });
     await worker.terminate();
     expect(reply.ok, JSON.stringify(reply.error)).toBe(true);
