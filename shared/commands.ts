@@ -138,20 +138,48 @@ export interface Applied {
 // Structural fields: a claim moves to another source or annotation by delete + create, not by an edit.
 const PROTECTED = new Set(['id', 'sourceId', 'annotationId']);
 
+// Where each id sits in a list, built once per list and handed on to the copy an in-place
+// replacement makes (same ids, same places), so editing one claim of 100,000 finds it without a
+// search. Lists made any other way build their own on first use. A stale entry is never trusted.
+const POSITIONS = new WeakMap<readonly unknown[], Map<string, number>>();
+
+function positions<T extends { id: string }>(list: readonly T[]): Map<string, number> {
+  let p = POSITIONS.get(list);
+  if (!p) {
+    p = new Map();
+    for (let i = 0; i < list.length; i++) p.set(list[i].id, i);
+    POSITIONS.set(list, p);
+  }
+  return p;
+}
+
+/** The position of the record with this id in `list`, or -1. */
+export function positionOf<T extends { id: string }>(list: readonly T[], id: string): number {
+  if (list.length < 64) return list.findIndex((r) => r.id === id);
+  const i = positions(list).get(id);
+  if (i !== undefined && list[i]?.id === id) return i;
+  POSITIONS.delete(list);
+  const again = positions(list).get(id);
+  return again ?? -1;
+}
+
 function insertAt<T>(list: T[], item: T, at: number | null): T[] {
   const i = at === null ? list.length : Math.min(Math.max(at, 0), list.length);
   return [...list.slice(0, i), item, ...list.slice(i)];
 }
 function replaceAt<T>(list: T[], i: number, item: T): T[] {
   const out = list.slice();
+  const p = POSITIONS.get(list);
+  const same = (item as { id?: unknown }).id === (list[i] as { id?: unknown }).id;
   out[i] = item;
+  if (p && same) POSITIONS.set(out, p);
   return out;
 }
 function removeAt<T>(list: T[], i: number): T[] {
   return [...list.slice(0, i), ...list.slice(i + 1)];
 }
 function indexOf<T extends { id: string }>(list: T[], id: string, noun: string): number {
-  const i = list.findIndex((r) => r.id === id);
+  const i = positionOf(list, id);
   if (i < 0) throw new CommandError(`There is no ${noun} ${id} (it may have been deleted or merged since).`);
   return i;
 }
@@ -200,15 +228,15 @@ export function apply(state: ClaimState, cmd: Command): Applied {
     case 'claim.create': {
       const { annotation, claim, at } = cmd.payload;
       const c = valid(Claim, claim, 'the claim');
-      if (state.claims.some((x) => x.id === c.id)) throw new CommandError(`There is already a claim ${c.id}.`);
+      if (positionOf(state.claims, c.id) >= 0) throw new CommandError(`There is already a claim ${c.id}.`);
       let annotations = state.annotations;
       if (annotation) {
         const a = valid(Annotation, annotation, 'the annotation');
-        if (annotations.some((x) => x.id === a.id)) throw new CommandError(`There is already an annotation ${a.id}.`);
+        if (positionOf(annotations, a.id) >= 0) throw new CommandError(`There is already an annotation ${a.id}.`);
         if (a.id !== c.annotationId || a.sourceId !== c.sourceId) throw new CommandError('The claim must point at its annotation, in the same source.');
         annotations = insertAt(annotations, a, at?.annotation ?? null);
       } else {
-        const a = annotations.find((x) => x.id === c.annotationId);
+        const a = annotations[positionOf(annotations, c.annotationId)];
         if (!a) throw new CommandError(`There is no annotation ${c.annotationId} for the claim.`);
         if (a.sourceId !== c.sourceId) throw new CommandError('The claim and its annotation must be in the same source.');
       }
