@@ -144,6 +144,6 @@ describe('the change feed', () => {
         }).then((r) => (r.ok ? undefined : fail(new Error(JSON.stringify(r.error)))));
       }, 200);
     });
-    expect(JSON.parse(await got)).toEqual({ caseId, version: view.value.version + 1 });
+    expect(JSON.parse(await got)).toEqual({ kind: 'claims', caseId, version: view.value.version + 1 });
   });
 });

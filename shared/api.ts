@@ -214,15 +214,26 @@ export type Output<K extends OpName> = z.output<Api[K]['output']>;
 /** What the core implements: one async handler per operation, given parsed input. */
 export type Handlers = { [K in OpName]: (input: z.output<Api[K]['input']>) => Promise<z.input<Api[K]['output']>> };
 
-/** The change feed's message: a case's claims moved to this version (`claims.changes` tells what changed). */
-export const ClaimsChanged = z.object({ caseId: CaseId, version: z.number().int().nonnegative() });
+/** The change feed's messages: a case's claims moved to this version (`claims.changes` tells what changed)… */
+export const ClaimsChanged = z.object({ kind: z.literal('claims'), caseId: CaseId, version: z.number().int().nonnegative() });
 export type ClaimsChanged = z.infer<typeof ClaimsChanged>;
+/** …or a file being imported into a case read one more page (PDF) of its total. */
+export const ImportProgress = z.object({
+  kind: z.literal('import'),
+  caseId: CaseId,
+  name: z.string(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+export const FeedEvent = z.discriminatedUnion('kind', [ClaimsChanged, ImportProgress]);
+export type FeedEvent = z.infer<typeof FeedEvent>;
 
 /** What every transport gives the UI. */
 export interface Client {
   call<K extends OpName>(op: K, input: Input<K>): Promise<Output<K>>;
   /** Follows the change feed (edits made in other windows); returns the unsubscribe. */
-  watch?(fn: (e: ClaimsChanged) => void): () => void;
+  watch?(fn: (e: FeedEvent) => void): () => void;
 }
 
 export const SUGGESTION_RULES = SUGGEST_RULES_VERSION;

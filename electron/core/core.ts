@@ -1,7 +1,7 @@
 // The core service: validates every call against the contract and dispatches to its handler.
 // Hosts (Electron IPC, the loopback server, the CLI) are thin adapters over `Core.call`.
 import { z } from 'zod';
-import { api, isOpName, LARGE_REPLIES, type AppInfo, type ClaimsChanged, type Handlers, type Reply } from '../../shared/api.ts';
+import { api, isOpName, LARGE_REPLIES, type AppInfo, type FeedEvent, type Handlers, type Reply } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
 
 export interface Core {
@@ -10,8 +10,8 @@ export interface Core {
   call(op: string, input: unknown): Promise<unknown>;
   /** The same, never throwing: what transports send back. */
   reply(op: string, input: unknown): Promise<Reply>;
-  /** The change feed: called with a case id and version after every change to that case's claims. */
-  watch(fn: (e: ClaimsChanged) => void): () => void;
+  /** The change feed: every change to a case's claims (case id, version), and import progress. */
+  watch(fn: (e: FeedEvent) => void): () => void;
   close(): Promise<void>;
 }
 

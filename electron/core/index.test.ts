@@ -183,3 +183,21 @@ describe('core: a host on one case folder (serve --case DIR)', () => {
     }
   });
 });
+
+describe('the change feed', () => {
+  it('tells a window each page of a PDF being imported, in order', async () => {
+    const { makePdf, loremLines } = await import('./import/make-pdf.ts');
+    const dataDir = await mkdtemp(join(tmpdir(), 'corroborate-feed-'));
+    await withCore(dataDir, async (core) => {
+      const c = (await core.call('cases.create', { name: 'Feed' })) as CaseSummary;
+      const seen: unknown[] = [];
+      const stop = core.watch((e) => seen.push(e));
+      const pdf = makePdf([1, 2, 3].map((n) => ({ lines: [`Page ${n} of the report.`, ...loremLines(2, n)] })));
+      await core.call('sources.import', { caseId: c.id, name: 'report.pdf', data: pdf });
+      stop();
+      const pages = seen.filter((e) => (e as { kind: string }).kind === 'import') as Array<{ name: string; done: number; total: number }>;
+      expect(pages.at(-1)).toEqual({ kind: 'import', caseId: c.id, name: 'report.pdf', done: 3, total: 3 });
+      expect(pages.map((p) => p.done)).toEqual([...pages.map((p) => p.done)].sort((a, b) => a - b));
+    });
+  });
+});

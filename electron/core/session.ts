@@ -1,7 +1,7 @@
 // The cases a core has open: one store (holding the case's lock) and one claims state per case,
 // opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
 // kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
-import type { ClaimsChanged, ClaimsView, OpenCase } from '../../shared/api.ts';
+import type { ClaimsView, FeedEvent, OpenCase } from '../../shared/api.ts';
 import type { CaseIndex, CaseSummary } from '../../shared/case.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Source } from '../../shared/source.ts';
@@ -62,16 +62,21 @@ export class OpenCases {
     return (await this.#stores.get(dir)?.catch(() => null)) ?? null;
   }
 
-  readonly #feed = new Set<(e: ClaimsChanged) => void>();
+  readonly #feed = new Set<(e: FeedEvent) => void>();
   /** The version each case's claims read starts from (what a preview carries). */
   readonly #starts = new Map<string, number>();
   /** Cases whose claims are read (their claims promise has resolved or is about to). */
   readonly #read = new Set<string>();
 
   /** Tells `fn` of every change to the claims of any case open here; returns the unsubscribe. */
-  watch(fn: (e: ClaimsChanged) => void): () => void {
+  watch(fn: (e: FeedEvent) => void): () => void {
     this.#feed.add(fn);
     return () => this.#feed.delete(fn);
+  }
+
+  /** Tells every watcher (a host's change feed). */
+  emit(e: FeedEvent): void {
+    for (const fn of this.#feed) fn(e);
   }
 
   claims(caseId: string): Promise<CaseClaims> {
@@ -84,7 +89,7 @@ export class OpenCases {
         const cc = await CaseClaims.load(st, { version });
         // Every change to a case's claims is announced by case id and version: the hosts' change feed.
         cc.subscribe((change) => {
-          for (const fn of this.#feed) fn({ caseId: st.index.id, version: change.version });
+          this.emit({ kind: 'claims', caseId: st.index.id, version: change.version });
         });
         cc.announceLoaded();
         this.#read.add(dir);

@@ -54,6 +54,11 @@ export function ImportStatus(props: { job: ImportJob; onCancel: () => void; onDi
           <p className="import-line" aria-live="polite">
             Importing {n.toLocaleString('en')} of {job.total.toLocaleString('en')}: <span className="file-name">{job.current ?? '…'}</span>
           </p>
+          {job.page && job.page.total > 1 ? (
+            <span className="small muted import-pages">
+              page {job.page.done.toLocaleString('en')} of {job.page.total.toLocaleString('en')}
+            </span>
+          ) : null}
           <button type="button" className="btn btn-small" onClick={props.onCancel}>
             Cancel import
           </button>

@@ -23,6 +23,8 @@ export interface ImportJob {
   failures: ImportNote[];
   /** Files left out because their type cannot be imported (folder imports, drops). */
   skipped: number;
+  /** Pages of the current file read so far (a PDF), as the core reports them on its change feed. */
+  page: { done: number; total: number } | null;
 }
 
 const emptyJob = (): ImportJob => ({
@@ -35,6 +37,7 @@ const emptyJob = (): ImportJob => ({
   duplicates: [],
   failures: [],
   skipped: 0,
+  page: null,
 });
 
 export function messageOf(e: unknown): string {
@@ -62,6 +65,20 @@ export function useImporter(client: Client, caseId: string, onImported: (sources
     }
   };
 
+  // Page progress of the file being imported, at most ten times a second.
+  useEffect(() => {
+    let last = 0;
+    return client.watch?.((e) => {
+      if (e.kind !== 'import' || e.caseId !== caseId || !running.current || e.name !== jobRef.current.current) return;
+      jobRef.current.page = { done: e.done, total: e.total };
+      const now = performance.now();
+      if (now - last > 100 || e.done === e.total) {
+        last = now;
+        publish();
+      }
+    });
+  }, [client, caseId]);
+
   const run = useCallback(async () => {
     if (running.current) return;
     running.current = true;
@@ -71,6 +88,7 @@ export function useImporter(client: Client, caseId: string, onImported: (sources
         if (cancelled.current) break;
         const name = displayName(file);
         jobRef.current.current = name;
+        jobRef.current.page = null;
         publish();
         try {
           if (isTooLarge(file)) {

@@ -1,7 +1,7 @@
 // Browser-mode transport: POST /api/<op> to the loopback server, bodies in the byte framing of
 // shared/wire.ts. The per-launch token travels in an HttpOnly cookie the server set when the page
 // was first opened from the link it printed, so nothing secret lives in this script.
-import { ClaimsChanged, type Client } from '../../shared/api.ts';
+import { FeedEvent, type Client } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { decodeFrame, encodeFrame } from '../../shared/wire.ts';
 import { unwrapReply } from './reply.ts';
@@ -12,7 +12,7 @@ export function httpClient(base = '/api/', feed = '/feed'): Client {
       // Server-sent events carry the cookie like every call; the browser reconnects by itself.
       const source = new EventSource(feed);
       source.onmessage = (m: MessageEvent<string>) => {
-        const e = ClaimsChanged.safeParse(safeJson(m.data));
+        const e = FeedEvent.safeParse(safeJson(m.data));
         if (e.success) fn(e.data);
       };
       return () => source.close();

@@ -1,6 +1,6 @@
 // Electron transport: the preload script exposes `window.corroborateIpc` (context isolation keeps
 // Node out of the page); every call resolves to a Reply.
-import { ClaimsChanged, type Client, type Reply } from '../../shared/api.ts';
+import { FeedEvent, type Client, type Reply } from '../../shared/api.ts';
 import { unwrapReply } from './reply.ts';
 
 export interface IpcBridge {
@@ -23,7 +23,7 @@ export function ipcClient(bridge: IpcBridge): Client {
     watch(fn) {
       return (
         bridge.watch?.((raw) => {
-          const e = ClaimsChanged.safeParse(raw);
+          const e = FeedEvent.safeParse(raw);
           if (e.success) fn(e.data);
         }) ?? (() => undefined)
       );

@@ -163,7 +163,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   useEffect(
     () =>
       client.watch?.((e) => {
-        if (e.caseId === caseId && held.current && e.version > held.current.version) void refresh();
+        if (e.kind === 'claims' && e.caseId === caseId && held.current && e.version > held.current.version) void refresh();
       }),
     [client, caseId, refresh],
   );

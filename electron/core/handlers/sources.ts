@@ -101,7 +101,8 @@ export function sourceHandlers(
       const sha = sha256Hex(data);
       const dup = duplicateOf(st, sha);
       if (dup) return dup;
-      const x = await extractFileIsolated(name, data);
+      // Page by page (PDF), on the change feed: a window importing a 300-page report shows where it is.
+      const x = await extractFileIsolated(name, data, { onProgress: (p) => open.emit({ kind: 'import', caseId, name, done: p.done, total: p.total }) });
       const ext = extensionOf(name) || (x.kind === 'pdf' ? 'pdf' : x.kind === 'html' ? 'html' : 'txt');
       return { status: 'imported' as const, source: await addExtracted(st, name, ext, data, sha, x) };
     },
