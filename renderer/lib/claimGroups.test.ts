@@ -47,6 +47,9 @@ describe('indexClaims', () => {
     expect(index.size).toBe(5);
     expect(index.claim(claims[2].id)).toBe(claims[2]);
     expect(index.claim('c_nope')).toBeUndefined();
+    // Past the first few look-ups, a map answers the same.
+    for (const c of claims) expect(index.claim(c.id)).toBe(c);
+    for (const c of claims) expect(index.claim(c.id)).toBe(c);
     expect(index.bySource.get('s_1')?.map((c) => c.id)).toEqual([claims[0].id, claims[1].id]);
     expect(index.byEvent.get('e_1')?.length).toBe(2);
     expect(index.byEvent.get(NO_EVENT)?.length).toBe(2);

@@ -16,7 +16,7 @@ export interface ClaimIndex {
   byEvent: Map<string, Claim[]>;
   /** Every measure used by a claim, sorted. */
   measures: string[];
-  /** A claim by id (the map is built on the first call, once per view change). */
+  /** A claim by id: a scan for the first few look-ups (one drop, one pick), then a map built once per view change. */
   claim(id: string): Claim | undefined;
 }
 
@@ -25,6 +25,9 @@ const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
   if (list) list.push(v);
   else m.set(k, [v]);
 };
+
+/** Look-ups by id answered by a scan (about 1 ms at 100,000 claims) before a map (about 50 ms) is built. */
+const SCANS = 8;
 
 /** One pass over the claims. Grouping by source and event hashes few distinct keys; a map by id of
  * 100,000 claims costs several times more, so it is built only when an id is looked up. */
@@ -38,12 +41,17 @@ export function indexClaims(claims: readonly Claim[]): ClaimIndex {
     if ('measure' in c && c.measure) measures.add(c.measure);
   }
   let byId: Map<string, Claim> | null = null;
+  let lookups = 0;
   return {
     size: claims.length,
     bySource,
     byEvent,
     measures: [...measures].sort(),
-    claim: (id) => (byId ??= new Map(claims.map((c) => [c.id, c]))).get(id),
+    claim: (id) => {
+      if (byId) return byId.get(id);
+      if (++lookups < SCANS) return claims.find((c) => c.id === id);
+      return (byId = new Map(claims.map((c) => [c.id, c]))).get(id);
+    },
   };
 }
 
