@@ -18,6 +18,15 @@ try {
   console.log(`  the scale benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+console.log('\n== UI: open a source, tag a passage and undo, in Chromium, on 1,000 / 10,000 sources against 10 ==');
+// The user's journey through the built UI (needs `npm run build` first; says so if dist/ is missing), each
+// step's wall time and longest task (goal: no task over 100 ms after the first screen); see scripts/bench-ui.ts.
+try {
+  run('scripts/bench-ui.ts', ...process.argv.slice(2));
+} catch (e) {
+  console.log(`  the UI benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 console.log('\n== Store: a case of 10,000 sources ==');
 run('electron/core/store/bench.ts', '10000');
 
