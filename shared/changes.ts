@@ -8,7 +8,7 @@
 // list rather than a map of it.
 import { z } from 'zod';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
-import { recordKey, type ClaimState } from './commands.ts';
+import { positionOf, recordKey, replacedAt, type ClaimState } from './commands.ts';
 import { Decision } from './conflicts.ts';
 import { GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
@@ -127,6 +127,10 @@ export const isEmpty = (c: RecordChanges): boolean => COLLECTIONS.every((k) => c
  */
 export function applyList<T>(list: readonly T[], changes: ListChanges<T>, key: (r: T) => string): T[] {
   if (!changes.put.length && !changes.deleted.length) return list as T[];
+  if (key === (byId as unknown)) {
+    const inPlace = replacedInPlace(list as unknown as Array<{ id: string }>, changes as unknown as ListChanges<{ id: string }>);
+    if (inPlace) return inPlace as unknown as T[];
+  }
   const gone = new Set([...changes.deleted, ...changes.put.map((p) => key(p.value))]);
   const kept = list.filter((x) => !gone.has(key(x)));
   const followers = new Map<string | null, T[]>();
@@ -159,6 +163,21 @@ export function applyList<T>(list: readonly T[], changes: ListChanges<T>, key: (
   }
   emitAfter('\u0000end');
   return out;
+}
+
+/**
+ * The common edit (records updated where they are, nothing deleted) without a walk over the list:
+ * each record is found through the list's position map. Null when the change is anything else.
+ */
+function replacedInPlace<T extends { id: string }>(list: readonly T[], changes: ListChanges<T>): T[] | null {
+  if (changes.deleted.length || changes.put.length > 64) return null;
+  const replacements: Array<[number, T]> = [];
+  for (const { value, after } of changes.put) {
+    const i = positionOf(list, value.id);
+    if (i < 0 || (i === 0 ? null : list[i - 1].id) !== after) return null;
+    replacements.push([i, value]);
+  }
+  return replacedAt(list, replacements);
 }
 
 /** A state with a change set applied: what a client that holds `state` sees after the edit. */

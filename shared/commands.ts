@@ -163,6 +163,15 @@ export function positionOf<T extends { id: string }>(list: readonly T[], id: str
   return again ?? -1;
 }
 
+/** A copy of `list` with records replaced in place (same ids at the same positions, so the position map carries over). */
+export function replacedAt<T extends { id: string }>(list: readonly T[], replacements: ReadonlyArray<readonly [number, T]>): T[] {
+  const out = list.slice();
+  for (const [i, item] of replacements) out[i] = item;
+  const p = POSITIONS.get(list);
+  if (p && replacements.every(([i, item]) => list[i].id === item.id)) POSITIONS.set(out, p);
+  return out;
+}
+
 function insertAt<T>(list: T[], item: T, at: number | null): T[] {
   const i = at === null ? list.length : Math.min(Math.max(at, 0), list.length);
   return [...list.slice(0, i), item, ...list.slice(i)];
