@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateHit, segmentParagraph, splitParagraphs } from './paragraphs.ts';
+import { chunkOf, chunkParagraphs, locateHit, paragraphAt, segmentParagraph, splitParagraphs } from './paragraphs.ts';
 
 describe('splitParagraphs', () => {
   it('splits on blank lines and keeps offsets into the whole text', () => {
@@ -47,5 +47,37 @@ describe('locateHit', () => {
   it('falls back to the nearest occurrence, or null when absent', () => {
     expect(locateHit(text, { start: 20, end: 27, before: 'x', match: 'one two', after: 'y' })).toEqual({ start: 15, end: 22 });
     expect(locateHit(text, { start: 0, end: 4, before: '', match: 'five', after: '' })).toBeNull();
+  });
+});
+
+describe('chunks of paragraphs', () => {
+  const text = Array.from({ length: 50 }, (_, i) => `Paragraph ${i}: ${'word '.repeat(i % 7 === 0 ? 120 : 10)}`).join('\n\n');
+  const ps = splitParagraphs(text);
+
+  it('covers every paragraph once, in order, in chunks of about the size asked', () => {
+    const chunks = chunkParagraphs(ps, 300);
+    expect(chunks[0].from).toBe(0);
+    expect(chunks.at(-1)!.to).toBe(ps.length);
+    chunks.forEach((c, i) => {
+      if (i > 0) expect(c.from).toBe(chunks[i - 1].to);
+      expect(c.to).toBeGreaterThan(c.from);
+      expect(c.chars).toBe(ps.slice(c.from, c.to).reduce((n, p) => n + p.text.length, 0));
+      // over the size only as one paragraph longer than it
+      if (c.chars > 300) expect(c.to - c.from).toBe(1);
+    });
+    expect(chunkParagraphs([], 300)).toEqual([]);
+  });
+
+  it('finds the chunk of a paragraph and the paragraph of an offset', () => {
+    const chunks = chunkParagraphs(ps, 300);
+    for (let i = 0; i < ps.length; i++) {
+      const c = chunks[chunkOf(chunks, i)];
+      expect(i >= c.from && i < c.to).toBe(true);
+      expect(paragraphAt(ps, ps[i].start)).toBe(i);
+      expect(paragraphAt(ps, ps[i].end - 1)).toBe(i);
+      // between paragraphs: the next one
+      if (i + 1 < ps.length) expect(paragraphAt(ps, ps[i].end)).toBe(i + 1);
+    }
+    expect(paragraphAt(ps, text.length)).toBe(ps.length);
   });
 });

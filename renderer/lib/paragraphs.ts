@@ -63,3 +63,55 @@ export function locateHit(
   }
   return best >= 0 ? { start: best, end: best + hit.match.length } : null;
 }
+
+/** Index of the paragraph holding `offset`, or of the first one after it (paragraphs.length past the end). */
+export function paragraphAt(paragraphs: readonly Paragraph[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Consecutive paragraphs [from, to) that a long text is rendered by, and their characters. */
+export interface Chunk {
+  from: number;
+  to: number;
+  chars: number;
+}
+
+/**
+ * Cuts the paragraphs into chunks of about `chars` characters (whole paragraphs; a paragraph longer
+ * than that is a chunk of its own), in order, covering every paragraph.
+ */
+export function chunkParagraphs(paragraphs: readonly Paragraph[], chars: number): Chunk[] {
+  const out: Chunk[] = [];
+  let from = 0;
+  let n = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const len = paragraphs[i].end - paragraphs[i].start;
+    if (i > from && n + len > chars) {
+      out.push({ from, to: i, chars: n });
+      from = i;
+      n = 0;
+    }
+    n += len;
+  }
+  if (paragraphs.length > from) out.push({ from, to: paragraphs.length, chars: n });
+  return out;
+}
+
+/** Index of the chunk holding paragraph `index` (chunks as chunkParagraphs returns them). */
+export function chunkOf(chunks: readonly Chunk[], index: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (chunks[mid].to <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo);
+}
