@@ -1,43 +1,22 @@
 // One reading pane: header (title, outlet, date, source picker, view toggle, close) and the
 // source's canonical text as paragraphs, always as text nodes, never as markup.
-import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PageRange, Source } from '../../shared/source.ts';
 import { confidenceText, formatPublished, sourceTitle } from '../lib/format.ts';
-import { KIND_LETTER } from '../lib/claimText.ts';
-import { runsOf, spansByParagraph, type Span } from '../lib/highlights.ts';
-import { suggestionLabel, type Suggested } from '../lib/suggestionText.ts';
-import { locateHit, splitParagraphs } from '../lib/paragraphs.ts';
+import { looksOf, spansByParagraph, type Look, type Span } from '../lib/highlights.ts';
+import { suggestionLabel } from '../lib/suggestionText.ts';
+import { chunkParagraphs, locateHit, paragraphAt, splitParagraphs } from '../lib/paragraphs.ts';
 import { offsetsOfRange, rangeOfOffsets } from '../lib/selection.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useLoaded, type DocCache } from './docCache.ts';
+import { CHUNK_CHARS, PENDING, ReadingText, SUGGESTED, type Actions, type ReadingTextHandle } from './ReadingText.tsx';
 import type { PaneState } from './Reader.tsx';
 
 const PdfPages = lazy(() => import('./PdfPages.tsx'));
 
-/**
- * Where a highlight opens, it is a focusable button named `label`, and Enter and Space act on it
- * as a click does; elsewhere it is plain text.
- */
-const asButton = (opens: boolean, label: () => string, act: (e: KeyboardEvent) => void) =>
-  opens
-    ? {
-        tabIndex: 0,
-        role: 'button',
-        'aria-label': label(),
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            act(e);
-          }
-        },
-      }
-    : {};
-
 const FLASH_MS = 4000;
-/** Span ids of suggestions start with this, so they never collide with annotation ids. */
-const SUGGESTED = '~s:';
 
 export function Pane(props: {
   index: number;
@@ -194,12 +173,16 @@ export function Pane(props: {
 
 function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: string; source: Source; label: string; focus: PaneState['focus'] }) {
   const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
+  const chunks = useMemo(() => chunkParagraphs(paragraphs, CHUNK_CHARS), [paragraphs]);
   const [mark, setMark] = useState<{ start: number; end: number } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const scroller = useRef<HTMLElement>(null);
+  const reading = useRef<ReadingTextHandle | null>(null);
   const { focus, text } = props;
   const tagging = useTaggingForPane();
   const sourceId = props.source.id;
+  // The passage the pane opens at, so the text is drawn from there first.
+  const [openAt] = useState(() => (focus ? (locateHit(text, focus)?.start ?? null) : null));
 
   useEffect(() => {
     const el = scroller.current;
@@ -216,6 +199,8 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
       return;
     }
     setMissing(null);
+    // Its chunk is drawn in the same render as the mark, so the scroll below finds it.
+    reading.current?.reveal(at.start);
     setMark(at);
     const t = window.setTimeout(() => setMark(null), FLASH_MS);
     return () => window.clearTimeout(t);
@@ -223,8 +208,22 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
 
   useEffect(() => {
     if (!mark) return;
-    const el = scroller.current?.querySelector('mark');
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const box = scroller.current;
+    const el = box?.querySelector('mark');
+    if (!box || !el) return;
+    // Far away, the text between may not be laid out yet (chunks not drawn, or skipped off
+    // screen): jump there, then check once it is.
+    const far = Math.abs(el.getBoundingClientRect().top - box.getBoundingClientRect().top) > 3 * box.clientHeight;
+    el.scrollIntoView({ block: 'center', behavior: far ? 'instant' : 'smooth' });
+    if (!far) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        const r = el.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        if (el.isConnected && (r.bottom < b.top || r.top > b.bottom)) el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [mark]);
 
   const annotations = tagging?.annotationsOf(sourceId);
@@ -272,43 +271,68 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
     sel.addRange(range);
   });
   const selectedKey = sugg?.selected?.sourceId === sourceId ? sugg.selected.key : null;
-  const spans = useMemo(() => {
+  // Each annotation's claims as its highlight's tooltip says them; the claims change only with the
+  // annotations (both come from one view of the case).
+  const claimsOf = useRef(tagging?.claimsOf);
+  claimsOf.current = tagging?.claimsOf;
+  const titles = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const a of annotations ?? []) {
+      const claims = claimsOf.current?.(a.id) ?? [];
+      m.set(a.id, claims.length ? highlightTitle(claims) : '');
+    }
+    return m;
+  }, [annotations]);
+  const annotationSpans = useMemo(() => {
     const out: Span[] = [];
-    for (const a of annotations ?? []) for (const t of a.targets) if (t.end <= text.length) out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end });
-    for (const t of pending ?? []) out.push({ id: '~pending', kind: 'pending', start: t.start, end: t.end });
-    for (const s of suggested ?? []) if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end });
+    for (const a of annotations ?? []) {
+      for (const t of a.targets) if (t.end <= text.length) out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end, title: titles.get(a.id) });
+    }
     return out;
-  }, [annotations, pending, suggested, text.length]);
-  const kindOf = useMemo(() => new Map(spans.map((s) => [s.id, s.kind])), [spans]);
-  const suggestionOf = useMemo(() => new Map((suggested ?? []).map((s) => [SUGGESTED + s.key, s])), [suggested]);
-  const byParagraph = useMemo(() => spansByParagraph(paragraphs, spans), [paragraphs, spans]);
+  }, [annotations, titles, text.length]);
+  const suggestionSpans = useMemo(() => {
+    const out: Span[] = [];
+    for (const s of suggested ?? []) if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end, title: suggestionLabel(s) });
+    return out;
+  }, [suggested, text.length]);
+  const pendingSpans = useMemo(() => (pending ?? []).map((t): Span => ({ id: PENDING, kind: 'pending', start: t.start, end: t.end })), [pending]);
+  // By paragraph, apart: a key press (the passage being tagged) remakes only its own small map.
+  const annotationsBy = useMemo(() => spansByParagraph(paragraphs, annotationSpans), [paragraphs, annotationSpans]);
+  const pendingBy = useMemo(() => spansByParagraph(paragraphs, pendingSpans), [paragraphs, pendingSpans]);
+  const suggestionsBy = useMemo(() => spansByParagraph(paragraphs, suggestionSpans), [paragraphs, suggestionSpans]);
+  const activeId = tagging?.activeAnnotationId ?? null;
+  const prevLooks = useRef<Look[]>([]);
+  const looks = useMemo(
+    () => looksOf(paragraphs, [annotationsBy, pendingBy, suggestionsBy], { flash: mark, active: activeId, selected: selectedKey === null ? null : SUGGESTED + selectedKey }, prevLooks.current),
+    [paragraphs, annotationsBy, pendingBy, suggestionsBy, mark, activeId, selectedKey],
+  );
+  prevLooks.current = looks;
   // PDF page boundaries in the text view: paragraph index → the page that starts there.
   const pageStarts = useMemo(() => {
     const m = new Map<number, number>();
     for (const pg of props.pages ?? []) {
       if (pg.page === 1) continue;
-      const i = paragraphs.findIndex((p) => p.end > pg.start);
-      if (i > 0 && !m.has(i)) m.set(i, pg.page);
+      const i = paragraphAt(paragraphs, pg.start);
+      if (i > 0 && i < paragraphs.length && !m.has(i)) m.set(i, pg.page);
     }
     return m;
   }, [props.pages, paragraphs]);
 
-  const open = (e: MouseEvent | KeyboardEvent, id: string) => {
-    if (!tagging || id === '~pending') return;
-    // A click that ends a drag selection is a selection, not a click on the highlight.
-    const sel = window.getSelection();
-    if (e.type === 'click' && sel && !sel.isCollapsed) return;
-    tagging.openAnnotation(id);
+  const act = useRef<Actions>({ open: () => undefined, pick: () => undefined });
+  act.current = {
+    open: (e, id) => {
+      if (!tagging || id === PENDING) return;
+      // A click that ends a drag selection is a selection, not a click on the highlight.
+      const sel = window.getSelection();
+      if (e.type === 'click' && sel && !sel.isCollapsed) return;
+      tagging.openAnnotation(id);
+    },
+    pick: (e, id) => {
+      const sel = window.getSelection();
+      if (e.type === 'click' && sel && !sel.isCollapsed) return;
+      sugg?.select(sourceId, id.slice(SUGGESTED.length));
+    },
   };
-  const pick = (e: MouseEvent | KeyboardEvent, id: string) => {
-    const sel = window.getSelection();
-    if (e.type === 'click' && sel && !sel.isCollapsed) return;
-    sugg?.select(sourceId, id.slice(SUGGESTED.length));
-  };
-  const isSuggested = (id: string) => id.startsWith(SUGGESTED);
-  // The kind letters drawn where highlights open; none where nothing opens here.
-  const lettersOf = (ids: string[]) =>
-    ids.length ? ids.map((id) => KIND_LETTER[kindOf.get(id) as keyof typeof KIND_LETTER] ?? '').join('') : undefined;
 
   return (
     <article
@@ -327,80 +351,16 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
           </p>
         ) : null}
         {paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
-        {paragraphs.map((p, i) => (
-          <Fragment key={p.start}>
-          {pageStarts.has(i) ? (
-            <div className="page-break" role="separator" aria-label={`Page ${pageStarts.get(i)}`}>
-              <span aria-hidden="true">p. {pageStarts.get(i)}</span>
-            </div>
-          ) : null}
-          <p data-start={p.start}>
-            {runsOf(p, byParagraph.get(i) ?? [], mark).map((run) => {
-              let node: ReactNode = run.text;
-              if (run.flash) node = <mark className="flash">{node}</mark>;
-              if (run.spans.length === 0) return <span key={run.start}>{node}</span>;
-              // Claims and the passage being tagged draw over suggestions; a suggestion shows on its own.
-              const tagged = run.spans.filter((s) => !isSuggested(s.id));
-              if (tagged.length === 0) {
-                const top = suggestionOf.get(run.spans[0].id) as Suggested;
-                const opensS = run.opens.filter(isSuggested);
-                const label = suggestionLabel(top);
-                const className = [
-                  'sg',
-                  `sg-${top.kind}`,
-                  run.spans.length > 1 ? 'sg-overlap' : '',
-                  run.spans.some((s) => s.id === SUGGESTED + selectedKey) ? 'sg-active' : '',
-                  opensS.length ? 'sg-open' : '',
-                ]
-                  .filter(Boolean)
-                  .join(' ');
-                return (
-                  <span
-                    key={run.start}
-                    className={className}
-                    data-suggestion={run.spans.map((s) => s.id.slice(SUGGESTED.length)).join(' ')}
-                    data-letter={lettersOf(opensS)}
-                    title={`${label}\nClick to review it in the suggestions list`}
-                    onClick={(e) => pick(e, top ? SUGGESTED + top.key : run.spans[0].id)}
-                    {...asButton(opensS.length > 0, () => label, (e) => pick(e, run.spans[0].id))}
-                  >
-                    {node}
-                  </span>
-                );
-              }
-              const top = tagged[0];
-              const kind = kindOf.get(top.id) ?? 'note';
-              const ids = tagged.map((s) => s.id).filter((id) => id !== '~pending');
-              const claims = ids.flatMap((id) => tagging?.claimsOf(id) ?? []);
-              const active = ids.includes(tagging?.activeAnnotationId ?? '');
-              const opens = run.opens.filter((id) => id !== '~pending' && !isSuggested(id));
-              const className = [
-                'hl',
-                `hl-${kind}`,
-                tagged.length > 1 ? 'hl-overlap' : '',
-                tagged.length < run.spans.length ? 'hl-also-suggested' : '',
-                active ? 'hl-active' : '',
-                opens.length ? 'hl-open' : '',
-              ]
-                .filter(Boolean)
-                .join(' ');
-              return (
-                <span
-                  key={run.start}
-                  className={className}
-                  data-annotation={ids.join(' ') || undefined}
-                  data-letter={lettersOf(opens)}
-                  title={top.id === '~pending' ? 'Passage being tagged' : highlightTitle(claims)}
-                  onClick={ids.length ? (e) => open(e, ids[0]) : undefined}
-                  {...asButton(opens.length > 0, () => `${run.text} — ${highlightTitle(claims).replace(/\n/g, '; ')}`, (e) => open(e, ids[0]))}
-                >
-                  {node}
-                </span>
-              );
-            })}
-          </p>
-          </Fragment>
-        ))}
+        <ReadingText
+          paragraphs={paragraphs}
+          chunks={chunks}
+          looks={looks}
+          pageStarts={pageStarts}
+          act={act}
+          scroller={scroller}
+          openAt={openAt}
+          handle={reading}
+        />
       </div>
     </article>
   );
