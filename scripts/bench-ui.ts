@@ -110,6 +110,10 @@ function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
+  // Should this script die on an error, the server goes with it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`corroborate serve printed no link within 60 s:\n${out}`)), 60_000);
