@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyList, diffList } from './changes.ts';
+import { applyChanges, applyList, diffList, diffState } from './changes.ts';
+import type { ClaimState } from './commands.ts';
 
 type R = { id: string; v: number };
 const key = (r: R) => r.id;
@@ -45,6 +46,19 @@ describe('change sets', () => {
       const applied = applyList(a, changes, key);
       expect(applied).toEqual(b);
       applied.forEach((x, i) => expect(x).toBe(b[i]));
+    }
+  });
+
+  it('give the same lists through the shortcut for edits in place and additions at the end, on long lists', () => {
+    const rand = rng(3);
+    const long: R[] = Array.from({ length: 300 }, (_, i) => ({ id: `r${i}`, v: i }));
+    let s = { annotations: [], claims: long, events: [], actors: [] } as unknown as ClaimState;
+    for (let step = 0; step < 200; step++) {
+      const claims = edit(s.claims as unknown as R[], rand, 1000 + step);
+      const next = { ...s, claims } as unknown as ClaimState;
+      const applied = applyChanges(s, diffState(s, next));
+      expect(applied.claims).toEqual(claims);
+      s = applied;
     }
   });
 

@@ -166,18 +166,23 @@ export function applyList<T>(list: readonly T[], changes: ListChanges<T>, key: (
 }
 
 /**
- * The common edit (records updated where they are, nothing deleted) without a walk over the list:
- * each record is found through the list's position map. Null when the change is anything else.
+ * The common edits (records updated where they are, new ones added at the end, nothing deleted)
+ * without a walk over the list: each record is found through the list's position map. Null when
+ * the change is anything else.
  */
 function replacedInPlace<T extends { id: string }>(list: readonly T[], changes: ListChanges<T>): T[] | null {
   if (changes.deleted.length || changes.put.length > 64) return null;
   const replacements: Array<[number, T]> = [];
+  const appended: T[] = [];
   for (const { value, after } of changes.put) {
     const i = positionOf(list, value.id);
-    if (i < 0 || (i === 0 ? null : list[i - 1].id) !== after) return null;
-    replacements.push([i, value]);
+    if (i >= 0 && !appended.length && (i === 0 ? null : list[i - 1].id) === after) replacements.push([i, value]);
+    else if (i < 0 && after === ((appended.at(-1) ?? list.at(-1))?.id ?? null)) appended.push(value);
+    else return null;
   }
-  return replacedAt(list, replacements);
+  const out = replacedAt(list, replacements);
+  out.push(...appended);
+  return out;
 }
 
 /** A state with a change set applied: what a client that holds `state` sees after the edit. */
