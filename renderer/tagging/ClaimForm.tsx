@@ -14,6 +14,7 @@ import { sourceTitle } from '../lib/format.ts';
 import { actorBook } from '../lib/prefill.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 import { FieldError } from '../components/FieldError.tsx';
+import { EventField } from './EventField.tsx';
 import { EventDialog } from './EventDialog.tsx';
 import type { Draft } from './useTagging.ts';
 
@@ -189,20 +190,16 @@ export function ClaimForm(props: {
             <div className="cf-grid">
               <Field label="Event" id={id('event')} error={errors.eventId} wide>
                 <div className="inline-field">
-                  <select
+                  <EventField
                     id={id('event')}
-                    data-field="eventId"
-                    value={claim.eventId ?? ''}
-                    onChange={(e) => set({ eventId: e.target.value || null })}
-                  >
-                    <option value="">— No event —</option>
-                    {props.events.map((ev) => (
-                      <option key={ev.id} value={ev.id}>
-                        {ev.title}
-                        {ev.start ? ` (${dayText(ev.start)})` : ''}
-                      </option>
-                    ))}
-                  </select>
+                    dataField="eventId"
+                    label="Event"
+                    pickerFor="this claim"
+                    noneLabel="— No event —"
+                    events={props.events}
+                    value={claim.eventId}
+                    onChange={(eventId) => set({ eventId })}
+                  />
                   <button type="button" className="btn btn-small" onClick={() => setEventDialog(true)}>
                     New event…
                   </button>

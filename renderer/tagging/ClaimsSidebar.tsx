@@ -16,6 +16,7 @@ import { sourceTitle } from '../lib/format.ts';
 import { nowIso } from '../lib/ids.ts';
 import { useLongList } from '../components/useLongList.ts';
 import { EventDialog } from './EventDialog.tsx';
+import { EventField } from './EventField.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import type { Retargeting } from './useTagging.ts';
 import './claimsSidebar.css';
@@ -174,15 +175,6 @@ export function ClaimsSidebar(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.selectedClaimId]);
 
-  const eventOptions = useMemo(
-    () =>
-      events.map((ev) => (
-        <option key={ev.id} value={ev.id}>
-          {ev.title}
-        </option>
-      )),
-    [events],
-  );
   const orphans = annotations.orphans;
   const filtered = !!(kind || measure || eventFilter);
 
@@ -226,11 +218,17 @@ export function ClaimsSidebar(props: {
         </label>
         <label>
           <span>Event</span>
-          <select aria-label="Filter by event" value={eventFilter} onChange={(e) => setEventFilter(e.target.value)}>
-            <option value="">All events</option>
-            <option value={NO_EVENT}>No event</option>
-            {eventOptions}
-          </select>
+          <EventField
+            label="Filter by event"
+            pickerFor="the claims filter"
+            noneLabel="No event"
+            extra={[['', 'All events']]}
+            extraValue={eventFilter === '' ? '' : undefined}
+            onExtra={() => setEventFilter('')}
+            events={events}
+            value={eventFilter === '' || eventFilter === NO_EVENT ? null : eventFilter}
+            onChange={(eventId) => setEventFilter(eventId ?? NO_EVENT)}
+          />
         </label>
       </div>
       {total > 0 || !known ? (
