@@ -18,6 +18,9 @@ const PdfPages = lazy(() => import('./PdfPages.tsx'));
 
 const FLASH_MS = 4000;
 
+/** Sources listed in a pane's source picker at most. */
+const PICKER_LIMIT = 200;
+
 export function Pane(props: {
   index: number;
   pane: PaneState;
@@ -46,6 +49,13 @@ export function Pane(props: {
   }, [ensureSuggestions, source.id]);
   const sEntry = suggestions?.entry(source.id);
   const sCount = suggestions ? suggestions.visible(source.id).length : 0;
+  // A case of thousands of sources lists the first few here (the pane's own always among them);
+  // the Library finds the rest.
+  const pickable = useMemo(() => {
+    const first = props.sources.slice(0, PICKER_LIMIT);
+    const shown = first.some((s) => s.id === source.id) ? first : [source, ...first.slice(0, PICKER_LIMIT - 1)];
+    return { shown, more: props.sources.length - shown.length };
+  }, [props.sources, source]);
 
   return (
     <section className="pane" aria-label={props.label}>
@@ -80,11 +90,16 @@ export function Pane(props: {
             value={source.id}
             onChange={(e) => props.onChangeSource(e.target.value)}
           >
-            {props.sources.map((s) => (
+            {pickable.shown.map((s) => (
               <option key={s.id} value={s.id}>
                 {sourceTitle(s)}
               </option>
             ))}
+            {pickable.more ? (
+              <option disabled value="">
+                {`… ${pickable.more.toLocaleString('en')} more: open them from the Library`}
+              </option>
+            ) : null}
           </select>
           {suggestions ? (
             <>
