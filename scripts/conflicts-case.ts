@@ -1,7 +1,7 @@
 // The large case of the verdict benchmarks, in memory: claims spread evenly over events, figures
 // with and without breakdowns, attributions with aliases and descriptions, timing claims (a few
 // undated), running totals on aggregate events. Deterministic (a fixed seed), so runs compare.
-// The same generator as scripts/bench-conflicts.ts (which inlines it); `sources` defaults to its 2,000.
+// scripts/bench-conflicts.ts and bench-verdicts.ts use it; `sources` defaults to 2,000.
 import { type Claim, Claim as ClaimSchema, type Event } from '../shared/claims.ts';
 import type { ClaimState } from '../shared/commands.ts';
 import type { SourceInfo } from '../shared/conflicts.ts';
