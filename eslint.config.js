@@ -15,10 +15,31 @@ const TESTS = ['**/*.test.ts', '**/*.test.tsx', 'tests/**'];
 // Globals of a browser or of Node that shared/ must not reach for. tsc -p shared (lib ES2023, no types)
 // already rejects the rest of the DOM's and Node's types; this names the usual ones in words.
 const HOST_GLOBALS = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB',
-  'HTMLElement', 'Element', 'Document', 'Window', 'DOMParser', 'XMLHttpRequest', 'fetch',
-  'requestAnimationFrame', 'getComputedStyle', 'alert',
-  'process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'HTMLElement',
+  'Element',
+  'Document',
+  'Window',
+  'DOMParser',
+  'XMLHttpRequest',
+  'fetch',
+  'requestAnimationFrame',
+  'getComputedStyle',
+  'alert',
+  'process',
+  'Buffer',
+  'require',
+  'module',
+  '__dirname',
+  '__filename',
+  'global',
+  'setImmediate',
 ].map((name) => ({ name, message: 'shared/ runs in the window and in Node alike: no DOM or Node globals (see DESIGN.md, Layers).' }));
 
 const layer = (message) => message + ' (see ../shared/DESIGN.md, Layers)';
@@ -72,53 +93,56 @@ export default defineConfig([
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] } },
     },
     rules: {
-      'boundaries/dependencies': ['error', {
-        default: 'allow',
-        checkAllOrigins: true,
-        checkUnknownLocals: true,
-        policies: [
-          {
-            from: { element: { type: 'shared' } },
-            disallow: { to: { module: { origin: 'local' }, element: { type: '!shared' } } },
-            message: layer('shared/ imports nothing outside shared/'),
-          },
-          {
-            from: { element: { type: 'shared' } },
-            disallow: { to: { module: { origin: 'core' } } },
-            message: layer('shared/ imports no Node built-in'),
-          },
-          {
-            from: { element: { type: 'shared' } },
-            disallow: { to: { module: { origin: 'external', source: ['electron', 'react', 'react-dom', '@types/node'] } } },
-            message: layer('shared/ imports neither electron nor React'),
-          },
-          {
-            from: { element: { type: 'core' } },
-            disallow: { to: { module: { origin: 'external', source: 'electron' } } },
-            message: layer('electron/core/ never imports electron: only main.ts and preload.ts do'),
-          },
-          {
-            from: { element: { type: 'electron' }, file: { categories: { noneOf: ['electron-host'] } } },
-            disallow: { to: { module: { origin: 'external', source: 'electron' } } },
-            message: layer('only electron/main.ts and electron/preload.ts import electron'),
-          },
-          {
-            from: { element: { types: ['core', 'electron'] } },
-            disallow: { to: { element: { type: 'renderer' } } },
-            message: layer('electron/ never imports renderer/'),
-          },
-          {
-            from: { element: { type: 'renderer' } },
-            disallow: { to: { element: { types: ['core', 'electron'] } } },
-            message: layer('renderer/ never imports electron/: it talks to the core through the API (shared/api.ts)'),
-          },
-          {
-            from: { element: { type: 'renderer' } },
-            disallow: { to: { module: [{ origin: 'core' }, { origin: 'external', source: 'electron' }] } },
-            message: layer('renderer/ imports neither Node built-ins nor electron'),
-          },
-        ],
-      }],
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          policies: [
+            {
+              from: { element: { type: 'shared' } },
+              disallow: { to: { module: { origin: 'local' }, element: { type: '!shared' } } },
+              message: layer('shared/ imports nothing outside shared/'),
+            },
+            {
+              from: { element: { type: 'shared' } },
+              disallow: { to: { module: { origin: 'core' } } },
+              message: layer('shared/ imports no Node built-in'),
+            },
+            {
+              from: { element: { type: 'shared' } },
+              disallow: { to: { module: { origin: 'external', source: ['electron', 'react', 'react-dom', '@types/node'] } } },
+              message: layer('shared/ imports neither electron nor React'),
+            },
+            {
+              from: { element: { type: 'core' } },
+              disallow: { to: { module: { origin: 'external', source: 'electron' } } },
+              message: layer('electron/core/ never imports electron: only main.ts and preload.ts do'),
+            },
+            {
+              from: { element: { type: 'electron' }, file: { categories: { noneOf: ['electron-host'] } } },
+              disallow: { to: { module: { origin: 'external', source: 'electron' } } },
+              message: layer('only electron/main.ts and electron/preload.ts import electron'),
+            },
+            {
+              from: { element: { types: ['core', 'electron'] } },
+              disallow: { to: { element: { type: 'renderer' } } },
+              message: layer('electron/ never imports renderer/'),
+            },
+            {
+              from: { element: { type: 'renderer' } },
+              disallow: { to: { element: { types: ['core', 'electron'] } } },
+              message: layer('renderer/ never imports electron/: it talks to the core through the API (shared/api.ts)'),
+            },
+            {
+              from: { element: { type: 'renderer' } },
+              disallow: { to: { module: [{ origin: 'core' }, { origin: 'external', source: 'electron' }] } },
+              message: layer('renderer/ imports neither Node built-ins nor electron'),
+            },
+          ],
+        },
+      ],
     },
   },
   {

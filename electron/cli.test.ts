@@ -107,7 +107,9 @@ describe('corroborate import / sources', () => {
     const file = seedFiles().find((f) => f.includes('004_'))!;
     const r = await cli('suggest', file, '--json');
     expect(r.code).toBe(0);
-    const { suggestions } = JSON.parse(r.out) as { suggestions: Array<{ kind: string; quote: string; figure: { low: number; best: number; high: number } | null; date: string | null }> };
+    const { suggestions } = JSON.parse(r.out) as {
+      suggestions: Array<{ kind: string; quote: string; figure: { low: number; best: number; high: number } | null; date: string | null }>;
+    };
     const wounded = suggestions.find((s) => s.kind === 'casualties' && s.quote.includes('14 people'));
     expect(wounded?.figure).toMatchObject({ low: 14, best: 14, high: 14 });
     // The article's own date (13 March 2020) resolves "early Friday" to that Friday.
@@ -133,7 +135,9 @@ describe('corroborate conflicts', () => {
     await store.close();
     const r = await cli('conflicts', '--case', dir, '--json');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { events: Array<{ id: string; title: string; rows: Array<{ measure: string; population: string; verdict: string; claims: string[]; why: string }> }> };
+    const report = JSON.parse(r.out) as {
+      events: Array<{ id: string; title: string; rows: Array<{ measure: string; population: string; verdict: string; claims: string[]; why: string }> }>;
+    };
     const taji = report.events.find((e) => /Camp Taji/.test(e.title) && !/Second/.test(e.title))!;
     const row = (measure: string) => taji.rows.find((x) => x.measure === measure && (x.population === '' || x.population === 'all'))!;
     expect(row('killed').verdict).toBe('scope_mismatch');

@@ -209,7 +209,10 @@ async function serveCommand(args: string[], io: CliIo): Promise<number> {
   io.out(caseDir ? `Case: ${caseDir}` : `Data: ${dataDir}`);
   return new Promise<number>((done) => {
     const stop = () => {
-      void server.close().then(() => core.close()).then(() => done(0));
+      void server
+        .close()
+        .then(() => core.close())
+        .then(() => done(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -274,7 +277,8 @@ async function importBundleCommand(args: string[], io: CliIo): Promise<number> {
 async function readBundleFile(file: string): Promise<Uint8Array> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new ApiError('NOT_FOUND', `No such bundle: ${file}.`);
-  if (info.size > MAX_BUNDLE_BYTES) throw new ApiError('TOO_LARGE', `${file} is ${formatBytes(info.size)}; bundles up to ${formatBytes(MAX_BUNDLE_BYTES)} can be read.`);
+  if (info.size > MAX_BUNDLE_BYTES)
+    throw new ApiError('TOO_LARGE', `${file} is ${formatBytes(info.size)}; bundles up to ${formatBytes(MAX_BUNDLE_BYTES)} can be read.`);
   return new Uint8Array(await readFile(file));
 }
 
@@ -308,7 +312,8 @@ async function suggestCommand(args: string[], io: CliIo): Promise<number> {
   const [file] = positionals;
   const name = file === '-' ? 'stdin.txt' : basename(file);
   const data = file === '-' ? await readStdin() : new Uint8Array(await readFile(file));
-  if (data.byteLength > MAX_IMPORT_BYTES) throw new ApiError('TOO_LARGE', `The input is ${formatBytes(data.byteLength)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`);
+  if (data.byteLength > MAX_IMPORT_BYTES)
+    throw new ApiError('TOO_LARGE', `The input is ${formatBytes(data.byteLength)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`);
   const x = await extractFileIsolated(name, data);
   const date = published ?? x.published.value.date;
   const found = await suggestIsolated(x.text, date);
@@ -329,7 +334,10 @@ async function suggestCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) io.out(JSON.stringify({ suggestions }));
   else {
     io.out(`${suggestions.length} suggestions (publication date ${date ?? 'unknown: relative dates unresolved'})`);
-    for (const s of suggestions) io.out(`  ${s.kind.padEnd(11)} ${s.start}-${s.end}  “${s.quote}”${s.figure ? `  → ${s.figure.low ?? 'open'}/${s.figure.best ?? '–'}/${s.figure.high ?? 'open'}` : ''}${s.date ? `  → ${s.date}` : ''}`);
+    for (const s of suggestions)
+      io.out(
+        `  ${s.kind.padEnd(11)} ${s.start}-${s.end}  “${s.quote}”${s.figure ? `  → ${s.figure.low ?? 'open'}/${s.figure.best ?? '–'}/${s.figure.high ?? 'open'}` : ''}${s.date ? `  → ${s.date}` : ''}`,
+      );
   }
   return 0;
 }

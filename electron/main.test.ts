@@ -194,7 +194,8 @@ describe('Electron main process (bundled main.cjs, stand-in electron)', () => {
       fake.rec.beforeRequest!({ url }, (r: { cancel: boolean }) => (verdict = r.cancel));
       return verdict;
     };
-    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'wss://example.org/', 'file:///etc/passwd']) expect(cancelled(url), url).toBe(true);
+    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:8080/', 'wss://example.org/', 'file:///etc/passwd'])
+      expect(cancelled(url), url).toBe(true);
     for (const url of ['app://corroborate/assets/app.js', 'blob:app://corroborate/1234', 'data:image/png;base64,AA==']) expect(cancelled(url), url).toBe(false);
   });
 
@@ -253,7 +254,14 @@ describe('Electron main process (bundled main.cjs, stand-in electron)', () => {
       });
       worker.once('error', fail);
       // The pool's protocol (import/pool.ts): a numbered job, answered by its number.
-      worker.postMessage({ id: 1, job: { task: 'extract', name: 'note.html', bytes: new TextEncoder().encode('<html><head><title>T</title></head><body><article><p>Plain words here.</p></article></body></html>') } });
+      worker.postMessage({
+        id: 1,
+        job: {
+          task: 'extract',
+          name: 'note.html',
+          bytes: new TextEncoder().encode('<html><head><title>T</title></head><body><article><p>Plain words here.</p></article></body></html>'),
+        },
+      });
     });
     await worker.terminate();
     expect(reply.ok, JSON.stringify(reply.error)).toBe(true);

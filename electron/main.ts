@@ -27,9 +27,7 @@ import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isSafeExternalUrl, serveAppRequest
 const CLOSE_TIMEOUT_MS = 15_000;
 
 // Must happen before `ready`: app:// behaves like https (standard URL rules, secure context, fetch).
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 app.enableSandbox();
 
 let args: LaunchArgs;
@@ -144,30 +142,33 @@ function start(): void {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  app.whenReady().then(async () => {
-    try {
-      await corePromise;
-    } catch (e) {
-      dialog.showErrorBox('Corroborate cannot open its data folder', `${dataDir}\n\n${errorText(e)}`);
-      app.quit();
-      return;
-    }
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      dialog.showErrorBox('Corroborate’s interface is not built', `Nothing at ${rendererDir}. Run “npm run build” (or “npm start”, which builds it).`);
-      app.quit();
-      return;
-    }
-    hardenSession();
-    protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
-    mainWindow = createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
-    });
-  }, (e: unknown) => {
-    console.error(`corroborate: ${errorText(e)}`);
-    app.exit(1);
-  });
+  app.whenReady().then(
+    async () => {
+      try {
+        await corePromise;
+      } catch (e) {
+        dialog.showErrorBox('Corroborate cannot open its data folder', `${dataDir}\n\n${errorText(e)}`);
+        app.quit();
+        return;
+      }
+      if (!existsSync(join(rendererDir, 'index.html'))) {
+        dialog.showErrorBox('Corroborate’s interface is not built', `Nothing at ${rendererDir}. Run “npm run build” (or “npm start”, which builds it).`);
+        app.quit();
+        return;
+      }
+      hardenSession();
+      protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+      mainWindow = createWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+      });
+    },
+    (e: unknown) => {
+      console.error(`corroborate: ${errorText(e)}`);
+      app.exit(1);
+    },
+  );
 }
 
 function createWindow(): BrowserWindow {
@@ -179,7 +180,12 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Corroborate',
     backgroundColor: '#ffffff',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload,
       // Beyond the defaults, stated so a later change cannot loosen them by accident.
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,

@@ -92,7 +92,16 @@ describe('app:// protocol', () => {
   it('hands only https and mailto links to the operating system', () => {
     expect(isSafeExternalUrl('https://www.example.org/report')).toBe(true);
     expect(isSafeExternalUrl('mailto:desk@example.org')).toBe(true);
-    for (const bad of ['http://example.org/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'app://corroborate/', 'https://', 'mailto:', 'nonsense']) {
+    for (const bad of [
+      'http://example.org/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'app://corroborate/',
+      'https://',
+      'mailto:',
+      'nonsense',
+    ]) {
       expect(isSafeExternalUrl(bad), bad).toBe(false);
     }
   });

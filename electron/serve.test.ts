@@ -13,15 +13,22 @@ let core: Core;
 let server: ServerHandle;
 let cookie = '';
 
-interface Res { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+interface Res {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: Uint8Array } = {}): Promise<Res> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...opts.headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      },
+    );
     req.on('error', fail);
     req.end(opts.body);
   });
@@ -75,7 +82,11 @@ describe('loopback server', () => {
 
   it('refuses a foreign Host (DNS rebinding) or Origin even with the token', async () => {
     expect((await raw('/', { headers: { cookie, host: `evil.example:${server.port}` } })).status).toBe(403);
-    const r = await raw('/api/cases.list', { method: 'POST', headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/octet-stream' }, body: encodeFrame({}) });
+    const r = await raw('/api/cases.list', {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example', 'content-type': 'application/octet-stream' },
+      body: encodeFrame({}),
+    });
     expect(r.status).toBe(403);
   });
 
@@ -136,7 +147,14 @@ describe('the change feed', () => {
           command: {
             type: 'claim.create',
             payload: {
-              annotation: { id: 'a_feed', sourceId, kind: 'note', created: t, modified: t, targets: [{ start: 15, end: 25, exact: '12 rockets', prefix: 'Officials said ', suffix: ' hit the base.' }] },
+              annotation: {
+                id: 'a_feed',
+                sourceId,
+                kind: 'note',
+                created: t,
+                modified: t,
+                targets: [{ start: 15, end: 25, exact: '12 rockets', prefix: 'Officials said ', suffix: ' hit the base.' }],
+              },
               claim: blankClaim('note', { id: 'c_feed', sourceId, annotationId: 'a_feed', created: t, text: '12 rockets' }),
               at: null,
             },

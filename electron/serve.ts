@@ -82,7 +82,13 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
       const body = await readBody(req, MAX_BODY);
       let reply: Reply;
       if (body === null) {
-        reply = { ok: false, error: { code: 'TOO_LARGE', message: `That request is larger than ${formatBytes(MAX_BODY)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.` } };
+        reply = {
+          ok: false,
+          error: {
+            code: 'TOO_LARGE',
+            message: `That request is larger than ${formatBytes(MAX_BODY)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
+          },
+        };
       } else {
         let input: unknown;
         try {
@@ -127,7 +133,12 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
   }
 
   function unauthorized(res: ServerResponse): void {
-    send(res, 401, 'text/plain; charset=utf-8', 'This Corroborate window needs its link: open the address (with its token) that Corroborate printed when it started.');
+    send(
+      res,
+      401,
+      'text/plain; charset=utf-8',
+      'This Corroborate window needs its link: open the address (with its token) that Corroborate printed when it started.',
+    );
   }
 
   await new Promise<void>((ok, fail) => {

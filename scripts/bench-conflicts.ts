@@ -35,10 +35,11 @@ const ms = time(() => {
   const all = computeAll(state, sources);
   rows = 0;
   flagged = 0;
-  for (const m of all) for (const r of m.rows) {
-    rows++;
-    if (r.verdict === 'conflict' || r.verdict === 'scope_mismatch' || r.verdict === 'unclear') flagged++;
-  }
+  for (const m of all)
+    for (const r of m.rows) {
+      rows++;
+      if (r.verdict === 'conflict' || r.verdict === 'scope_mismatch' || r.verdict === 'unclear') flagged++;
+    }
 });
 let checksum = 0;
 const ref = time(() => {
@@ -53,6 +54,8 @@ const ref = time(() => {
   for (const g of byEvent.values()) for (const c of g) if (c.kind === 'casualties') checksum += c.figure.best ?? 0;
 });
 
-console.log(`  ${claims.length.toLocaleString('en-US')} claims, ${events.length.toLocaleString('en-US')} events, ${rows.toLocaleString('en-US')} rows (${flagged.toLocaleString('en-US')} flagged)`);
+console.log(
+  `  ${claims.length.toLocaleString('en-US')} claims, ${events.length.toLocaleString('en-US')} events, ${rows.toLocaleString('en-US')} rows (${flagged.toLocaleString('en-US')} flagged)`,
+);
 console.log(`  computeAll, every verdict: ${ms.wall.toFixed(0)} ms (median of 5; CPU ${ms.cpu.toFixed(0)} ms, garbage collection threads included)`);
 console.log(`  reference, a bare loop grouping the same claims by event: ${ref.wall.toFixed(1)} ms (median of 5)`);

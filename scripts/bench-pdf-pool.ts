@@ -26,7 +26,10 @@ if (!dir) {
   dir = generated;
   for (let i = 0; i < 60; i++) {
     const pages = 1 + ((i * 7) % 20);
-    writeFileSync(path.join(dir, `generated-${String(i).padStart(2, '0')}.pdf`), makePdf(Array.from({ length: pages }, (_, p) => ({ heading: p === 0, lines: loremLines(4, i * 100 + p) }))));
+    writeFileSync(
+      path.join(dir, `generated-${String(i).padStart(2, '0')}.pdf`),
+      makePdf(Array.from({ length: pages }, (_, p) => ({ heading: p === 0, lines: loremLines(4, i * 100 + p) }))),
+    );
   }
   for (const found of findPdfs('/usr/share/doc')) writeFileSync(path.join(dir, path.basename(found)), readFileSync(found));
 }
@@ -39,7 +42,9 @@ function findPdfs(root: string): string[] {
     .sort();
 }
 
-const names = readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pdf')).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.toLowerCase().endsWith('.pdf'))
+  .sort();
 const files = names.map((name) => ({ name, file: path.join(dir, name), bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
 const megabytes = files.reduce((s, f) => s + f.bytes.length, 0) / 1e6;
 
@@ -143,7 +148,9 @@ const modes: Mode[] = [
     : []),
 ];
 
-console.log(`${files.length} PDFs (${megabytes.toFixed(1)} MB) from ${generated ? 'a generated set (make-pdf.ts) and /usr/share/doc' : dir}; ${runs} run${runs === 1 ? '' : 's'} each; ${cores} core${cores === 1 ? '' : 's'}`);
+console.log(
+  `${files.length} PDFs (${megabytes.toFixed(1)} MB) from ${generated ? 'a generated set (make-pdf.ts) and /usr/share/doc' : dir}; ${runs} run${runs === 1 ? '' : 's'} each; ${cores} core${cores === 1 ? '' : 's'}`,
+);
 
 // The same text from the pool as from in-process extraction, file by file.
 {
@@ -152,7 +159,10 @@ console.log(`${files.length} PDFs (${megabytes.toFixed(1)} MB) from ${generated 
   let different = 0;
   let progressPages = 0;
   for (const f of files) {
-    const local = await extractFile(f.name, f.bytes).then((x) => JSON.stringify(x), (e) => `error ${(e as Error).message}`);
+    const local = await extractFile(f.name, f.bytes).then(
+      (x) => JSON.stringify(x),
+      (e) => `error ${(e as Error).message}`,
+    );
     const pooled = await extractFileIsolated(f.name, f.bytes, { pool, onProgress: (p) => void (p.done > 0 && progressPages++) }).then(
       (x) => JSON.stringify(x),
       (e) => `error ${(e as Error).message}`,

@@ -39,7 +39,8 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const min = (xs: number[]): number => Math.min(...xs);
-const fmt = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`);
+const fmt = (ms: number): string =>
+  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : ms >= 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(2)} ms`;
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const count = (n: number): string => n.toLocaleString('en-US');
 const message = (e: unknown): string => {
@@ -142,15 +143,19 @@ async function child(args: Map<string, string>): Promise<void> {
         refOpen.push(await time(() => JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8'))));
         if (i > 0) continue;
         view = whole;
-        context.push(`every claim of the case read (in the background from cases.open; what Compare waits for): ${fmt(everyClaim)} after open, ${count(whole.claims?.length ?? 0)} claims`);
+        context.push(
+          `every claim of the case read (in the background from cases.open; what Compare waits for): ${fmt(everyClaim)} after open, ${count(whole.claims?.length ?? 0)} claims`,
+        );
         // Memory of the core with the case open, after the first open (the app opens a case once),
         // before this process loads anything for the references.
         gc();
         gc();
         const m = process.memoryUsage();
         result.memory = { rss: m.rss, heapUsed: m.heapUsed, baseRss };
-        if (Array.isArray(opened.warnings) && opened.warnings.length) notes.push(`cases.open reported ${opened.warnings.length} warning(s), e.g. ${String(opened.warnings[0])}`);
-        if (Array.isArray(view.problems) && view.problems.length) notes.push(`claims.view reported ${view.problems.length} problem(s), e.g. ${String(view.problems[0])}`);
+        if (Array.isArray(opened.warnings) && opened.warnings.length)
+          notes.push(`cases.open reported ${opened.warnings.length} warning(s), e.g. ${String(opened.warnings[0])}`);
+        if (Array.isArray(view.problems) && view.problems.length)
+          notes.push(`claims.view reported ${view.problems.length} problem(s), e.g. ${String(view.problems[0])}`);
       }
       return { ours, ref: refOpen };
     });
@@ -159,7 +164,14 @@ async function child(args: Map<string, string>): Promise<void> {
     // ---- the same data, read directly, for the references (not timed as Corroborate's)
     const files = fs.readdirSync(path.join(dir, 'sources')).filter((f) => f.endsWith('.json'));
     const tRead = performance.now();
-    const bodies = files.map((f) => JSON.parse(fs.readFileSync(path.join(dir, 'sources', f), 'utf8')) as { id: string; text: string; claims: Array<{ id: string; eventId: string | null; kind: string; measure?: string | null; figure?: { best: number | null } }> });
+    const bodies = files.map(
+      (f) =>
+        JSON.parse(fs.readFileSync(path.join(dir, 'sources', f), 'utf8')) as {
+          id: string;
+          text: string;
+          claims: Array<{ id: string; eventId: string | null; kind: string; measure?: string | null; figure?: { best: number | null } }>;
+        },
+    );
     const readAll = performance.now() - tRead;
     const caseBytes = files.reduce((s, f) => s + fs.statSync(path.join(dir, 'sources', f)).size, 0) + fs.statSync(path.join(dir, 'case.json')).size;
     result.caseMB = caseBytes / 1024 / 1024;
@@ -276,7 +288,11 @@ async function child(args: Map<string, string>): Promise<void> {
         },
       );
       const chars = texts.reduce((s, t) => s + t.length, 0);
-      return { ours, ref, note: `"${phrase}": ${hitsOurs >= 0 ? count(hitsOurs) : '?'} hits (indexOf: ${count(hits)}) in ${(chars / 1e6).toFixed(1)} M characters` };
+      return {
+        ours,
+        ref,
+        note: `"${phrase}": ${hitsOurs >= 0 ? count(hitsOurs) : '?'} hits (indexOf: ${count(hits)}) in ${(chars / 1e6).toFixed(1)} M characters`,
+      };
     });
     await measure('searchRg', async () => {
       const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' });
@@ -372,7 +388,10 @@ function runChild(dir: string, phrase: string, runs: number, texts: string): Pro
         // nothing written
       }
       fs.rmSync(result, { force: true });
-      const failure = code === 0 ? null : `the measuring process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}${parsed ? ' (rows measured before that are shown)' : ''}`;
+      const failure =
+        code === 0
+          ? null
+          : `the measuring process ended with ${signal ? `signal ${signal}` : `exit code ${code}`}${parsed ? ' (rows measured before that are shown)' : ''}`;
       resolve({ result: parsed, failure });
     });
   });
@@ -436,10 +455,20 @@ function printCase(n: number, r: ChildResult, failure: string | null): void {
   }
   if ('error' in r.memory) body.push(['memory of the core, case open (RSS / heap)', '—', r.memory.error, '—', '—', '≤ 500 MB', 'not measured']);
   else {
-    body.push(['memory of the core, case open (RSS / heap)', '—', `${mb(r.memory.rss)} / ${mb(r.memory.heapUsed)}`, '—', '—', '≤ 500 MB', r.memory.rss <= 500 * 1024 * 1024 ? 'met' : 'NOT MET']);
+    body.push([
+      'memory of the core, case open (RSS / heap)',
+      '—',
+      `${mb(r.memory.rss)} / ${mb(r.memory.heapUsed)}`,
+      '—',
+      '—',
+      '≤ 500 MB',
+      r.memory.rss <= 500 * 1024 * 1024 ? 'met' : 'NOT MET',
+    ]);
     footnotes.push(`memory: after the first open and a full garbage collection; the process held ${mb(r.memory.baseRss)} RSS before the core was created`);
   }
-  console.log(`\n  ${count(n)} sources, ${count(r.claims)} claims, ${count(r.events)} events (${r.caseMB.toFixed(0)} MB on disk); min / median of the runs (timed runs alternate with the reference's), ratio of medians and of mins`);
+  console.log(
+    `\n  ${count(n)} sources, ${count(r.claims)} claims, ${count(r.events)} events (${r.caseMB.toFixed(0)} MB on disk); min / median of the runs (timed runs alternate with the reference's), ratio of medians and of mins`,
+  );
   console.log(table(['what', 'reference', 'Corroborate min / median', 'reference min / median', 'ratio (of mins)', 'goal', ''], body, 2));
   for (const f of footnotes) console.log(`    · ${f}`);
   for (const c of r.context) console.log(`    · ${c}`);
@@ -487,7 +516,9 @@ async function parent(argv: string[]): Promise<void> {
     const i = argv.indexOf(name);
     return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
   };
-  const sizes = value('--sizes', '1000,10000').split(',').map((s) => Number(s.replace(/_/g, '')));
+  const sizes = value('--sizes', '1000,10000')
+    .split(',')
+    .map((s) => Number(s.replace(/_/g, '')));
   if (flag('--big') || process.env.CORROBORATE_BENCH_BIG === '1') if (!sizes.includes(50_000)) sizes.push(50_000);
   const runs = Number(value('--runs', '15'));
   const seed = Number(value('--seed', '1'));
@@ -498,7 +529,9 @@ async function parent(argv: string[]): Promise<void> {
     process.exit(2);
   }
   fs.mkdirSync(cache, { recursive: true });
-  console.log(`  cases in ${cache} (generated by scripts/gen-case.ts, seed ${seed}, reused across runs; --fresh regenerates)${sizes.includes(50_000) ? '' : '; add --big or CORROBORATE_BENCH_BIG=1 for 50,000 sources'}`);
+  console.log(
+    `  cases in ${cache} (generated by scripts/gen-case.ts, seed ${seed}, reused across runs; --fresh regenerates)${sizes.includes(50_000) ? '' : '; add --big or CORROBORATE_BENCH_BIG=1 for 50,000 sources'}`,
+  );
   const results: Array<{ n: number; r: ChildResult | null }> = [];
   for (const n of sizes) {
     let c: Awaited<ReturnType<typeof ensureCase>>;

@@ -8,7 +8,13 @@ const pages = Number(process.argv[2] ?? 300);
 const PAGE_CHARS = 3300;
 
 const places = ['Camp Harlow', 'the northern airfield', 'Port Ridley', 'Al Marwa Air Base', 'the river crossing', 'Fort Kessel', 'the border post at Zahra'];
-const groups = ['a militia calling itself the Brigade of the Dawn', 'the Free Hills movement', 'an armed faction loyal to a local commander', 'insurgents', 'rebel fighters'];
+const groups = [
+  'a militia calling itself the Brigade of the Dawn',
+  'the Free Hills movement',
+  'an armed faction loyal to a local commander',
+  'insurgents',
+  'rebel fighters',
+];
 const speakers = ['a provincial spokesman', 'the defence ministry', 'military officials', 'a coalition statement', 'local health officials'];
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -19,16 +25,18 @@ const rnd = (n: number) => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   return (seed >>> 16) % n;
 };
-const pick = <T,>(xs: T[]) => xs[rnd(xs.length)];
+const pick = <T>(xs: T[]) => xs[rnd(xs.length)];
 
 const templates: Array<() => string> = [
-  () => `${cap(pick(nums))} soldiers and a civilian contractor were wounded when rockets struck ${pick(places)} on ${pick(days)}, according to ${pick(speakers)}.`,
+  () =>
+    `${cap(pick(nums))} soldiers and a civilian contractor were wounded when rockets struck ${pick(places)} on ${pick(days)}, according to ${pick(speakers)}.`,
   () => `${cap(pick(groups))} fired ${pick(nums)} rockets at ${pick(places)} early ${pick(days)}, and ${pick(nums)} of them landed inside the perimeter.`,
   () => `${cap(pick(speakers))} said ${pick(groups)} had carried out the attack, which killed ${pick(nums)} people, including two children.`,
   () => `On ${pick(months)} ${1 + rnd(28)}, jets carried out two waves of strikes that hit ${pick(nums)} targets near ${pick(places)}.`,
   () => `Nobody has claimed responsibility for the bombing, but officials blamed it on ${pick(groups)}.`,
   () => `Monitors have recorded ${pick(nums)} attacks on the convoy route since late ${pick(months)}, the report says.`,
-  () => `The wider economy has suffered, and prices in the markets of the capital rose sharply over the winter while the currency lost value against the dollar.`,
+  () =>
+    `The wider economy has suffered, and prices in the markets of the capital rose sharply over the winter while the currency lost value against the dollar.`,
   () => `"We will respond at a time of our choosing," the minister told reporters on ${pick(days)} night.`,
   () => `About 24 hours earlier, a drone attack on ${pick(places)} left ${pick(nums)} guards dead and ${pick(nums)} injured.`,
   () => `The Gen. Lt. Col. and U.S. advisers met at 9 a.m. on Dec. 4 to review the security plan for the talks.`,
@@ -60,5 +68,11 @@ suggest(text, { published: '2022-06-15' });
 const warm = performance.now() - t1;
 const byKind = list.reduce<Record<string, number>>((acc, s) => ((acc[s.kind] = (acc[s.kind] ?? 0) + 1), acc), {});
 console.log(`suggest: ${pages} pages, ${(text.length / 1e6).toFixed(2)} M characters`);
-console.log(`  first run ${ms.toFixed(0)} ms (${Math.round(text.length / (ms / 1000)).toLocaleString('en-US')} chars/s), warm run ${warm.toFixed(0)} ms (${Math.round(text.length / (warm / 1000)).toLocaleString('en-US')} chars/s)`);
-console.log(`  ${list.length} suggestions: ${Object.entries(byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(
+  `  first run ${ms.toFixed(0)} ms (${Math.round(text.length / (ms / 1000)).toLocaleString('en-US')} chars/s), warm run ${warm.toFixed(0)} ms (${Math.round(text.length / (warm / 1000)).toLocaleString('en-US')} chars/s)`,
+);
+console.log(
+  `  ${list.length} suggestions: ${Object.entries(byKind)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ')}`,
+);

@@ -58,7 +58,13 @@ interface StepResult {
   /** The slowest call to the core (request to last byte of the reply) that ended during the step. */
   slowestCall?: { op: string; ms: number };
 }
-type CaseResult = { sources: number; steps: Partial<Record<StepKey, StepResult>>; error?: string; failedAt?: StepKey; hot?: Partial<Record<StepKey, string[]>> };
+type CaseResult = {
+  sources: number;
+  steps: Partial<Record<StepKey, StepResult>>;
+  error?: string;
+  failedAt?: StepKey;
+  hot?: Partial<Record<StepKey, string[]>>;
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -78,7 +84,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--keep') o.keep = true;
     else if (a === '--big') o.sizes = [...new Set([...o.sizes, 50_000])];
-    else if (a === '--runs' || a === '--cache' || a === '--seed') i++; // bench.ts passes its own arguments on; these are the scale benchmark's
+    else if (a === '--runs' || a === '--cache' || a === '--seed')
+      i++; // bench.ts passes its own arguments on; these are the scale benchmark's
     else if (a === '--fresh') continue;
     else {
       console.error(`unknown argument ${a}\nusage: node scripts/bench-ui.ts [--sizes 1000,10000] [--reference 10] [--profile] [--keep]`);
@@ -260,14 +267,18 @@ function sourceMapper(): SourceMapper {
     if (fs.existsSync(mapFile)) {
       const map = JSON.parse(fs.readFileSync(mapFile, 'utf8')) as { sources: string[]; names: string[]; mappings: string };
       const lines: number[][][] = [];
-      let src = 0, sl = 0, sc = 0, nm = 0;
+      let src = 0,
+        sl = 0,
+        sc = 0,
+        nm = 0;
       for (const line of map.mappings.split(';')) {
         const segs: number[][] = [];
         let col = 0;
         for (const seg of line.split(',')) {
           if (!seg) continue;
           const vals: number[] = [];
-          let value = 0, shift = 0;
+          let value = 0,
+            shift = 0;
           for (const ch of seg) {
             const d = B64.indexOf(ch);
             value += (d & 31) << shift;
@@ -318,10 +329,13 @@ function hottest(profile: Profile, map: SourceMapper, n = 6): string[] {
   const parent = new Map<number, number>();
   for (const x of profile.nodes) for (const c of x.children ?? []) parent.set(c, x.id);
   const where = (f: ProfileNode['callFrame']) => (f.url && f.url.includes('/assets/') ? (map(f.url, f.lineNumber, f.columnNumber)?.loc ?? null) : null);
-  const nameOf = (f: ProfileNode['callFrame']) => (f.url && f.url.includes('/assets/') ? map(f.url, f.lineNumber, f.columnNumber)?.name : null) ?? f.functionName;
+  const nameOf = (f: ProfileNode['callFrame']) =>
+    (f.url && f.url.includes('/assets/') ? map(f.url, f.lineNumber, f.columnNumber)?.name : null) ?? f.functionName;
   const isReact = (loc: string) => /react-dom|scheduler|\/react\//.test(loc);
   const culprit = new Map<string, { ms: number; parts: Map<string, number> }>();
-  let busy = 0, total = 0, playwright = 0;
+  let busy = 0,
+    total = 0,
+    playwright = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     total += ms;
@@ -347,7 +361,12 @@ function hottest(profile: Profile, map: SourceMapper, n = 6): string[] {
       playwright += ms;
       continue;
     }
-    key ??= name === '(garbage collector)' ? '(garbage collector)' : leafLoc && isReact(leafLoc) ? 'React (render and commit)' : `${name || '(native)'} (no app code on the stack)`;
+    key ??=
+      name === '(garbage collector)'
+        ? '(garbage collector)'
+        : leafLoc && isReact(leafLoc)
+          ? 'React (render and commit)'
+          : `${name || '(native)'} (no app code on the stack)`;
     const c = culprit.get(key) ?? { ms: 0, parts: new Map<string, number>() };
     c.ms += ms;
     c.parts.set(part, (c.parts.get(part) ?? 0) + ms);
@@ -359,7 +378,11 @@ function hottest(profile: Profile, map: SourceMapper, n = 6): string[] {
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, n)
       .map(([k, c]) => {
-        const parts = [...c.parts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, ms]) => `${p} ${fmt(ms)}`).join(', ');
+        const parts = [...c.parts.entries()]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([p, ms]) => `${p} ${fmt(ms)}`)
+          .join(', ');
         return `${fmt(c.ms).padStart(8)}  ${k}  (${parts})`;
       }),
   ];
@@ -382,7 +405,9 @@ const PROBE_INIT = `(() => {
   const __article = (title) => [...document.querySelectorAll('article[aria-label]')].find((a) => a.getAttribute('aria-label') === 'Text of ' + title) ?? null;
   const __highlighted = (title) => { const a = __article(title); return a ? [...a.querySelectorAll('.hl')].map((e) => e.textContent).join('') : ''; };
   const __rowShown = (row) => [...document.querySelectorAll('aside[aria-label="Claims"] li.cs-claim')].some((li) => li.textContent.includes(row));
-  window.__probe = { ${Object.entries(PROBES).map(([k, f]) => `${k}: ${f.toString()}`).join(', ')} };
+  window.__probe = { ${Object.entries(PROBES)
+    .map(([k, f]) => `${k}: ${f.toString()}`)
+    .join(', ')} };
 })();`;
 
 /**
@@ -426,7 +451,10 @@ async function journey(browser: Browser, url: string, pick: { title: string; quo
     const to = await now(page);
     if (cdp && key !== 'open') {
       const { profile: p } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-      (out.hot ??= {})[key] = [...hottest(p, map!), `DOM: ${count(await page.evaluate(() => document.getElementsByTagName('*').length))} elements after the step`];
+      (out.hot ??= {})[key] = [
+        ...hottest(p, map!),
+        `DOM: ${count(await page.evaluate(() => document.getElementsByTagName('*').length))} elements after the step`,
+      ];
     }
     const slowestCall = calls.reduce<{ op: string; ms: number } | undefined>((a, c) => (!a || c.ms > a.ms ? c : a), undefined);
     out.steps[key] = { ms, ...(await tasksBetween(page, from, to)), slowestCall };
@@ -543,10 +571,15 @@ async function main(): Promise<void> {
     return r.failedAt === k ? 'FAILED' : '–';
   };
   const ratio = (r: CaseResult, k: StepKey) => {
-    const a = r.steps[k], b = ref.steps[k];
+    const a = r.steps[k],
+      b = ref.steps[k];
     return a && b ? `×${(a.ms / b.ms).toFixed(1)}` : '';
   };
-  const head = ['step (wall / longest task)', `${count(ref.sources)} sources (reference)`, ...big.flatMap((r) => [`${count(r.sources)} sources`, 'wall ratio'])];
+  const head = [
+    'step (wall / longest task)',
+    `${count(ref.sources)} sources (reference)`,
+    ...big.flatMap((r) => [`${count(r.sources)} sources`, 'wall ratio']),
+  ];
   const table = STEPS.map(({ key, label }) => [label, cell(ref, key), ...big.flatMap((r) => [cell(r, key), ratio(r, key)])]);
   const after = (r: CaseResult) => {
     const xs = STEPS.filter((s) => s.key !== 'open').map((s) => r.steps[s.key]);
@@ -562,10 +595,13 @@ async function main(): Promise<void> {
   for (const row of table) console.log(line(row));
   console.log('  (wall: from the action to what the user waits for; longest task: PerformanceObserver longtask, ≥ 50 ms, started during the step)');
   for (const r of results) {
-    const slow = STEPS.filter((s) => r.steps[s.key]?.slowestCall && s.key !== 'tag').map((s) => `${s.key} ${r.steps[s.key]!.slowestCall!.op} ${fmt(r.steps[s.key]!.slowestCall!.ms)}`);
+    const slow = STEPS.filter((s) => r.steps[s.key]?.slowestCall && s.key !== 'tag').map(
+      (s) => `${s.key} ${r.steps[s.key]!.slowestCall!.op} ${fmt(r.steps[s.key]!.slowestCall!.ms)}`,
+    );
     if (slow.length) console.log(`  slowest call to the core per step, ${count(r.sources)} sources: ${slow.join('; ')}`);
   }
-  for (const r of results) if (r.error) console.log(`  ${count(r.sources)} sources: ${r.failedAt ? `failed at “${STEPS.find((s) => s.key === r.failedAt)!.label}”: ` : ''}${r.error}`);
+  for (const r of results)
+    if (r.error) console.log(`  ${count(r.sources)} sources: ${r.failedAt ? `failed at “${STEPS.find((s) => s.key === r.failedAt)!.label}”: ` : ''}${r.error}`);
   for (const r of results) {
     if (!r.hot) continue;
     console.log(`\n  CPU profile of ${count(r.sources)} sources, per step: where the page's time went (innermost app function on the stack)`);

@@ -26,7 +26,12 @@ const built = conflictsCase({ claims: CLAIMS, events: EVENTS, sources: SOURCES }
 let state: ClaimState = built.state;
 const sources = sourceRecords(built.sources);
 
-interface Timing { min: number; median: number; cpu: number; runs: number }
+interface Timing {
+  min: number;
+  median: number;
+  cpu: number;
+  runs: number;
+}
 /** Wall time of `fn` over `runs` runs after one warm-up; `setup` runs before each, untimed. */
 function time(fn: () => unknown, runs: number, setup: () => void = () => undefined): Timing {
   setup();
@@ -67,7 +72,11 @@ const fresh = () => ({ matrices: computeAll(state, sources, state.decisions ?? [
 const before = time(fresh, 5);
 
 let cache = new VerdictCache();
-const cold = time(() => cache.compute(state, sources), 5, () => (cache = new VerdictCache()));
+const cold = time(
+  () => cache.compute(state, sources),
+  5,
+  () => (cache = new VerdictCache()),
+);
 cache = new VerdictCache();
 const all = cache.compute(state, sources);
 const warm = time(() => cache.compute(state, sources), 9);
@@ -84,22 +93,33 @@ const edit = () => {
 };
 const applyOne = time(edit, 9);
 let recomputed = 0;
-const oneEditAll = time(() => {
-  cache.compute(state, sources);
-  recomputed = cache.stats.computed;
-}, 9, edit);
+const oneEditAll = time(
+  () => {
+    cache.compute(state, sources);
+    recomputed = cache.stats.computed;
+  },
+  9,
+  edit,
+);
 const oneEditEvent = time(() => cache.compute(state, sources, eventId), 9, edit);
-const scopedBefore = time(() => {
-  const scoped = { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) };
-  return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades: gradeAll(scoped, sources, state.gradeOverrides ?? []) };
-}, 9, edit);
+const scopedBefore = time(
+  () => {
+    const scoped = { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) };
+    return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades: gradeAll(scoped, sources, state.gradeOverrides ?? []) };
+  },
+  9,
+  edit,
+);
 
 // The check that the cache gives what computeAll gives, on the big case after the edits.
 const same = JSON.stringify(cache.compute(state, sources)) === JSON.stringify(fresh());
 
 // The reply: the core validates every output with the operation's schema (core.ts), then the host sends JSON.
 const output = api['conflicts.compute'].output;
-const reply = () => { const r = cache.compute(state, sources); return { matrices: r.matrices, grades: r.grades.map((g) => ({ ...g, override: g.override ?? null })) }; };
+const reply = () => {
+  const r = cache.compute(state, sources);
+  return { matrices: r.matrices, grades: r.grades.map((g) => ({ ...g, override: g.override ?? null })) };
+};
 const parseAll = time(() => output.parse(reply()), 3);
 const one = cache.compute(state, sources, eventId);
 const parseOne = time(() => output.parse(one), 9);
@@ -109,7 +129,9 @@ const json = time(() => (bytes = JSON.stringify(all).length), 3);
 const rows = all.matrices.reduce((s, m) => s + m.rows.length, 0);
 const cells = all.matrices.reduce((s, m) => s + m.rows.reduce((t, r) => t + r.cells.length, 0), 0);
 const x = (t: Timing) => `${(t.median / ref.median).toFixed(1)}×`;
-console.log(`  ${state.claims.length.toLocaleString('en-US')} claims, ${state.events.length.toLocaleString('en-US')} events, ${sources.length.toLocaleString('en-US')} sources; ${rows.toLocaleString('en-US')} rows, ${cells.toLocaleString('en-US')} cells`);
+console.log(
+  `  ${state.claims.length.toLocaleString('en-US')} claims, ${state.events.length.toLocaleString('en-US')} events, ${sources.length.toLocaleString('en-US')} sources; ${rows.toLocaleString('en-US')} rows, ${cells.toLocaleString('en-US')} cells`,
+);
 console.log(`  reference, a bare group-by of the claims by event:           ${fmt(ref)}`);
 console.log(`  computeAll + gradeAll, whole case (before, every call):      ${fmt(before)}  = ${x(before)} the reference`);
 console.log(`  cache, cold (first compute of the case):                     ${fmt(cold)}  = ${x(cold)}`);

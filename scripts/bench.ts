@@ -68,5 +68,5 @@ console.log('\n== Figure parsing ==');
   const n = 20_000;
   const t0 = performance.now();
   for (let i = 0; i < n; i++) parseFigure(phrases[i % phrases.length]);
-  console.log(`  ${((performance.now() - t0) / n * 1000).toFixed(1)} µs per phrase (${n} phrases)`);
+  console.log(`  ${(((performance.now() - t0) / n) * 1000).toFixed(1)} µs per phrase (${n} phrases)`);
 }

@@ -63,7 +63,8 @@ export interface SeedsScore {
   suggestionsByDoc: Record<string, Suggestion[]>;
 }
 
-const sameFigure = (k: KeyFigure | undefined, s: Suggestion) => !k || (s.figure !== null && s.figure.low === k.low && s.figure.best === k.best && s.figure.high === k.high);
+const sameFigure = (k: KeyFigure | undefined, s: Suggestion) =>
+  !k || (s.figure !== null && s.figure.low === k.low && s.figure.best === k.best && s.figure.high === k.high);
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const matches = (k: Scored, s: Suggestion) => s.kind === k.kind && overlaps(k, s) && sameFigure(k.figure, s);
 const fig = (f: KeyFigure | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
@@ -72,7 +73,9 @@ const fig = (f: KeyFigure | null | undefined) => (f ? `${f.low}/${f.best}/${f.hi
 export function scoreSeeds(corpusDir: string): SeedsScore {
   const key = JSON.parse(readFileSync(path.join(corpusDir, 'seeds-key.json'), 'utf8'));
   const docs: Record<string, { published?: string | null; likelyPublished?: string | null }> = key.documents;
-  const files = readdirSync(path.join(corpusDir, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(path.join(corpusDir, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const keyClaims: Scored[] = [];
   const unlocated: string[] = [];
   const suggestionsByDoc: Record<string, Suggestion[]> = {};
@@ -93,7 +96,8 @@ export function scoreSeeds(corpusDir: string): SeedsScore {
     }
     const span = { start: at, end: at + canonicalize(c.quote).length };
     keyClaims.push({ id: c.id, doc: c.doc, kind: c.kind, quote: c.quote, ...span, figure: c.figure });
-    if (c.measureExtra) keyClaims.push({ id: `${c.id}+${c.measureExtra.measure}`, doc: c.doc, kind: 'count', quote: c.quote, ...span, figure: c.measureExtra.figure });
+    if (c.measureExtra)
+      keyClaims.push({ id: `${c.id}+${c.measureExtra.measure}`, doc: c.doc, kind: 'count', quote: c.quote, ...span, figure: c.measureExtra.figure });
   }
 
   const byKind: Record<string, KindScore> = {};
@@ -121,7 +125,9 @@ export function scoreSeeds(corpusDir: string): SeedsScore {
       near: suggestionsByDoc[k.doc].filter((s) => overlaps(k, s)).map((s) => `${s.kind} ${fig(s.figure)} "${s.quote}"`),
     }));
   const falsePositives = Object.entries(suggestionsByDoc).flatMap(([doc, list]) =>
-    list.filter((s) => !keyClaims.some((k) => k.doc === doc && matches(k, s))).map((s) => ({ doc, kind: s.kind, quote: s.quote, figure: fig(s.figure), rule: s.rule })),
+    list
+      .filter((s) => !keyClaims.some((k) => k.doc === doc && matches(k, s)))
+      .map((s) => ({ doc, kind: s.kind, quote: s.quote, figure: fig(s.figure), rule: s.rule })),
   );
   return { byKind, misses, falsePositives, unlocated, suggestionsByDoc };
 }
@@ -134,7 +140,9 @@ function main(): void {
   const r = scoreSeeds(corpus);
   console.log('kind                         key  found  recall   suggested  correct  precision');
   for (const [name, k] of Object.entries(r.byKind)) {
-    console.log(`${name.padEnd(28)} ${String(k.keyClaims).padStart(4)} ${String(k.found).padStart(6)}  ${pct(k.recall).padStart(6)}   ${String(k.suggested).padStart(9)} ${String(k.correct).padStart(8)}  ${pct(k.precision).padStart(8)}`);
+    console.log(
+      `${name.padEnd(28)} ${String(k.keyClaims).padStart(4)} ${String(k.found).padStart(6)}  ${pct(k.recall).padStart(6)}   ${String(k.suggested).padStart(9)} ${String(k.correct).padStart(8)}  ${pct(k.precision).padStart(8)}`,
+    );
   }
   console.log('\ntargets: casualties+munitions+count recall ≥ 90%, precision ≥ 80%; attribution and timing recall ≥ 75%, precision ≥ 70%');
   if (r.unlocated.length) console.log(`\nkey quotes not found in the canonical text:\n  ${r.unlocated.join('\n  ')}`);

@@ -65,7 +65,8 @@ function mulberry32(a: number): () => number {
   };
 }
 /** A per-item stream: the same item gets the same numbers whatever else is generated. */
-const streamFor = (seed: number, kind: number, n: number) => mulberry32(Math.imul(seed, 0x9e3779b1) ^ Math.imul(kind + 1, 0x85ebca6b) ^ Math.imul(n + 1, 0xc2b2ae35));
+const streamFor = (seed: number, kind: number, n: number) =>
+  mulberry32(Math.imul(seed, 0x9e3779b1) ^ Math.imul(kind + 1, 0x85ebca6b) ^ Math.imul(n + 1, 0xc2b2ae35));
 
 class Rng {
   readonly next: () => number;
@@ -86,23 +87,114 @@ class Rng {
 // ---------------------------------------------------------------- vocabulary
 
 const PLACES = [
-  ['Camp Taji', 'Iraq'], ['Al Asad Air Base', 'Anbar, Iraq'], ['Erbil airport', 'Erbil, Iraq'], ['Ain al-Asad', 'Anbar, Iraq'],
-  ['the Green Zone', 'Baghdad, Iraq'], ['Balad Air Base', 'Salahuddin, Iraq'], ['Harir base', 'Erbil, Iraq'], ['Tower 22', 'Jordan'],
-  ['al-Tanf garrison', 'Homs, Syria'], ['Conoco gas field', 'Deir ez-Zor, Syria'], ['Green Village', 'Deir ez-Zor, Syria'],
-  ['Mission Support Site Euphrates', 'Deir ez-Zor, Syria'], ['Rumalyn Landing Zone', 'Hasakah, Syria'], ['Shaddadi base', 'Hasakah, Syria'],
-  ['Victory Base Complex', 'Baghdad, Iraq'], ['K-1 air base', 'Kirkuk, Iraq'], ['Qayyarah airfield', 'Nineveh, Iraq'], ['Camp Speicher', 'Salahuddin, Iraq'],
-  ['Bashur airfield', 'Erbil, Iraq'], ['Mosul airport', 'Nineveh, Iraq'], ['Basra palace', 'Basra, Iraq'], ['Union III', 'Baghdad, Iraq'],
+  ['Camp Taji', 'Iraq'],
+  ['Al Asad Air Base', 'Anbar, Iraq'],
+  ['Erbil airport', 'Erbil, Iraq'],
+  ['Ain al-Asad', 'Anbar, Iraq'],
+  ['the Green Zone', 'Baghdad, Iraq'],
+  ['Balad Air Base', 'Salahuddin, Iraq'],
+  ['Harir base', 'Erbil, Iraq'],
+  ['Tower 22', 'Jordan'],
+  ['al-Tanf garrison', 'Homs, Syria'],
+  ['Conoco gas field', 'Deir ez-Zor, Syria'],
+  ['Green Village', 'Deir ez-Zor, Syria'],
+  ['Mission Support Site Euphrates', 'Deir ez-Zor, Syria'],
+  ['Rumalyn Landing Zone', 'Hasakah, Syria'],
+  ['Shaddadi base', 'Hasakah, Syria'],
+  ['Victory Base Complex', 'Baghdad, Iraq'],
+  ['K-1 air base', 'Kirkuk, Iraq'],
+  ['Qayyarah airfield', 'Nineveh, Iraq'],
+  ['Camp Speicher', 'Salahuddin, Iraq'],
+  ['Bashur airfield', 'Erbil, Iraq'],
+  ['Mosul airport', 'Nineveh, Iraq'],
+  ['Basra palace', 'Basra, Iraq'],
+  ['Union III', 'Baghdad, Iraq'],
 ] as const;
 const TYPES = ['rocket attack', 'drone attack', 'mortar attack', 'rocket and drone attack', 'one-way drone strike'] as const;
 const OUTLETS = [
-  'Harbour Tribune', 'Northern Courier', 'Gulf Monitor', 'Levant Ledger', 'Tigris Times', 'Euphrates Daily', 'The Desert Wire', 'Frontline Post',
-  'Capital Observer', 'Riverside Herald', 'Crescent Report', 'Eastern Dispatch', 'Plains Gazette', 'Meridian News', 'The Border Standard',
-  'Continental Press', 'Atlas Review', 'Coastal Sentinel', 'Summit Journal', 'Lowland Chronicle', 'Granite Record', 'The Evening Signal',
-  'Horizon Bulletin', 'Pioneer Mail', 'Westbank Register', 'Orchard Globe', 'The Compass', 'Beacon Weekly', 'Valley Voice', 'Citadel Times',
-  'Delta Examiner', 'Mariner Daily', 'The Lantern', 'Highland Leader', 'Northstar Wire', 'Sandstone Post', 'Cedar Telegraph', 'Kestrel News',
+  'Harbour Tribune',
+  'Northern Courier',
+  'Gulf Monitor',
+  'Levant Ledger',
+  'Tigris Times',
+  'Euphrates Daily',
+  'The Desert Wire',
+  'Frontline Post',
+  'Capital Observer',
+  'Riverside Herald',
+  'Crescent Report',
+  'Eastern Dispatch',
+  'Plains Gazette',
+  'Meridian News',
+  'The Border Standard',
+  'Continental Press',
+  'Atlas Review',
+  'Coastal Sentinel',
+  'Summit Journal',
+  'Lowland Chronicle',
+  'Granite Record',
+  'The Evening Signal',
+  'Horizon Bulletin',
+  'Pioneer Mail',
+  'Westbank Register',
+  'Orchard Globe',
+  'The Compass',
+  'Beacon Weekly',
+  'Valley Voice',
+  'Citadel Times',
+  'Delta Examiner',
+  'Mariner Daily',
+  'The Lantern',
+  'Highland Leader',
+  'Northstar Wire',
+  'Sandstone Post',
+  'Cedar Telegraph',
+  'Kestrel News',
 ];
-const FIRST = ['Mina', 'Daniel', 'Sara', 'Omar', 'Lena', 'Yusuf', 'Clara', 'Ahmed', 'Priya', 'Jonas', 'Hana', 'Tomas', 'Leila', 'Marco', 'Ines', 'Karim', 'Ruth', 'Samir', 'Elena', 'Farid'];
-const LAST = ['Okafor', 'Reyes', 'Haddad', 'Lindqvist', 'Nasser', 'Moreau', 'Kowalski', 'Rahman', 'Costa', 'Jaber', 'Schulz', 'Aziz', 'Duarte', 'Karimi', 'Novak', 'Salem', 'Bauer', 'Hamdan', 'Ortiz', 'Yilmaz'];
+const FIRST = [
+  'Mina',
+  'Daniel',
+  'Sara',
+  'Omar',
+  'Lena',
+  'Yusuf',
+  'Clara',
+  'Ahmed',
+  'Priya',
+  'Jonas',
+  'Hana',
+  'Tomas',
+  'Leila',
+  'Marco',
+  'Ines',
+  'Karim',
+  'Ruth',
+  'Samir',
+  'Elena',
+  'Farid',
+];
+const LAST = [
+  'Okafor',
+  'Reyes',
+  'Haddad',
+  'Lindqvist',
+  'Nasser',
+  'Moreau',
+  'Kowalski',
+  'Rahman',
+  'Costa',
+  'Jaber',
+  'Schulz',
+  'Aziz',
+  'Duarte',
+  'Karimi',
+  'Novak',
+  'Salem',
+  'Bauer',
+  'Hamdan',
+  'Ortiz',
+  'Yilmaz',
+];
 const ACTORS: Actor[] = [
   { id: 'actor-kh', name: "Kata'ib Hezbollah", aliases: ['Kataib Hezbollah', 'Kitaeb Hezbollah', 'KH'] },
   { id: 'actor-is', name: 'Islamic State', aliases: ['ISIS', 'ISIL', 'Daesh'] },
@@ -111,7 +203,18 @@ const ACTORS: Actor[] = [
   { id: 'actor-iri', name: 'Islamic Resistance in Iraq', aliases: ['the Islamic Resistance in Iraq', 'IRI'] },
   { id: 'actor-ksh', name: "Kata'ib Sayyid al-Shuhada", aliases: ['Kataib Sayyid al-Shuhada', 'KSS'] },
 ];
-const SPEAKERS = ['a coalition statement', 'a Pentagon spokesman', 'two security sources', 'an Iraqi military official', 'local police', 'a hospital official', 'the provincial governor', 'a U.S. defence official', 'witnesses', 'a militia spokesman'];
+const SPEAKERS = [
+  'a coalition statement',
+  'a Pentagon spokesman',
+  'two security sources',
+  'an Iraqi military official',
+  'local police',
+  'a hospital official',
+  'the provincial governor',
+  'a U.S. defence official',
+  'witnesses',
+  'a militia spokesman',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
@@ -159,21 +262,54 @@ const FILLER = [
 ];
 // Compositional filler, so a 6 KB text does not repeat itself: "<who> said <clause>." and "<Clause>, <who> said."
 const WHO = [
-  'officials', 'a senior official', 'residents', 'witnesses', 'a spokesman for the provincial council', 'a local commander', 'security sources',
-  'a diplomat in Baghdad', 'an aid worker in the area', 'a police officer at the scene', 'the interior ministry', 'a member of parliament',
-  'two people who live nearby', 'a coalition official who asked not to be named', 'a doctor at the main hospital', 'an analyst in Washington',
+  'officials',
+  'a senior official',
+  'residents',
+  'witnesses',
+  'a spokesman for the provincial council',
+  'a local commander',
+  'security sources',
+  'a diplomat in Baghdad',
+  'an aid worker in the area',
+  'a police officer at the scene',
+  'the interior ministry',
+  'a member of parliament',
+  'two people who live nearby',
+  'a coalition official who asked not to be named',
+  'a doctor at the main hospital',
+  'an analyst in Washington',
 ];
 const CLAUSES = [
-  'the area had been quiet for several weeks', 'patrols would be stepped up around the perimeter', 'the main road was reopened by the afternoon',
-  'the attackers had fled before troops arrived', 'power was cut to parts of the district for several hours', 'several homes near the base were damaged',
-  'the launch site was an abandoned farm a few kilometres away', 'the warning system gave troops a few seconds to take cover', 'the damage was still being assessed',
-  'more arrests were expected in the coming days', 'the government would ask for an urgent meeting of the security council', 'a similar attack had been foiled in the spring',
-  'the projectiles appeared to be of an older type', 'the timing coincided with a visit by a foreign delegation', 'schools in the area would stay closed',
-  'the attack showed the limits of the current security arrangements', 'fragments were sent to a laboratory for analysis', 'the base had been on high alert since the weekend',
-  'the families of the victims had been informed', 'traffic at the checkpoints was backed up for hours', 'shops in the nearby market closed early',
-  'a drone was seen circling the area before the attack', 'the debris was cleared by the following morning', 'claims circulating online were exaggerated',
-  'a second salvo had been prepared but was never fired', 'the investigation would take several weeks', 'the authorities had received warnings of an attack',
-  'the site had been targeted at least twice before', 'the fire took more than an hour to put out', 'talks on the withdrawal of foreign forces would continue',
+  'the area had been quiet for several weeks',
+  'patrols would be stepped up around the perimeter',
+  'the main road was reopened by the afternoon',
+  'the attackers had fled before troops arrived',
+  'power was cut to parts of the district for several hours',
+  'several homes near the base were damaged',
+  'the launch site was an abandoned farm a few kilometres away',
+  'the warning system gave troops a few seconds to take cover',
+  'the damage was still being assessed',
+  'more arrests were expected in the coming days',
+  'the government would ask for an urgent meeting of the security council',
+  'a similar attack had been foiled in the spring',
+  'the projectiles appeared to be of an older type',
+  'the timing coincided with a visit by a foreign delegation',
+  'schools in the area would stay closed',
+  'the attack showed the limits of the current security arrangements',
+  'fragments were sent to a laboratory for analysis',
+  'the base had been on high alert since the weekend',
+  'the families of the victims had been informed',
+  'traffic at the checkpoints was backed up for hours',
+  'shops in the nearby market closed early',
+  'a drone was seen circling the area before the attack',
+  'the debris was cleared by the following morning',
+  'claims circulating online were exaggerated',
+  'a second salvo had been prepared but was never fired',
+  'the investigation would take several weeks',
+  'the authorities had received warnings of an attack',
+  'the site had been targeted at least twice before',
+  'the fire took more than an hour to put out',
+  'talks on the withdrawal of foreign forces would continue',
 ];
 const RARE = 'Residents said the blast shattered windows across the old spice market.';
 
@@ -310,10 +446,26 @@ function reported(r: Rng, n: number): number {
 
 /** [plural, singular] */
 const POP_WORDS: Record<string, Array<[string, string]>> = {
-  'unknown': [['people', 'person'], ['people', 'person'], ['persons', 'person']],
-  'US:military': [['American service members', 'American service member'], ['U.S. troops', 'U.S. soldier'], ['American soldiers', 'American soldier']],
-  'IQ:civilian': [['civilians', 'civilian'], ['Iraqi civilians', 'Iraqi civilian'], ['residents', 'resident']],
-  'IQ:military': [['Iraqi soldiers', 'Iraqi soldier'], ['members of the Iraqi security forces', 'member of the Iraqi security forces'], ['Iraqi troops', 'Iraqi soldier']],
+  unknown: [
+    ['people', 'person'],
+    ['people', 'person'],
+    ['persons', 'person'],
+  ],
+  'US:military': [
+    ['American service members', 'American service member'],
+    ['U.S. troops', 'U.S. soldier'],
+    ['American soldiers', 'American soldier'],
+  ],
+  'IQ:civilian': [
+    ['civilians', 'civilian'],
+    ['Iraqi civilians', 'Iraqi civilian'],
+    ['residents', 'resident'],
+  ],
+  'IQ:military': [
+    ['Iraqi soldiers', 'Iraqi soldier'],
+    ['members of the Iraqi security forces', 'member of the Iraqi security forces'],
+    ['Iraqi troops', 'Iraqi soldier'],
+  ],
 };
 const popKeyOf = (p: Population) => (p.nationality ? `${p.nationality}:${p.affiliation}` : 'unknown');
 
@@ -341,11 +493,17 @@ function makeSourceFiles(seed: number, i: number, eventCount: number, claimsPerS
   const pubIso = iso(published);
   const pubWords = `${MONTHS[published.getUTCMonth()]} ${published.getUTCDate()}, ${published.getUTCFullYear()}`;
   const fill = (s: string) =>
-    s.replace('{place}', lead.short).replace('{outlet}', outlet).replace('{actor}', lead.actor.name).replace('{person}', `${r.pick(FIRST)} ${r.pick(LAST)}`);
+    s
+      .replace('{place}', lead.short)
+      .replace('{outlet}', outlet)
+      .replace('{actor}', lead.actor.name)
+      .replace('{person}', `${r.pick(FIRST)} ${r.pick(LAST)}`);
 
   const tb = new TextBuilder();
   const title = r.pick([
-    lead.killed ? `${cap(lead.event.type ?? 'attack')} on ${lead.short} leaves ${words(lead.killed)} dead` : `No casualties in ${lead.event.type} on ${lead.short}`,
+    lead.killed
+      ? `${cap(lead.event.type ?? 'attack')} on ${lead.short} leaves ${words(lead.killed)} dead`
+      : `No casualties in ${lead.event.type} on ${lead.short}`,
     `${lead.short} hit in ${lead.event.type}, officials say`,
     `Casualties reported after ${lead.event.type} on ${lead.short}`,
     `${lead.actor.aliases[0]} blamed for ${lead.event.type} on ${lead.short}`,
@@ -365,10 +523,17 @@ function makeSourceFiles(seed: number, i: number, eventCount: number, claimsPerS
   const mark = (k: number, start: number, exact: string, fields: Pending['fields']) => pending.push({ k, start, exact, fields });
 
   // Fixed filler sentences without repeats (a shuffled deck), then compositional ones.
-  const deck = FILLER.map((f) => [r.next(), f] as const).sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+  const deck = FILLER.map((f) => [r.next(), f] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, f]) => f);
   const fillers = (n: number) => {
     for (let j = 0; j < n; j++) {
-      const next = deck.length && r.chance(0.6) ? deck.pop()! : r.chance(0.5) ? `${cap(r.pick(WHO))} said ${r.pick(CLAUSES)}.` : `${cap(r.pick(CLAUSES))}, ${r.pick(WHO)} said.`;
+      const next =
+        deck.length && r.chance(0.6)
+          ? deck.pop()!
+          : r.chance(0.5)
+            ? `${cap(r.pick(WHO))} said ${r.pick(CLAUSES)}.`
+            : `${cap(r.pick(CLAUSES))}, ${r.pick(WHO)} said.`;
       tb.add(fill(next));
     }
   };
@@ -383,13 +548,29 @@ function makeSourceFiles(seed: number, i: number, eventCount: number, claimsPerS
     const dateline = k === 0 ? `${ev.short.replace(/^the /, '').toUpperCase()} — ` : '';
     if (k === Math.ceil(claimsPerSource / 2)) {
       tb.end();
-      tb.add(r.pick([`In a separate incident, ${ev.short} also came under fire.`, `Separately, ${ev.short} was attacked.`, `Elsewhere, an attack was reported on ${ev.short}.`]));
+      tb.add(
+        r.pick([
+          `In a separate incident, ${ev.short} also came under fire.`,
+          `Separately, ${ev.short} was attacked.`,
+          `Elsewhere, an attack was reported on ${ev.short}.`,
+        ]),
+      );
     }
-    const pop = kind === 'killed' || kind === 'wounded' ? (r.chance(0.85) ? ev.population : r.pick(POPULATIONS)) : { nationality: null, affiliation: 'unknown' as const, side: null };
+    const pop =
+      kind === 'killed' || kind === 'wounded'
+        ? r.chance(0.85)
+          ? ev.population
+          : r.pick(POPULATIONS)
+        : { nationality: null, affiliation: 'unknown' as const, side: null };
     const nouns = r.pick(POP_WORDS[popKeyOf(pop)]);
     let who = nouns[0];
     let were = 'were';
-    const figureClaim = (measure: string, n: number, claimKind: 'casualties' | 'munitions', sentence: (fig: string) => { before: string; exact: string; after: string }) => {
+    const figureClaim = (
+      measure: string,
+      n: number,
+      claimKind: 'casualties' | 'munitions',
+      sentence: (fig: string) => { before: string; exact: string; after: string },
+    ) => {
       const phrase = figurePhrase(r, reported(r, n), measure === 'rockets_fired');
       const one = /^(?:at least )?(?:one|1)$/.test(phrase);
       who = one ? nouns[1] : nouns[0];
@@ -418,14 +599,22 @@ function makeSourceFiles(seed: number, i: number, eventCount: number, claimsPerS
       figureClaim('wounded', ev.wounded, 'casualties', (f) =>
         r.pick([
           { before: '', exact: `${cap(f)} ${who} ${were} wounded`, after: `, ${speaker} said.` },
-          { before: `Medics treated the injured; `, exact: `${f} ${who} ${were} hurt`, after: `, ${r.chance(0.5) ? 'some of them seriously' : 'none critically'}.` },
+          {
+            before: `Medics treated the injured; `,
+            exact: `${f} ${who} ${were} hurt`,
+            after: `, ${r.chance(0.5) ? 'some of them seriously' : 'none critically'}.`,
+          },
           { before: `The attack also `, exact: `wounded ${f} ${who}`, after: `, ${speaker} told reporters.` },
         ]),
       );
     } else if (kind === 'rockets') {
       figureClaim('rockets_fired', ev.rockets, 'munitions', (f) =>
         r.pick([
-          { before: '', exact: `${cap(f)} ${f === 'one' || f === '1' ? 'rocket was' : 'rockets were'} fired`, after: ` at ${ev.short} from a truck parked nearby, ${speaker} said.` },
+          {
+            before: '',
+            exact: `${cap(f)} ${f === 'one' || f === '1' ? 'rocket was' : 'rockets were'} fired`,
+            after: ` at ${ev.short} from a truck parked nearby, ${speaker} said.`,
+          },
           { before: `According to ${speaker}, `, exact: `${f} Katyusha rockets were launched`, after: ` towards the base.` },
           { before: `The attackers `, exact: `fired ${f} rockets`, after: `, ${speaker} said.` },
         ]),
@@ -453,7 +642,10 @@ function makeSourceFiles(seed: number, i: number, eventCount: number, claimsPerS
       const daysBefore = Math.round((published.getTime() - ev.date.getTime()) / DAY);
       const day = WEEKDAYS[ev.date.getUTCDay()];
       const written = `${MONTHS[ev.date.getUTCMonth()]} ${ev.date.getUTCDate()}`;
-      const when = daysBefore >= 0 && daysBefore <= 6 ? r.pick([day, `early ${day}`, `late on ${day}`, `${day} night`, written]) : `${written}, ${ev.date.getUTCFullYear()}`;
+      const when =
+        daysBefore >= 0 && daysBefore <= 6
+          ? r.pick([day, `early ${day}`, `late on ${day}`, `${day} night`, written])
+          : `${written}, ${ev.date.getUTCFullYear()}`;
       const relative = !/\d/.test(when);
       const s = r.pick([
         { before: relative ? `The attack took place ` : `The attack took place on `, exact: when, after: `, ${speaker} said.` },
@@ -626,7 +818,13 @@ export async function checkCase(dir: string): Promise<{ warnings: string[]; prob
   try {
     const claims = await CaseClaims.load(store);
     const view = claims.view();
-    return { warnings: [...store.warnings], problems: view.problems, claims: view.claims.length, annotations: view.annotations.length, ms: performance.now() - t0 };
+    return {
+      warnings: [...store.warnings],
+      problems: view.problems,
+      claims: view.claims.length,
+      annotations: view.annotations.length,
+      ms: performance.now() - t0,
+    };
   } finally {
     await store.close();
   }
@@ -651,7 +849,8 @@ function parseArgs(argv: string[]): GenOptions & { check: boolean } {
     else if (a === '--check') out.check = true;
     else throw new Error(`unknown argument ${a}`);
   }
-  if (!out.sources || !out.out) throw new Error('usage: node scripts/gen-case.ts --sources N --out DIR [--claims-per-source 10] [--seed 1] [--force] [--check]');
+  if (!out.sources || !out.out)
+    throw new Error('usage: node scripts/gen-case.ts --sources N --out DIR [--claims-per-source 10] [--seed 1] [--force] [--check]');
   return out as GenOptions & { check: boolean };
 }
 
@@ -671,7 +870,9 @@ async function main(): Promise<void> {
   );
   if (opts.check) {
     const c = await checkCase(r.dir);
-    console.log(`check: opened with CaseStore.open + CaseClaims.load in ${(c.ms / 1000).toFixed(1)} s: ${f(c.claims)} claims, ${f(c.annotations)} annotations, ${c.warnings.length} warnings, ${c.problems.length} problems`);
+    console.log(
+      `check: opened with CaseStore.open + CaseClaims.load in ${(c.ms / 1000).toFixed(1)} s: ${f(c.claims)} claims, ${f(c.annotations)} annotations, ${c.warnings.length} warnings, ${c.problems.length} problems`,
+    );
     for (const w of [...c.warnings, ...c.problems].slice(0, 20)) console.log(`  ${w}`);
     if (c.warnings.length || c.problems.length || c.claims !== r.claims || c.annotations !== r.annotations) process.exit(1);
   }

@@ -57,7 +57,14 @@ describe('npm start helpers', () => {
     expect(cmds.map((c) => c.name)).toEqual(['google-chrome', 'xdg-open']);
     expect(cmds[0].args).toEqual(chromiumArgs('http://127.0.0.1:1/?token=t', '/data/browser-profile'));
     expect(cmds[0].args).toEqual(
-      expect.arrayContaining(['--app=http://127.0.0.1:1/?token=t', '--user-data-dir=/data/browser-profile', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']),
+      expect.arrayContaining([
+        '--app=http://127.0.0.1:1/?token=t',
+        '--user-data-dir=/data/browser-profile',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ]),
     );
     expect(cmds[1].args).toEqual(['http://127.0.0.1:1/?token=t']);
     expect(browserCommands('u', 'p', { PATH: join(base, 'nothing') }, 'linux')).toEqual([]);
@@ -116,7 +123,11 @@ describe('npm start in browser mode', () => {
     const dataDir = join(base, 'data-headless');
     const run = runStart([...modeArgs, '--data-dir', dataDir, '--port', '0'], baseEnv(), /running at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+) /);
     const [, url] = await run.matched;
-    const lines = run.output().trim().split('\n').filter((l) => !l.startsWith('Building') && l.trim() !== '');
+    const lines = run
+      .output()
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('Building') && l.trim() !== '');
     if (noElectron) expect(lines[0]).toBe(NO_ELECTRON_LINE);
     expect(lines.filter((l) => l.includes('http://'))).toHaveLength(1);
 

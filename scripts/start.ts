@@ -105,7 +105,12 @@ export function chromiumArgs(url: string, profileDir: string): string[] {
 }
 
 /** What to try, in order, to open `url`: Chromium-family browsers first, then the desktop's opener. */
-export function browserCommands(url: string, profileDir: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): BrowserCommand[] {
+export function browserCommands(
+  url: string,
+  profileDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): BrowserCommand[] {
   const app = chromiumArgs(url, profileDir);
   const onPath = (name: string): BrowserCommand[] => {
     const found = which(name, env, platform);
@@ -120,7 +125,9 @@ export function browserCommands(url: string, profileDir: string, env: NodeJS.Pro
       { name: 'open', command: 'open', args: [url], chromium: false },
     );
   } else if (platform === 'win32') {
-    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.ProgramFiles, env['ProgramFiles(x86)']].filter((r): r is string => Boolean(r));
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)'], env.ProgramFiles, env['ProgramFiles(x86)']].filter((r): r is string =>
+      Boolean(r),
+    );
     for (const r of roots) out.push(...atPath('Google Chrome', join(r, 'Google', 'Chrome', 'Application', 'chrome.exe')));
     for (const r of roots) out.push(...atPath('Microsoft Edge', join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe')));
     // `start` is a cmd built-in; its first quoted argument is a window title, hence the empty one.

@@ -76,7 +76,10 @@ export function actorNamed(actors: readonly Actor[], name: string): Actor | null
   const words = name.split(/\s+/).filter(Boolean);
   for (let len = Math.min(5, words.length - 1); len >= 1; len--) {
     for (let i = 0; i + len <= words.length; i++) {
-      const run = words.slice(i, i + len).join(' ').replace(/^[("'“‘]+|[)"'”’.,;:]+$/g, '');
+      const run = words
+        .slice(i, i + len)
+        .join(' ')
+        .replace(/^[("'“‘]+|[)"'”’.,;:]+$/g, '');
       if (run.length < 3) continue;
       const hit = findActor(book, run);
       if (hit) return hit;
@@ -85,7 +88,14 @@ export function actorNamed(actors: readonly Actor[], name: string): Actor | null
   return null;
 }
 
-const noFigure = (raw: string): Figure => ({ raw: raw.slice(0, 500), low: null, best: null, high: null, qualifier: 'unspecified', rules: FIGURE_RULES_VERSION });
+const noFigure = (raw: string): Figure => ({
+  raw: raw.slice(0, 500),
+  low: null,
+  best: null,
+  high: null,
+  qualifier: 'unspecified',
+  rules: FIGURE_RULES_VERSION,
+});
 
 /** The annotation and claim a suggestion becomes when the user accepts it (not yet stored). */
 export function acceptSuggestion(s: Suggestion, ctx: AcceptContext): { annotation: Annotation; claim: Claim } {

@@ -16,7 +16,16 @@ import { seedsKey } from '../tests/unit/corpus.ts';
 
 describe('normaliseActorName', () => {
   it('folds the spellings of one transliterated name to one key', () => {
-    const spellings = ['Kataib Hezbollah', 'Kitaeb Hezbollah', "Kata'ib Hezbollah", 'Kata’ib Hezbollah', 'Kataʼib Hizballah', 'KATAIB HEZBOLLAH', 'Kataib Hizbullah', 'Katāʾib Ḥizballāh'];
+    const spellings = [
+      'Kataib Hezbollah',
+      'Kitaeb Hezbollah',
+      "Kata'ib Hezbollah",
+      'Kata’ib Hezbollah',
+      'Kataʼib Hizballah',
+      'KATAIB HEZBOLLAH',
+      'Kataib Hizbullah',
+      'Katāʾib Ḥizballāh',
+    ];
     expect(new Set(spellings.map(normaliseActorName)).size).toBe(1);
   });
 
@@ -29,7 +38,20 @@ describe('normaliseActorName', () => {
   });
 
   it('keeps different actors apart', () => {
-    const distinct = ['Kataib Hezbollah', 'Hezbollah', "Kata'ib Sayyid al-Shuhada", "Asa'ib Ahl al-Haq", 'Hamas', 'Iraq', 'Iran', 'US', 'IS', 'ISIS', 'Islamic State', 'Islamic Jihad'];
+    const distinct = [
+      'Kataib Hezbollah',
+      'Hezbollah',
+      "Kata'ib Sayyid al-Shuhada",
+      "Asa'ib Ahl al-Haq",
+      'Hamas',
+      'Iraq',
+      'Iran',
+      'US',
+      'IS',
+      'ISIS',
+      'Islamic State',
+      'Islamic Jihad',
+    ];
     expect(new Set(distinct.map(normaliseActorName)).size).toBe(distinct.length);
   });
 });

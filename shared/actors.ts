@@ -52,7 +52,10 @@ function skeleton(word: string): string {
  * ("Kata'ib Hezbollah", "Kitaeb Hizballah" → the same key).
  */
 export function normaliseActorName(name: string): string {
-  const plain = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim();
+  const plain = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim();
   const allCaps = !/\p{Ll}/u.test(plain);
   const tokens = plain.split(/[\s\u2013\u2014/]+/).filter(Boolean);
   const words: string[] = [];
@@ -180,7 +183,11 @@ export const STARTER_ACTORS: readonly Actor[] = [
   { id: 'starter-nujaba', name: 'Harakat Hezbollah al-Nujaba', aliases: ['al-Nujaba', 'HHN'] },
   { id: 'starter-kataib-sayyid-al-shuhada', name: "Kata'ib Sayyid al-Shuhada", aliases: ['KSS'] },
   { id: 'starter-islamic-resistance-in-iraq', name: 'Islamic Resistance in Iraq', aliases: ['IRI'] },
-  { id: 'starter-pmf', name: 'Popular Mobilization Forces', aliases: ['PMF', 'Popular Mobilisation Forces', 'PMU', 'Popular Mobilization Units', "al-Hashd al-Sha'bi"] },
+  {
+    id: 'starter-pmf',
+    name: 'Popular Mobilization Forces',
+    aliases: ['PMF', 'Popular Mobilisation Forces', 'PMU', 'Popular Mobilization Units', "al-Hashd al-Sha'bi"],
+  },
   { id: 'starter-irgc', name: 'Islamic Revolutionary Guard Corps', aliases: ['IRGC'] },
   { id: 'starter-quds-force', name: 'IRGC Quds Force', aliases: ['Quds Force', 'IRGC-QF'] },
   { id: 'starter-islamic-state', name: 'Islamic State', aliases: ['ISIS', 'ISIL', 'IS', 'Daesh'] },
@@ -188,5 +195,9 @@ export const STARTER_ACTORS: readonly Actor[] = [
   { id: 'starter-houthis', name: 'Houthis', aliases: ['Ansar Allah', 'Ansarallah'] },
   { id: 'starter-isf', name: 'Iraqi Security Forces', aliases: ['ISF'] },
   { id: 'starter-centcom', name: 'U.S. Central Command', aliases: ['CENTCOM', 'United States Central Command'] },
-  { id: 'starter-cjtf-oir', name: 'Combined Joint Task Force – Operation Inherent Resolve', aliases: ['CJTF-OIR', 'Operation Inherent Resolve', 'the coalition', 'U.S.-led coalition'] },
+  {
+    id: 'starter-cjtf-oir',
+    name: 'Combined Joint Task Force – Operation Inherent Resolve',
+    aliases: ['CJTF-OIR', 'Operation Inherent Resolve', 'the coalition', 'U.S.-led coalition'],
+  },
 ];

@@ -160,15 +160,12 @@ function scoreAt(text: string, target: TextTarget, start: number, end: number, q
   const suffix = similarity(target.suffix, text.slice(end, end + target.suffix.length + slack));
   const distance = Math.abs(start - target.start);
   const position = text.length ? 1 - Math.min(1, distance / text.length) : 1;
-  const score =
-    (WEIGHTS.quote * quote + WEIGHTS.prefix * (prefix ?? 1) + WEIGHTS.suffix * (suffix ?? 1) + WEIGHTS.position * position) /
-    WEIGHT_SUM;
+  const score = (WEIGHTS.quote * quote + WEIGHTS.prefix * (prefix ?? 1) + WEIGHTS.suffix * (suffix ?? 1) + WEIGHTS.position * position) / WEIGHT_SUM;
   return { start, end, quote, prefix, suffix, distance, score };
 }
 
 /** Best of prefix/suffix agreement, or null when the target stored no context at all. */
-const contextSupport = (c: Candidate): number | null =>
-  c.prefix === null && c.suffix === null ? null : Math.max(c.prefix ?? 0, c.suffix ?? 0);
+const contextSupport = (c: Candidate): number | null => (c.prefix === null && c.suffix === null ? null : Math.max(c.prefix ?? 0, c.suffix ?? 0));
 /** Mean of whatever context exists, to rank occurrences. */
 const contextRank = (c: Candidate): number => {
   const known = [c.prefix, c.suffix].filter((x): x is number => x !== null);
@@ -248,7 +245,10 @@ export function anchor(text: string, target: TextTarget): AnchorResult {
       );
     }
     const how = loose ? 'The quote was found with different spacing' : 'The quote was found';
-    const where = occurrences.length === 1 ? 'once' : `${occurrences.length} times; chose the one ${contextRank(chosen) >= CONTEXT_AGREES ? 'whose surrounding words match best' : 'closest to its old position (no surrounding words matched)'}`;
+    const where =
+      occurrences.length === 1
+        ? 'once'
+        : `${occurrences.length} times; chose the one ${contextRank(chosen) >= CONTEXT_AGREES ? 'whose surrounding words match best' : 'closest to its old position (no surrounding words matched)'}`;
     return {
       status: 'quote',
       start: chosen.start,
@@ -282,7 +282,10 @@ export function anchor(text: string, target: TextTarget): AnchorResult {
   const best = candidates.reduce((a, b) => (b.score > a.score + 1e-9 || (Math.abs(b.score - a.score) <= 1e-9 && b.distance < a.distance) ? b : a));
   const now = text.slice(best.start, best.end);
   if (best.quote >= MIN_QUOTE_SIMILARITY && figures(now) !== figures(quote)) {
-    return orphan(best.score, `A close match was found, but its figures differ (“${figures(quote)}” → “${figures(now)}”); a figure is never re-anchored approximately.`);
+    return orphan(
+      best.score,
+      `A close match was found, but its figures differ (“${figures(quote)}” → “${figures(now)}”); a figure is never re-anchored approximately.`,
+    );
   }
   if (best.quote < MIN_QUOTE_SIMILARITY || best.score < MIN_FUZZY_SCORE) {
     return orphan(

@@ -126,10 +126,7 @@ export const api = {
   'sources.get': op(z.object({ caseId: CaseId, sourceId: SourceId }), SourceDocument),
   'sources.update': op(z.object({ caseId: CaseId, sourceId: SourceId, patch: SourcePatch }), Source),
   'sources.delete': op(z.object({ caseId: CaseId, sourceId: SourceId }), z.object({ deleted: z.literal(true) })),
-  'sources.original': op(
-    z.object({ caseId: CaseId, sourceId: SourceId }),
-    z.object({ name: z.string(), mime: z.string(), data: Bytes }),
-  ),
+  'sources.original': op(z.object({ caseId: CaseId, sourceId: SourceId }), z.object({ name: z.string(), mime: z.string(), data: Bytes })),
 
   /** Replace a source's text with a new version of the same report; annotations re-anchor or become orphans. */
   'sources.replaceText': op(
@@ -164,7 +161,9 @@ export const api = {
     z.object({ caseId: CaseId, eventId: z.string().optional() }),
     z.object({
       matrices: z.array(Matrix),
-      grades: z.array(z.object({ eventId: z.string(), computed: Grade, grade: Grade, why: z.string(), groups: z.array(z.string()), override: GradeOverride.nullable() })),
+      grades: z.array(
+        z.object({ eventId: z.string(), computed: Grade, grade: Grade, why: z.string(), groups: z.array(z.string()), override: GradeOverride.nullable() }),
+      ),
     }),
   ),
 
@@ -206,7 +205,14 @@ export type Api = typeof api;
  * sources, the matrices): large at monitor scale, so they are checked against their schema in the
  * tests (createCore's `checkReplies`), not on every call, and the UI checks only their outer shape.
  */
-export const LARGE_REPLIES: ReadonlySet<OpName> = new Set<OpName>(['claims.view', 'claims.changes', 'conflicts.compute', 'cases.open', 'cases.restoreBackup', 'sources.get']);
+export const LARGE_REPLIES: ReadonlySet<OpName> = new Set<OpName>([
+  'claims.view',
+  'claims.changes',
+  'conflicts.compute',
+  'cases.open',
+  'cases.restoreBackup',
+  'sources.get',
+]);
 export type OpName = keyof Api;
 export type Input<K extends OpName> = z.input<Api[K]['input']>;
 export type Output<K extends OpName> = z.output<Api[K]['output']>;

@@ -41,13 +41,8 @@ export const originalEntry = (o: { sha256: string; originalExt: string }): strin
 const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 in lower-case hex');
 
 /** Entry names a bundle may contain: the fixed ones above, or the patterned ones. Nothing else. */
-const ENTRY_PATTERNS: RegExp[] = [
-  /^case\/sources\/s_[a-z0-9]{6,32}\.json$/,
-  /^texts\/s_[a-z0-9]{6,32}\.txt$/,
-  /^originals\/[a-f0-9]{64}\.[a-z0-9]{1,10}$/,
-];
-export const isKnownEntry = (name: string): boolean =>
-  (Object.values(BUNDLE_PATHS) as string[]).includes(name) || ENTRY_PATTERNS.some((p) => p.test(name));
+const ENTRY_PATTERNS: RegExp[] = [/^case\/sources\/s_[a-z0-9]{6,32}\.json$/, /^texts\/s_[a-z0-9]{6,32}\.txt$/, /^originals\/[a-f0-9]{64}\.[a-z0-9]{1,10}$/];
+export const isKnownEntry = (name: string): boolean => (Object.values(BUNDLE_PATHS) as string[]).includes(name) || ENTRY_PATTERNS.some((p) => p.test(name));
 
 export const ManifestFile = z.object({
   path: z.string().min(1).max(300),
@@ -265,7 +260,8 @@ export function checkReferences(data: {
       a.targets.forEach((t, i) => {
         const where = `Annotation ${a.id}, passage ${i + 1}`;
         if (t.end > body.text.length) problems.push(`${where} ends at ${t.end}, past the end of its text (${body.text.length} characters).`);
-        else if (body.text.slice(t.start, t.end) !== t.exact) problems.push(`${where} does not read “${t.exact.slice(0, 60)}” at ${t.start}–${t.end} of its text.`);
+        else if (body.text.slice(t.start, t.end) !== t.exact)
+          problems.push(`${where} does not read “${t.exact.slice(0, 60)}” at ${t.start}–${t.end} of its text.`);
       });
     }
     for (const c of body.claims) {

@@ -73,9 +73,17 @@ describe('direction and language', () => {
   });
 
   it('guesses common languages and says null when unsure', () => {
-    expect(detectLanguage('The ministry said that the attack on the base was carried out by a group and that it was the first of its kind in the region.')).toBe('en');
-    expect(detectLanguage('Le ministère a déclaré que les tirs sur la base étaient le fait des milices et que les dégâts sont en cours de constatation pour le moment.')).toBe('fr');
-    expect(detectLanguage('Das Ministerium sagte, dass der Angriff auf die Basis von einer Miliz durchgeführt wurde und die Schäden nicht klar sind.')).toBe('de');
+    expect(
+      detectLanguage('The ministry said that the attack on the base was carried out by a group and that it was the first of its kind in the region.'),
+    ).toBe('en');
+    expect(
+      detectLanguage(
+        'Le ministère a déclaré que les tirs sur la base étaient le fait des milices et que les dégâts sont en cours de constatation pour le moment.',
+      ),
+    ).toBe('fr');
+    expect(detectLanguage('Das Ministerium sagte, dass der Angriff auf die Basis von einer Miliz durchgeführt wurde und die Schäden nicht klar sind.')).toBe(
+      'de',
+    );
     expect(detectLanguage('قالت وزارة الدفاع إن الهجوم على القاعدة نفذته ميليشيا مدعومة')).toBe('ar');
     expect(detectLanguage('12 34 56')).toBeNull();
   });

@@ -8,7 +8,7 @@ const key = (r: R) => r.id;
 /** A small seeded PRNG, so a failure can be replayed. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** One random edit of the kinds commands make: insert, delete, replace in place, move back in place. */
@@ -72,7 +72,10 @@ describe('change sets', () => {
   });
 
   it('put a record back in its place when its follower is known, at the end when it is not', () => {
-    const list: R[] = [{ id: 'x', v: 1 }, { id: 'z', v: 3 }];
+    const list: R[] = [
+      { id: 'x', v: 1 },
+      { id: 'z', v: 3 },
+    ];
     expect(applyList(list, { put: [{ value: { id: 'y', v: 2 }, after: 'x' }], deleted: [] }, key).map(key)).toEqual(['x', 'y', 'z']);
     expect(applyList(list, { put: [{ value: { id: 'y', v: 2 }, after: 'elsewhere' }], deleted: [] }, key).map(key)).toEqual(['x', 'z', 'y']);
     expect(applyList(list, { put: [{ value: { id: 'w', v: 0 }, after: null }], deleted: ['z'] }, key).map(key)).toEqual(['w', 'x']);

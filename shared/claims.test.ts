@@ -21,7 +21,12 @@ const T = '2024-05-01T10:00:00.000Z';
 const base = (id: string, text = '') => ({ id, sourceId: 's_abcdef', annotationId: `an-${id}`, created: T, text });
 
 const fig = (raw: string, low: number | null, best: number | null, high: number | null, qualifier: Figure['qualifier'] = 'exact'): Figure => ({
-  raw, low, best, high, qualifier, rules: FIGURE_RULES_VERSION,
+  raw,
+  low,
+  best,
+  high,
+  qualifier,
+  rules: FIGURE_RULES_VERSION,
 });
 const pop = (p: Partial<Population> = {}): Population => ({ nationality: null, affiliation: 'unknown', side: null, ...p });
 const part = (f: Figure, subset = false, p: Partial<Population> = {}): Part => ({ population: pop(p), figure: f, subset });
@@ -55,7 +60,21 @@ describe('the claim schemas', () => {
   it('refuses a timing whose end is before its start, and an event that ends before it starts', () => {
     const t = { ...blankClaim('timing', base('t1', 'Wednesday')), start: '2020-03-12', end: '2020-03-11', precision: 'days' };
     expect(Claim.safeParse(t).success).toBe(false);
-    const e = { id: 'e1', title: 'x', start: '2020-03-12', end: '2020-03-11', precision: 'day', place: null, placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: T, modified: T };
+    const e = {
+      id: 'e1',
+      title: 'x',
+      start: '2020-03-12',
+      end: '2020-03-11',
+      precision: 'day',
+      place: null,
+      placePrecision: null,
+      type: null,
+      actorIds: [],
+      aggregate: false,
+      note: '',
+      created: T,
+      modified: T,
+    };
     expect(Event.safeParse(e).success).toBe(false);
     expect(Event.safeParse({ ...e, end: '2020-03-12' }).success).toBe(true);
   });
@@ -113,7 +132,9 @@ describe('partsCheck', () => {
   });
 
   it('says when a breakdown does not add up, or a subset exceeds its total', () => {
-    expect(partsCheck(figureClaim('c', fig('3', 3, 3, 3), [part(fig('2', 2, 2, 2)), part(fig('2', 2, 2, 2))]))).toBe('The parts add up to 4, but the total is 3.');
+    expect(partsCheck(figureClaim('c', fig('3', 3, 3, 3), [part(fig('2', 2, 2, 2)), part(fig('2', 2, 2, 2))]))).toBe(
+      'The parts add up to 4, but the total is 3.',
+    );
     expect(partsCheck(figureClaim('c', fig('4', 4, 4, 4), [part(fig('5', 5, 5, 5), true)]))).toMatch(/larger than the total/);
   });
 });
@@ -125,7 +146,13 @@ describe('the seed key fits the model', () => {
     for (const k of key.claims) {
       const kind = k.kind as Claim['kind'];
       const c = blankClaim(kind, base(k.id, k.quote)) as Record<string, unknown>;
-      const toPop = (p: Record<string, string> = {}) => pop({ nationality: p.nationality ?? null, affiliation: (p.affiliation as Population['affiliation']) ?? 'unknown', side: p.side ?? null, role: p.role ?? null });
+      const toPop = (p: Record<string, string> = {}) =>
+        pop({
+          nationality: p.nationality ?? null,
+          affiliation: (p.affiliation as Population['affiliation']) ?? 'unknown',
+          side: p.side ?? null,
+          role: p.role ?? null,
+        });
       if (kind === 'casualties' || kind === 'munitions' || kind === 'count') {
         const f = k.figure as Omit<Figure, 'raw' | 'rules'> | undefined;
         c.measure = (k.measure as string | undefined) ?? null;

@@ -46,9 +46,7 @@ export const KNOWN_MEASURES = {
   count: ['attacks', 'targets_struck', 'strikes', 'sites'],
 } as const;
 
-export const Measure = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,59}$/, 'a measure in lower_snake_case, such as killed or rockets_fired');
+export const Measure = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a measure in lower_snake_case, such as killed or rockets_fired');
 export type Measure = z.infer<typeof Measure>;
 
 /** Turns a label a user typed ("Rockets intercepted") into a measure key ("rockets_intercepted"). */
@@ -220,15 +218,7 @@ export const TimingClaim = z
 export const OtherClaim = z.object({ kind: z.literal('other'), ...common });
 export const NoteClaim = z.object({ kind: z.literal('note'), ...common });
 
-export const Claim = z.discriminatedUnion('kind', [
-  CasualtiesClaim,
-  MunitionsClaim,
-  CountClaim,
-  AttributionClaim,
-  TimingClaim,
-  OtherClaim,
-  NoteClaim,
-]);
+export const Claim = z.discriminatedUnion('kind', [CasualtiesClaim, MunitionsClaim, CountClaim, AttributionClaim, TimingClaim, OtherClaim, NoteClaim]);
 export type Claim = z.infer<typeof Claim>;
 export type FigureClaim = Extract<Claim, { kind: 'casualties' | 'munitions' | 'count' }>;
 
@@ -288,11 +278,7 @@ function describeIssues(error: z.ZodError): string {
  * Validates stored records one by one: keeps the valid ones, reports each invalid one in words
  * (with its position and id when it has one). Duplicate ids keep the first and report the rest.
  */
-export function validateRecords<T extends { id: string }>(
-  schema: z.ZodType<T>,
-  raw: unknown[],
-  noun: string,
-): { records: T[]; problems: RecordProblem[] } {
+export function validateRecords<T extends { id: string }>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
   const records: T[] = [];
   const problems: RecordProblem[] = [];
   const seen = new Set<string>();
@@ -344,7 +330,10 @@ export function partsCheck(claim: Claim): string | null {
   const total = claim.figure;
   const problems: string[] = [];
   const added = claim.parts.filter((p) => !p.subset);
-  const ok = partsAddUp(total, claim.parts.map((p) => ({ ...p.figure, subset: p.subset })));
+  const ok = partsAddUp(
+    total,
+    claim.parts.map((p) => ({ ...p.figure, subset: p.subset })),
+  );
   if (ok === false) {
     const sum = added.reduce((s, p) => s + (p.figure.best as number), 0);
     problems.push(`The parts add up to ${show(sum)}, but the total is ${show(total.best as number)}.`);
@@ -400,8 +389,17 @@ export function blankClaim(
       return { kind, ...common, perpetrator: null, attributedBy: null, stance: 'claimed' };
     case 'timing':
       return {
-        kind, ...common, expression: text.slice(0, 500) || '(date)', reference: null, anchorClaimId: null,
-        start: null, end: null, precision: null, method: 'not resolved yet', relative: true, approximate: false,
+        kind,
+        ...common,
+        expression: text.slice(0, 500) || '(date)',
+        reference: null,
+        anchorClaimId: null,
+        start: null,
+        end: null,
+        precision: null,
+        method: 'not resolved yet',
+        relative: true,
+        approximate: false,
       };
     default:
       return { kind, ...common };

@@ -21,13 +21,37 @@ const SRC = 's_abcdef';
 const TEXT = 'On Wednesday about 30 rockets hit the base, killing two U.S. troops and a British soldier; 14 people were wounded, including five seriously.';
 
 const stamp = (n: number) => new Date(Date.UTC(2024, 4, 1, 0, 0, n)).toISOString();
-const target = (start: number, end: number) => ({ start, end, exact: TEXT.slice(start, end), prefix: TEXT.slice(Math.max(0, start - 8), start), suffix: TEXT.slice(end, end + 8) });
-const annotation = (id: string, kind: ClaimKind, start: number, end: number, t = stamp(0)): Annotation => ({ id, sourceId: SRC, targets: [target(start, end)], kind, created: t, modified: t });
+const target = (start: number, end: number) => ({
+  start,
+  end,
+  exact: TEXT.slice(start, end),
+  prefix: TEXT.slice(Math.max(0, start - 8), start),
+  suffix: TEXT.slice(end, end + 8),
+});
+const annotation = (id: string, kind: ClaimKind, start: number, end: number, t = stamp(0)): Annotation => ({
+  id,
+  sourceId: SRC,
+  targets: [target(start, end)],
+  kind,
+  created: t,
+  modified: t,
+});
 const claim = (id: string, kind: ClaimKind, annotationId: string, text: string, t = stamp(0)): Claim =>
   blankClaim(kind, { id, sourceId: SRC, annotationId, created: t, text });
 const event = (id: string, title: string, t = stamp(0)): Event => ({
-  id, title, start: '2020-03-11', end: '2020-03-11', precision: 'day', place: 'Camp Taji', placePrecision: 'exact', type: 'rocket attack',
-  actorIds: [], aggregate: false, note: '', created: t, modified: t,
+  id,
+  title,
+  start: '2020-03-11',
+  end: '2020-03-11',
+  precision: 'day',
+  place: 'Camp Taji',
+  placePrecision: 'exact',
+  type: 'rocket attack',
+  actorIds: [],
+  aggregate: false,
+  note: '',
+  created: t,
+  modified: t,
 });
 
 function initial(): ClaimState {
@@ -48,31 +72,69 @@ function initial(): ClaimState {
 function everyCommand(): Array<[string, Command]> {
   const t = stamp(9);
   return [
-    ['claim.create', { type: 'claim.create', payload: { annotation: annotation('a9', 'timing', 3, 12, t), claim: claim('c9', 'timing', 'a9', 'Wednesday', t), at: null } }],
+    [
+      'claim.create',
+      { type: 'claim.create', payload: { annotation: annotation('a9', 'timing', 3, 12, t), claim: claim('c9', 'timing', 'a9', 'Wednesday', t), at: null } },
+    ],
     ['claim.create on an existing annotation', { type: 'claim.create', payload: { annotation: null, claim: claim('c8', 'other', 'a1', '', t), at: null } }],
     ['claim.update', { type: 'claim.update', payload: { id: 'c2', set: { speaker: 'coalition statement', note: 'checked', modified: t }, unset: [] } }],
-    ['claim.update changing kind', {
-      type: 'claim.update',
-      payload: { id: 'c2', set: { kind: 'attribution', perpetrator: { name: 'Kitaeb Hezbollah', actorId: null }, attributedBy: null, stance: 'accused', modified: t }, unset: ['measure', 'population', 'figure', 'parts'] },
-    }],
+    [
+      'claim.update changing kind',
+      {
+        type: 'claim.update',
+        payload: {
+          id: 'c2',
+          set: { kind: 'attribution', perpetrator: { name: 'Kitaeb Hezbollah', actorId: null }, attributedBy: null, stance: 'accused', modified: t },
+          unset: ['measure', 'population', 'figure', 'parts'],
+        },
+      },
+    ],
     ['annotation.retarget', { type: 'annotation.retarget', payload: { id: 'a1', targets: [target(7, 29), target(100, 110)], modified: t } }],
     ['claim.delete (its own annotation)', { type: 'claim.delete', payload: { id: 'c1' } }],
     ['claim.delete (a shared annotation)', { type: 'claim.delete', payload: { id: 'c2' } }],
-    ['claim.assign', { type: 'claim.assign', payload: { assignments: [{ claimId: 'c2', eventId: 'e1', modified: t }, { claimId: 'c1', eventId: null, modified: null }, { claimId: 'c2', eventId: 'e2', modified: null }] } }],
+    [
+      'claim.assign',
+      {
+        type: 'claim.assign',
+        payload: {
+          assignments: [
+            { claimId: 'c2', eventId: 'e1', modified: t },
+            { claimId: 'c1', eventId: null, modified: null },
+            { claimId: 'c2', eventId: 'e2', modified: null },
+          ],
+        },
+      },
+    ],
     ['event.create', { type: 'event.create', payload: { event: event('e3', 'Strikes on Kataib Hezbollah', t), at: 0, assign: [] } }],
     ['event.create with claims', { type: 'event.create', payload: { event: event('e3', 'Strikes', t), at: null, assign: [{ claimId: 'c2', modified: t }] } }],
     ['event.update', { type: 'event.update', payload: { id: 'e1', set: { title: 'Camp Taji, 11 March', place: null, modified: t }, unset: [] } }],
     ['event.delete', { type: 'event.delete', payload: { id: 'e1', modified: t } }],
     ['actor.put (new)', { type: 'actor.put', payload: { actor: { id: 'hamas', name: 'Hamas', aliases: [] }, at: 1 } }],
-    ['actor.put (an alias added)', { type: 'actor.put', payload: { actor: { id: 'kh', name: "Kata'ib Hezbollah", aliases: ['KH', 'Kitaib Hizballah al-Iraq'] }, at: null } }],
+    [
+      'actor.put (an alias added)',
+      { type: 'actor.put', payload: { actor: { id: 'kh', name: "Kata'ib Hezbollah", aliases: ['KH', 'Kitaib Hizballah al-Iraq'] }, at: null } },
+    ],
     ['actor.delete', { type: 'actor.delete', payload: { id: 'aah' } }],
-    ['batch: create an event and assign claims', {
-      type: 'batch',
-      payload: { commands: [
-        { type: 'event.create', payload: { event: event('e4', 'New', t), at: null, assign: [] } },
-        { type: 'claim.assign', payload: { assignments: [{ claimId: 'c1', eventId: 'e4', modified: t }, { claimId: 'c3', eventId: 'e4', modified: t }] } },
-      ] },
-    }],
+    [
+      'batch: create an event and assign claims',
+      {
+        type: 'batch',
+        payload: {
+          commands: [
+            { type: 'event.create', payload: { event: event('e4', 'New', t), at: null, assign: [] } },
+            {
+              type: 'claim.assign',
+              payload: {
+                assignments: [
+                  { claimId: 'c1', eventId: 'e4', modified: t },
+                  { claimId: 'c3', eventId: 'e4', modified: t },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ],
   ];
 }
 
@@ -119,7 +181,14 @@ describe('merging actors', () => {
   it('is one undoable step that re-points attributions and events', () => {
     const t = stamp(50);
     let s = initial();
-    s = apply(s, { type: 'claim.update', payload: { id: 'c2', set: { kind: 'attribution', perpetrator: { name: 'Hezbollah Brigades', actorId: 'kh2' }, attributedBy: null, stance: 'accused' }, unset: ['measure', 'population', 'figure', 'parts'] } }).state;
+    s = apply(s, {
+      type: 'claim.update',
+      payload: {
+        id: 'c2',
+        set: { kind: 'attribution', perpetrator: { name: 'Hezbollah Brigades', actorId: 'kh2' }, attributedBy: null, stance: 'accused' },
+        unset: ['measure', 'population', 'figure', 'parts'],
+      },
+    }).state;
     const cmd = mergeActorsCommand(s, 'kh', 'kh2', t);
     expect(Command.safeParse(cmd).success).toBe(true);
     const r = apply(s, cmd);
@@ -138,13 +207,33 @@ describe('commands refuse what would damage the case', () => {
   it.each<[string, Command, RegExp]>([
     ['a missing claim', { type: 'claim.delete', payload: { id: 'nope' } }, /no claim nope/],
     ['a duplicate id', { type: 'claim.create', payload: { annotation: null, claim: claim('c1', 'note', 'a1', ''), at: null } }, /already a claim/],
-    ['a claim without its annotation', { type: 'claim.create', payload: { annotation: null, claim: claim('c7', 'note', 'zz', ''), at: null } }, /no annotation zz/],
+    [
+      'a claim without its annotation',
+      { type: 'claim.create', payload: { annotation: null, claim: claim('c7', 'note', 'zz', ''), at: null } },
+      /no annotation zz/,
+    ],
     ['an invalid result', { type: 'claim.update', payload: { id: 'c1', set: { figure: { ...figureFrom('3'), low: 9 } }, unset: [] } }, /invalid/],
     ['a structural field', { type: 'claim.update', payload: { id: 'c1', set: { sourceId: 's_zzzzzz' }, unset: [] } }, /cannot be changed/],
     ['an unknown event', { type: 'claim.assign', payload: { assignments: [{ claimId: 'c1', eventId: 'e9', modified: null }] } }, /no event e9/],
     ['an actor still named by an event', { type: 'actor.delete', payload: { id: 'kh2' } }, /still named/],
-    ['a second actor under a known spelling', { type: 'actor.put', payload: { actor: { id: 'x', name: 'Kitaeb Hezbollah', aliases: [] }, at: null } }, /already names/],
-    ['a batch with a bad step', { type: 'batch', payload: { commands: [{ type: 'claim.delete', payload: { id: 'c1' } }, { type: 'claim.delete', payload: { id: 'c1' } }] } }, /no claim c1/],
+    [
+      'a second actor under a known spelling',
+      { type: 'actor.put', payload: { actor: { id: 'x', name: 'Kitaeb Hezbollah', aliases: [] }, at: null } },
+      /already names/,
+    ],
+    [
+      'a batch with a bad step',
+      {
+        type: 'batch',
+        payload: {
+          commands: [
+            { type: 'claim.delete', payload: { id: 'c1' } },
+            { type: 'claim.delete', payload: { id: 'c1' } },
+          ],
+        },
+      },
+      /no claim c1/,
+    ],
   ])('%s', (_name, cmd, message) => {
     const before = structuredClone(s);
     expect(() => apply(s, cmd)).toThrow(CommandError);
@@ -167,28 +256,69 @@ function rng(seed: number) {
 
 /** A random command that is valid in `s`. */
 function randomCommand(s: ClaimState, r: () => number, n: number): Command {
-  const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const t = stamp(n + 10);
   const kinds: ClaimKind[] = ['casualties', 'munitions', 'count', 'attribution', 'timing', 'other', 'note'];
   const options: Array<() => Command> = [
     () => {
       const start = Math.floor(r() * (TEXT.length - 10));
       const kind = pick(kinds);
-      return { type: 'claim.create', payload: { annotation: annotation(`a-${n}`, kind, start, start + 1 + Math.floor(r() * 9), t), claim: claim(`c-${n}`, kind, `a-${n}`, TEXT.slice(start, start + 20), t), at: null } };
+      return {
+        type: 'claim.create',
+        payload: {
+          annotation: annotation(`a-${n}`, kind, start, start + 1 + Math.floor(r() * 9), t),
+          claim: claim(`c-${n}`, kind, `a-${n}`, TEXT.slice(start, start + 20), t),
+          at: null,
+        },
+      };
     },
-    () => ({ type: 'event.create', payload: { event: event(`e-${n}`, `Event ${n}`, t), at: s.events.length ? Math.floor(r() * s.events.length) : null, assign: [] } }),
+    () => ({
+      type: 'event.create',
+      payload: { event: event(`e-${n}`, `Event ${n}`, t), at: s.events.length ? Math.floor(r() * s.events.length) : null, assign: [] },
+    }),
   ];
   if (s.claims.length) {
     options.push(
       () => ({ type: 'claim.delete', payload: { id: pick(s.claims).id } }),
-      () => ({ type: 'claim.update', payload: { id: pick(s.claims).id, set: { note: `note ${n}`, speaker: r() < 0.5 ? null : `speaker ${n}`, modified: t }, unset: [] } }),
-      () => ({ type: 'claim.update', payload: { id: pick(s.claims).id, set: { kind: 'note', modified: t }, unset: ['measure', 'population', 'figure', 'parts', 'weapon', 'perpetrator', 'attributedBy', 'stance', 'expression', 'reference', 'anchorClaimId', 'start', 'end', 'precision', 'method', 'relative', 'approximate'] } }),
+      () => ({
+        type: 'claim.update',
+        payload: { id: pick(s.claims).id, set: { note: `note ${n}`, speaker: r() < 0.5 ? null : `speaker ${n}`, modified: t }, unset: [] },
+      }),
+      () => ({
+        type: 'claim.update',
+        payload: {
+          id: pick(s.claims).id,
+          set: { kind: 'note', modified: t },
+          unset: [
+            'measure',
+            'population',
+            'figure',
+            'parts',
+            'weapon',
+            'perpetrator',
+            'attributedBy',
+            'stance',
+            'expression',
+            'reference',
+            'anchorClaimId',
+            'start',
+            'end',
+            'precision',
+            'method',
+            'relative',
+            'approximate',
+          ],
+        },
+      }),
       () => {
         const a = pick(s.annotations);
         const start = Math.floor(r() * (TEXT.length - 10));
         return { type: 'annotation.retarget', payload: { id: a.id, targets: [target(start, start + 5)], modified: r() < 0.5 ? t : null } };
       },
-      () => ({ type: 'claim.assign', payload: { assignments: [{ claimId: pick(s.claims).id, eventId: s.events.length && r() < 0.8 ? pick(s.events).id : null, modified: t }] } }),
+      () => ({
+        type: 'claim.assign',
+        payload: { assignments: [{ claimId: pick(s.claims).id, eventId: s.events.length && r() < 0.8 ? pick(s.events).id : null, modified: t }] },
+      }),
     );
   }
   options.push(() => {
@@ -204,10 +334,20 @@ function randomCommand(s: ClaimState, r: () => number, n: number): Command {
   if (s.claims.length >= 2) {
     options.push(() => ({
       type: 'batch',
-      payload: { commands: [
-        { type: 'event.create', payload: { event: event(`eb-${n}`, `Batch ${n}`, t), at: null, assign: [] } },
-        { type: 'claim.assign', payload: { assignments: [{ claimId: s.claims[0].id, eventId: `eb-${n}`, modified: t }, { claimId: s.claims[1].id, eventId: `eb-${n}`, modified: t }] } },
-      ] },
+      payload: {
+        commands: [
+          { type: 'event.create', payload: { event: event(`eb-${n}`, `Batch ${n}`, t), at: null, assign: [] } },
+          {
+            type: 'claim.assign',
+            payload: {
+              assignments: [
+                { claimId: s.claims[0].id, eventId: `eb-${n}`, modified: t },
+                { claimId: s.claims[1].id, eventId: `eb-${n}`, modified: t },
+              ],
+            },
+          },
+        ],
+      },
     }));
   }
   return pick(options)();

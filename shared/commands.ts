@@ -97,11 +97,7 @@ const keyed = <C extends string, T extends z.ZodType>(collection: C, value: T) =
   z.object({ collection: z.literal(collection), key: z.string().min(1).max(600), value: value.nullable() });
 export const PutRecord = z.object({
   type: z.literal('record.put'),
-  payload: z.discriminatedUnion('collection', [
-    keyed('decisions', Decision),
-    keyed('reconciliations', Reconciliation),
-    keyed('gradeOverrides', GradeOverride),
-  ]),
+  payload: z.discriminatedUnion('collection', [keyed('decisions', Decision), keyed('reconciliations', Reconciliation), keyed('gradeOverrides', GradeOverride)]),
 });
 type Keyed = { eventId: string; rowKey?: string };
 /** decisions and reconciliations are one per event row; grade overrides one per event. */
@@ -194,7 +190,8 @@ function indexOf<T extends { id: string }>(list: T[], id: string, noun: string):
 }
 function valid<T>(schema: z.ZodType<T>, value: unknown, noun: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) throw new CommandError(`That would make ${noun} invalid: ${r.error.issues.map((i) => `${i.path.join('.') || noun}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new CommandError(`That would make ${noun} invalid: ${r.error.issues.map((i) => `${i.path.join('.') || noun}: ${i.message}`).join('; ')}`);
   return r.data;
 }
 
@@ -375,7 +372,8 @@ export function apply(state: ClaimState, cmd: Command): Applied {
       const i = indexOf(state.actors, id, 'actor');
       const claims = state.claims.filter((c) => c.kind === 'attribution' && c.perpetrator?.actorId === id).length;
       const events = state.events.filter((e) => e.actorIds.includes(id)).length;
-      if (claims || events) throw new CommandError(`${state.actors[i].name} is still named by ${claims} claim(s) and ${events} event(s); merge it into another actor instead.`);
+      if (claims || events)
+        throw new CommandError(`${state.actors[i].name} is still named by ${claims} claim(s) and ${events} event(s); merge it into another actor instead.`);
       return { state: { ...state, actors: removeAt(state.actors, i) }, inverse: { type: 'actor.put', payload: { actor: state.actors[i], at: i } } };
     }
 
@@ -410,7 +408,8 @@ export function mergeActorsCommand(state: ClaimState, keepId: string, dropId: st
     }
   }
   for (const e of state.events) {
-    if (e.actorIds.includes(dropId)) commands.push({ type: 'event.update', payload: { id: e.id, set: { actorIds: replaceActorId(e.actorIds, dropId, keepId), modified }, unset: [] } });
+    if (e.actorIds.includes(dropId))
+      commands.push({ type: 'event.update', payload: { id: e.id, set: { actorIds: replaceActorId(e.actorIds, dropId, keepId), modified }, unset: [] } });
   }
   // delete first, so the kept actor may take over the other's names without a clash
   commands.push({ type: 'actor.delete', payload: { id: dropId } });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { type Claim, type Event, type Part, type Population, Claim as ClaimSchema } from './claims.ts';
 import type { ClaimState } from './commands.ts';
-import { type Matrix, type SourceInfo, type Verdict, changedSinceDecision, computeAll, computeMatrix, conflictsReport, isDescription, staleDecisions, worstVerdict } from './conflicts.ts';
+import {
+  type Matrix,
+  type SourceInfo,
+  type Verdict,
+  changedSinceDecision,
+  computeAll,
+  computeMatrix,
+  conflictsReport,
+  isDescription,
+  staleDecisions,
+  worstVerdict,
+} from './conflicts.ts';
 import { FIGURE_RULES_VERSION } from './figures.ts';
 import { buildSeedCase, type KeyDisagreement } from '../tests/unit/seed-case.ts';
 
@@ -35,7 +46,11 @@ describe('the seed case: verdicts against the answer key', () => {
   });
 
   it('agrees with the fact-checker on the disagreements d01–d11', () => {
-    const results = seed.key.disagreements.map((d) => ({ id: d.id, want: d.verdict.replace(' ', '_'), got: toolVerdict(matrices, seed.state.claims, d).replace(' ', '_') }));
+    const results = seed.key.disagreements.map((d) => ({
+      id: d.id,
+      want: d.verdict.replace(' ', '_'),
+      got: toolVerdict(matrices, seed.state.claims, d).replace(' ', '_'),
+    }));
     const agree = results.filter((r) => r.want === r.got);
     console.log(`${agree.length} of ${results.length} disagreements agree`);
     for (const r of results.filter((x) => x.want !== x.got)) console.log(`  ${r.id}: key says ${r.want}, the tool says ${r.got}`);
@@ -67,7 +82,13 @@ describe('the seed case: verdicts against the answer key', () => {
     const report = conflictsReport(matrices);
     const row = report.events[0].rows[0];
     expect(Object.keys(report.events[0])).toEqual(['id', 'title', 'rows']);
-    expect(row).toMatchObject({ measure: expect.any(String), population: expect.any(String), verdict: expect.any(String), claims: expect.any(Array), why: expect.any(String) });
+    expect(row).toMatchObject({
+      measure: expect.any(String),
+      population: expect.any(String),
+      verdict: expect.any(String),
+      claims: expect.any(Array),
+      why: expect.any(String),
+    });
   });
 });
 
@@ -79,10 +100,31 @@ const SOURCES: SourceInfo[] = [
   { id: 's_bbbbbb', name: 'Daily B', independenceGroup: 'wire-1' },
   { id: 's_cccccc', name: 'Monitor C', independenceGroup: 'C' },
 ];
-const EVENT: Event = { id: 'e1', title: 'Shelling of a depot', start: '2021-06-04', end: '2021-06-04', precision: 'day', place: null, placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: T, modified: T };
+const EVENT: Event = {
+  id: 'e1',
+  title: 'Shelling of a depot',
+  start: '2021-06-04',
+  end: '2021-06-04',
+  precision: 'day',
+  place: null,
+  placePrecision: null,
+  type: null,
+  actorIds: [],
+  aggregate: false,
+  note: '',
+  created: T,
+  modified: T,
+};
 
 const pop = (p: Partial<Population> = {}): Population => ({ nationality: null, affiliation: 'unknown', side: null, role: null, ...p });
-const fig = (low: number | null, best: number | null, high: number | null, raw = String(best ?? low ?? '')) => ({ raw, low, best, high, qualifier: 'exact' as const, rules: FIGURE_RULES_VERSION });
+const fig = (low: number | null, best: number | null, high: number | null, raw = String(best ?? low ?? '')) => ({
+  raw,
+  low,
+  best,
+  high,
+  qualifier: 'exact' as const,
+  rules: FIGURE_RULES_VERSION,
+});
 const part = (n: number, p: Partial<Population>, extra: Partial<Part> = {}): Part => ({ population: pop(p), figure: fig(n, n, n), subset: false, ...extra });
 
 let n = 0;
@@ -99,29 +141,56 @@ const common = (source: string, extra: Partial<Claim> = {}) => ({
   modified: T,
   ...extra,
 });
-function count(source: string, measure: string, figure: ReturnType<typeof fig>, opts: { population?: Partial<Population>; parts?: Part[]; asOf?: string; place?: string } = {}): Claim {
-  return ClaimSchema.parse({ kind: 'casualties', ...common(source, { asOf: opts.asOf ?? null }), measure, population: pop(opts.population), place: opts.place ?? null, figure, parts: opts.parts ?? [] });
+function count(
+  source: string,
+  measure: string,
+  figure: ReturnType<typeof fig>,
+  opts: { population?: Partial<Population>; parts?: Part[]; asOf?: string; place?: string } = {},
+): Claim {
+  return ClaimSchema.parse({
+    kind: 'casualties',
+    ...common(source, { asOf: opts.asOf ?? null }),
+    measure,
+    population: pop(opts.population),
+    place: opts.place ?? null,
+    figure,
+    parts: opts.parts ?? [],
+  });
 }
 function perp(source: string, name: string, stance: string, actorId: string | null = null): Claim {
   return ClaimSchema.parse({ kind: 'attribution', ...common(source), perpetrator: { name, actorId }, attributedBy: null, stance });
 }
 function when(source: string, expression: string, start: string | null, end = start, approximate = false): Claim {
   return ClaimSchema.parse({
-    kind: 'timing', ...common(source), expression, reference: null, anchorClaimId: null, start, end,
-    precision: start ? 'day' : null, method: 'manual', relative: false, approximate,
+    kind: 'timing',
+    ...common(source),
+    expression,
+    reference: null,
+    anchorClaimId: null,
+    start,
+    end,
+    precision: start ? 'day' : null,
+    method: 'manual',
+    relative: false,
+    approximate,
   });
 }
 const state = (claims: Claim[], actors: ClaimState['actors'] = []): ClaimState => ({ annotations: [], claims, events: [EVENT], actors });
 const rowsOf = (claims: Claim[], actors: ClaimState['actors'] = []) => computeMatrix(state(claims, actors), SOURCES, EVENT).rows;
-const verdictOf = (claims: Claim[], key: string, actors: ClaimState['actors'] = []): Verdict | undefined => rowsOf(claims, actors).find((r) => r.key === key)?.verdict;
+const verdictOf = (claims: Claim[], key: string, actors: ClaimState['actors'] = []): Verdict | undefined =>
+  rowsOf(claims, actors).find((r) => r.key === key)?.verdict;
 
 describe('figure rows', () => {
   it('calls overlapping ranges consistent: "about a dozen" holds 14', () => {
-    expect(verdictOf([count('s_aaaaaa', 'wounded', fig(10, 12, 14, 'about a dozen')), count('s_cccccc', 'wounded', fig(14, 14, 14))], 'wounded|all')).toBe('consistent');
+    expect(verdictOf([count('s_aaaaaa', 'wounded', fig(10, 12, 14, 'about a dozen')), count('s_cccccc', 'wounded', fig(14, 14, 14))], 'wounded|all')).toBe(
+      'consistent',
+    );
   });
 
   it('treats null as an open bound, not as zero', () => {
-    expect(verdictOf([count('s_aaaaaa', 'killed', fig(62, 62, null, 'at least 62')), count('s_cccccc', 'killed', fig(90, 90, 90))], 'killed|all')).toBe('consistent');
+    expect(verdictOf([count('s_aaaaaa', 'killed', fig(62, 62, null, 'at least 62')), count('s_cccccc', 'killed', fig(90, 90, 90))], 'killed|all')).toBe(
+      'consistent',
+    );
     expect(verdictOf([count('s_aaaaaa', 'killed', fig(null, 18, 18, 'up to 18')), count('s_cccccc', 'killed', fig(0, 0, 0))], 'killed|all')).toBe('consistent');
   });
 
@@ -137,7 +206,13 @@ describe('figure rows', () => {
 
   it('spreads a breakdown into finer rows, and a compatible different cut is consistent', () => {
     const byNationality = count('s_aaaaaa', 'killed', fig(3, 3, 3), { parts: [part(2, { nationality: 'US' }), part(1, { nationality: 'GB' })] });
-    const byRole = count('s_cccccc', 'killed', fig(3, 3, 3), { parts: [part(1, { nationality: 'US', affiliation: 'military' }), part(1, { nationality: 'US', affiliation: 'contractor' }), part(1, { nationality: 'GB', affiliation: 'military' })] });
+    const byRole = count('s_cccccc', 'killed', fig(3, 3, 3), {
+      parts: [
+        part(1, { nationality: 'US', affiliation: 'military' }),
+        part(1, { nationality: 'US', affiliation: 'contractor' }),
+        part(1, { nationality: 'GB', affiliation: 'military' }),
+      ],
+    });
     const rows = rowsOf([byNationality, byRole]);
     expect(rows.map((r) => r.key)).toEqual(expect.arrayContaining(['killed|all', 'killed|nationality=US', 'killed|nationality=US;affiliation=contractor']));
     for (const r of rows) expect(r.verdict, `${r.key}: ${r.why}`).not.toBe('conflict');
@@ -145,14 +220,22 @@ describe('figure rows', () => {
   });
 
   it('same total, contradictory breakdown: conflict on the finer row, scope mismatch on the total', () => {
-    const a = count('s_aaaaaa', 'killed', fig(3, 3, 3), { parts: [part(1, { nationality: 'US', affiliation: 'military' }), part(1, { nationality: 'US', affiliation: 'contractor' }), part(1, { nationality: 'GB', affiliation: 'military' })] });
-    const b = count('s_cccccc', 'killed', fig(3, 3, 3), { parts: [part(2, { nationality: 'US', affiliation: 'military' }), part(1, { nationality: 'GB', affiliation: 'military' })] });
+    const a = count('s_aaaaaa', 'killed', fig(3, 3, 3), {
+      parts: [
+        part(1, { nationality: 'US', affiliation: 'military' }),
+        part(1, { nationality: 'US', affiliation: 'contractor' }),
+        part(1, { nationality: 'GB', affiliation: 'military' }),
+      ],
+    });
+    const b = count('s_cccccc', 'killed', fig(3, 3, 3), {
+      parts: [part(2, { nationality: 'US', affiliation: 'military' }), part(1, { nationality: 'GB', affiliation: 'military' })],
+    });
     expect(verdictOf([a, b], 'killed|nationality=US;affiliation=military')).toBe('conflict');
     expect(verdictOf([a, b], 'killed|nationality=US;affiliation=contractor')).toBe('conflict');
     expect(verdictOf([a, b], 'killed|all')).toBe('scope_mismatch');
   });
 
-  it('a count for a wider group is at least a narrower group\'s count', () => {
+  it("a count for a wider group is at least a narrower group's count", () => {
     const narrow = count('s_aaaaaa', 'killed', fig(3, 3, 3), { population: { affiliation: 'military' } });
     expect(verdictOf([narrow, count('s_cccccc', 'killed', fig(5, 5, 5))], 'killed|all')).toBe('consistent');
     expect(verdictOf([narrow, count('s_cccccc', 'killed', fig(2, 2, 2))], 'killed|all')).toBe('conflict');
@@ -166,7 +249,10 @@ describe('figure rows', () => {
   });
 
   it('does not add a subset to the total, and files it under its narrower measure', () => {
-    const rows = rowsOf([count('s_aaaaaa', 'wounded', fig(14, 14, 14), { parts: [part(5, {}, { subset: true, measure: 'wounded_serious' })] }), count('s_cccccc', 'wounded_serious', fig(5, 5, 5))]);
+    const rows = rowsOf([
+      count('s_aaaaaa', 'wounded', fig(14, 14, 14), { parts: [part(5, {}, { subset: true, measure: 'wounded_serious' })] }),
+      count('s_cccccc', 'wounded_serious', fig(5, 5, 5)),
+    ]);
     expect(rows.find((r) => r.key === 'wounded|all')?.verdict).toBe('single');
     expect(rows.find((r) => r.key === 'wounded_serious|all')?.verdict).toBe('consistent');
   });
@@ -185,7 +271,10 @@ describe('figure rows', () => {
     const somewhere = count('s_cccccc', 'attacks', fig(100, 100, 100), { place: 'the western desert' });
     for (const r of rowsOf([breakdown, somewhere])) expect(r.verdict, r.key).not.toBe('conflict');
     // both as running totals of one period, the scope error is still a contradiction
-    const dated = [count('s_aaaaaa', 'attacks', fig(140, 140, 140), { asOf: '2024-01', parts: [part(57, {}, { place: 'Iraq' }), part(83, {}, { place: 'Syria' })] }), count('s_aaaaaa', 'attacks', fig(112, 140, 168), { asOf: '2024-01', place: 'Al Asad Air Base, Iraq' })];
+    const dated = [
+      count('s_aaaaaa', 'attacks', fig(140, 140, 140), { asOf: '2024-01', parts: [part(57, {}, { place: 'Iraq' }), part(83, {}, { place: 'Syria' })] }),
+      count('s_aaaaaa', 'attacks', fig(112, 140, 168), { asOf: '2024-01', place: 'Al Asad Air Base, Iraq' }),
+    ];
     expect(rowsOf(dated).find((r) => r.key.startsWith('attacks|place=al'))?.verdict).toBe('conflict');
   });
 
@@ -202,7 +291,10 @@ describe('figure rows', () => {
 });
 
 describe('the perpetrator row', () => {
-  const book = [{ id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['KH'] }, { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] }];
+  const book = [
+    { id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['KH'] },
+    { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] },
+  ];
 
   it('compares through aliases and spellings', () => {
     expect(verdictOf([perp('s_aaaaaa', 'Kitaeb Hizballah', 'accused'), perp('s_cccccc', 'KH', 'suspected')], 'perpetrator', book)).toBe('consistent');
@@ -221,7 +313,11 @@ describe('the perpetrator row', () => {
     expect(verdictOf([perp('s_aaaaaa', 'KH', 'accused'), perp('s_cccccc', 'ISIS', 'accused')], 'perpetrator', book)).toBe('conflict');
     const rows = rowsOf([perp('s_aaaaaa', 'KH', 'claimed'), perp('s_cccccc', 'Islamic State', 'claimed')], book);
     expect(rows[0].why).toMatch(/Competing claims of responsibility/);
-    expect(verdictOf([perp('s_aaaaaa', 'KH', 'accused'), perp('s_cccccc', 'Hezbollah Brigades', 'denied')], 'perpetrator', [{ ...book[0], aliases: ['KH', 'Hezbollah Brigades'] }])).toBe('conflict');
+    expect(
+      verdictOf([perp('s_aaaaaa', 'KH', 'accused'), perp('s_cccccc', 'Hezbollah Brigades', 'denied')], 'perpetrator', [
+        { ...book[0], aliases: ['KH', 'Hezbollah Brigades'] },
+      ]),
+    ).toBe('conflict');
   });
 });
 
@@ -238,11 +334,17 @@ describe('the date row', () => {
   });
 
   it('allows an approximate expression a day', () => {
-    expect(verdictOf([when('s_aaaaaa', 'about 24 hours earlier', '2023-11-20', '2023-11-20', true), when('s_cccccc', 'Tuesday', '2023-11-21')], 'date')).toBe('consistent');
+    expect(verdictOf([when('s_aaaaaa', 'about 24 hours earlier', '2023-11-20', '2023-11-20', true), when('s_cccccc', 'Tuesday', '2023-11-21')], 'date')).toBe(
+      'consistent',
+    );
   });
 
   it('puts an undated timing claim in its own unclear row, leaving the dated ones alone', () => {
-    const rows = rowsOf([when('s_aaaaaa', 'Thursday night', '2020-03-12'), when('s_cccccc', 'early Friday', '2020-03-13'), when('s_bbbbbb', 'in response', null)]);
+    const rows = rowsOf([
+      when('s_aaaaaa', 'Thursday night', '2020-03-12'),
+      when('s_cccccc', 'early Friday', '2020-03-13'),
+      when('s_bbbbbb', 'in response', null),
+    ]);
     expect(rows.find((r) => r.key === 'date')?.verdict).toBe('consistent');
     expect(rows.find((r) => r.key === 'date|undated')?.verdict).toBe('unclear');
   });
@@ -252,7 +354,15 @@ describe('decisions and keys', () => {
   it('keys rows by what they are, so a decision survives recomputation and new claims', () => {
     const a = count('s_aaaaaa', 'killed', fig(4, 4, 4));
     const b = count('s_cccccc', 'killed', fig(7, 7, 7));
-    const decision = { eventId: 'e1', rowKey: 'killed|all', status: 'explained' as const, note: 'B counts the next day', at: T, verdict: 'conflict' as const, claims: [a.id, b.id] };
+    const decision = {
+      eventId: 'e1',
+      rowKey: 'killed|all',
+      status: 'explained' as const,
+      note: 'B counts the next day',
+      at: T,
+      verdict: 'conflict' as const,
+      claims: [a.id, b.id],
+    };
     const before = computeMatrix(state([a, b]), SOURCES, EVENT, [decision]).rows[0];
     expect(before.decision?.status).toBe('explained');
     expect(changedSinceDecision(before)).toBe(false);
@@ -261,11 +371,20 @@ describe('decisions and keys', () => {
     expect(after.key).toBe('killed|all');
     expect(after.decision?.note).toBe('B counts the next day');
     expect(changedSinceDecision(after)).toBe(true);
-    expect(staleDecisions(computeAll(state([a]), SOURCES, [decision]), [decision, { ...decision, rowKey: 'wounded|all' }]).map((d) => d.rowKey)).toEqual(['wounded|all']);
+    expect(staleDecisions(computeAll(state([a]), SOURCES, [decision]), [decision, { ...decision, rowKey: 'wounded|all' }]).map((d) => d.rowKey)).toEqual([
+      'wounded|all',
+    ]);
   });
 
   it('groups columns by independence group (a wire story and its rewrites count once)', () => {
-    const m = computeMatrix(state([count('s_aaaaaa', 'killed', fig(4, 4, 4)), count('s_bbbbbb', 'killed', fig(4, 4, 4)), count('s_cccccc', 'killed', fig(4, 4, 4))]), SOURCES, EVENT);
-    expect(m.columns.map((c) => [c.group, c.sources.length])).toEqual([['wire-1', 2], ['C', 1]]);
+    const m = computeMatrix(
+      state([count('s_aaaaaa', 'killed', fig(4, 4, 4)), count('s_bbbbbb', 'killed', fig(4, 4, 4)), count('s_cccccc', 'killed', fig(4, 4, 4))]),
+      SOURCES,
+      EVENT,
+    );
+    expect(m.columns.map((c) => [c.group, c.sources.length])).toEqual([
+      ['wire-1', 2],
+      ['C', 1],
+    ]);
   });
 });

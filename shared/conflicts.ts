@@ -75,8 +75,7 @@ export type Verdict = z.infer<typeof Verdict>;
 /** How bad a verdict is, for summarising several rows into one: conflict is the worst. */
 export const SEVERITY: Record<Verdict, number> = { single: 0, consistent: 1, update: 2, unclear: 3, scope_mismatch: 4, conflict: 5 };
 
-export const worstVerdict = (verdicts: Verdict[]): Verdict =>
-  verdicts.reduce<Verdict>((w, v) => (SEVERITY[v] > SEVERITY[w] ? v : w), 'single');
+export const worstVerdict = (verdicts: Verdict[]): Verdict => verdicts.reduce<Verdict>((w, v) => (SEVERITY[v] > SEVERITY[w] ? v : w), 'single');
 
 export const CellBasis = z.enum(['figure', 'part', 'implied', 'perpetrator', 'date']);
 export type CellBasis = z.infer<typeof CellBasis>;
@@ -495,7 +494,11 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
       const [early, late] = x.asOf < y.asOf ? [x, y] : [y, x];
       if (hi(late) < lo(early)) {
         involved.add(early).add(late);
-        w.conflicts.push({ a: early.claimId, b: late.claimId, text: () => `a running total fell: ${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}` });
+        w.conflicts.push({
+          a: early.claimId,
+          b: late.claimId,
+          text: () => `a running total fell: ${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}`,
+        });
       } else if ((early.best !== null && late.best !== null && late.best > early.best) || lo(late) > hi(early)) {
         involved.add(early).add(late);
         updates.push(() => `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}`);
@@ -560,7 +563,8 @@ export interface ActorRef {
 
 // Lower-case generic group nouns mark a description ("Iranian-backed militia groups"); in a proper
 // name they are capitalised ("Popular Mobilization Forces").
-const GENERIC = /\b(?:militias?|groups?|forces|fighters|gunmen|insurgents|militants|factions?|prox(?:y|ies)|elements|cells|men|attackers|assailants|organi[sz]ations?|networks?|rebels)\b|\b(?:unknown|unidentified)\b/;
+const GENERIC =
+  /\b(?:militias?|groups?|forces|fighters|gunmen|insurgents|militants|factions?|prox(?:y|ies)|elements|cells|men|attackers|assailants|organi[sz]ations?|networks?|rebels)\b|\b(?:unknown|unidentified)\b/;
 
 /** True when a name describes a kind of group rather than naming one (see the rules at the top). */
 export function isDescription(name: string, book: Actor[] = []): boolean {
@@ -595,7 +599,9 @@ function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> 
   const withName = claims.filter((c) => c.perpetrator !== null);
   if (withName.length === 0) return null;
   const refs = withName.map((c) => ({ c, ref: actorRef(ctx, c.perpetrator!.name, c.perpetrator!.actorId) }));
-  const cells: Cell[] = refs.map(({ c, ref }) => makeCell(ctx, c, 'perpetrator', c.perpetrator!.name, `${c.stance}; ${ref.named ? `named actor ${ref.label}` : 'a description, not a name'}`));
+  const cells: Cell[] = refs.map(({ c, ref }) =>
+    makeCell(ctx, c, 'perpetrator', c.perpetrator!.name, `${c.stance}; ${ref.named ? `named actor ${ref.label}` : 'a description, not a name'}`),
+  );
   const who = (c: Claim, name: string) => `${sourceName(ctx, c.sourceId)} ${quote(name)}`;
   const positive = refs.filter((r) => r.c.stance !== 'denied');
   const denials = refs.filter((r) => r.c.stance === 'denied');
@@ -608,24 +614,43 @@ function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> 
   for (const r of named) if (r.c.stance === 'claimed' && !claimedBy.has(r.ref.identity)) claimedBy.set(r.ref.identity, r);
   if (claimedBy.size > 1) {
     const [a, b] = [...claimedBy.values()];
-    return { ...base, verdict: 'conflict', why: `Competing claims of responsibility: ${who(a.c, a.c.perpetrator!.name)} and ${who(b.c, b.c.perpetrator!.name)} name different actors.` };
+    return {
+      ...base,
+      verdict: 'conflict',
+      why: `Competing claims of responsibility: ${who(a.c, a.c.perpetrator!.name)} and ${who(b.c, b.c.perpetrator!.name)} name different actors.`,
+    };
   }
   if (byIdentity.size > 1) {
     const [a, b] = [...byIdentity.values()].map((g) => g[0]);
-    return { ...base, verdict: 'conflict', why: `Different actors are named: ${who(a.c, a.c.perpetrator!.name)} (${a.ref.label}) against ${who(b.c, b.c.perpetrator!.name)} (${b.ref.label}).` };
+    return {
+      ...base,
+      verdict: 'conflict',
+      why: `Different actors are named: ${who(a.c, a.c.perpetrator!.name)} (${a.ref.label}) against ${who(b.c, b.c.perpetrator!.name)} (${b.ref.label}).`,
+    };
   }
   for (const d of denials) {
     const accused = positive.find((p) => p.ref.identity === d.ref.identity);
-    if (accused) return { ...base, verdict: 'conflict', why: `${who(accused.c, accused.c.perpetrator!.name)} attributes it (${accused.c.stance}); ${who(d.c, d.c.perpetrator!.name)} reports a denial.` };
+    if (accused)
+      return {
+        ...base,
+        verdict: 'conflict',
+        why: `${who(accused.c, accused.c.perpetrator!.name)} attributes it (${accused.c.stance}); ${who(d.c, d.c.perpetrator!.name)} reports a denial.`,
+      };
   }
   if (withName.length === 1 || new Set(withName.map((c) => c.id)).size === 1) {
     return { ...base, verdict: 'single', why: `Only ${who(withName[0], withName[0].perpetrator!.name)} names a perpetrator (${withName[0].stance}).` };
   }
   const parts: string[] = [];
   const spellings = new Set(named.map((r) => r.c.perpetrator!.name.trim()));
-  if (named.length) parts.push(`${list([...spellings].map((s) => quote(s)))} ${spellings.size > 1 ? 'are spellings or aliases of one actor' : 'names one actor'}${named[0].ref.label !== named[0].c.perpetrator!.name ? ` (${named[0].ref.label})` : ''}`);
+  if (named.length)
+    parts.push(
+      `${list([...spellings].map((s) => quote(s)))} ${spellings.size > 1 ? 'are spellings or aliases of one actor' : 'names one actor'}${named[0].ref.label !== named[0].c.perpetrator!.name ? ` (${named[0].ref.label})` : ''}`,
+    );
   const descs = [...new Set(positive.filter((r) => !r.ref.named).map((r) => r.c.perpetrator!.name.trim()))];
-  if (descs.length) parts.push(`${list(descs.map((s) => quote(s)))} ${descs.length > 1 ? 'are descriptions' : 'is a description'} of a kind of group${named.length ? ', which can include it: the same attribution at a different level of detail' : ', naming no one, so they do not contradict each other'}`);
+  if (descs.length)
+    parts.push(
+      `${list(descs.map((s) => quote(s)))} ${descs.length > 1 ? 'are descriptions' : 'is a description'} of a kind of group${named.length ? ', which can include it: the same attribution at a different level of detail' : ', naming no one, so they do not contradict each other'}`,
+    );
   return { ...base, verdict: 'consistent', why: `${parts.join('; ')}.` };
 }
 
@@ -643,7 +668,10 @@ function dateRows(ctx: Ctx, claims: Timing[]): Array<Omit<Row, 'decision'>> {
   const dated = claims.filter((c) => c.start !== null && c.end !== null);
   const undated = claims.filter((c) => c.start === null || c.end === null);
   const cell = (c: Timing): Cell =>
-    makeCell(ctx, c, 'date', c.expression, c.start === null ? 'no date resolved' : c.approximate ? 'approximate' : 'as resolved', { start: c.start, end: c.end });
+    makeCell(ctx, c, 'date', c.expression, c.start === null ? 'no date resolved' : c.approximate ? 'approximate' : 'as resolved', {
+      start: c.start,
+      end: c.end,
+    });
   const who = (c: Timing) => `${sourceName(ctx, c.sourceId)} ${quote(c.expression)} (${c.start === c.end ? c.start : `${c.start} to ${c.end}`})`;
   if (dated.length) {
     const conflicts: string[] = [];
@@ -672,7 +700,11 @@ function dateRows(ctx: Ctx, claims: Timing[]): Array<Omit<Row, 'decision'>> {
     let why: string;
     if (conflicts.length) [verdict, why] = ['conflict', `The dates do not meet: ${conflicts[0]}.`];
     else if (new Set(ids).size === 1) [verdict, why] = ['single', `Only ${who(dated[0])} dates it.`];
-    else [verdict, why] = ['consistent', zones.length ? `The dates agree within their precision: ${zones.join('; ')}.` : `The dates overlap: ${some(dated, who)}.`];
+    else
+      [verdict, why] = [
+        'consistent',
+        zones.length ? `The dates agree within their precision: ${zones.join('; ')}.` : `The dates overlap: ${some(dated, who)}.`,
+      ];
     out.push({ key: 'date', measure: 'date', population: '', verdict, why, claims: ids, cells: dated.map(cell) });
   }
   if (undated.length) {
@@ -727,7 +759,13 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
   for (const c of figures) if (c.measure !== null && !order.has(c.measure)) order.set(c.measure, order.size);
   const work = figureRows(ctx, figures, display);
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  work.sort((a, b) => (order.get(a.measure) ?? order.size) - (order.get(b.measure) ?? order.size) || cmp(a.measure, b.measure) || specificity(a.pop) - specificity(b.pop) || cmp(a.key, b.key));
+  work.sort(
+    (a, b) =>
+      (order.get(a.measure) ?? order.size) - (order.get(b.measure) ?? order.size) ||
+      cmp(a.measure, b.measure) ||
+      specificity(a.pop) - specificity(b.pop) ||
+      cmp(a.key, b.key),
+  );
   for (const w of work) {
     const ids: string[] = [];
     for (const c of w.cells) if (!ids.includes(c.claimId)) ids.push(c.claimId);
@@ -745,7 +783,16 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
     const decision = ctx.decisions.size ? (ctx.decisions.get(`${event.id}\u0000${r.key}`) ?? null) : null;
     // slice(): arrays grown by push keep spare room (17 slots for one item); a case's matrices are
     // hundreds of thousands of small arrays, and the spare room was most of their memory.
-    out.push({ key: r.key, measure: r.measure, population: r.population, verdict: r.verdict, why: r.why, claims: r.claims.slice(), cells: r.cells.slice(), decision });
+    out.push({
+      key: r.key,
+      measure: r.measure,
+      population: r.population,
+      verdict: r.verdict,
+      why: r.why,
+      claims: r.claims.slice(),
+      cells: r.cells.slice(),
+      decision,
+    });
   }
   return { eventId: event.id, title: event.title, columns: columns.map((c) => ({ group: c.group, sources: c.sources.slice() })), rows: out.slice() };
 }
@@ -753,7 +800,11 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
 /** The matrix of one event. `decisions` are attached to their rows by (eventId, row key). */
 export function computeMatrix(state: ClaimState, sources: Array<Source | SourceInfo>, event: Event, decisions: Decision[] = []): Matrix {
   const ctx = makeCtx(state, sources, decisions);
-  return matrixOf(ctx, event, state.claims.filter((c) => c.eventId === event.id));
+  return matrixOf(
+    ctx,
+    event,
+    state.claims.filter((c) => c.eventId === event.id),
+  );
 }
 
 /** Every event's matrix, in the order of state.events: one pass groups the claims by event. */
@@ -796,7 +847,17 @@ export const ConflictsReport = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
-      rows: z.array(z.object({ key: z.string(), measure: z.string(), population: z.string(), verdict: Verdict, claims: z.array(z.string()), why: z.string(), decision: DecisionStatus.nullable() })),
+      rows: z.array(
+        z.object({
+          key: z.string(),
+          measure: z.string(),
+          population: z.string(),
+          verdict: Verdict,
+          claims: z.array(z.string()),
+          why: z.string(),
+          decision: DecisionStatus.nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -808,7 +869,15 @@ export function conflictsReport(matrices: Matrix[]): ConflictsReport {
     events: matrices.map((m) => ({
       id: m.eventId,
       title: m.title,
-      rows: m.rows.map((r) => ({ key: r.key, measure: r.measure, population: r.population, verdict: r.verdict, claims: r.claims, why: r.why, decision: r.decision?.status ?? null })),
+      rows: m.rows.map((r) => ({
+        key: r.key,
+        measure: r.measure,
+        population: r.population,
+        verdict: r.verdict,
+        claims: r.claims,
+        why: r.why,
+        decision: r.decision?.status ?? null,
+      })),
     })),
   };
 }

@@ -4,7 +4,7 @@ import { claimsCsv, csvCell, neutralise, parseCsv, reconciliationsCsv, toCsv, CS
 
 describe('spreadsheet safety', () => {
   it('no text cell can run as a formula', () => {
-    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '  =1+1', '＝1+1', '=cmd|\' /C calc\'!A0'];
+    const hostile = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '  =1+1', '＝1+1', "=cmd|' /C calc'!A0"];
     for (const h of hostile) {
       const cell = csvCell(h);
       const value = parseCsv(`${cell}\r\n`)[0][0];
@@ -38,7 +38,9 @@ describe('claims.csv and reconciliations.csv', () => {
 
   it('one row per claim, figures as numbers, open bounds empty, hostile cells neutralised', () => {
     const at = { ...casualtyClaim('c2', a, 'at least 3', { eventId: 'e1' }), place: 'Al Asad Air Base, Iraq' };
-    const rows = parseCsv(claimsCsv({ sources: [source], claims: [claim, at], events: [event], quoteOf: () => ({ exact: a.targets[0].exact, start: 0, end: 1 }) }));
+    const rows = parseCsv(
+      claimsCsv({ sources: [source], claims: [claim, at], events: [event], quoteOf: () => ({ exact: a.targets[0].exact, start: 0, end: 1 }) }),
+    );
     const [header, r1, r2] = rows;
     const col = (r: string[], name: string) => r[header.indexOf(name)];
     expect(rows).toHaveLength(3);
@@ -54,7 +56,19 @@ describe('claims.csv and reconciliations.csv', () => {
   });
 
   it('one row per reconciled figure, with the sources behind it', () => {
-    const rec = { eventId: 'e1', rowKey: 'wounded|nationality=US;affiliation=military', low: 12, best: 14, high: null, method: 'manual' as const, used: ['c1'], setAside: [{ claimId: 'c9', reason: '=bad' }], rationale: '+because', by: null, at: T0 };
+    const rec = {
+      eventId: 'e1',
+      rowKey: 'wounded|nationality=US;affiliation=military',
+      low: 12,
+      best: 14,
+      high: null,
+      method: 'manual' as const,
+      used: ['c1'],
+      setAside: [{ claimId: 'c9', reason: '=bad' }],
+      rationale: '+because',
+      by: null,
+      at: T0,
+    };
     const [header, row] = parseCsv(reconciliationsCsv({ reconciliations: [rec], events: [event], claims: [claim], sources: [source] }));
     const col = (name: string) => row[header.indexOf(name)];
     expect([col('low'), col('best'), col('high'), col('method')]).toEqual(['12', '14', '', 'manual']);

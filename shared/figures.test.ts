@@ -59,7 +59,10 @@ describe('the figure rule set', () => {
   it('sums joined groups and keeps them as parts', () => {
     const f = parseFigure('Two Americans and a Briton were killed');
     expect(f).toMatchObject({ low: 3, best: 3, high: 3, qualifier: 'exact' });
-    expect(f?.parts.map((p) => [p.best, p.subset])).toEqual([[2, false], [1, false]]);
+    expect(f?.parts.map((p) => [p.best, p.subset])).toEqual([
+      [2, false],
+      [1, false],
+    ]);
   });
 
   it('keeps a subset out of the total', () => {

@@ -56,9 +56,29 @@ export interface ParsedFigure extends FigureValue {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, no: 0, none: 0, one: 1, single: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  no: 0,
+  none: 0,
+  one: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
@@ -168,14 +188,20 @@ function isNotACount(text: string, start: number, end: number): boolean {
   const digits = text.slice(start, end);
   if (/^(?:19|20)\d\d$/.test(digits) && !/^\s+[a-z]/.test(after)) return true; // a year
   if (/^(?:19|20)\d\d$/.test(digits) && /\b(?:in|since|of|by|until|from)\s+$/.test(before)) return true;
-  if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b/.test(after) && /\b(?:the past|the last|past|last|over the|for|after|within)\s+$/.test(before)) return true;
+  if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\b/.test(after) && /\b(?:the past|the last|past|last|over the|for|after|within)\s+$/.test(before))
+    return true;
   if (/^\s*(?:miles?|km|kilomet(?:er|re)s?|meters?|metres?|feet|yards?)\b/.test(after)) return true;
   // "107 mm rockets", "122-mm shells", ".50-caliber": a calibre names the weapon, it counts nothing
   if (/^\s?-?\s?(?:mm|millimet(?:er|re)s?|cm|caliber|calibre|inch)\b/.test(after)) return true;
   // "two days later", "24 hours earlier": a span of time, not a count of anything.
   if (/^\s*(?:years?|months?|weeks?|days?|hours?|minutes?)\s+(?:later|earlier|ago|before|after|afterwards)\b/.test(after)) return true;
   // "Lance Cpl. Jane Roe, 26,": an age after a name.
-  if (/^\d{1,3}$/.test(digits) && /\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(Math.max(0, start - 30), start)) && /^\s*(?:[,;)]|\.(?:\s|$)|$)/.test(text.slice(end, end + 3))) return true;
+  if (
+    /^\d{1,3}$/.test(digits) &&
+    /\p{Lu}[\p{L}'’-]+,\s*$/u.test(text.slice(Math.max(0, start - 30), start)) &&
+    /^\s*(?:[,;)]|\.(?:\s|$)|$)/.test(text.slice(end, end + 3))
+  )
+    return true;
   return false;
 }
 
@@ -315,9 +341,15 @@ export function parseFigure(text: string): ParsedFigure | null {
   } else {
     // Keep articles only where they are joined to a written number's group.
     const merged = [...numbers, ...articles.filter((a) => !numbers.some((n) => a.start >= n.start && a.start < n.end))].sort((a, b) => a.start - b.start);
-    const roled = attachRoles(text, merged.map((p) => ({ ...p, role: 'main' as const })));
+    const roled = attachRoles(
+      text,
+      merged.map((p) => ({ ...p, role: 'main' as const })),
+    );
     phrases = roled.filter((p, i) => !p.article || p.role === 'part' || (roled[i + 1]?.role === 'part' && !roled[i + 1].article));
-    phrases = attachRoles(text, phrases.map((p) => ({ ...p, role: 'main' as const })));
+    phrases = attachRoles(
+      text,
+      phrases.map((p) => ({ ...p, role: 'main' as const })),
+    );
   }
   if (phrases.length === 0) return null;
 
@@ -361,7 +393,8 @@ export function parseFigure(text: string): ParsedFigure | null {
 }
 
 // Where a counted group ends: its noun phrase runs to a connector, a verb or punctuation.
-const GROUP_STOP = /^(?:and|or|plus|were|was|are|is|have|has|had|been|being|killed|killing|wounded|wounding|injured|died|dead|said|says|in|on|at|when|after|during|including|with|who|which|that|by|from|to)$/i;
+const GROUP_STOP =
+  /^(?:and|or|plus|were|was|are|is|have|has|had|been|being|killed|killing|wounded|wounding|injured|died|dead|said|says|in|on|at|when|after|during|including|with|who|which|that|by|from|to)$/i;
 
 function groupEnd(text: string, p: NumberPhrase): number {
   const word = /\s*([A-Za-z][\w'’-]*(?:\.(?=[A-Za-z]))*[\w'’-]*\.?)/y;

@@ -11,13 +11,41 @@ const SOURCES: SourceInfo[] = [
   { id: 's_bbbbbb', name: 'Daily B', independenceGroup: 'wire-1' },
   { id: 's_cccccc', name: 'Monitor C', independenceGroup: 'C' },
 ];
-const EVENT: Event = { id: 'e1', title: 'Shelling', start: null, end: null, precision: null, place: null, placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: T, modified: T };
+const EVENT: Event = {
+  id: 'e1',
+  title: 'Shelling',
+  start: null,
+  end: null,
+  precision: null,
+  place: null,
+  placePrecision: null,
+  type: null,
+  actorIds: [],
+  aggregate: false,
+  note: '',
+  created: T,
+  modified: T,
+};
 let n = 0;
-const common = (sourceId: string) => ({ id: `g${++n}`, sourceId, annotationId: `an${n}`, eventId: 'e1', speaker: null, asOf: null, note: '', origin: { type: 'manual' as const }, created: T, modified: T });
+const common = (sourceId: string) => ({
+  id: `g${++n}`,
+  sourceId,
+  annotationId: `an${n}`,
+  eventId: 'e1',
+  speaker: null,
+  asOf: null,
+  note: '',
+  origin: { type: 'manual' as const },
+  created: T,
+  modified: T,
+});
 const note = (sourceId: string): Claim => ClaimSchema.parse({ kind: 'note', ...common(sourceId) });
 const attribution = (sourceId: string, name: string, stance: string, attributedBy: string | null = null): Claim =>
   ClaimSchema.parse({ kind: 'attribution', ...common(sourceId), perpetrator: { name, actorId: null }, attributedBy, stance });
-const BOOK = [{ id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['KH'] }, { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] }];
+const BOOK = [
+  { id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['KH'] },
+  { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] },
+];
 const state = (claims: Claim[]): ClaimState => ({ annotations: [], claims, events: [EVENT], actors: BOOK });
 const grade = (claims: Claim[]) => gradeEvent(state(claims), SOURCES, 'e1');
 

@@ -87,7 +87,13 @@ function gradeOf(state: ClaimState, sources: Map<string, SourceInfo>, eventId: s
 /** The grade of one event. */
 export function gradeEvent(state: ClaimState, sources: Array<Source | SourceInfo>, eventId: string, override: GradeOverride | null = null): GradeResult {
   const map = new Map(sources.map((s) => [s.id, toSourceInfo(s)]));
-  return gradeOf(state, map, eventId, state.claims.filter((c) => c.eventId === eventId), override);
+  return gradeOf(
+    state,
+    map,
+    eventId,
+    state.claims.filter((c) => c.eventId === eventId),
+    override,
+  );
 }
 
 /** Every event's grade, in the order of state.events. */

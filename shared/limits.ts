@@ -14,5 +14,4 @@ export const extensionOf = (name: string): string => {
   return m ? m[1].toLowerCase() : '';
 };
 
-export const isImportable = (name: string): boolean =>
-  (IMPORTABLE_EXTENSIONS as readonly string[]).includes(extensionOf(name));
+export const isImportable = (name: string): boolean => (IMPORTABLE_EXTENSIONS as readonly string[]).includes(extensionOf(name));

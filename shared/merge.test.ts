@@ -16,7 +16,8 @@ const base: MergeSide = {
   reconciliations: [],
 };
 const opts = { found: '2024-08-01T00:00:00.000Z', from: 'test' };
-const sorted = (s: MergeSide) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [...(v as Array<{ id: string }>)].sort((x, y) => x.id.localeCompare(y.id)).map(canonicalJson)]));
+const sorted = (s: MergeSide) =>
+  Object.fromEntries(Object.entries(s).map(([k, v]) => [k, [...(v as Array<{ id: string }>)].sort((x, y) => x.id.localeCompare(y.id)).map(canonicalJson)]));
 
 describe('mergeCases', () => {
   it('identical sides: everything unchanged, no clash', () => {
@@ -32,7 +33,11 @@ describe('mergeCases', () => {
 
   it('records on one side only are added, from either side', () => {
     const extra = casualtyClaim('c3', a1, 'about a dozen');
-    const theirs = { ...base, claims: [...base.claims, extra], decisions: [{ eventId: 'e1', rowKey: 'wounded|all', status: 'confirmed' as const, note: '', at: '2024-08-01T00:00:00.000Z' }] };
+    const theirs = {
+      ...base,
+      claims: [...base.claims, extra],
+      decisions: [{ eventId: 'e1', rowKey: 'wounded|all', status: 'confirmed' as const, note: '', at: '2024-08-01T00:00:00.000Z' }],
+    };
     const r = mergeCases(base, theirs, opts);
     expect(r.total.added).toBe(2);
     expect(r.merged.claims.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
@@ -58,7 +63,10 @@ describe('mergeCases', () => {
     const later = { ...d, note: 'theirs', at: '2024-08-02T00:00:00.000Z' };
     const other = { ...d, rowKey: 'wounded|all' };
     const r = mergeCases({ ...base, decisions: [d] }, { ...base, decisions: [other, later] }, opts);
-    expect(r.merged.decisions.map((x) => [x.rowKey, x.note])).toEqual([['killed|all', 'theirs'], ['wounded|all', 'mine']]);
+    expect(r.merged.decisions.map((x) => [x.rowKey, x.note])).toEqual([
+      ['killed|all', 'theirs'],
+      ['wounded|all', 'mine'],
+    ]);
     expect(r.clashes.map((c) => c.recordId)).toEqual(['e1|killed|all']);
   });
 
@@ -69,7 +77,11 @@ describe('mergeCases', () => {
   });
 
   it('a later version of a source file wins over the one it replaced', () => {
-    const newer = { ...source, sha256: 'f'.repeat(64), previousVersions: [{ sha256: source.sha256, originalExt: 'txt', bytes: source.bytes, replacedAt: opts.found }] };
+    const newer = {
+      ...source,
+      sha256: 'f'.repeat(64),
+      previousVersions: [{ sha256: source.sha256, originalExt: 'txt', bytes: source.bytes, replacedAt: opts.found }],
+    };
     expect(mergeCases(base, { ...base, sources: [newer] }, opts).merged.sources[0].sha256).toBe('f'.repeat(64));
     expect(mergeCases({ ...base, sources: [newer] }, base, opts).merged.sources[0].sha256).toBe('f'.repeat(64));
   });

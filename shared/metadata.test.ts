@@ -37,13 +37,20 @@ describe('the five seeds', () => {
   }
 
   it('does not read a sign-up box ("By entering your email…") as a byline', () => {
-    const m = findMetadata(canonicalize('Rockets hit a base near the capital\n\nRockets hit a base overnight, officials said.\n\nBy entering your email, you agree to our Terms of Service and Privacy Policy.'));
+    const m = findMetadata(
+      canonicalize(
+        'Rockets hit a base near the capital\n\nRockets hit a base overnight, officials said.\n\nBy entering your email, you agree to our Terms of Service and Privacy Policy.',
+      ),
+    );
     expect(m.authors.value).toEqual([]);
     expect(m.outlet.value).toBeNull();
   });
 
   it('never takes the header date of viewing for the publication date', () => {
-    for (const [prefix, header] of [['002', '2024-04-26'], ['004', '2020-08-04']]) {
+    for (const [prefix, header] of [
+      ['002', '2024-04-26'],
+      ['004', '2020-08-04'],
+    ]) {
       const { text } = seed(prefix);
       const m = findMetadata(text);
       expect(m.published.value.date).not.toBe(header);
@@ -66,7 +73,9 @@ describe('the five seeds', () => {
 
 describe('general rules, on text the seeds do not contain', () => {
   it('rejects any weekday-dated line above the headline, and takes the one below', () => {
-    const m = findMetadata('Monday, 6 January 2025\n\nRebels seize the northern town after heavy fighting\n\n3 January 2025\n\nBy Jane Roe\n\n' + 'Body text. '.repeat(30));
+    const m = findMetadata(
+      'Monday, 6 January 2025\n\nRebels seize the northern town after heavy fighting\n\n3 January 2025\n\nBy Jane Roe\n\n' + 'Body text. '.repeat(30),
+    );
     expect(m.title.value).toBe('Rebels seize the northern town after heavy fighting');
     expect(m.published.value.date).toBe('2025-01-03');
   });
@@ -78,7 +87,9 @@ describe('general rules, on text the seeds do not contain', () => {
   });
 
   it('takes a date next to the byline and one inside it', () => {
-    expect(findMetadata('Ceasefire talks stall over prisoner list\n\nBy Jane Roe\n12 Feb 2024\n\n' + 'Text. '.repeat(40)).published.value.date).toBe('2024-02-12');
+    expect(findMetadata('Ceasefire talks stall over prisoner list\n\nBy Jane Roe\n12 Feb 2024\n\n' + 'Text. '.repeat(40)).published.value.date).toBe(
+      '2024-02-12',
+    );
     const m = findMetadata('Ceasefire talks stall over prisoner list\n\nBy Jane Roe and John Doe | March 3, 2022\n\n' + 'Text. '.repeat(40));
     expect(m.published.value.date).toBe('2022-03-03');
     expect(m.authors.value).toEqual(['Jane Roe', 'John Doe']);
@@ -90,7 +101,9 @@ describe('general rules, on text the seeds do not contain', () => {
   });
 
   it('does not take dates inside sentences for the publication date', () => {
-    const m = findMetadata('Report on the attack\n\nThe attack happened on March 11, 2020 at the base, officials said in a statement on Thursday.\n\n' + 'More. '.repeat(30));
+    const m = findMetadata(
+      'Report on the attack\n\nThe attack happened on March 11, 2020 at the base, officials said in a statement on Thursday.\n\n' + 'More. '.repeat(30),
+    );
     expect(m.published.value.date).toBeNull();
   });
 
@@ -120,8 +133,12 @@ describe('general rules, on text the seeds do not contain', () => {
   });
 
   it('finds an outlet from a copyright line or a subscription appeal', () => {
-    expect(findMetadata('Headline words here\n\n' + 'Text. '.repeat(30) + '\n\n© 2024 Harbor Gazette. All rights reserved.').outlet.value).toBe('Harbor Gazette');
-    expect(findMetadata('Headline words here\n\n' + 'Text. '.repeat(30) + '\n\nSubscribe to The Valley Ledger for more.').outlet.value).toBe('The Valley Ledger');
+    expect(findMetadata('Headline words here\n\n' + 'Text. '.repeat(30) + '\n\n© 2024 Harbor Gazette. All rights reserved.').outlet.value).toBe(
+      'Harbor Gazette',
+    );
+    expect(findMetadata('Headline words here\n\n' + 'Text. '.repeat(30) + '\n\nSubscribe to The Valley Ledger for more.').outlet.value).toBe(
+      'The Valley Ledger',
+    );
     expect(findMetadata('Headline words here\n\n' + 'Text. '.repeat(30) + '\n\nSubscribe to our newsletter').outlet.value).toBeNull();
   });
 

@@ -131,7 +131,8 @@ export function findDate(s: string): DateHit | null {
       date: `${y}-${pad(k.get('month') ?? 1)}-${pad(k.get('day') ?? 1)}`,
       precision: 'day',
       time: hasTime ? `${pad(k.get('hour') ?? 0)}:${pad(k.get('minute') ?? 0)}` : null,
-      timezone: offset == null ? null : offset === 0 ? 'UTC' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`,
+      timezone:
+        offset == null ? null : offset === 0 ? 'UTC' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`,
     };
     const before = mended.slice(0, r.index);
     const rest = before + ' ' + mended.slice(r.index + r.text.length);
@@ -147,14 +148,18 @@ export function parseDate(s: string): Published | null {
   return findDate(s)?.published ?? null;
 }
 
-const DATE_LABEL = /\b(published|posted|updated|last updated|modified|first published|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|est|edt|cet|cest|bst|pst|pdt|et|local time)\b/gi;
+const DATE_LABEL =
+  /\b(published|posted|updated|last updated|modified|first published|date|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|ist|est|edt|cet|cest|bst|pst|pdt|et|local time)\b/gi;
 
 /** A line that is a date and little else ("Mar 13. 2020", "Published: 13 March 2020, 08:14 GMT"). */
 function dateLine(line: string): (DateHit & { label: 'published' | 'updated' | null }) | null {
   if (line.length > 80) return null;
   const hit = findDate(line);
   if (!hit) return null;
-  const residue = hit.rest.replace(WEEKDAY, ' ').replace(DATE_LABEL, ' ').replace(/[\s,.|·•:;()\-–—/\d]+/g, '');
+  const residue = hit.rest
+    .replace(WEEKDAY, ' ')
+    .replace(DATE_LABEL, ' ')
+    .replace(/[\s,.|·•:;()\-–—/\d]+/g, '');
   if (residue.length > 3) return null;
   const label = /\bupdated|modified\b/i.test(line) ? 'updated' : /\b(published|posted)\b/i.test(line) ? 'published' : null;
   return { ...hit, label };
@@ -197,7 +202,8 @@ export function wireName(s: string): string | null {
   return WIRES.find((w) => w.forms.includes(t))?.name ?? null;
 }
 
-const ORG_WORD = /\b(Post|Times|News|Press|Journal|Herald|Tribune|Gazette|Guardian|Telegraph|Agency|Media|Network|Broadcasting|Radio|TV|Television|Magazine|Review|Daily|Weekly|Chronicle|Observer|Independent|Monitor|Standard|Express|Mail|Mirror|Star|Sun|Project|Institute|Center|Centre|Group|Staff|Desk|Bureau|Correspondent|Reporter|Editor|Editors|Team|Service|Wire|Online|Digital|Today)\b/;
+const ORG_WORD =
+  /\b(Post|Times|News|Press|Journal|Herald|Tribune|Gazette|Guardian|Telegraph|Agency|Media|Network|Broadcasting|Radio|TV|Television|Magazine|Review|Daily|Weekly|Chronicle|Observer|Independent|Monitor|Standard|Express|Mail|Mirror|Star|Sun|Project|Institute|Center|Centre|Group|Staff|Desk|Bureau|Correspondent|Reporter|Editor|Editors|Team|Service|Wire|Online|Digital|Today)\b/;
 const NAME_PARTICLE = /^(de|del|della|di|da|van|von|der|den|du|la|le|al|el|bin|ibn|abu|ben|y|e|st\.?|Jr\.?|Sr\.?|II|III|IV)$/;
 
 /** "Dan Lamothe", "Louisa Loveluck", "Ali al-Hashimi", "María José García": 2–5 name tokens. */
@@ -217,7 +223,8 @@ function looksLikeOrgName(s: string): boolean {
   return tokens.every((w) => /^[\p{Lu}\d][\p{L}\d'’.&-]*$/u.test(w) || /^(of|for|the|and|&|de|du|la|el|al)$/i.test(w));
 }
 
-const GENERIC_BYLINE = /^(staff|admin|administrator|editor|editors|editorial|editorial (board|team)|news ?desk|web ?desk|desk|team|(our|a) (correspondent|reporter)|staff (writer|reporter)|correspondent|guest|anonymous)$/i;
+const GENERIC_BYLINE =
+  /^(staff|admin|administrator|editor|editors|editorial|editorial (board|team)|news ?desk|web ?desk|desk|team|(our|a) (correspondent|reporter)|staff (writer|reporter)|correspondent|guest|anonymous)$/i;
 const SECTIONS = /^[\p{Lu}\d\s,/&-]+$/u; // "NATIONAL, WORLD, NATIONAL-SECURITY"
 
 interface Byline {
@@ -239,7 +246,11 @@ export function parseByline(raw: string): Byline | null {
     if (date) {
       out.date ??= date.published;
       // "Jane Roe on March 3, 2022": the names before the date still count.
-      p = date.rest.replace(WEEKDAY, ' ').replace(/\b(published|posted|updated|on|at)\b/gi, ' ').replace(/[\s,;|·:-]+$/, '').trim();
+      p = date.rest
+        .replace(WEEKDAY, ' ')
+        .replace(/\b(published|posted|updated|on|at)\b/gi, ' ')
+        .replace(/[\s,;|·:-]+$/, '')
+        .trim();
     }
     if (!p || /^[\d\s:.,apmAPM]*$/.test(p)) continue;
     const wire = wireName(p);
@@ -289,7 +300,8 @@ function isFurniture(s: string): boolean {
 
 // A byline is names, an outlet, a date: a "By …" line that reads as a sentence ("By entering your
 // email, you agree to our Terms…") is page furniture, however capitalised its last words are.
-const BYLINE_LOWER_OK = /^(?:and|of|the|de|da|del|der|van|von|la|le|bin|al|on|at|in|for|with|staff|reporter|correspondent|writer|editor|contributor|news|updated|published|posted|am|pm|a\.m\.|p\.m\.)$/;
+const BYLINE_LOWER_OK =
+  /^(?:and|of|the|de|da|del|der|van|von|la|le|bin|al|on|at|in|for|with|staff|reporter|correspondent|writer|editor|contributor|news|updated|published|posted|am|pm|a\.m\.|p\.m\.)$/;
 const isByline = (s: string) => {
   const m = /^(?:(?:written|posted|reported)\s+)?by[:\s]\s*(\S.*)$/i.exec(s);
   if (!m || s.length > 250) return false;
@@ -423,22 +435,27 @@ export function findMetadata(text: string, hints: MetadataHints = {}): FoundMeta
   for (const l of lines) {
     const s = l.text;
     let m: RegExpExecArray | null;
-    if ((m = WIRE_CREDIT_LINE.exec(s)) && wireName(m[1]))
-      wires.push({ value: wireName(m[1])!, confidence: 'high', how: `credit line "${s.slice(0, 60)}"` });
-    if ((m = WIRE_DATELINE.exec(s)) && wireName(m[1]))
-      wires.push({ value: wireName(m[1])!, confidence: 'high', how: `dateline credit "(${m[1]})"` });
+    if ((m = WIRE_CREDIT_LINE.exec(s)) && wireName(m[1])) wires.push({ value: wireName(m[1])!, confidence: 'high', how: `credit line "${s.slice(0, 60)}"` });
+    if ((m = WIRE_DATELINE.exec(s)) && wireName(m[1])) wires.push({ value: wireName(m[1])!, confidence: 'high', how: `dateline credit "(${m[1]})"` });
     if ((m = WIRE_SIGN_OFF.exec(s)) && wireName(m[1]))
       wires.push({ value: wireName(m[1])!, confidence: 'medium', how: `sign-off "–${m[1]}" at the end of a paragraph` });
-    if ((m = WIRE_INPUTS.exec(s)) && wireName(m[1]))
-      wires.push({ value: wireName(m[1])!, confidence: 'medium', how: `credit "${s.slice(0, 60)}"` });
+    if ((m = WIRE_INPUTS.exec(s)) && wireName(m[1])) wires.push({ value: wireName(m[1])!, confidence: 'medium', how: `credit "${s.slice(0, 60)}"` });
     // Low: a lone agency name may also be a photo credit under a picture.
-    if ((m = WIRE_ALONE.exec(s)) && wireName(m[1]))
-      wires.push({ value: wireName(m[1])!, confidence: 'low', how: `credit line "${s}"` });
+    if ((m = WIRE_ALONE.exec(s)) && wireName(m[1])) wires.push({ value: wireName(m[1])!, confidence: 'low', how: `credit line "${s}"` });
     if (/\bReporting by\b.+\bEditing by\b/i.test(s) && s.length < 400)
       wires.push({ value: 'Reuters', confidence: 'low', how: 'Reuters-style "Reporting by …; Editing by …" credits' });
 
-    if ((m = /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([\p{Lu}][\p{L}\d'’.&-]*(?:\s+(?:[\p{Lu}][\p{L}\d'’.&-]*|of|for|the|and|&)){0,5})/iu.exec(s)) && s.length < 200) {
-      const name = m[1].replace(/\s+(All|Inc\.?|LLC|Ltd\.?|L\.P\.|LP|Limited|Corp\.?)(\s.*)?$/, '').replace(/(\p{L}{2,})\.$/u, '$1').trim();
+    if (
+      (m =
+        /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([\p{Lu}][\p{L}\d'’.&-]*(?:\s+(?:[\p{Lu}][\p{L}\d'’.&-]*|of|for|the|and|&)){0,5})/iu.exec(
+          s,
+        )) &&
+      s.length < 200
+    ) {
+      const name = m[1]
+        .replace(/\s+(All|Inc\.?|LLC|Ltd\.?|L\.P\.|LP|Limited|Corp\.?)(\s.*)?$/, '')
+        .replace(/(\p{L}{2,})\.$/u, '$1')
+        .trim();
       const wire = wireName(name);
       if (wire) wires.push({ value: wire, confidence: 'medium', how: `copyright line "${s.slice(0, 60)}"` });
       else if (looksLikeOrgName(name) && !/^(All|The)$/i.test(name)) outlets.push({ value: name, confidence: 'medium', how: 'copyright line' });
@@ -481,4 +498,5 @@ const SELF_REFERENCES = [
   new RegExp(`\\b(?:[Ss]ubscribe|[Ss]upport|[Dd]onate)\\s+to\\s+${NAME}(?=[\\s.,!]|$)`, 'u'),
   new RegExp(`\\bget\\s+${NAME}['’]s\\s+(?:news|journalism|reporting|stories|newsletter|updates)`, 'u'),
 ];
-const NOT_AN_OUTLET = /^The$|^(Our|This|Us|Me|My|Your|Newsletter|Newsletters|Updates|Notifications|YouTube|Telegram|WhatsApp|Facebook|Twitter|Instagram|Google|Apple|RSS|Email|Premium|Plus)\b/i;
+const NOT_AN_OUTLET =
+  /^The$|^(Our|This|Us|Me|My|Your|Newsletter|Newsletters|Updates|Notifications|YouTube|Telegram|WhatsApp|Facebook|Twitter|Instagram|Google|Apple|RSS|Email|Premium|Plus)\b/i;

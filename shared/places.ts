@@ -6,7 +6,13 @@
 // whose nesting we cannot know, so it is never taken as apart.
 
 /** One spelling for comparing: lower case, single spaces, ", " between parts. */
-export const normalisePlace = (p: string): string => p.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\s*,\s*/g, ', ').replace(/^(?:, )+|(?:, )+$/g, '');
+export const normalisePlace = (p: string): string =>
+  p
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*,\s*/g, ', ')
+    .replace(/^(?:, )+|(?:, )+$/g, '');
 
 /** True when `a` is `b` or inside it (both normalised). */
 export const placeWithin = (a: string, b: string): boolean => a === b || a.endsWith(`, ${b}`);
@@ -27,7 +33,21 @@ function countryNames(): Set<string> {
         // not a region code
       }
     }
-  for (const alias of ['gaza', 'the gaza strip', 'gaza strip', 'west bank', 'the west bank', 'palestine', 'the united states', 'usa', 'us', 'uk', 'the uk', 'britain', 'great britain'])
+  for (const alias of [
+    'gaza',
+    'the gaza strip',
+    'gaza strip',
+    'west bank',
+    'the west bank',
+    'palestine',
+    'the united states',
+    'usa',
+    'us',
+    'uk',
+    'the uk',
+    'britain',
+    'great britain',
+  ])
     countries.add(alias);
   return countries;
 }

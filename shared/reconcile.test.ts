@@ -34,7 +34,7 @@ describe('reconcile', () => {
     expect(none).toMatchObject({ low: null, best: null, high: null, used: [] });
   });
 
-  it('manual: the user\'s numbers, in order', () => {
+  it("manual: the user's numbers, in order", () => {
     expect(reconcile(ROW, 'manual', [], { low: 12, best: 14, high: null })).toMatchObject({ low: 12, best: 14, high: null });
     expect(() => reconcile(ROW, 'manual', [], { low: 15, best: 14, high: 16 })).toThrow(/in order/);
     expect(() => reconcile(ROW, 'manual', [], { low: -1, best: 14, high: 16 })).toThrow(ReconcileError);
@@ -48,7 +48,15 @@ describe('reconcile', () => {
   });
 
   it('rechecks a stored reconciliation against the row as it is now', () => {
-    const rec = makeReconciliation({ eventId: 'e1', rowKey: 'wounded|all', figures: ROW, method: 'minmax', rationale: 'both counts are credible', by: 'me', at: T });
+    const rec = makeReconciliation({
+      eventId: 'e1',
+      rowKey: 'wounded|all',
+      figures: ROW,
+      method: 'minmax',
+      rationale: 'both counts are credible',
+      by: 'me',
+      at: T,
+    });
     expect(Reconciliation.safeParse(rec).success).toBe(true);
     expect(recheck(rec, ROW).changed).toBe(false);
     expect(recheck(rec, [...ROW, f('e', 30, 30, 30)])).toMatchObject({ changed: true });

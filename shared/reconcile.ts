@@ -111,7 +111,12 @@ function pick(figs: FigureInput[], value: (f: FigureInput) => number | null, bet
  * ReconcileError for a set-aside without a reason, a set-aside claim not in the row, or manual
  * numbers out of order.
  */
-export function reconcile(figures: readonly FigureInput[], method: ReconcileMethod, setAside: readonly SetAside[] = [], manual?: ManualFigure): ReconcileResult {
+export function reconcile(
+  figures: readonly FigureInput[],
+  method: ReconcileMethod,
+  setAside: readonly SetAside[] = [],
+  manual?: ManualFigure,
+): ReconcileResult {
   const aside: SetAside[] = [];
   for (const s of setAside) {
     const parsed = SetAside.safeParse(s);
@@ -139,7 +144,13 @@ export function reconcile(figures: readonly FigureInput[], method: ReconcileMeth
     return { ...base, ...m.data, explanation: `Set by hand: low ${show(m.data.low)}, best ${show(m.data.best)}, high ${show(m.data.high)}.` };
   }
   if (credible.length === 0) {
-    return { ...base, low: null, best: null, high: null, explanation: aside.length ? 'No figure is left: every claim of the row is set aside.' : 'The row has no figure to reconcile.' };
+    return {
+      ...base,
+      low: null,
+      best: null,
+      high: null,
+      explanation: aside.length ? 'No figure is left: every claim of the row is set aside.' : 'The row has no figure to reconcile.',
+    };
   }
   const low = pick(credible, lowOf, (a, b) => a < b) as { v: number; ids: string[] };
   const high = pick(credible, highOf, (a, b) => a > b) as { v: number; ids: string[] };
@@ -206,7 +217,12 @@ export function makeReconciliation(input: {
 export function recheck(rec: Reconciliation, figures: readonly FigureInput[]): { changed: boolean; now: ReconcileResult | null; why: string } {
   const present = new Set(figures.map((f) => f.claimId));
   const missing = rec.setAside.filter((s) => !present.has(s.claimId));
-  if (missing.length) return { changed: true, now: null, why: `Set-aside claim${missing.length > 1 ? 's' : ''} ${missing.map((s) => s.claimId).join(', ')} no longer in the row.` };
+  if (missing.length)
+    return {
+      changed: true,
+      now: null,
+      why: `Set-aside claim${missing.length > 1 ? 's' : ''} ${missing.map((s) => s.claimId).join(', ')} no longer in the row.`,
+    };
   const now = reconcile(figures, rec.method, rec.setAside, rec.method === 'manual' ? { low: rec.low, best: rec.best, high: rec.high } : undefined);
   const sameUsed = now.used.length === rec.used.length && now.used.every((id) => rec.used.includes(id));
   const sameNumbers = now.low === rec.low && now.best === rec.best && now.high === rec.high;

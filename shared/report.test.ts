@@ -17,14 +17,31 @@ function input() {
     generated: T0,
     appVersion: '0.1.0',
     sources: [source, other],
-    texts: new Map([[source.id, TEXT], [other.id, TEXT]]),
+    texts: new Map([
+      [source.id, TEXT],
+      [other.id, TEXT],
+    ]),
     annotations: [a1, a2],
     claims: [c1, c2],
     events: [eventRecord('e1', `Attack ${HOSTILE}`)],
     actors: [],
-    decisions: [{ eventId: 'e1', rowKey: 'wounded|nationality=US;affiliation=military', status: 'confirmed' as const, note: `Checked ${HOSTILE}`, at: T0, by: 'Editor' }],
+    decisions: [
+      { eventId: 'e1', rowKey: 'wounded|nationality=US;affiliation=military', status: 'confirmed' as const, note: `Checked ${HOSTILE}`, at: T0, by: 'Editor' },
+    ],
     reconciliations: [
-      { eventId: 'e1', rowKey: 'wounded|nationality=US;affiliation=military', low: 5, best: 14, high: 14, method: 'manual' as const, used: ['c1'], setAside: [{ claimId: 'c2', reason: 'older count' }], rationale: `Because ${HOSTILE}`, by: 'Editor', at: T0 },
+      {
+        eventId: 'e1',
+        rowKey: 'wounded|nationality=US;affiliation=military',
+        low: 5,
+        best: 14,
+        high: 14,
+        method: 'manual' as const,
+        used: ['c1'],
+        setAside: [{ claimId: 'c2', reason: 'older count' }],
+        rationale: `Because ${HOSTILE}`,
+        by: 'Editor',
+        at: T0,
+      },
     ],
   };
 }

@@ -98,7 +98,9 @@ export function renderReport(input: ReportInput): string {
   );
 
   // Sources
-  out.push('<h2 id="sources">Sources</h2><table><thead><tr><th>Source</th><th>Outlet</th><th>Published</th><th>Independence group</th><th>Claims</th></tr></thead><tbody>');
+  out.push(
+    '<h2 id="sources">Sources</h2><table><thead><tr><th>Source</th><th>Outlet</th><th>Published</th><th>Independence group</th><th>Claims</th></tr></thead><tbody>',
+  );
   for (const s of input.sources) {
     const n = input.claims.filter((c) => c.sourceId === s.id).length;
     out.push(
@@ -117,7 +119,9 @@ export function renderReport(input: ReportInput): string {
     out.push(`<section class="event"><h2 id="event-${h(eid ?? 'none')}">${e ? h(e.title) : 'Claims not placed in an event'}</h2>`);
     if (e) {
       const when = e.start ? (e.end && e.end !== e.start ? `${e.start} to ${e.end}` : e.start) : 'date unknown';
-      out.push(`<p class="meta">${h(when)}${e.precision ? ` (${h(e.precision)})` : ''}${e.place ? ` · ${h(e.place)}` : ''}${e.type ? ` · ${h(e.type)}` : ''}${e.aggregate ? ' · running total' : ''}</p>`);
+      out.push(
+        `<p class="meta">${h(when)}${e.precision ? ` (${h(e.precision)})` : ''}${e.place ? ` · ${h(e.place)}` : ''}${e.type ? ` · ${h(e.type)}` : ''}${e.aggregate ? ' · running total' : ''}</p>`,
+      );
       if (e.note) out.push(`<p>${h(e.note)}</p>`);
     }
 
@@ -127,7 +131,9 @@ export function renderReport(input: ReportInput): string {
     out.push('<h3>Figures by source</h3>');
     if (figs.length === 0) out.push('<p class="empty">No figures.</p>');
     else {
-      out.push('<table><thead><tr><th>Measure</th><th>Population</th><th>Source</th><th>As written</th><th>Low</th><th>Best</th><th>High</th><th>Qualifier</th><th>Speaker</th></tr></thead><tbody>');
+      out.push(
+        '<table><thead><tr><th>Measure</th><th>Population</th><th>Source</th><th>As written</th><th>Low</th><th>Best</th><th>High</th><th>Qualifier</th><th>Speaker</th></tr></thead><tbody>',
+      );
       const label = (c: (typeof figs)[number]) => `${c.measure}|${populationWords(c.population)}|${sourceName(c.sourceId)}`;
       for (const c of [...figs].sort((a, b) => label(a).localeCompare(label(b)))) {
         const f = c.figure;
@@ -142,7 +148,9 @@ export function renderReport(input: ReportInput): string {
     const rows = (matrix?.rows ?? []).filter(disputed);
     const staleHere = stale.filter((d) => d.eventId === eid);
     if (rows.length || staleHere.length) {
-      out.push('<h3>Disagreements and decisions</h3><table><thead><tr><th>Row</th><th>Verdict</th><th>What the sources say</th><th>Decision</th></tr></thead><tbody>');
+      out.push(
+        '<h3>Disagreements and decisions</h3><table><thead><tr><th>Row</th><th>Verdict</th><th>What the sources say</th><th>Decision</th></tr></thead><tbody>',
+      );
       for (const r of rows) {
         const cells = r.cells
           .filter((c) => c.basis !== 'implied')
@@ -153,7 +161,9 @@ export function renderReport(input: ReportInput): string {
         );
       }
       for (const d of staleHere) {
-        out.push(`<tr><td>${h(words(parseRowKey(d.rowKey).measure))} · ${h(rowPopulationWords(d.rowKey))}</td><td><span class="small">the row has changed since</span></td><td></td><td>${decisionHtml(d)}</td></tr>`);
+        out.push(
+          `<tr><td>${h(words(parseRowKey(d.rowKey).measure))} · ${h(rowPopulationWords(d.rowKey))}</td><td><span class="small">the row has changed since</span></td><td></td><td>${decisionHtml(d)}</td></tr>`,
+        );
       }
       out.push('</tbody></table>');
     }
@@ -161,10 +171,14 @@ export function renderReport(input: ReportInput): string {
     // Reconciled figures
     const recs = input.reconciliations.filter((r) => r.eventId === eid);
     if (recs.length) {
-      out.push('<h3>Reconciled figures</h3><table><thead><tr><th>Row</th><th>Low</th><th>Best</th><th>High</th><th>Method</th><th>Rationale</th><th>Based on</th><th>Set aside</th></tr></thead><tbody>');
+      out.push(
+        '<h3>Reconciled figures</h3><table><thead><tr><th>Row</th><th>Low</th><th>Best</th><th>High</th><th>Method</th><th>Rationale</th><th>Based on</th><th>Set aside</th></tr></thead><tbody>',
+      );
       for (const r of recs) {
         const used = r.used.map((id) => link(id, h(sourceName(claims.get(id)?.sourceId ?? '')) || h(id))).join('<br>');
-        const aside = r.setAside.map((x) => `${link(x.claimId, h(sourceName(claims.get(x.claimId)?.sourceId ?? '')) || h(x.claimId))}: ${h(x.reason)}`).join('<br>');
+        const aside = r.setAside
+          .map((x) => `${link(x.claimId, h(sourceName(claims.get(x.claimId)?.sourceId ?? '')) || h(x.claimId))}: ${h(x.reason)}`)
+          .join('<br>');
         out.push(
           `<tr><td>${h(words(parseRowKey(r.rowKey).measure))} · ${h(rowPopulationWords(r.rowKey))}</td><td class="num">${num(r.low)}</td><td class="num"><strong>${num(r.best)}</strong></td><td class="num">${num(r.high)}</td><td>${h(METHOD_LABELS[r.method] ?? r.method)}</td><td>${h(r.rationale)}<div class="small">${h(r.by ?? 'unsigned')}, ${h(r.at.slice(0, 10))}</div></td><td>${used}</td><td>${aside || '—'}</td></tr>`,
         );
@@ -191,13 +205,17 @@ export function renderReport(input: ReportInput): string {
     const dir = s.direction === 'rtl' ? ' dir="rtl"' : '';
     for (const c of mine) {
       const a = annotations.get(c.annotationId);
-      out.push(`<div class="quote-head" id="${h(anchorId(c.id))}"><strong>${h(quoteLabel.get(c.id))}</strong> · ${h(describeClaim(c, events))}${a?.orphan ? ' · <em>passage not found in the current text</em>' : ''}</div>`);
+      out.push(
+        `<div class="quote-head" id="${h(anchorId(c.id))}"><strong>${h(quoteLabel.get(c.id))}</strong> · ${h(describeClaim(c, events))}${a?.orphan ? ' · <em>passage not found in the current text</em>' : ''}</div>`,
+      );
       if (!a) {
         out.push('<blockquote class="empty">No passage.</blockquote>');
         continue;
       }
       for (const t of a.targets) {
-        out.push(`<blockquote${dir}><span class="ctx">…${h(t.prefix)}</span><mark>${h(t.exact)}</mark><span class="ctx">${h(t.suffix)}…</span>${t.page ? ` <span class="small">(page ${t.page})</span>` : ''}</blockquote>`);
+        out.push(
+          `<blockquote${dir}><span class="ctx">…${h(t.prefix)}</span><mark>${h(t.exact)}</mark><span class="ctx">${h(t.suffix)}…</span>${t.page ? ` <span class="small">(page ${t.page})</span>` : ''}</blockquote>`,
+        );
       }
     }
   }

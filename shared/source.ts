@@ -18,7 +18,11 @@ export const DatePrecision = z.enum(['day', 'month', 'year']);
 export const Published = z.object({
   date: IsoDate.nullable(),
   precision: DatePrecision.nullable(),
-  time: z.string().regex(/^\d{2}:\d{2}(:\d{2})?$/).nullable().optional(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}(:\d{2})?$/)
+    .nullable()
+    .optional(),
   timezone: z.string().max(64).nullable().optional(),
 });
 export type Published = z.infer<typeof Published>;

@@ -39,7 +39,11 @@ describe('sentences', () => {
   it('does not split at abbreviations, and does split at real ends', () => {
     const text = 'Lt. Col. Jane Roe of the U.S. Army said the U.N. convoy left on Dec. 4 at 6 a.m. local time. It arrived late. Gen. Smith agreed.';
     const parts = splitSentences(text).map((s) => text.slice(s.start, s.end));
-    expect(parts).toEqual(['Lt. Col. Jane Roe of the U.S. Army said the U.N. convoy left on Dec. 4 at 6 a.m. local time.', 'It arrived late.', 'Gen. Smith agreed.']);
+    expect(parts).toEqual([
+      'Lt. Col. Jane Roe of the U.S. Army said the U.N. convoy left on Dec. 4 at 6 a.m. local time.',
+      'It arrived late.',
+      'Gen. Smith agreed.',
+    ]);
   });
   it('treats a line break as a sentence end and marks title lines', () => {
     const text = 'Militia Fires Rockets At Northern Outpost\n\nFour rockets hit the outpost.';
@@ -127,7 +131,10 @@ describe('casualties', () => {
     expect(c.date?.start).toBe('2021-06-08');
   });
   it('reads a subset named after the predicate as parts of the figure', () => {
-    const list = ofKind(run('At least nine people were killed including six children and a woman. The blast wounded 11 guards, two of them critically.'), 'casualties');
+    const list = ofKind(
+      run('At least nine people were killed including six children and a woman. The blast wounded 11 guards, two of them critically.'),
+      'casualties',
+    );
     expect(list[0].parts.map((p) => [p.figure.best, p.subset, p.population.affiliation])).toEqual([
       [6, true, 'civilian'],
       [1, true, 'unknown'],
@@ -151,7 +158,9 @@ describe('casualties', () => {
   });
   it('reads the figure a death toll reaches, with the people the words name', () => {
     const list = ofKind(
-      run('Shelling on Friday killed several people, bringing the death toll from the week of fighting to 204. The Ruritanian death toll has risen to 87, officials said. The injury toll climbed to 40 people. The bridge toll rose to 5 dollars.'),
+      run(
+        'Shelling on Friday killed several people, bringing the death toll from the week of fighting to 204. The Ruritanian death toll has risen to 87, officials said. The injury toll climbed to 40 people. The bridge toll rose to 5 dollars.',
+      ),
       'casualties',
     );
     expect(list.slice(1).map((c) => [c.rule.split(':')[1], c.measure, fig(c)])).toEqual([
@@ -165,7 +174,9 @@ describe('casualties', () => {
   });
   it('reads martyred, kidnappings, seizures and "an additional", and crosses "of a U.S. unit" to the predicate', () => {
     const list = ofKind(
-      run('Two guards were martyred. The clash wounded an additional 17 soldiers and led to the kidnapping of another six police officers. Militants seized 12 villagers. A member of a U.S. special forces unit was killed.'),
+      run(
+        'Two guards were martyred. The clash wounded an additional 17 soldiers and led to the kidnapping of another six police officers. Militants seized 12 villagers. A member of a U.S. special forces unit was killed.',
+      ),
       'casualties',
     );
     expect(list.map((c) => [c.measure, fig(c)?.[1]])).toEqual([
@@ -210,7 +221,10 @@ describe('munitions and counts', () => {
     ]);
   });
   it('reads the weapons of an attack ("attacked … with 23 drones along with a missile") and coordinated weapons', () => {
-    const list = ofKind(run('Militants attacked the town overnight with 23 drones along with a cruise missile. A total of 17 drones and missiles were launched at the port.'), 'munitions');
+    const list = ofKind(
+      run('Militants attacked the town overnight with 23 drones along with a cruise missile. A total of 17 drones and missiles were launched at the port.'),
+      'munitions',
+    );
     expect(list.map((m) => [m.measure, fig(m), m.weapon])).toEqual([
       ['drones', [23, 23, 23], 'drone'],
       ['missiles', [1, 1, 1], 'cruise missile'],
@@ -239,7 +253,9 @@ describe('munitions and counts', () => {
   });
   it('reads elided and partitive weapon figures, naming the weapon from the words before', () => {
     const list = ofKind(
-      run('Militia fighters fired 20 rockets at the airfield. Of those, nine landed inside the perimeter. Air defences shot down 14 of the 17 drones, and the missiles, of which two were intercepted, hit a depot.'),
+      run(
+        'Militia fighters fired 20 rockets at the airfield. Of those, nine landed inside the perimeter. Air defences shot down 14 of the 17 drones, and the missiles, of which two were intercepted, hit a depot.',
+      ),
       'munitions',
     );
     expect(list.map((m) => [m.measure, fig(m), m.weapon])).toEqual([
@@ -258,7 +274,9 @@ describe('munitions and counts', () => {
   });
   it('counts attacks, series of strikes, and targets struck only after a strike verb', () => {
     const list = ofKind(
-      run('Monitors have logged 45 attacks since spring. Jets carried out three waves of strikes that hit 11 targets. The army also runs two bases nearby and has two carrier strike groups at sea.'),
+      run(
+        'Monitors have logged 45 attacks since spring. Jets carried out three waves of strikes that hit 11 targets. The army also runs two bases nearby and has two carrier strike groups at sea.',
+      ),
       'count',
     );
     expect(list.map((c) => [c.measure, fig(c)])).toEqual([
@@ -279,7 +297,10 @@ describe('attribution and speakers', () => {
   it('blamed, attributed to, believed responsible, presumed, denied', () => {
     expect(one('Police blamed the ambush on Ansar Allah.')[0]).toMatchObject({ stance: 'accused', perpetrator: 'Ansar Allah' });
     expect(one('The shelling was attributed to government forces loyal to the governor.')[0]).toMatchObject({ stance: 'accused' });
-    expect(one('Jets bombed a camp of a rebel brigade believed responsible for the raid.')[0]).toMatchObject({ stance: 'suspected', perpetrator: 'rebel brigade' });
+    expect(one('Jets bombed a camp of a rebel brigade believed responsible for the raid.')[0]).toMatchObject({
+      stance: 'suspected',
+      perpetrator: 'rebel brigade',
+    });
     expect(one('A presumed Taliban cell fired three mortars at the checkpoint.')[0]).toMatchObject({ stance: 'presumed', perpetrator: 'Taliban cell' });
     expect(one('The Free Tigers movement denied any involvement in the blast.')[0]).toMatchObject({ stance: 'denied', perpetrator: 'Free Tigers movement' });
   });
@@ -321,7 +342,10 @@ describe('timing', () => {
     expect(ofKind(run('After rockets struck the port, the governor said on Thursday the city was calm.'), 'timing')).toEqual([]);
   });
   it('dates an undated incident by the statement that reports it, and says it is an upper bound', () => {
-    for (const text of ['Jets struck a weapons depot near the border, the defence ministry said on Thursday night.', 'The defence ministry said on Thursday that its jets had struck a weapons depot near the border.']) {
+    for (const text of [
+      'Jets struck a weapons depot near the border, the defence ministry said on Thursday night.',
+      'The defence ministry said on Thursday that its jets had struck a weapons depot near the border.',
+    ]) {
       const [t] = ofKind(run(text), 'timing');
       expect(t.quote).toMatch(/^on Thursday/);
       expect(t.rule).toMatch(/timing\/reported-on$/);
@@ -329,10 +353,10 @@ describe('timing', () => {
       expect(t.date!.method).toMatch(/on or before/);
     }
   });
-  it('leaves a statement\'s date to the figure it reports: one highlight per fact', () => {
+  it("leaves a statement's date to the figure it reports: one highlight per fact", () => {
     expect(ofKind(run('Two soldiers were killed in the ambush, police said on Thursday.'), 'timing')).toEqual([]);
   });
-  it('takes the lede\'s incident date as the story\'s, and does not suggest dates of background recaps', () => {
+  it("takes the lede's incident date as the story's, and does not suggest dates of background recaps", () => {
     const text = [
       'Rockets struck the airport on Tuesday, damaging a runway, officials said.',
       'The attack followed weeks of tension. On April 2, protesters stormed the embassy compound.',
@@ -344,7 +368,7 @@ describe('timing', () => {
     // a recap's date still dates the facts of its sentence
     expect(ofKind(list, 'casualties')[0].date).toMatchObject({ expression: 'May 20', start: '2021-05-20' });
   });
-  it('keeps an old incident\'s dates when the report opens on it (an investigation published months later)', () => {
+  it("keeps an old incident's dates when the report opens on it (an investigation published months later)", () => {
     const text = 'A drone strike hit a wedding convoy in the valley on March 3.\n\nA second strike hit the same road on March 5, villagers said.';
     expect(ofKind(run(text, '2021-06-11'), 'timing').map((t) => t.date?.start)).toEqual(['2021-03-03', '2021-03-05']);
   });

@@ -136,7 +136,12 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
     // suggestion of its own ("Two soldiers were killed, officials said Thursday"): one highlight per fact
     const reportedOn =
       eventDates.length === 0
-        ? dates.find((d) => d.reportedVerbAt !== null && !isBackground(d.resolved?.end, story) && !drafts.some((x) => FIGURE_KINDS.has(x.kind) && d.reportedVerbAt! >= x.start && d.reportedVerbAt! < x.end))
+        ? dates.find(
+            (d) =>
+              d.reportedVerbAt !== null &&
+              !isBackground(d.resolved?.end, story) &&
+              !drafts.some((x) => FIGURE_KINDS.has(x.kind) && d.reportedVerbAt! >= x.start && d.reportedVerbAt! < x.end),
+          )
         : undefined;
     if (reportedOn) drafts.push(emptyDraft('timing', reportedOn.start, reportedOn.end, 'timing/reported-on', 0.5));
 
@@ -145,14 +150,14 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
     const ownDate = eventDates.find((d) => d.resolved)?.resolved?.start ?? null;
     const samePlace = !place || !carried.place || placeKey(place) === placeKey(carried.place) || isCountry(place);
     const hintDate = ownDate ?? (samePlace ? carried.date : null);
-    const hintPlace = place && !isCountry(place) ? place : samePlace ? carried.place ?? place : place;
+    const hintPlace = place && !isCountry(place) ? place : samePlace ? (carried.place ?? place) : place;
     carried = { date: hintDate, place: hintPlace };
 
     for (const d of drafts.sort((a, b) => a.start - b.start)) {
       // a clause that brings in another incident is dated only by its own words
       const c = clauseOf(d.start);
       const inClause = eventDates.filter((e) => clauseOf(e.start) === c);
-      const date = d.kind === 'timing' ? dates.find((e) => e.start === d.start) ?? null : nearestDate(inClause, d);
+      const date = d.kind === 'timing' ? (dates.find((e) => e.start === d.start) ?? null) : nearestDate(inClause, d);
       const ownKeyDate = date?.resolved?.start ?? (c > 0 ? null : hintDate);
       const clausePlace = c > 0 ? placeIn(s.slice(clauses[c].start, clauses[c].end)) : null;
       const evPlace = c > 0 ? clausePlace : hintPlace;
@@ -183,7 +188,8 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
 // Connectives that bring in ANOTHER incident than the one the clause before reports ("launched
 // strikes early Friday, responding to a rocket attack that killed…"). A participle ("…, killing a
 // soldier"), "when" and "that" continue the same incident and do not split.
-const OTHER_INCIDENT = /,?\s+(?:responding to|in response to|in retaliation for|retaliating for|after|following|before|days after|weeks after|a day after|since)\s/gi;
+const OTHER_INCIDENT =
+  /,?\s+(?:responding to|in response to|in retaliation for|retaliating for|after|following|before|days after|weeks after|a day after|since)\s/gi;
 
 /** The sentence cut where another incident is brought in; each part is dated on its own. */
 function incidentClauses(s: string): Array<{ start: number; end: number }> {
@@ -210,21 +216,23 @@ function speakerOfClause(s: string, at: number, sentenceSpeaker: string | null):
   }
   if (from === 0 && to === s.length) return sentenceSpeaker;
   const clause = s.slice(from, to);
-  return SAYS.test(clause) ? speakerOf(clause, null) ?? sentenceSpeaker : sentenceSpeaker;
+  return SAYS.test(clause) ? (speakerOf(clause, null) ?? sentenceSpeaker) : sentenceSpeaker;
 }
 
 /** A span ends on a word, not on the sentence's full stop or comma (an abbreviation keeps its dot). */
-const tidySpan = (s: string) => (d: Draft): Draft => {
-  let end = d.end;
-  for (;;) {
-    while (end > d.start && /[\s,;:]/.test(s[end - 1])) end--;
-    const w = /\s(?:in|on|at|of|for|and|or|the|a|an|to|with|by)$/i.exec(s.slice(d.start, end));
-    if (!w) break;
-    end -= w[0].length;
-  }
-  if (s[end - 1] === '.' && !/(?:\b\p{L}\.){2,}$|\b(?:Gen|Col|Lt|Sgt|Cpl|Mr|Dr|Jan|Feb|Dec|Nov|Oct|Sept?|Aug)\.$/u.test(s.slice(d.start, end))) end--;
-  return { ...d, end };
-};
+const tidySpan =
+  (s: string) =>
+  (d: Draft): Draft => {
+    let end = d.end;
+    for (;;) {
+      while (end > d.start && /[\s,;:]/.test(s[end - 1])) end--;
+      const w = /\s(?:in|on|at|of|for|and|or|the|a|an|to|with|by)$/i.exec(s.slice(d.start, end));
+      if (!w) break;
+      end -= w[0].length;
+    }
+    if (s[end - 1] === '.' && !/(?:\b\p{L}\.){2,}$|\b(?:Gen|Col|Lt|Sgt|Cpl|Mr|Dr|Jan|Feb|Dec|Nov|Oct|Sept?|Aug)\.$/u.test(s.slice(d.start, end))) end--;
+    return { ...d, end };
+  };
 
 /** The event date nearest a draft: inside its span first, then the closest in the sentence. */
 function nearestDate(dates: SentenceDate[], d: Draft): SentenceDate | null {
@@ -243,7 +251,14 @@ function toSuggestedDate(d: SentenceDate, base: number, published: string | null
     start: r?.start ?? null,
     end: r?.end ?? null,
     precision: r?.precision ?? null,
-    method: (r ? r.method : d.anchored && published ? 'counts from another incident the sentence names: link that incident to date it' : published ? 'not understood as a date' : 'no publication date to resolve against') +
+    method:
+      (r
+        ? r.method
+        : d.anchored && published
+          ? 'counts from another incident the sentence names: link that incident to date it'
+          : published
+            ? 'not understood as a date'
+            : 'no publication date to resolve against') +
       (d.role === 'statement' ? '; the date of the statement reporting the incident, which happened on or before it' : ''),
     relative: r?.relative ?? true,
     approximate: r?.approximate ?? false,

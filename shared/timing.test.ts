@@ -97,7 +97,10 @@ describe('findTimingExpressions', () => {
   });
   it('marks expressions that count from another date, so the form can ask for an anchor', () => {
     const found = findTimingExpressions('Rockets hit the base on Dec. 27. Two days later, the U.S. struck back.');
-    expect(found.map((e) => [e.text, e.anchored])).toEqual([['Dec. 27', false], ['Two days later', true]]);
+    expect(found.map((e) => [e.text, e.anchored])).toEqual([
+      ['Dec. 27', false],
+      ['Two days later', true],
+    ]);
     expect(isAnchored('three days ago')).toBe(false);
     expect(isAnchored('the following day')).toBe(true);
     expect(resolveTiming('two days later', { date: '2020-03-13' })?.method).toMatch(/no anchor given/);
@@ -150,10 +153,26 @@ const T = '2020-03-13T12:00:00.000Z';
 function timingClaim(id: string, expression: string, reference: string, anchorClaimId: string | null = null, anchor?: string): Claim {
   const r = resolveTiming(expression, { date: reference, anchor })!;
   return Claim.parse({
-    kind: 'timing', id, sourceId: 's_abcdef', annotationId: `an-${id}`, eventId: null, speaker: null, asOf: null, note: '',
-    origin: { type: 'manual' }, created: T, modified: T,
-    expression, reference, anchorClaimId, start: r.start, end: r.end, precision: r.precision, method: r.method,
-    relative: r.relative, approximate: r.approximate,
+    kind: 'timing',
+    id,
+    sourceId: 's_abcdef',
+    annotationId: `an-${id}`,
+    eventId: null,
+    speaker: null,
+    asOf: null,
+    note: '',
+    origin: { type: 'manual' },
+    created: T,
+    modified: T,
+    expression,
+    reference,
+    anchorClaimId,
+    start: r.start,
+    end: r.end,
+    precision: r.precision,
+    method: r.method,
+    relative: r.relative,
+    approximate: r.approximate,
   });
 }
 

@@ -107,11 +107,35 @@ const WEEKDAY_RE = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const SMALL: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fourteen: 14, fifteen: 15, twenty: 20, thirty: 30, 'thirty-six': 36, 'forty-eight': 48,
-  'seventy-two': 72, 'twenty-four': 24, several: 3, 'a few': 3, 'a couple of': 2, couple: 2,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  'thirty-six': 36,
+  'forty-eight': 48,
+  'seventy-two': 72,
+  'twenty-four': 24,
+  several: 3,
+  'a few': 3,
+  'a couple of': 2,
+  couple: 2,
 };
-const NUM_RE = '(\\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty-four|thirty-six|forty-eight|seventy-two|twenty|thirty)';
+const NUM_RE =
+  '(\\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty-four|thirty-six|forty-eight|seventy-two|twenty|thirty)';
 const HEDGE_RE = '(?:(about|around|roughly|approximately|some|nearly|almost|more than|less than|just over|just under|over|under)\\s+)?';
 
 const weekdayIndex = (w: string) => WEEKDAYS.findIndex((d) => d.startsWith(w.toLowerCase().slice(0, 3)));
@@ -229,7 +253,9 @@ const RULES: Rule[] = [
       const written = m[3] ? Number(m[3]) : null;
       const y = written ?? latestYear(mo, lo, ref);
       const hi = hiOrNull ?? daysInMonth(y, mo);
-      const how = written ? `${label} ${MONTH_NAMES[mo - 1]} ${y}: days ${lo}–${hi}` : `${label} ${MONTH_NAMES[mo - 1]}: days ${lo}–${hi} of the latest such month not after the reference date`;
+      const how = written
+        ? `${label} ${MONTH_NAMES[mo - 1]} ${y}: days ${lo}–${hi}`
+        : `${label} ${MONTH_NAMES[mo - 1]}: days ${lo}–${hi} of the latest such month not after the reference date`;
       return range(ymd(y, mo, lo), ymd(y, mo, hi), how, written === null);
     },
   },
@@ -243,11 +269,11 @@ const RULES: Rule[] = [
       const refWd = parts(ref).weekday;
       const name = WEEKDAYS[wd];
       if (mod === 'next' || mod === 'this coming' || mod === 'coming') {
-        const ahead = ((wd - refWd + 7) % 7) || 7;
+        const ahead = (wd - refWd + 7) % 7 || 7;
         return range(ref + ahead, ref + ahead, `${mod} ${name}: the first ${name} after the reference date`, true);
       }
       if (mod) {
-        const back = ((refWd - wd + 7) % 7) || 7;
+        const back = (refWd - wd + 7) % 7 || 7;
         return range(ref - back, ref - back, `${mod} ${name}: the latest ${name} before the reference date`, true);
       }
       const back = (refWd - wd + 7) % 7;
@@ -426,7 +452,16 @@ export function withResolvedTiming<T extends TimingClaim>(claim: T, reference: s
   const r = reference ? resolveTiming(claim.expression, { date: reference, anchor }) : null;
   return r
     ? { ...claim, reference, start: r.start, end: r.end, precision: r.precision, method: r.method, relative: r.relative, approximate: r.approximate }
-    : { ...claim, reference, start: null, end: null, precision: null, method: reference ? 'not understood as a date' : 'no reference date to resolve against', relative: true, approximate: false };
+    : {
+        ...claim,
+        reference,
+        start: null,
+        end: null,
+        precision: null,
+        method: reference ? 'not understood as a date' : 'no reference date to resolve against',
+        relative: true,
+        approximate: false,
+      };
 }
 
 /**
@@ -455,7 +490,8 @@ export function reresolveAll<C extends Claim>(claims: C[], newPublishedDate: str
         if (a && a.kind === 'timing') anchor = (visit(a) as unknown as TimingClaim).start;
       }
       const next = withResolvedTiming(t, newPublishedDate, anchor);
-      const changed = next.start !== t.start || next.end !== t.end || next.precision !== t.precision || next.reference !== t.reference || next.method !== t.method;
+      const changed =
+        next.start !== t.start || next.end !== t.end || next.precision !== t.precision || next.reference !== t.reference || next.method !== t.method;
       if (changed) out = { ...next, ...(options.modified ? { modified: options.modified } : {}) } as unknown as C;
     }
     visiting.delete(c.id);

@@ -27,7 +27,10 @@ export function dataDirLocator(dataDir: string): CaseLocator {
     async listIds() {
       await mkdir(root, { recursive: true });
       const entries = await readdir(root, { withFileTypes: true });
-      return entries.filter((e) => e.isDirectory() && CaseId.safeParse(e.name).success).map((e) => e.name).sort();
+      return entries
+        .filter((e) => e.isDirectory() && CaseId.safeParse(e.name).success)
+        .map((e) => e.name)
+        .sort();
     },
     async trash(caseId) {
       const trashDir = join(dataDir, 'trash');
@@ -39,7 +42,9 @@ export function dataDirLocator(dataDir: string): CaseLocator {
 
 /** The id a folder is known by when a host is started on it and it holds no case yet (or its case.json gives none). */
 export function fixedCaseId(dir: string): string {
-  const raw = basename(resolve(dir)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  const raw = basename(resolve(dir))
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '');
   return CaseId.safeParse(raw).success ? raw : 'case';
 }
 

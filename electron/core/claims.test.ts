@@ -56,10 +56,17 @@ describe('claims in the core', () => {
     const dataDir = await tmp();
     const { caseId } = await withCore(dataDir, async (core) => {
       const s = await seedCase(core);
-      const c = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'), label: 'Tag casualties' })) as ChangeSet;
+      const c = (await core.call('claims.execute', {
+        caseId: s.caseId,
+        command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'),
+        label: 'Tag casualties',
+      })) as ChangeSet;
       expect(c.claims.put).toHaveLength(1);
       expect(c.claims.put[0].value).toMatchObject({ figure: { low: 14, best: 14, high: 14, qualifier: 'exact' } });
-      const d = (await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') })) as ChangeSet;
+      const d = (await core.call('claims.execute', {
+        caseId: s.caseId,
+        command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions'),
+      })) as ChangeSet;
       expect(d.undo).toMatchObject({ canUndo: true, canRedo: false });
       expect(d.version).toBe(c.version + 1);
       expect((await viewOf(core, s.caseId)).claims).toHaveLength(2);
@@ -102,7 +109,9 @@ describe('claims in the core', () => {
       expect(edit.annotations.put).toEqual([]);
       expect(edit.version).toBe(client.version + 1);
       const steps: ChangeSet[] = [edit];
-      steps.push((await core.call('claims.execute', { caseId: s.caseId, command: { type: 'claim.delete', payload: { id: client.claims[0].id } } })) as ChangeSet);
+      steps.push(
+        (await core.call('claims.execute', { caseId: s.caseId, command: { type: 'claim.delete', payload: { id: client.claims[0].id } } })) as ChangeSet,
+      );
       steps.push((await core.call('claims.undo', { caseId: s.caseId })) as ChangeSet);
       const caught = (await core.call('claims.changes', { caseId: s.caseId, since: client.version })) as { changes: ChangeSet[]; reset: boolean };
       expect(caught.reset).toBe(false);
@@ -119,7 +128,11 @@ describe('claims in the core', () => {
     const dataDir = await tmp();
     const { caseId, sourceId } = await withCore(dataDir, async (core) => {
       const s = await seedCase(core);
-      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions'), label: 'Tag munitions' });
+      await core.call('claims.execute', {
+        caseId: s.caseId,
+        command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions'),
+        label: 'Tag munitions',
+      });
       await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people', 'casualties') });
       return s;
     });
@@ -130,7 +143,10 @@ describe('claims in the core', () => {
       // A preview says it does not know the count yet; the change that follows says the case is read.
       const caught = (await core.call('claims.changes', { caseId, since: first.version })) as { changes: ChangeSet[]; reset: boolean };
       expect(caught.reset).toBe(false);
-      const held = caught.changes.reduce((v, c) => ({ ...v, ...applyChanges(v, c), ...c.undo, version: c.version, totalClaims: c.totalClaims }) as ClaimsView, first);
+      const held = caught.changes.reduce(
+        (v, c) => ({ ...v, ...applyChanges(v, c), ...c.undo, version: c.version, totalClaims: c.totalClaims }) as ClaimsView,
+        first,
+      );
       expect(held).toMatchObject({ totalClaims: 2, canUndo: true });
       expect(held.claims).toEqual(((await core.call('claims.view', { caseId, sourceIds: [sourceId] })) as ClaimsView).claims);
       expect(held.version).toBe(((await core.call('claims.view', { caseId })) as ClaimsView).version);
@@ -198,10 +214,21 @@ describe('claims in the core', () => {
     const dataDir = await tmp();
     await withCore(dataDir, async (core) => {
       const s = await seedCase(core);
-      await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties') });
+      await core.call('claims.execute', {
+        caseId: s.caseId,
+        command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'),
+      });
       await core.call('claims.execute', { caseId: s.caseId, command: tagCommand(s.sourceId, s.text, 'about 30 rockets were fired at Taji', 'munitions') });
-      const edited = `Editor's note: this version was updated.\n\n${s.text}`.replace('Milley said that about 30 rockets were fired at Taji, a base', 'Milley said a base');
-      const r = (await core.call('sources.replaceText', { caseId: s.caseId, sourceId: s.sourceId, name: '004-v2.txt', data: new TextEncoder().encode(edited) })) as {
+      const edited = `Editor's note: this version was updated.\n\n${s.text}`.replace(
+        'Milley said that about 30 rockets were fired at Taji, a base',
+        'Milley said a base',
+      );
+      const r = (await core.call('sources.replaceText', {
+        caseId: s.caseId,
+        sourceId: s.sourceId,
+        name: '004-v2.txt',
+        data: new TextEncoder().encode(edited),
+      })) as {
         anchored: number;
         orphaned: number;
         changes: ChangeSet;

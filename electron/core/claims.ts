@@ -8,18 +8,7 @@ import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
 import { reanchorAnnotations } from '../../shared/anchor.ts';
 import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
-import {
-  canRedo,
-  canUndo,
-  emptyStack,
-  execute,
-  loadUndoStack,
-  redo,
-  undo,
-  type ClaimState,
-  type Command,
-  type UndoStack,
-} from '../../shared/commands.ts';
+import { canRedo, canUndo, emptyStack, execute, loadUndoStack, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { Decision } from '../../shared/conflicts.ts';
 import { GradeOverride } from '../../shared/grade.ts';
@@ -186,8 +175,18 @@ export class CaseClaims {
     const empty = { put: [], deleted: [] };
     this.#version++;
     const change: ChangeSet = {
-      annotations: empty, claims: empty, events: empty, actors: empty, decisions: empty, reconciliations: empty, gradeOverrides: empty,
-      version: this.#version, undo: this.undoState(), problems: [...this.#problems], reset: false, totalClaims: this.#state.claims.length,
+      annotations: empty,
+      claims: empty,
+      events: empty,
+      actors: empty,
+      decisions: empty,
+      reconciliations: empty,
+      gradeOverrides: empty,
+      version: this.#version,
+      undo: this.undoState(),
+      problems: [...this.#problems],
+      reset: false,
+      totalClaims: this.#state.claims.length,
     };
     this.#remember(change);
     return change;
@@ -410,4 +409,3 @@ function wrap<T>(fn: () => T): T {
     throw new ApiError('INVALID_INPUT', e instanceof Error ? e.message : String(e));
   }
 }
-

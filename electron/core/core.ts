@@ -15,17 +15,11 @@ export interface Core {
   close(): Promise<void>;
 }
 
-
 /**
  * `checkReplies` validates every reply, large ones too (tests turn it on); otherwise the large
  * replies of LARGE_REPLIES, built from records parsed when they were read, go out as they are.
  */
-export function makeCore(
-  info: AppInfo,
-  handlers: Handlers,
-  close: () => Promise<void>,
-  opts: { checkReplies?: boolean; watch?: Core['watch'] } = {},
-): Core {
+export function makeCore(info: AppInfo, handlers: Handlers, close: () => Promise<void>, opts: { checkReplies?: boolean; watch?: Core['watch'] } = {}): Core {
   const checkReplies = opts.checkReplies ?? false;
   const watch = opts.watch ?? (() => () => undefined);
   async function call(op: string, input: unknown): Promise<unknown> {

@@ -82,7 +82,11 @@ describe('core: cases', () => {
       const c = (await core.call('cases.createSample', {})) as CaseSummary;
       const open = (await core.call('cases.open', { caseId: c.id })) as OpenCase;
       const s = open.sources[0];
-      const updated = (await core.call('sources.update', { caseId: c.id, sourceId: s.id, patch: { published: { date: '2020-03-11', precision: 'day' } } })) as Source;
+      const updated = (await core.call('sources.update', {
+        caseId: c.id,
+        sourceId: s.id,
+        patch: { published: { date: '2020-03-11', precision: 'day' } },
+      })) as Source;
       expect(updated.published).toMatchObject({ value: { date: '2020-03-11' }, confidence: 'high', how: 'corrected by user' });
       return [c.id, s.id];
     });
@@ -97,7 +101,9 @@ describe('core: cases', () => {
     const dataDir = await tmp();
     await withCore(dataDir, async (core) => {
       const c = (await core.call('cases.createSample', {})) as CaseSummary;
-      const { hits } = (await core.call('search', { caseId: c.id, query: 'five of them seriously' })) as { hits: { sourceId: string; start: number; end: number }[] };
+      const { hits } = (await core.call('search', { caseId: c.id, query: 'five of them seriously' })) as {
+        hits: { sourceId: string; start: number; end: number }[];
+      };
       expect(hits).toHaveLength(1);
       const doc = (await core.call('sources.get', { caseId: c.id, sourceId: hits[0].sourceId })) as { text: string };
       expect(doc.text.slice(hits[0].start, hits[0].end)).toBe('five of them seriously');

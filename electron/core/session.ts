@@ -154,7 +154,11 @@ export class OpenCases {
     this.#read.delete(dir);
     this.#starts.delete(dir);
     this.#verdicts.delete(dir);
-    if (s) await s.then((st) => st.close(), () => undefined);
+    if (s)
+      await s.then(
+        (st) => st.close(),
+        () => undefined,
+      );
   }
 
   async closeAll(): Promise<void> {

@@ -6,7 +6,7 @@ import { SourceRecords } from './source-records.ts';
 type R = { id: string; sourceId: string; v: number };
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const state = (annotations: R[], claims: R[]) => ({ annotations, claims, events: [], actors: [] }) as unknown as ClaimState;
 

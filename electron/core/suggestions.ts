@@ -33,7 +33,9 @@ export function openSuggestions(all: Suggestion[], annotations: Annotation[], re
   let hidden = 0;
   for (const s of all) {
     const key = suggestionKey(s);
-    const tagged = annotations.some((a) => !a.orphan && (a.kind === s.kind || (a.kind === 'count' && s.kind === 'munitions')) && a.targets.some((t) => overlaps(t, s)));
+    const tagged = annotations.some(
+      (a) => !a.orphan && (a.kind === s.kind || (a.kind === 'count' && s.kind === 'munitions')) && a.targets.some((t) => overlaps(t, s)),
+    );
     if (rejected.has(key) || tagged) hidden++;
     else kept.push({ ...s, key });
   }

@@ -31,40 +31,127 @@ function source(i: number, group: string | null): Source {
   const id = `s_${String(i).padStart(6, '0')}`;
   const found = <T>(value: T) => ({ value, confidence: 'high' as const, how: 'test' });
   return {
-    id, kind: 'text', file: null, sha256: 'a'.repeat(64), originalExt: 'txt', bytes: 1, importedAt: T,
-    title: found(`Report ${i}`), outlet: found(i % 5 === 4 ? null : `Outlet ${i}`), authors: found([]),
+    id,
+    kind: 'text',
+    file: null,
+    sha256: 'a'.repeat(64),
+    originalExt: 'txt',
+    bytes: 1,
+    importedAt: T,
+    title: found(`Report ${i}`),
+    outlet: found(i % 5 === 4 ? null : `Outlet ${i}`),
+    authors: found([]),
     published: found({ date: '2020-03-13', precision: 'day' as const }),
-    url: null, language: 'en', direction: 'ltr', independenceGroup: group, notes: '', characters: 1, pages: null, warnings: [],
+    url: null,
+    language: 'en',
+    direction: 'ltr',
+    independenceGroup: group,
+    notes: '',
+    characters: 1,
+    pages: null,
+    warnings: [],
   };
 }
 
 const NAMES = ['Kataib Hezbollah', 'KH', 'Iranian-backed militia groups', 'Islamic State', 'ISIS', 'unknown gunmen', "Asa'ib Ahl al-Haq"];
 const MEASURES = ['killed', 'wounded', 'rockets_fired'] as const;
-const EXPR: Array<[string, string | null]> = [['Thursday night', '2020-03-12'], ['early Friday', '2020-03-13'], ['Wednesday', '2020-03-11'], ['later', null]];
-const fig = (n: number, spread = 0) => ({ raw: String(n), low: Math.max(0, n - spread), best: n, high: n + spread, qualifier: spread ? ('approx' as const) : ('exact' as const), rules: FIGURE_RULES_VERSION });
-const pop = (nationality: string | null, affiliation: 'military' | 'contractor' | 'civilian' | 'unknown') => ({ nationality, affiliation, side: null, role: null });
+const EXPR: Array<[string, string | null]> = [
+  ['Thursday night', '2020-03-12'],
+  ['early Friday', '2020-03-13'],
+  ['Wednesday', '2020-03-11'],
+  ['later', null],
+];
+const fig = (n: number, spread = 0) => ({
+  raw: String(n),
+  low: Math.max(0, n - spread),
+  best: n,
+  high: n + spread,
+  qualifier: spread ? ('approx' as const) : ('exact' as const),
+  rules: FIGURE_RULES_VERSION,
+});
+const pop = (nationality: string | null, affiliation: 'military' | 'contractor' | 'civilian' | 'unknown') => ({
+  nationality,
+  affiliation,
+  side: null,
+  role: null,
+});
 
 function makeEvent(i: number): Event {
-  return { id: `e${i}`, title: `Event ${i}`, start: '2020-03-11', end: '2020-03-11', precision: 'day', place: null, placePrecision: null, type: null, actorIds: [], aggregate: i % 7 === 0, note: '', created: T, modified: T };
+  return {
+    id: `e${i}`,
+    title: `Event ${i}`,
+    start: '2020-03-11',
+    end: '2020-03-11',
+    precision: 'day',
+    place: null,
+    placePrecision: null,
+    type: null,
+    actorIds: [],
+    aggregate: i % 7 === 0,
+    note: '',
+    created: T,
+    modified: T,
+  };
 }
 
 function makeClaim(r: ReturnType<typeof rng>, id: string, sourceId: string, eventId: string | null, aggregate: boolean): Claim {
   const { rand, pick } = r;
   const common = {
-    id, sourceId, annotationId: `an-${id}`, eventId, speaker: null, asOf: aggregate ? pick(['2023-11-21', '2024-01', '2024-02-03', null]) : null,
-    note: '', origin: { type: 'manual' as const }, created: T, modified: T,
+    id,
+    sourceId,
+    annotationId: `an-${id}`,
+    eventId,
+    speaker: null,
+    asOf: aggregate ? pick(['2023-11-21', '2024-01', '2024-02-03', null]) : null,
+    note: '',
+    origin: { type: 'manual' as const },
+    created: T,
+    modified: T,
   };
   const k = rand();
   if (k < 0.5) {
     const total = 1 + Math.floor(rand() * 6);
     const us = Math.floor(rand() * total);
-    const parts = rand() < 0.4 ? [{ population: pop('US', pick(['military', 'contractor'] as const)), figure: fig(us), subset: false }, { population: pop('GB', 'military'), figure: fig(total - us), subset: false }] : [];
-    return ClaimSchema.parse({ kind: 'casualties', ...common, measure: pick(MEASURES), population: pop(null, rand() < 0.7 ? 'unknown' : 'military'), place: rand() < 0.2 ? pick(['Taji, Iraq', 'Iraq', 'Syria']) : null, figure: fig(total, rand() < 0.3 ? 1 : 0), parts });
+    const parts =
+      rand() < 0.4
+        ? [
+            { population: pop('US', pick(['military', 'contractor'] as const)), figure: fig(us), subset: false },
+            { population: pop('GB', 'military'), figure: fig(total - us), subset: false },
+          ]
+        : [];
+    return ClaimSchema.parse({
+      kind: 'casualties',
+      ...common,
+      measure: pick(MEASURES),
+      population: pop(null, rand() < 0.7 ? 'unknown' : 'military'),
+      place: rand() < 0.2 ? pick(['Taji, Iraq', 'Iraq', 'Syria']) : null,
+      figure: fig(total, rand() < 0.3 ? 1 : 0),
+      parts,
+    });
   }
-  if (k < 0.75) return ClaimSchema.parse({ kind: 'attribution', ...common, perpetrator: { name: pick(NAMES), actorId: null }, attributedBy: rand() < 0.2 ? 'KH' : null, stance: pick(['accused', 'suspected', 'claimed', 'confirmed', 'denied'] as const) });
+  if (k < 0.75)
+    return ClaimSchema.parse({
+      kind: 'attribution',
+      ...common,
+      perpetrator: { name: pick(NAMES), actorId: null },
+      attributedBy: rand() < 0.2 ? 'KH' : null,
+      stance: pick(['accused', 'suspected', 'claimed', 'confirmed', 'denied'] as const),
+    });
   if (k < 0.95) {
     const [expression, day] = pick(EXPR);
-    return ClaimSchema.parse({ kind: 'timing', ...common, expression, reference: '2020-03-13', anchorClaimId: null, start: day, end: day, precision: day ? 'day' : null, method: 'manual', relative: false, approximate: rand() < 0.2 });
+    return ClaimSchema.parse({
+      kind: 'timing',
+      ...common,
+      expression,
+      reference: '2020-03-13',
+      anchorClaimId: null,
+      start: day,
+      end: day,
+      precision: day ? 'day' : null,
+      method: 'manual',
+      relative: false,
+      approximate: rand() < 0.2,
+    });
   }
   return ClaimSchema.parse({ kind: 'note', ...common });
 }
@@ -84,7 +171,10 @@ function generate(seed: number, nEvents = 40, nClaims = 600) {
     annotations: [],
     claims,
     events,
-    actors: [{ id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['Kataib Hezbollah'] }, { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] }],
+    actors: [
+      { id: 'a-kh', name: "Kata'ib Hezbollah", aliases: ['Kataib Hezbollah'] },
+      { id: 'a-is', name: 'Islamic State', aliases: ['ISIS'] },
+    ],
     decisions: [],
     reconciliations: [],
     gradeOverrides: [],
@@ -94,7 +184,9 @@ function generate(seed: number, nEvents = 40, nClaims = 600) {
 
 /** What the handler returned before the cache: computeAll and gradeAll over the (scoped) case. */
 function fresh(state: ClaimState, sources: Source[], eventId?: string) {
-  const scoped = eventId ? { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) } : state;
+  const scoped = eventId
+    ? { ...state, events: state.events.filter((e) => e.id === eventId), claims: state.claims.filter((c) => c.eventId === eventId) }
+    : state;
   return { matrices: computeAll(scoped, sources, state.decisions ?? []), grades: gradeAll(scoped, sources, state.gradeOverrides ?? []) };
 }
 
@@ -108,8 +200,10 @@ function randomEdit(g: ReturnType<typeof generate>, step: number): string {
   const event = s.events.length ? r.pick(s.events) : null;
   const at = `2024-06-01T10:00:${String(step % 60).padStart(2, '0')}.000Z`;
   if (k < 0.22) {
-    if (claim.kind === 'casualties') run({ type: 'claim.update', payload: { id: claim.id, set: { figure: fig(1 + Math.floor(r.rand() * 9)), modified: at }, unset: [] } });
-    else if (claim.kind === 'attribution') run({ type: 'claim.update', payload: { id: claim.id, set: { perpetrator: { name: r.pick(NAMES), actorId: null } }, unset: [] } });
+    if (claim.kind === 'casualties')
+      run({ type: 'claim.update', payload: { id: claim.id, set: { figure: fig(1 + Math.floor(r.rand() * 9)), modified: at }, unset: [] } });
+    else if (claim.kind === 'attribution')
+      run({ type: 'claim.update', payload: { id: claim.id, set: { perpetrator: { name: r.pick(NAMES), actorId: null } }, unset: [] } });
     else run({ type: 'claim.update', payload: { id: claim.id, set: { note: `edited ${step}` }, unset: [] } });
     return 'claim.update';
   }
@@ -132,12 +226,14 @@ function randomEdit(g: ReturnType<typeof generate>, step: number): string {
     const m = computeAll({ ...s, events: [event] }, sources)[0];
     const rowKey = m.rows.length && r.rand() < 0.85 ? r.pick(m.rows).key : 'killed|all';
     const key = `${event.id}|${rowKey}`;
-    const value: Decision | null = r.rand() < 0.2 ? null : { eventId: event.id, rowKey, status: r.pick(['confirmed', 'explained', 'dismissed'] as const), note: `n${step}`, at };
+    const value: Decision | null =
+      r.rand() < 0.2 ? null : { eventId: event.id, rowKey, status: r.pick(['confirmed', 'explained', 'dismissed'] as const), note: `n${step}`, at };
     run({ type: 'record.put', payload: { collection: 'decisions', key, value } });
     return 'decision put';
   }
   if (k < 0.66 && event) {
-    const value: GradeOverride | null = r.rand() < 0.25 ? null : { eventId: event.id, grade: r.pick(['weak', 'fair', 'discounted'] as const), note: `why ${step}`, by: null, at };
+    const value: GradeOverride | null =
+      r.rand() < 0.25 ? null : { eventId: event.id, grade: r.pick(['weak', 'fair', 'discounted'] as const), note: `why ${step}`, by: null, at };
     run({ type: 'record.put', payload: { collection: 'gradeOverrides', key: event.id, value } });
     return 'grade override';
   }
@@ -173,7 +269,21 @@ function randomEdit(g: ReturnType<typeof generate>, step: number): string {
     return 'claim.delete';
   }
   const c = makeClaim(r, `new${step}`, r.pick(sources).id, event?.id ?? null, !!event?.aggregate);
-  run({ type: 'claim.create', payload: { annotation: { id: c.annotationId, sourceId: c.sourceId, targets: [{ start: 0, end: 1, exact: 'x', prefix: '', suffix: '' }], kind: c.kind, created: T, modified: T }, claim: c, at: r.rand() < 0.5 ? { claim: 0, annotation: null } : null } });
+  run({
+    type: 'claim.create',
+    payload: {
+      annotation: {
+        id: c.annotationId,
+        sourceId: c.sourceId,
+        targets: [{ start: 0, end: 1, exact: 'x', prefix: '', suffix: '' }],
+        kind: c.kind,
+        created: T,
+        modified: T,
+      },
+      claim: c,
+      at: r.rand() < 0.5 ? { claim: 0, annotation: null } : null,
+    },
+  });
   return 'claim.create';
 }
 
@@ -196,7 +306,21 @@ describe('the verdict cache', () => {
       }
       expect(cache.compute(g.state, g.sources, 'no-such-event')).toEqual({ matrices: [], grades: [] });
       // Every kind of edit was exercised.
-      for (const k of ['claim.update', 'claim moved', 'event.delete', 'event.create', 'decision put', 'grade override', 'source published', 'source renamed', 'source removed or back', 'event.update', 'actor.put', 'claim.delete', 'claim.create']) {
+      for (const k of [
+        'claim.update',
+        'claim moved',
+        'event.delete',
+        'event.create',
+        'decision put',
+        'grade override',
+        'source published',
+        'source renamed',
+        'source removed or back',
+        'event.update',
+        'actor.put',
+        'claim.delete',
+        'claim.create',
+      ]) {
         expect(kinds.get(k) ?? 0, k).toBeGreaterThan(0);
       }
     }
@@ -205,7 +329,10 @@ describe('the verdict cache', () => {
   it('matches on the seed case', () => {
     const seed = buildSeedCase();
     const cache = new VerdictCache();
-    expect(cache.compute(seed.state, seed.sources)).toEqual({ matrices: computeAll(seed.state, seed.sources, seed.state.decisions ?? []), grades: gradeAll(seed.state, seed.sources, seed.state.gradeOverrides ?? []) });
+    expect(cache.compute(seed.state, seed.sources)).toEqual({
+      matrices: computeAll(seed.state, seed.sources, seed.state.decisions ?? []),
+      grades: gradeAll(seed.state, seed.sources, seed.state.gradeOverrides ?? []),
+    });
   });
 
   it('recomputes only the events an edit touched', () => {
@@ -248,7 +375,10 @@ describe('the verdict cache', () => {
     expect(again()).toEqual([]);
 
     // A decision, a grade override, an event's title: that event.
-    run({ type: 'record.put', payload: { collection: 'decisions', key: `${a.id}|killed|all`, value: { eventId: a.id, rowKey: 'killed|all', status: 'confirmed', note: '', at: T } } });
+    run({
+      type: 'record.put',
+      payload: { collection: 'decisions', key: `${a.id}|killed|all`, value: { eventId: a.id, rowKey: 'killed|all', status: 'confirmed', note: '', at: T } },
+    });
     expect(again()).toEqual([a.id]);
     run({ type: 'record.put', payload: { collection: 'gradeOverrides', key: b.id, value: { eventId: b.id, grade: 'weak', note: 'why', by: null, at: T } } });
     expect(again()).toEqual([b.id]);
@@ -320,7 +450,14 @@ describe("the 'conflicts.compute' operation", () => {
         expect(start, quote).toBeGreaterThanOrEqual(0);
         const annotationId = `a_v${++k}`;
         const claim = { ...blankClaim(kind, { id: `c_v${k}`, sourceId: source.id, annotationId, created: at, text: quote }), eventId };
-        await exec({ type: 'claim.create', payload: { annotation: { id: annotationId, sourceId: source.id, targets: [makeTarget(text, start, start + 5)], kind, created: at, modified: at }, claim, at: null } });
+        await exec({
+          type: 'claim.create',
+          payload: {
+            annotation: { id: annotationId, sourceId: source.id, targets: [makeTarget(text, start, start + 5)], kind, created: at, modified: at },
+            claim,
+            at: null,
+          },
+        });
         return claim.id;
       };
       const words = text.split(/\s+/).filter((w) => w.length > 5);

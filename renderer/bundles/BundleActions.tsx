@@ -63,7 +63,9 @@ export function BundleActions(props: { caseId: string; sources: Source[]; events
             </p>
           )}
           {merge.status === 'done' ? (
-            <p className="hint">Where both this case and the bundle changed the same record, both versions are kept and the clash is listed for you to settle.</p>
+            <p className="hint">
+              Where both this case and the bundle changed the same record, both versions are kept and the clash is listed for you to settle.
+            </p>
           ) : null}
         </Dialog>
       ) : null}
@@ -117,7 +119,9 @@ function ExportDialog(props: { caseId: string; sources: Source[]; events: Event[
       subtitle="One .zip a colleague can open, verify and merge: texts, originals, claims, decisions, reconciliations, a W3C annotation file, spreadsheets and a printable report."
       onClose={props.onClose}
       onSubmit={() => void submit()}
-      footer={<FormActions error={error} busy={busy} onCancel={props.onClose} cancelLabel={done ? 'Close' : 'Cancel'} submitLabel={busy ? 'Exporting…' : 'Export'} />}
+      footer={
+        <FormActions error={error} busy={busy} onCancel={props.onClose} cancelLabel={done ? 'Close' : 'Cancel'} submitLabel={busy ? 'Exporting…' : 'Export'} />
+      }
     >
       <fieldset className="bundle-scope">
         <legend className="field-label">What to export</legend>

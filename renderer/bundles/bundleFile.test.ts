@@ -16,8 +16,12 @@ describe('bundleFileProblem', () => {
 
 describe('mergeSummary', () => {
   it('counts what was added and updated, and the clashes kept for review', () => {
-    expect(mergeSummary({ added: 3, updated: 1, unchanged: 5, clashes: 2, nothingChanged: false })).toBe('Merged: 3 added, 1 updated, 2 clashes kept for review.');
-    expect(mergeSummary({ added: 1, updated: 0, unchanged: 0, clashes: 1, nothingChanged: false })).toBe('Merged: 1 added, 0 updated, 1 clash kept for review.');
+    expect(mergeSummary({ added: 3, updated: 1, unchanged: 5, clashes: 2, nothingChanged: false })).toBe(
+      'Merged: 3 added, 1 updated, 2 clashes kept for review.',
+    );
+    expect(mergeSummary({ added: 1, updated: 0, unchanged: 0, clashes: 1, nothingChanged: false })).toBe(
+      'Merged: 1 added, 0 updated, 1 clash kept for review.',
+    );
     expect(mergeSummary({ added: 1, updated: 0, unchanged: 0, clashes: 0, nothingChanged: false })).toMatch(/no clashes/);
   });
   it('says so when the bundle brought nothing new', () => {

@@ -44,8 +44,12 @@ export function clashLabel(c: Pick<Clash, 'type' | 'recordId' | 'current'>, ctx:
     }
     case 'annotation': {
       const targets = Array.isArray(cur?.targets) ? (cur.targets as unknown[]) : [];
-      const quote = targets.map((t) => obj(t)?.exact).filter((x): x is string => typeof x === 'string').join(' … ');
-      if (quote) return `${typeof cur?.kind === 'string' && cur.kind in KIND_NAME ? `${KIND_NAME[cur.kind as Claim['kind']]} passage` : 'Passage'} “${clip(quote, 60)}”`;
+      const quote = targets
+        .map((t) => obj(t)?.exact)
+        .filter((x): x is string => typeof x === 'string')
+        .join(' … ');
+      if (quote)
+        return `${typeof cur?.kind === 'string' && cur.kind in KIND_NAME ? `${KIND_NAME[cur.kind as Claim['kind']]} passage` : 'Passage'} “${clip(quote, 60)}”`;
       break;
     }
     case 'event': {
@@ -94,7 +98,13 @@ export interface FieldDiff {
 const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, x: unknown) => {
     const o = obj(x);
-    return o ? Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])) : x;
+    return o
+      ? Object.fromEntries(
+          Object.keys(o)
+            .sort()
+            .map((k) => [k, o[k]]),
+        )
+      : x;
   }) ?? 'undefined';
 
 /**

@@ -97,7 +97,13 @@ export function CompareView(props: {
   if (!view || !store.complete || (!data && !error)) {
     return (
       <section className="compare" aria-busy="true" aria-label="Compare">
-        <p className="cmp-empty">{view && !store.complete ? view.totalClaims === null ? 'Reading the case’s claims…' : `Reading the case’s ${view.totalClaims.toLocaleString()} claims…` : 'Computing the comparison…'}</p>
+        <p className="cmp-empty">
+          {view && !store.complete
+            ? view.totalClaims === null
+              ? 'Reading the case’s claims…'
+              : `Reading the case’s ${view.totalClaims.toLocaleString()} claims…`
+            : 'Computing the comparison…'}
+        </p>
       </section>
     );
   }
@@ -189,7 +195,9 @@ export function CompareView(props: {
                   focusRow={focusRow}
                   onOpenQuote={openQuote}
                   onDecide={(row, status) => setDeciding({ row, status })}
-                  onClearDecision={(row) => void put('decisions', recordKey({ eventId: matrix.eventId, rowKey: row.key }), null, `Clear decision on ${rowLabel(row)}`)}
+                  onClearDecision={(row) =>
+                    void put('decisions', recordKey({ eventId: matrix.eventId, rowKey: row.key }), null, `Clear decision on ${rowLabel(row)}`)
+                  }
                   onReconcile={setReconciling}
                   onClearReconciliation={(row) =>
                     void put('reconciliations', recordKey({ eventId: matrix.eventId, rowKey: row.key }), null, `Remove reconciliation of ${rowLabel(row)}`)
@@ -227,7 +235,15 @@ export function CompareView(props: {
             put(
               'decisions',
               recordKey({ eventId: matrix.eventId, rowKey: deciding.row.key }),
-              { eventId: matrix.eventId, rowKey: deciding.row.key, status: deciding.status, note, at: nowIso(), verdict: deciding.row.verdict, claims: deciding.row.claims },
+              {
+                eventId: matrix.eventId,
+                rowKey: deciding.row.key,
+                status: deciding.status,
+                note,
+                at: nowIso(),
+                verdict: deciding.row.verdict,
+                claims: deciding.row.claims,
+              },
               `${deciding.status === 'confirmed' ? 'Confirm' : deciding.status === 'explained' ? 'Explain' : 'Dismiss'} ${rowLabel(deciding.row)}`,
             )
           }

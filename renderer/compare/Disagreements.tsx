@@ -19,7 +19,9 @@ export function Disagreements(props: { matrices: Matrix[]; decisions: Decision[]
     <section className="cmp-list-view" aria-labelledby="cmp-dis-title">
       <header className="cmp-list-head">
         <h2 id="cmp-dis-title">Disagreements</h2>
-        <p className="muted small">Every row of every event whose sources disagree, or whose figures cannot be placed. Decide each one in its event’s matrix.</p>
+        <p className="muted small">
+          Every row of every event whose sources disagree, or whose figures cannot be placed. Decide each one in its event’s matrix.
+        </p>
       </header>
       {items.length === 0 ? <p className="cmp-empty">No disagreements: the sources of every event agree, or each figure has one source.</p> : null}
       {items.length

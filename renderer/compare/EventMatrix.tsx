@@ -8,7 +8,19 @@ import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDeci
 import type { Reconciliation } from '../../shared/reconcile.ts';
 import { recheck } from '../../shared/reconcile.ts';
 import type { GradeInfo } from './useConflicts.ts';
-import { cellValue, figuresOf, formatWithPrecision, GRADE_LABEL, isFigureRow, isFlagged, METHOD_SHORT, quoteOf, rowLabel, STATUS_LABEL, VERDICT_LABEL } from './model.ts';
+import {
+  cellValue,
+  figuresOf,
+  formatWithPrecision,
+  GRADE_LABEL,
+  isFigureRow,
+  isFlagged,
+  METHOD_SHORT,
+  quoteOf,
+  rowLabel,
+  STATUS_LABEL,
+  VERDICT_LABEL,
+} from './model.ts';
 
 const show = (n: number | null) => (n === null ? 'open' : n.toLocaleString('en-US'));
 
@@ -179,7 +191,17 @@ export function EventMatrix(props: {
                     </th>
                     {sources.map((s) => {
                       const cells = r.cells.filter((c) => c.sourceId === s.sourceId);
-                      return <td key={s.sourceId}>{cells.length ? cells.map(cellButton) : <span className="cmp-none" aria-label="nothing">—</span>}</td>;
+                      return (
+                        <td key={s.sourceId}>
+                          {cells.length ? (
+                            cells.map(cellButton)
+                          ) : (
+                            <span className="cmp-none" aria-label="nothing">
+                              —
+                            </span>
+                          )}
+                        </td>
+                      );
                     })}
                     <td className="cmp-verdict">
                       <VerdictBadge verdict={r.verdict} />

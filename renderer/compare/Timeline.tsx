@@ -38,7 +38,9 @@ export function Timeline(props: {
         <h2 id="tl-title">Timeline</h2>
         <p className="muted small">Events and the dates claims give, in order. A date is shown as precisely as it is known.</p>
       </header>
-      {months.length === 0 && undated.length === 0 ? <p className="cmp-empty">No events or dated claims yet. Create events and tag timing claims in the Reader.</p> : null}
+      {months.length === 0 && undated.length === 0 ? (
+        <p className="cmp-empty">No events or dated claims yet. Create events and tag timing claims in the Reader.</p>
+      ) : null}
       {months.map((m) => (
         <section key={m.key} className="tl-month" aria-labelledby={`tl-${m.key}`}>
           <h3 id={`tl-${m.key}`} className="tl-month-title">
@@ -54,7 +56,10 @@ export function Timeline(props: {
           <h3 id="tl-undated" className="tl-month-title">
             Not dated
           </h3>
-          <p className="muted small">A weekday or a date without a year resolves from its source’s publication date: set that date in the source’s details and these claims take their place.</p>
+          <p className="muted small">
+            A weekday or a date without a year resolves from its source’s publication date: set that date in the source’s details and these claims take their
+            place.
+          </p>
           <ul className="tl-list" aria-label="Not dated">
             {undated.map(item)}
           </ul>

@@ -34,7 +34,9 @@ describe('cellValue', () => {
   it('shows the words as written beside the range, and marks derived figures as implied', () => {
     expect(cellValue({ ...base, raw: 'about a dozen', low: 10, best: 12, high: 14, basis: 'figure' })).toEqual({ raw: 'about a dozen', range: '10–14' });
     expect(cellValue({ ...base, raw: 'three', low: 3, best: null, high: null, basis: 'implied' })).toEqual({ raw: '', range: 'implied 3 or more' });
-    expect(cellValue({ ...base, raw: 'Wednesday', low: null, best: null, high: null, start: '2020-03-11', end: '2020-03-11', basis: 'date' }).range).toBe('11 Mar 2020');
+    expect(cellValue({ ...base, raw: 'Wednesday', low: null, best: null, high: null, start: '2020-03-11', end: '2020-03-11', basis: 'date' }).range).toBe(
+      '11 Mar 2020',
+    );
   });
 });
 
@@ -53,7 +55,13 @@ describe('flagged rows', () => {
     eventId: 'e1',
     title: 'Attack',
     columns: [],
-    rows: [row('killed|all', 'scope_mismatch', 'dismissed'), row('wounded|all', 'consistent'), row('killed|nationality=US', 'conflict'), row('date', 'single'), row('perpetrator', 'conflict', 'confirmed')],
+    rows: [
+      row('killed|all', 'scope_mismatch', 'dismissed'),
+      row('wounded|all', 'consistent'),
+      row('killed|nationality=US', 'conflict'),
+      row('date', 'single'),
+      row('perpetrator', 'conflict', 'confirmed'),
+    ],
   };
   it('lists only rows that disagree, with where each stands (confirmed counts as decided)', () => {
     const f = flaggedRows([m]);
@@ -79,16 +87,50 @@ describe('flagged rows', () => {
 
 describe('buildTimeline', () => {
   const ev = (id: string, start: string | null, title: string): Event => ({
-    id, title, start, end: start, precision: start ? 'day' : null, place: 'Somewhere', placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: T, modified: T,
+    id,
+    title,
+    start,
+    end: start,
+    precision: start ? 'day' : null,
+    place: 'Somewhere',
+    placePrecision: null,
+    type: null,
+    actorIds: [],
+    aggregate: false,
+    note: '',
+    created: T,
+    modified: T,
   });
   const timing = (id: string, start: string | null, end: string | null, expression: string, eventId: string | null): Claim => ({
-    kind: 'timing', id, sourceId: 's1', annotationId: `a-${id}`, eventId, speaker: null, asOf: null, note: '', origin: { type: 'manual' }, created: T, modified: T,
-    expression, reference: null, anchorClaimId: null, start, end, precision: start ? (start === end ? 'day' : 'month') : null, method: 'x', relative: false, approximate: false,
+    kind: 'timing',
+    id,
+    sourceId: 's1',
+    annotationId: `a-${id}`,
+    eventId,
+    speaker: null,
+    asOf: null,
+    note: '',
+    origin: { type: 'manual' },
+    created: T,
+    modified: T,
+    expression,
+    reference: null,
+    anchorClaimId: null,
+    start,
+    end,
+    precision: start ? (start === end ? 'day' : 'month') : null,
+    method: 'x',
+    relative: false,
+    approximate: false,
   });
   it('orders events and dated claims by date, grouped by month, an event before the claims of its day', () => {
     const t = buildTimeline(
       [ev('e2', '2020-03-11', 'Second'), ev('e1', '2019-12-27', 'First'), ev('e3', null, 'Undated')],
-      [timing('t1', '2020-03-11', '2020-03-11', 'Wednesday', 'e2'), timing('t2', '2019-12-21', '2019-12-31', 'late December', null), timing('t3', null, null, 'recently', null)],
+      [
+        timing('t1', '2020-03-11', '2020-03-11', 'Wednesday', 'e2'),
+        timing('t2', '2019-12-21', '2019-12-31', 'late December', null),
+        timing('t3', null, null, 'recently', null),
+      ],
       () => 'Outlet',
     );
     expect(t.months.map((m) => m.label)).toEqual(['December 2019', 'March 2020']);

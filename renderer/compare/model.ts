@@ -121,9 +121,7 @@ export function quoteOf(claim: Claim | undefined, annotations: Map<string, Annot
   if (!claim) return '';
   const a = annotations.get(claim.annotationId);
   if (!a) return '';
-  return a.targets
-    .map((t) => t.exact.replace(/\s+/g, ' ').trim())
-    .join(' … ');
+  return a.targets.map((t) => t.exact.replace(/\s+/g, ' ').trim()).join(' … ');
 }
 
 /** A row's figures for reconciliation: one per claim, as written (implied cells are left out by reconcile()). */
@@ -190,11 +188,7 @@ export interface TimelineMonth {
  * events and claims are returned apart (they cannot be placed). An event sorts before the claims
  * of the same start date, so each event heads what dates it.
  */
-export function buildTimeline(
-  events: Event[],
-  claims: Claim[],
-  sourceName: (id: string) => string,
-): { months: TimelineMonth[]; undated: TimelineItem[] } {
+export function buildTimeline(events: Event[], claims: Claim[], sourceName: (id: string) => string): { months: TimelineMonth[]; undated: TimelineItem[] } {
   const items: TimelineItem[] = [];
   const undated: TimelineItem[] = [];
   const eventTitle = new Map(events.map((e) => [e.id, e.title]));

@@ -10,13 +10,7 @@ import { useClient } from './context.ts';
 
 const Backups = z.array(Backup);
 
-export function CaseOpenProblem(props: {
-  caseId: string;
-  error: ApiError;
-  onRestored: (c: OpenCase) => void;
-  onDismiss?: () => void;
-  onRetry?: () => void;
-}) {
+export function CaseOpenProblem(props: { caseId: string; error: ApiError; onRestored: (c: OpenCase) => void; onDismiss?: () => void; onRetry?: () => void }) {
   const client = useClient();
   const { error, caseId } = props;
   const fromDetails = Backups.safeParse(error.details?.backups);

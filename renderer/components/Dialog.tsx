@@ -48,13 +48,7 @@ export function Dialog(props: {
   );
 
   return (
-    <dialog
-      ref={ref}
-      className={props.wide ? 'dialog dialog-wide' : 'dialog'}
-      aria-labelledby={titleId}
-      aria-modal="true"
-      role={props.role}
-    >
+    <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} aria-modal="true" role={props.role}>
       {props.onSubmit ? (
         <form
           method="dialog"
@@ -93,12 +87,7 @@ export function ConfirmDialog(props: {
           <button type="button" className="btn" onClick={props.onCancel} autoFocus>
             Cancel
           </button>
-          <button
-            type="button"
-            className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
-            onClick={props.onConfirm}
-            disabled={props.busy}
-          >
+          <button type="button" className={props.danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={props.onConfirm} disabled={props.busy}>
             {props.confirmLabel}
           </button>
         </>
@@ -115,13 +104,7 @@ export function ConfirmDialog(props: {
 }
 
 /** The footer of a form dialog: the save error (if any), Cancel, and the submit button. */
-export function FormActions(props: {
-  submitLabel: ReactNode;
-  busy: boolean;
-  onCancel: () => void;
-  cancelLabel?: string;
-  error?: string | null;
-}) {
+export function FormActions(props: { submitLabel: ReactNode; busy: boolean; onCancel: () => void; cancelLabel?: string; error?: string | null }) {
   return (
     <>
       {props.error ? (

@@ -95,12 +95,7 @@ export function Library(props: {
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={props.selected.length === 0}
-          onClick={() => props.onReadSideBySide(props.selected)}
-        >
+        <button type="button" className="btn btn-primary" disabled={props.selected.length === 0} onClick={() => props.onReadSideBySide(props.selected)}>
           Read side by side{props.selected.length ? ` (${props.selected.length})` : ''}
         </button>
       </div>
@@ -118,7 +113,9 @@ export function Library(props: {
             <caption>
               Sources in “{props.caseName}”: {plural(props.sources.length, 'source')}
               {query ? `, ${rows.length.toLocaleString('en')} shown` : ''}
-              {props.selected.length ? `, ${props.selected.length} selected to read side by side (up to ${MAX_PANES})` : `. Select up to ${MAX_PANES} to read side by side.`}
+              {props.selected.length
+                ? `, ${props.selected.length} selected to read side by side (up to ${MAX_PANES})`
+                : `. Select up to ${MAX_PANES} to read side by side.`}
             </caption>
             <thead>
               <tr aria-rowindex={list.virtual ? 1 : undefined}>
@@ -189,12 +186,7 @@ const SourceRow = memo(function SourceRow(props: {
   const { source: s, selected: isSel, full, h } = props;
   const title = sourceTitle(s);
   return (
-    <tr
-      className={isSel ? 'is-selected' : undefined}
-      data-index={props.index}
-      ref={props.measure}
-      aria-rowindex={props.measure ? props.index + 2 : undefined}
-    >
+    <tr className={isSel ? 'is-selected' : undefined} data-index={props.index} ref={props.measure} aria-rowindex={props.measure ? props.index + 2 : undefined}>
       <td className="col-check">
         <input
           type="checkbox"

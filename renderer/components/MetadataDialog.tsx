@@ -13,13 +13,7 @@ import { FieldError } from './FieldError.tsx';
 
 type Found = { confidence: Confidence; how: string };
 
-export function MetadataDialog(props: {
-  caseId: string;
-  source: Source;
-  groups: string[];
-  onClose: () => void;
-  onSaved: (s: Source) => void;
-}) {
+export function MetadataDialog(props: { caseId: string; source: Source; groups: string[]; onClose: () => void; onSaved: (s: Source) => void }) {
   const client = useClient();
   const s = props.source;
   const [form, setForm] = useState<MetadataForm>(() => formFromSource(s));
@@ -72,7 +66,14 @@ export function MetadataDialog(props: {
           {(p) => <input {...p} type="text" value={form.outlet} onChange={(e) => set('outlet', e.target.value)} />}
         </Field>
         <Field label="Authors" hint="One per line." name="authors" error={errors.authors} found={s.authors}>
-          {(p) => <textarea {...p} rows={Math.min(5, Math.max(2, form.authors.split('\n').length))} value={form.authors} onChange={(e) => set('authors', e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={Math.min(5, Math.max(2, form.authors.split('\n').length))}
+              value={form.authors}
+              onChange={(e) => set('authors', e.target.value)}
+            />
+          )}
         </Field>
         <fieldset className="field date-fieldset">
           <legend className="field-label">Publication date</legend>
@@ -85,7 +86,12 @@ export function MetadataDialog(props: {
             </Field>
             <Field label="Precision" name="precision" error={errors.precision} compact>
               {(p) => (
-                <select {...p} value={form.precision} disabled={form.dateUnknown} onChange={(e) => set('precision', e.target.value as MetadataForm['precision'])}>
+                <select
+                  {...p}
+                  value={form.precision}
+                  disabled={form.dateUnknown}
+                  onChange={(e) => set('precision', e.target.value as MetadataForm['precision'])}
+                >
                   <option value="day">Day</option>
                   <option value="month">Month only</option>
                   <option value="year">Year only</option>

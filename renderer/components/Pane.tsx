@@ -79,7 +79,13 @@ export function Pane(props: {
               ) : null}
             </p>
           </div>
-          <button type="button" className="btn btn-small btn-icon btn-ghost pane-close" aria-label={`Close pane: ${props.label}`} title="Close pane" onClick={props.onClose}>
+          <button
+            type="button"
+            className="btn btn-small btn-icon btn-ghost pane-close"
+            aria-label={`Close pane: ${props.label}`}
+            title="Close pane"
+            onClick={props.onClose}
+          >
             ×
           </button>
         </div>
@@ -307,7 +313,8 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
   }, [annotations, titles, text.length]);
   const suggestionSpans = useMemo(() => {
     const out: Span[] = [];
-    for (const s of suggested ?? []) if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end, title: suggestionLabel(s) });
+    for (const s of suggested ?? [])
+      if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end, title: suggestionLabel(s) });
     return out;
   }, [suggested, text.length]);
   const pendingSpans = useMemo(() => (pending ?? []).map((t): Span => ({ id: PENDING, kind: 'pending', start: t.start, end: t.end })), [pending]);
@@ -318,7 +325,13 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
   const activeId = tagging?.activeAnnotationId ?? null;
   const prevLooks = useRef<Look[]>([]);
   const looks = useMemo(
-    () => looksOf(paragraphs, [annotationsBy, pendingBy, suggestionsBy], { flash: mark, active: activeId, selected: selectedKey === null ? null : SUGGESTED + selectedKey }, prevLooks.current),
+    () =>
+      looksOf(
+        paragraphs,
+        [annotationsBy, pendingBy, suggestionsBy],
+        { flash: mark, active: activeId, selected: selectedKey === null ? null : SUGGESTED + selectedKey },
+        prevLooks.current,
+      ),
     [paragraphs, annotationsBy, pendingBy, suggestionsBy, mark, activeId, selectedKey],
   );
   prevLooks.current = looks;

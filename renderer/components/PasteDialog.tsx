@@ -23,7 +23,9 @@ export function PasteDialog(props: { caseId: string; onClose: () => void; onDone
       return;
     }
     if (text.length > MAX_PASTE_CHARS) {
-      setError(`That is ${text.length.toLocaleString('en')} characters; pasted text is limited to ${MAX_PASTE_CHARS.toLocaleString('en')}. Save it to a file and import the file instead.`);
+      setError(
+        `That is ${text.length.toLocaleString('en')} characters; pasted text is limited to ${MAX_PASTE_CHARS.toLocaleString('en')}. Save it to a file and import the file instead.`,
+      );
       return;
     }
     setBusy(true);

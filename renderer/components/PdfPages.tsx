@@ -167,9 +167,19 @@ function usePageSpans(sourceId: string, text: string, focus: PaneState['focus'])
   const spans = useMemo(() => {
     const out: PageSpan[] = [];
     for (const s of suggested ?? [])
-      if (s.end <= text.length && s.end > s.start) out.push({ id: s.key, kind: s.kind, start: s.start, end: s.end, style: 'suggestion', title: `${suggestionLabel(s)}\nClick to review it in the suggestions list` });
+      if (s.end <= text.length && s.end > s.start)
+        out.push({
+          id: s.key,
+          kind: s.kind,
+          start: s.start,
+          end: s.end,
+          style: 'suggestion',
+          title: `${suggestionLabel(s)}\nClick to review it in the suggestions list`,
+        });
     for (const a of annotations ?? [])
-      for (const t of a.targets) if (t.end <= text.length) out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end, style: 'claim', title: highlightTitle(claimsOf?.(a.id) ?? []) });
+      for (const t of a.targets)
+        if (t.end <= text.length)
+          out.push({ id: a.id, kind: a.kind, start: t.start, end: t.end, style: 'claim', title: highlightTitle(claimsOf?.(a.id) ?? []) });
     for (const t of pending ?? []) out.push({ id: '~pending', kind: 'pending', start: t.start, end: t.end, style: 'claim', title: 'Passage being tagged' });
     if (mark) out.push({ id: 'flash', kind: 'flash', start: mark.start, end: mark.end, style: 'flash', title: 'Search hit' });
     return out;
@@ -179,7 +189,12 @@ function usePageSpans(sourceId: string, text: string, focus: PaneState['focus'])
     const m = new Map<string, string[]>();
     for (const a of annotations ?? []) {
       const claims = claimsOf?.(a.id) ?? [];
-      m.set(a.id, claims.length ? claims.map((c) => `${KIND_NAME[c.kind].toLowerCase()} — ${claimSummary(c)}`) : [KIND_NAME[a.kind as keyof typeof KIND_NAME]?.toLowerCase() ?? a.kind]);
+      m.set(
+        a.id,
+        claims.length
+          ? claims.map((c) => `${KIND_NAME[c.kind].toLowerCase()} — ${claimSummary(c)}`)
+          : [KIND_NAME[a.kind as keyof typeof KIND_NAME]?.toLowerCase() ?? a.kind],
+      );
     }
     return m;
   }, [annotations, claimsOf]);
@@ -282,13 +297,19 @@ function PdfPage(props: {
     (async () => {
       const page = await props.pdf.getPage(props.number);
       const tc = await page.getTextContent();
-      const items = tc.items.map((it) => ('str' in it ? { str: it.str, transform: it.transform, width: it.width } : { str: '', transform: [0, 0, 0, 0, 0, 0], width: 0 }));
+      const items = tc.items.map((it) =>
+        'str' in it ? { str: it.str, transform: it.transform, width: it.width } : { str: '', transform: [0, 0, 0, 0, 0, 0], width: 0 },
+      );
       const measures = tc.items.map((it) => ('fontName' in it ? measurerFor(tc.styles[it.fontName]?.fontFamily) : undefined));
       const alignment = alignPage(text.slice(range.start, range.end), items);
       const vp = page.getViewport({ scale: 1 });
       if (cancelled) return;
       textSource.current = alignment ? { content: tc, viewport: vp } : null;
-      setLayout(alignment ? { start: range.start, end: range.end, alignment, items, measures, viewportTransform: vp.transform, width: vp.width, height: vp.height } : 'failed');
+      setLayout(
+        alignment
+          ? { start: range.start, end: range.end, alignment, items, measures, viewportTransform: vp.transform, width: vp.width, height: vp.height }
+          : 'failed',
+      );
     })().catch(() => {
       if (!cancelled) setLayout('failed');
     });

@@ -9,7 +9,20 @@
 // - each paragraph is a memoised component whose props change only when its own highlights do
 //   (its look: the spans in it, the flashed passage, the active claim, the selected suggestion),
 //   so tagging a passage redraws that paragraph, not the text.
-import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  startTransition,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { KIND_LETTER } from '../lib/claimText.ts';
 import { runsOf, type Look, type Span } from '../lib/highlights.ts';
 import { chunkOf, paragraphAt, type Chunk, type Paragraph } from '../lib/paragraphs.ts';
@@ -102,7 +115,11 @@ const ParagraphView = memo(function ParagraphView(props: { p: Paragraph; look: L
                 data-letter={opensS.length ? opensS.map((id) => letterOf(run.spans.find((s) => s.id === id)!.kind)).join('') : undefined}
                 title={`${label}\nClick to review it in the suggestions list`}
                 onClick={(e) => act.current.pick(e, top.id)}
-                {...asButton(opensS.length > 0, () => label, (e) => act.current.pick(e, top.id))}
+                {...asButton(
+                  opensS.length > 0,
+                  () => label,
+                  (e) => act.current.pick(e, top.id),
+                )}
               >
                 {node}
               </span>
@@ -131,7 +148,11 @@ const ParagraphView = memo(function ParagraphView(props: { p: Paragraph; look: L
               data-letter={opens.length ? opens.map((id) => letterOf(tagged.find((s) => s.id === id)!.kind)).join('') : undefined}
               title={title}
               onClick={ids.length ? (e) => act.current.open(e, ids[0]) : undefined}
-              {...asButton(opens.length > 0, () => `${run.text} — ${claimsTitle(tagged, ids).replace(/\n/g, '; ')}`, (e) => act.current.open(e, ids[0]))}
+              {...asButton(
+                opens.length > 0,
+                () => `${run.text} — ${claimsTitle(tagged, ids).replace(/\n/g, '; ')}`,
+                (e) => act.current.open(e, ids[0]),
+              )}
             >
               {node}
             </span>
@@ -245,7 +266,9 @@ export function ReadingText(props: {
   handle: RefObject<ReadingTextHandle | null>;
 }) {
   const { paragraphs, chunks, scroller } = props;
-  const [drawnState, setDrawn] = useState<Drawn>(() => firstDrawn(chunks, props.openAt === null ? null : chunkOf(chunks, paragraphAt(paragraphs, props.openAt))));
+  const [drawnState, setDrawn] = useState<Drawn>(() =>
+    firstDrawn(chunks, props.openAt === null ? null : chunkOf(chunks, paragraphAt(paragraphs, props.openAt))),
+  );
   let drawn = drawnState;
   if (drawn.of !== chunks) {
     // A new text (a new version of the source): start again.

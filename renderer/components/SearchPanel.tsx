@@ -11,12 +11,7 @@ export interface SearchState {
   error: string | null;
 }
 
-export function SearchPanel(props: {
-  search: SearchState;
-  onOpen: (hit: SearchHit) => void;
-  onClose: () => void;
-  sourceTitle: (id: string) => string | null;
-}) {
+export function SearchPanel(props: { search: SearchState; onOpen: (hit: SearchHit) => void; onClose: () => void; sourceTitle: (id: string) => string | null }) {
   const { search } = props;
   return (
     <aside className="search-panel" aria-label="Search results">

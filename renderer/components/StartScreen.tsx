@@ -290,10 +290,7 @@ function DeleteCaseDialog(props: { target: CaseSummary; onClose: () => void; onD
         }
       }}
     >
-      <p>
-        This removes the case and its {plural(props.target.sources, 'source')}, with their imported originals, from this computer. It
-        cannot be undone.
-      </p>
+      <p>This removes the case and its {plural(props.target.sources, 'source')}, with their imported originals, from this computer. It cannot be undone.</p>
     </ConfirmDialog>
   );
 }

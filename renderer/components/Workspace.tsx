@@ -153,9 +153,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      filesFromDrop(e.dataTransfer).then(importFiles, (err: unknown) =>
-        setNotice(`The dropped items could not be read: ${messageOf(err)}`),
-      );
+      filesFromDrop(e.dataTransfer).then(importFiles, (err: unknown) => setNotice(`The dropped items could not be read: ${messageOf(err)}`));
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);
@@ -298,350 +296,354 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const claimCount = claims.view?.totalClaims ?? 0;
   // A merge, or a clash settled with the set-aside version, can change sources and claims: read the case again.
   const reloadCase = () => {
-    void client.call('cases.open', { caseId }).then((c) => {
-      for (const s of c.sources) cache.forget(s.id);
-      setSources(c.sources);
-    }, (e: unknown) => setNotice(`The case could not be read again: ${messageOf(e)}`));
+    void client.call('cases.open', { caseId }).then(
+      (c) => {
+        for (const s of c.sources) cache.forget(s.id);
+        setSources(c.sources);
+      },
+      (e: unknown) => setNotice(`The case could not be read again: ${messageOf(e)}`),
+    );
     void claims.refresh();
   };
   const suggestCount = panelSourceId && suggestions.entry(panelSourceId)?.status === 'ready' ? panelItems.length : '…';
 
   return (
     <TaggingContext value={tagging.pane}>
-    <SuggestionsContext value={forPane}>
-    <div className="app">
-      <header className="topbar">
-        <div className="topbar-left">
-          <span className="brand">Corroborate</span>
-          {props.info.fixedCase ? null : (
-            <button type="button" className="btn btn-ghost btn-small" onClick={props.onCloseCase}>
-              All cases
-            </button>
-          )}
-          <h1 className="case-title" title={props.initial.dir}>
-            {props.initial.name}
-          </h1>
-        </div>
-        <nav className="view-switch" aria-label="Views">
-          <button type="button" aria-pressed={view === 'library'} onClick={() => setView('library')}>
-            Library <span className="count">{sources.length}</span>
-          </button>
-          <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
-            Reader <span className="count">{panes.length}</span>
-          </button>
-          <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
-            Compare <span className="count">{claims.view?.events.length ?? 0}</span>
-          </button>
-        </nav>
-        <div className="topbar-right">
-        <BundleActions
-          caseId={caseId}
-          sources={sources}
-          events={claims.view?.events ?? []}
-          onMerged={() => {
-            reloadCase();
-            void clashes.reload();
-          }}
-        />
-        <ClashesButton store={clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={reloadCase} />
-        <div className="history" role="group" aria-label="Edit history">
-          <HistoryButton
-            verb="Undo"
-            icon="↶"
-            can={!!claims.view?.canUndo}
-            what={claims.view?.undoLabel}
-            keys="Control+Z"
-            keysHint="Ctrl+Z"
-            onClick={() => void claims.undo()}
-          />
-          <HistoryButton
-            verb="Redo"
-            icon="↷"
-            can={!!claims.view?.canRedo}
-            what={claims.view?.redoLabel}
-            keys="Control+Shift+Z Control+Y"
-            keysHint="Ctrl+Shift+Z"
-            onClick={() => void claims.redo()}
-          />
-        </div>
-        <form
-          role="search"
-          className="search-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void runSearch(query);
-          }}
-        >
-          <input
-            ref={searchInput}
-            type="search"
-            aria-label="Search this case"
-            placeholder="Search this case  ( / )"
-            value={query}
-            maxLength={500}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              if (!e.target.value) setSearch(null);
-            }}
-          />
-          <button type="submit" className="btn btn-small">
-            Search
-          </button>
-        </form>
-        </div>
-      </header>
-
-      {warnings.length ? (
-        <div role="alert" className="banner banner-warn">
-          <div>
-            <strong>Parts of this case could not be read.</strong>
-            <ul>
-              {warnings.slice(0, 5).map((w, i) => (
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-            {warnings.length > 5 ? <span>…and {warnings.length - 5} more.</span> : null}
-          </div>
-          <button type="button" className="btn btn-small" onClick={() => setWarnings([])}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {claims.view && claims.view.problems.length && !problemsDismissed ? (
-        <div role="alert" className="banner banner-warn">
-          <div>
-            <strong>
-              {claims.view.problems.length === 1 ? '1 record could not be read' : `${claims.view.problems.length} records could not be read`}; it is kept in the file.
-            </strong>
-            <ul>
-              {claims.view.problems.slice(0, 5).map((w, i) => (
-                <li key={i}>{w}</li>
-              ))}
-            </ul>
-          </div>
-          <button type="button" className="btn btn-small" onClick={() => setProblemsDismissed(true)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {claims.error || claims.loadError || tagging.message || suggestions.error ? (
-        <div role="alert" className="banner banner-error">
-          <span>{claims.error ?? claims.loadError ?? tagging.message ?? suggestions.error}</span>
-          <button
-            type="button"
-            className="btn btn-small btn-ghost"
-            onClick={() => {
-              claims.dismissError();
-              tagging.setMessage(null);
-              suggestions.dismissError();
-            }}
-          >
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      {notice ? (
-        <div role="status" className="banner banner-info">
-          <span>{notice}</span>
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-
-      <div className="workspace">
-        <main className="workspace-main">
-          {view === 'library' ? (
-            <Library
-              caseName={props.initial.name}
-              sources={sources}
-              selected={selected}
-              onSelect={setSelected}
-              onReadSideBySide={readSideBySide}
-              onRead={(id) => openSource(id)}
-              onDetails={setDetailsFor}
-              onDelete={(s) => {
-                setDeleteError(null);
-                setDeleting(s);
-              }}
-              onImportFiles={importFiles}
-              onPaste={() => setPasteOpen(true)}
-              importJob={importer.job}
-              onCancelImport={importer.cancel}
-              onDismissImport={importer.dismiss}
-            />
-          ) : view === 'compare' ? (
-            <CompareView caseId={caseId} sources={sources} store={claims} reveal={reveal} />
-          ) : (
-            <Reader
-              sources={sources}
-              byId={byId}
-              panes={panes}
-              onPanes={setPanes}
-              cache={cache}
-              onDetails={setDetailsFor}
-              onNewPane={(id) => setPanes((prev) => (prev.length < MAX_PANES ? [...prev, newPane(id)] : prev))}
-              onGoToLibrary={() => setView('library')}
-              onReplace={(id, f) => void replaceText(id, f)}
-            />
-          )}
-        </main>
-        {view === 'reader' && tagging.draft ? (
-          <ClaimForm
-            key={tagging.draft.claim.id}
-            draft={tagging.draft}
-            source={byId.get(tagging.draft.claim.sourceId)}
-            events={claims.view?.events ?? []}
-            actors={claims.view?.actors ?? []}
-            onSave={claims.execute}
-            onCancel={() => tagging.setDraft(null)}
-            onCreateEvent={(ev) => claims.execute({ type: 'event.create', payload: { event: ev, at: null, assign: [] } }, 'Create event')}
-            onDetails={setDetailsFor}
-          />
-        ) : null}
-        {view === 'reader' && claims.view ? (
-          <div className="side-column">
-            <div
-              className="side-tabs"
-              role="tablist"
-              aria-label="Side panel"
-              ref={sideTabs}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+      <SuggestionsContext value={forPane}>
+        <div className="app">
+          <header className="topbar">
+            <div className="topbar-left">
+              <span className="brand">Corroborate</span>
+              {props.info.fixedCase ? null : (
+                <button type="button" className="btn btn-ghost btn-small" onClick={props.onCloseCase}>
+                  All cases
+                </button>
+              )}
+              <h1 className="case-title" title={props.initial.dir}>
+                {props.initial.name}
+              </h1>
+            </div>
+            <nav className="view-switch" aria-label="Views">
+              <button type="button" aria-pressed={view === 'library'} onClick={() => setView('library')}>
+                Library <span className="count">{sources.length}</span>
+              </button>
+              <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+                Reader <span className="count">{panes.length}</span>
+              </button>
+              <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
+                Compare <span className="count">{claims.view?.events.length ?? 0}</span>
+              </button>
+            </nav>
+            <div className="topbar-right">
+              <BundleActions
+                caseId={caseId}
+                sources={sources}
+                events={claims.view?.events ?? []}
+                onMerged={() => {
+                  reloadCase();
+                  void clashes.reload();
+                }}
+              />
+              <ClashesButton store={clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={reloadCase} />
+              <div className="history" role="group" aria-label="Edit history">
+                <HistoryButton
+                  verb="Undo"
+                  icon="↶"
+                  can={!!claims.view?.canUndo}
+                  what={claims.view?.undoLabel}
+                  keys="Control+Z"
+                  keysHint="Ctrl+Z"
+                  onClick={() => void claims.undo()}
+                />
+                <HistoryButton
+                  verb="Redo"
+                  icon="↷"
+                  can={!!claims.view?.canRedo}
+                  what={claims.view?.redoLabel}
+                  keys="Control+Shift+Z Control+Y"
+                  keysHint="Ctrl+Shift+Z"
+                  onClick={() => void claims.redo()}
+                />
+              </div>
+              <form
+                role="search"
+                className="search-form"
+                onSubmit={(e) => {
                   e.preventDefault();
-                  switchSide(e.key === 'ArrowLeft' || e.key === 'Home' ? 'claims' : 'suggestions');
+                  void runSearch(query);
+                }}
+              >
+                <input
+                  ref={searchInput}
+                  type="search"
+                  aria-label="Search this case"
+                  placeholder="Search this case  ( / )"
+                  value={query}
+                  maxLength={500}
+                  onChange={(e) => {
+                    setQuery(e.target.value);
+                    if (!e.target.value) setSearch(null);
+                  }}
+                />
+                <button type="submit" className="btn btn-small">
+                  Search
+                </button>
+              </form>
+            </div>
+          </header>
+
+          {warnings.length ? (
+            <div role="alert" className="banner banner-warn">
+              <div>
+                <strong>Parts of this case could not be read.</strong>
+                <ul>
+                  {warnings.slice(0, 5).map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+                {warnings.length > 5 ? <span>…and {warnings.length - 5} more.</span> : null}
+              </div>
+              <button type="button" className="btn btn-small" onClick={() => setWarnings([])}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {claims.view && claims.view.problems.length && !problemsDismissed ? (
+            <div role="alert" className="banner banner-warn">
+              <div>
+                <strong>
+                  {claims.view.problems.length === 1 ? '1 record could not be read' : `${claims.view.problems.length} records could not be read`}; it is kept in
+                  the file.
+                </strong>
+                <ul>
+                  {claims.view.problems.slice(0, 5).map((w, i) => (
+                    <li key={i}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+              <button type="button" className="btn btn-small" onClick={() => setProblemsDismissed(true)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {claims.error || claims.loadError || tagging.message || suggestions.error ? (
+            <div role="alert" className="banner banner-error">
+              <span>{claims.error ?? claims.loadError ?? tagging.message ?? suggestions.error}</span>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost"
+                onClick={() => {
+                  claims.dismissError();
+                  tagging.setMessage(null);
+                  suggestions.dismissError();
+                }}
+              >
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {notice ? (
+            <div role="status" className="banner banner-info">
+              <span>{notice}</span>
+              <button type="button" className="btn btn-small btn-ghost" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+
+          <div className="workspace">
+            <main className="workspace-main">
+              {view === 'library' ? (
+                <Library
+                  caseName={props.initial.name}
+                  sources={sources}
+                  selected={selected}
+                  onSelect={setSelected}
+                  onReadSideBySide={readSideBySide}
+                  onRead={(id) => openSource(id)}
+                  onDetails={setDetailsFor}
+                  onDelete={(s) => {
+                    setDeleteError(null);
+                    setDeleting(s);
+                  }}
+                  onImportFiles={importFiles}
+                  onPaste={() => setPasteOpen(true)}
+                  importJob={importer.job}
+                  onCancelImport={importer.cancel}
+                  onDismissImport={importer.dismiss}
+                />
+              ) : view === 'compare' ? (
+                <CompareView caseId={caseId} sources={sources} store={claims} reveal={reveal} />
+              ) : (
+                <Reader
+                  sources={sources}
+                  byId={byId}
+                  panes={panes}
+                  onPanes={setPanes}
+                  cache={cache}
+                  onDetails={setDetailsFor}
+                  onNewPane={(id) => setPanes((prev) => (prev.length < MAX_PANES ? [...prev, newPane(id)] : prev))}
+                  onGoToLibrary={() => setView('library')}
+                  onReplace={(id, f) => void replaceText(id, f)}
+                />
+              )}
+            </main>
+            {view === 'reader' && tagging.draft ? (
+              <ClaimForm
+                key={tagging.draft.claim.id}
+                draft={tagging.draft}
+                source={byId.get(tagging.draft.claim.sourceId)}
+                events={claims.view?.events ?? []}
+                actors={claims.view?.actors ?? []}
+                onSave={claims.execute}
+                onCancel={() => tagging.setDraft(null)}
+                onCreateEvent={(ev) => claims.execute({ type: 'event.create', payload: { event: ev, at: null, assign: [] } }, 'Create event')}
+                onDetails={setDetailsFor}
+              />
+            ) : null}
+            {view === 'reader' && claims.view ? (
+              <div className="side-column">
+                <div
+                  className="side-tabs"
+                  role="tablist"
+                  aria-label="Side panel"
+                  ref={sideTabs}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
+                      e.preventDefault();
+                      switchSide(e.key === 'ArrowLeft' || e.key === 'Home' ? 'claims' : 'suggestions');
+                    }
+                  }}
+                >
+                  <SideTab name="claims" side={side} label={`Claims (${claimCount})`} onSelect={setSide}>
+                    Claims <span className="count">{claimCount}</span>
+                  </SideTab>
+                  <SideTab name="suggestions" side={side} label={`Suggestions (${suggestCount})`} onSelect={setSide}>
+                    Suggestions <span className={panelItems.length ? 'count count-suggest' : 'count'}>{suggestCount}</span>
+                  </SideTab>
+                </div>
+                {side === 'claims' ? (
+                  <ClaimsSidebar
+                    id="side-claims"
+                    view={claims.view}
+                    sources={sources}
+                    openSourceIds={panes.map((p) => p.sourceId)}
+                    complete={claims.complete}
+                    onShowAll={() => want({ all: true, sourceIds: paneSourceIds })}
+                    selectedClaimId={tagging.selectedClaimId}
+                    retargeting={tagging.retargeting}
+                    execute={claims.execute}
+                    onEdit={tagging.openClaim}
+                    onRetarget={tagging.startRetarget}
+                    onCancelRetarget={tagging.cancelRetarget}
+                    onConfirmRetarget={() => void tagging.confirmRetarget()}
+                    onReveal={(a) => reveal(a.sourceId, a.targets[0])}
+                  />
+                ) : (
+                  <SuggestionsPanel
+                    id="side-suggestions"
+                    source={panelSource}
+                    sources={paneSourceIds.map((id) => byId.get(id)).filter((x): x is Source => !!x)}
+                    onSource={(id) => setSuggestFor(id)}
+                    entry={panelSourceId ? suggestions.entry(panelSourceId) : undefined}
+                    items={panelItems}
+                    events={claims.view.events}
+                    selectedKey={pickedSuggestion && pickedSuggestion.sourceId === panelSourceId ? pickedSuggestion.key : null}
+                    onSelect={(key) => panelSourceId && setPickedSuggestion({ sourceId: panelSourceId, key })}
+                    onReveal={(sg) => panelSourceId && revealSuggestion(panelSourceId, sg)}
+                    onAccept={(items) => (panelSourceId ? suggestions.accept(panelSourceId, items) : Promise.resolve(false))}
+                    onEdit={(sg) => panelSourceId && void editSuggestion(panelSourceId, sg)}
+                    onReject={(sg) => panelSourceId && void suggestions.reject(panelSourceId, [sg])}
+                    onCreateEvent={(g) => (panelSourceId ? suggestions.accept(panelSourceId, g.items, { group: g }) : Promise.resolve(false))}
+                    onRefresh={() => panelSourceId && void suggestions.refresh(panelSourceId)}
+                    lastRejection={suggestions.lastRejection}
+                    onUndoReject={() => void suggestions.undoReject()}
+                    onDismissRejection={suggestions.dismissRejection}
+                  />
+                )}
+              </div>
+            ) : null}
+            {search ? (
+              <SearchPanel
+                search={search}
+                onOpen={openHit}
+                onClose={() => setSearch(null)}
+                sourceTitle={(id) => {
+                  const s = byId.get(id);
+                  return s ? sourceTitle(s) : null;
+                }}
+              />
+            ) : null}
+          </div>
+
+          {dragging ? (
+            <div className="drop-overlay" aria-hidden="true">
+              <div className="drop-box">
+                <p className="drop-title">Drop to import into “{props.initial.name}”</p>
+                <p className="muted">Text, Markdown, HTML and PDF files, or whole folders.</p>
+              </div>
+            </div>
+          ) : null}
+
+          {details ? (
+            <MetadataDialog
+              caseId={caseId}
+              source={details}
+              groups={[...new Set(sources.map((s) => s.independenceGroup).filter((g): g is string => !!g))]}
+              onClose={() => setDetailsFor(null)}
+              onSaved={(s) => {
+                replaceSource(s);
+                // A corrected publication date re-resolves the source's relative dates in the core.
+                void claims.refresh();
+                void suggestions.reload(s.id);
+                setDetailsFor(null);
+                setNotice(`Saved the details of “${sourceTitle(s)}”.`);
+              }}
+            />
+          ) : null}
+          {deleting ? (
+            <ConfirmDialog
+              title={`Delete “${sourceTitle(deleting)}”?`}
+              confirmLabel="Delete source"
+              danger
+              error={deleteError}
+              onCancel={() => setDeleting(null)}
+              onConfirm={() => void confirmDelete()}
+            >
+              <p>This removes the source, its text and its imported original from this case. It cannot be undone.</p>
+            </ConfirmDialog>
+          ) : null}
+          {pasteOpen ? (
+            <PasteDialog
+              caseId={caseId}
+              onClose={() => setPasteOpen(false)}
+              onDone={(result) => {
+                setPasteOpen(false);
+                if (result.status === 'imported') {
+                  onImported([result.source]);
+                  setNotice(`Added “${sourceTitle(result.source)}” to this case.`);
+                } else {
+                  setNotice(result.message || `That text is already in this case as “${sourceTitle(result.source)}”.`);
                 }
               }}
-            >
-              <SideTab name="claims" side={side} label={`Claims (${claimCount})`} onSelect={setSide}>
-                Claims <span className="count">{claimCount}</span>
-              </SideTab>
-              <SideTab name="suggestions" side={side} label={`Suggestions (${suggestCount})`} onSelect={setSide}>
-                Suggestions <span className={panelItems.length ? 'count count-suggest' : 'count'}>{suggestCount}</span>
-              </SideTab>
-            </div>
-            {side === 'claims' ? (
-              <ClaimsSidebar
-                id="side-claims"
-                view={claims.view}
-                sources={sources}
-                openSourceIds={panes.map((p) => p.sourceId)}
-                complete={claims.complete}
-                onShowAll={() => want({ all: true, sourceIds: paneSourceIds })}
-                selectedClaimId={tagging.selectedClaimId}
-                retargeting={tagging.retargeting}
-                execute={claims.execute}
-                onEdit={tagging.openClaim}
-                onRetarget={tagging.startRetarget}
-                onCancelRetarget={tagging.cancelRetarget}
-                onConfirmRetarget={() => void tagging.confirmRetarget()}
-                onReveal={(a) => reveal(a.sourceId, a.targets[0])}
-              />
-            ) : (
-              <SuggestionsPanel
-                id="side-suggestions"
-                source={panelSource}
-                sources={paneSourceIds.map((id) => byId.get(id)).filter((x): x is Source => !!x)}
-                onSource={(id) => setSuggestFor(id)}
-                entry={panelSourceId ? suggestions.entry(panelSourceId) : undefined}
-                items={panelItems}
-                events={claims.view.events}
-                selectedKey={pickedSuggestion && pickedSuggestion.sourceId === panelSourceId ? pickedSuggestion.key : null}
-                onSelect={(key) => panelSourceId && setPickedSuggestion({ sourceId: panelSourceId, key })}
-                onReveal={(sg) => panelSourceId && revealSuggestion(panelSourceId, sg)}
-                onAccept={(items) => (panelSourceId ? suggestions.accept(panelSourceId, items) : Promise.resolve(false))}
-                onEdit={(sg) => panelSourceId && void editSuggestion(panelSourceId, sg)}
-                onReject={(sg) => panelSourceId && void suggestions.reject(panelSourceId, [sg])}
-                onCreateEvent={(g) => (panelSourceId ? suggestions.accept(panelSourceId, g.items, { group: g }) : Promise.resolve(false))}
-                onRefresh={() => panelSourceId && void suggestions.refresh(panelSourceId)}
-                lastRejection={suggestions.lastRejection}
-                onUndoReject={() => void suggestions.undoReject()}
-                onDismissRejection={suggestions.dismissRejection}
-              />
-            )}
-          </div>
-        ) : null}
-        {search ? (
-          <SearchPanel
-            search={search}
-            onOpen={openHit}
-            onClose={() => setSearch(null)}
-            sourceTitle={(id) => {
-              const s = byId.get(id);
-              return s ? sourceTitle(s) : null;
-            }}
-          />
-        ) : null}
-      </div>
-
-      {dragging ? (
-        <div className="drop-overlay" aria-hidden="true">
-          <div className="drop-box">
-            <p className="drop-title">Drop to import into “{props.initial.name}”</p>
-            <p className="muted">Text, Markdown, HTML and PDF files, or whole folders.</p>
-          </div>
+            />
+          ) : null}
+          {view === 'reader' ? (
+            <SelectionToolbar
+              selection={tagging.selection}
+              collected={tagging.collected?.targets.length ?? 0}
+              retargeting={tagging.retargeting}
+              onKind={tagging.openNew}
+              onAddPassage={tagging.addPassage}
+              onClearPassages={tagging.clearPassages}
+              onConfirmRetarget={() => void tagging.confirmRetarget()}
+            />
+          ) : null}
+          <p className="sr-only" aria-live="polite">
+            {search?.status === 'done' ? `${plural(search.total, 'match', 'matches')} for ${search.query}` : ''}
+          </p>
         </div>
-      ) : null}
-
-      {details ? (
-        <MetadataDialog
-          caseId={caseId}
-          source={details}
-          groups={[...new Set(sources.map((s) => s.independenceGroup).filter((g): g is string => !!g))]}
-          onClose={() => setDetailsFor(null)}
-          onSaved={(s) => {
-            replaceSource(s);
-            // A corrected publication date re-resolves the source's relative dates in the core.
-            void claims.refresh();
-            void suggestions.reload(s.id);
-            setDetailsFor(null);
-            setNotice(`Saved the details of “${sourceTitle(s)}”.`);
-          }}
-        />
-      ) : null}
-      {deleting ? (
-        <ConfirmDialog
-          title={`Delete “${sourceTitle(deleting)}”?`}
-          confirmLabel="Delete source"
-          danger
-          error={deleteError}
-          onCancel={() => setDeleting(null)}
-          onConfirm={() => void confirmDelete()}
-        >
-          <p>This removes the source, its text and its imported original from this case. It cannot be undone.</p>
-        </ConfirmDialog>
-      ) : null}
-      {pasteOpen ? (
-        <PasteDialog
-          caseId={caseId}
-          onClose={() => setPasteOpen(false)}
-          onDone={(result) => {
-            setPasteOpen(false);
-            if (result.status === 'imported') {
-              onImported([result.source]);
-              setNotice(`Added “${sourceTitle(result.source)}” to this case.`);
-            } else {
-              setNotice(result.message || `That text is already in this case as “${sourceTitle(result.source)}”.`);
-            }
-          }}
-        />
-      ) : null}
-      {view === 'reader' ? (
-        <SelectionToolbar
-          selection={tagging.selection}
-          collected={tagging.collected?.targets.length ?? 0}
-          retargeting={tagging.retargeting}
-          onKind={tagging.openNew}
-          onAddPassage={tagging.addPassage}
-          onClearPassages={tagging.clearPassages}
-          onConfirmRetarget={() => void tagging.confirmRetarget()}
-        />
-      ) : null}
-      <p className="sr-only" aria-live="polite">
-        {search?.status === 'done' ? `${plural(search.total, 'match', 'matches')} for ${search.query}` : ''}
-      </p>
-    </div>
-    </SuggestionsContext>
+      </SuggestionsContext>
     </TaggingContext>
   );
 }

@@ -40,7 +40,10 @@ export function partsLine(claim: Claim): { ok: boolean; text: string } | null {
   const problem = partsCheck(claim);
   if (problem) return { ok: false, text: problem };
   const added = claim.parts.filter((p) => !p.subset);
-  const fits = partsAddUp(claim.figure, claim.parts.map((p) => ({ ...p.figure, subset: p.subset })));
+  const fits = partsAddUp(
+    claim.figure,
+    claim.parts.map((p) => ({ ...p.figure, subset: p.subset })),
+  );
   if (fits === true) return { ok: true, text: `Parts add up to ${claim.figure.best} ✓` };
   if (added.length === 0) return { ok: true, text: 'Only subsets: nothing to add up.' };
   return { ok: true, text: 'The parts cannot be checked against an open or missing total.' };

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { blankClaim, type Annotation, type Claim, type Event } from '../../shared/claims.ts';
-import { claimMatcher, claimRows, claimsOfAnnotation, eventClaimCount, filterEvents, indexAnnotations, indexClaims, NO_EVENT, NO_FILTER, type ClaimRowsInput } from './claimGroups.ts';
+import {
+  claimMatcher,
+  claimRows,
+  claimsOfAnnotation,
+  eventClaimCount,
+  filterEvents,
+  indexAnnotations,
+  indexClaims,
+  NO_EVENT,
+  NO_FILTER,
+  type ClaimRowsInput,
+} from './claimGroups.ts';
 
 const T = '2024-01-01T00:00:00.000Z';
 let n = 0;
@@ -9,7 +20,21 @@ function claim(sourceId: string, kind: 'casualties' | 'timing' | 'note', eventId
   return { ...c, eventId, ...(measure ? { measure } : {}) } as Claim;
 }
 const event = (id: string, title: string, place: string | null = null): Event =>
-  ({ id, title, start: '2020-03-11', end: '2020-03-11', precision: 'day', place, placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: T, modified: T }) as Event;
+  ({
+    id,
+    title,
+    start: '2020-03-11',
+    end: '2020-03-11',
+    precision: 'day',
+    place,
+    placePrecision: null,
+    type: null,
+    actorIds: [],
+    aggregate: false,
+    note: '',
+    created: T,
+    modified: T,
+  }) as Event;
 const annotation = (id: string, sourceId: string, orphan = false): Annotation => ({
   id,
   sourceId,
@@ -40,7 +65,8 @@ const input = (over: Partial<ClaimRowsInput> = {}): ClaimRowsInput => ({
   events,
   ...over,
 });
-const shape = (rows: ReturnType<typeof claimRows>['rows']) => rows.map((r) => (r.type === 'claim' ? r.claim.id : r.type === 'group' ? `[${r.title} ${r.count}]` : '(empty)'));
+const shape = (rows: ReturnType<typeof claimRows>['rows']) =>
+  rows.map((r) => (r.type === 'claim' ? r.claim.id : r.type === 'group' ? `[${r.title} ${r.count}]` : '(empty)'));
 
 describe('indexClaims', () => {
   it('groups claims by source, event and annotation in one pass', () => {
@@ -110,7 +136,10 @@ describe('claimRows', () => {
     expect(r.elsewhere).toBe(2);
   });
   it('an event filter keeps that event’s group only', () => {
-    expect(shape(claimRows(index, input({ by: 'event', scope: 'all', filter: { kind: '', measure: '', event: 'e_2' } })).rows)).toEqual(['[US strikes 1]', claims[3].id]);
+    expect(shape(claimRows(index, input({ by: 'event', scope: 'all', filter: { kind: '', measure: '', event: 'e_2' } })).rows)).toEqual([
+      '[US strikes 1]',
+      claims[3].id,
+    ]);
     expect(shape(claimRows(index, input({ by: 'event', scope: 'all', filter: { kind: '', measure: '', event: NO_EVENT } })).rows)).toEqual([
       '[No event 2]',
       claims[1].id,
@@ -121,7 +150,8 @@ describe('claimRows', () => {
     const many: Claim[] = [];
     const evs = Array.from({ length: 1000 }, (_, i) => event(`e_${i}`, `Event ${i}`));
     const base = claim('s_0', 'casualties', null, 'killed');
-    for (let i = 0; i < 100_000; i++) many.push({ ...base, id: `c_m${i}`, annotationId: `a_m${i}`, sourceId: `s_${i % 10_000}`, eventId: i % 3 ? `e_${i % 1000}` : null });
+    for (let i = 0; i < 100_000; i++)
+      many.push({ ...base, id: `c_m${i}`, annotationId: `a_m${i}`, sourceId: `s_${i % 10_000}`, eventId: i % 3 ? `e_${i % 1000}` : null });
     const t0 = performance.now();
     const big = indexClaims(many);
     const open = claimRows(big, input({ openSourceIds: ['s_1', 's_2'], sourceOrder: Array.from({ length: 10_000 }, (_, i) => `s_${i}`), events: evs }));

@@ -7,18 +7,54 @@ const T = '2024-05-01T00:00:00.000Z';
 const claim = (id: string, note = ''): Claim => ({ ...blankClaim('note', { id, sourceId: 's_abcdef', annotationId: `a_${id}`, created: T, text: '' }), note });
 const none = { put: [], deleted: [] };
 const view = (claims: Claim[], version = 10): ClaimsView => ({
-  version, scope: null, annotations: [], claims, events: [], actors: [], decisions: [], reconciliations: [], gradeOverrides: [],
-  canUndo: false, canRedo: false, undoLabel: null, redoLabel: null, problems: [], totalClaims: claims.length,
+  version,
+  scope: null,
+  annotations: [],
+  claims,
+  events: [],
+  actors: [],
+  decisions: [],
+  reconciliations: [],
+  gradeOverrides: [],
+  canUndo: false,
+  canRedo: false,
+  undoLabel: null,
+  redoLabel: null,
+  problems: [],
+  totalClaims: claims.length,
 });
 const change = (version: number, claims: ChangeSet['claims'], extra: Partial<ChangeSet> = {}): ChangeSet => ({
-  version, annotations: none, claims, events: none, actors: none, decisions: none, reconciliations: none, gradeOverrides: none,
-  undo: { canUndo: true, canRedo: false, undoLabel: 'Edit claim', redoLabel: null }, problems: [], reset: false, totalClaims: 2, ...extra,
+  version,
+  annotations: none,
+  claims,
+  events: none,
+  actors: none,
+  decisions: none,
+  reconciliations: none,
+  gradeOverrides: none,
+  undo: { canUndo: true, canRedo: false, undoLabel: 'Edit claim', redoLabel: null },
+  problems: [],
+  reset: false,
+  totalClaims: 2,
+  ...extra,
 });
 
 describe('the UI’s copy of the claims', () => {
   it('follows an edit: the changed claim replaced in place, undo state and count taken from the change', () => {
-    const r = follow(view([claim('c1'), claim('c2')]), change(11, { put: [{ value: claim('c2', 'checked'), after: 'c1' }, { value: claim('c3'), after: 'c2' }], deleted: ['c1'] }));
-    expect('view' in r && r.view.claims.map((c) => [c.id, c.note])).toEqual([['c2', 'checked'], ['c3', '']]);
+    const r = follow(
+      view([claim('c1'), claim('c2')]),
+      change(11, {
+        put: [
+          { value: claim('c2', 'checked'), after: 'c1' },
+          { value: claim('c3'), after: 'c2' },
+        ],
+        deleted: ['c1'],
+      }),
+    );
+    expect('view' in r && r.view.claims.map((c) => [c.id, c.note])).toEqual([
+      ['c2', 'checked'],
+      ['c3', ''],
+    ]);
     expect('view' in r && r.view).toMatchObject({ version: 11, canUndo: true, undoLabel: 'Edit claim', totalClaims: 2 });
   });
 
@@ -33,7 +69,11 @@ describe('the UI’s copy of the claims', () => {
 });
 
 describe('reading more of a case', () => {
-  const scoped = (claims: Claim[], sourceIds: string[], version = 10): ClaimsView => ({ ...view(claims, version), scope: { sourceIds, eventIds: [] }, totalClaims: 9 });
+  const scoped = (claims: Claim[], sourceIds: string[], version = 10): ClaimsView => ({
+    ...view(claims, version),
+    scope: { sourceIds, eventIds: [] },
+    totalClaims: 9,
+  });
   it('joins the claims of a source opened later to what is held, at one version', () => {
     const held = scoped([claim('c1')], ['s1']);
     const part = scoped([{ ...claim('c2'), sourceId: 's_other1' }], ['s2']);

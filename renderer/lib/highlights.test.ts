@@ -70,7 +70,14 @@ function naiveRuns(p: { start: number; end: number; text: string }, spans: Span[
     const covering = inside.filter((s) => s.start <= start && s.end >= end).sort((a, b) => a.end - a.start - (b.end - b.start) || a.id.localeCompare(b.id));
     const opens = covering.filter((s) => !opened.has(s.id)).map((s) => s.id);
     for (const id of opens) opened.add(id);
-    runs.push({ text: p.text.slice(start - p.start, end - p.start), start, end, ids: covering.map((s) => s.id), flash: !!flash && flash.start <= start && flash.end >= end, opens });
+    runs.push({
+      text: p.text.slice(start - p.start, end - p.start),
+      start,
+      end,
+      ids: covering.map((s) => s.id),
+      flash: !!flash && flash.start <= start && flash.end >= end,
+      opens,
+    });
   }
   const merged: typeof runs = [];
   for (const r of runs) {
@@ -86,7 +93,7 @@ function naiveRuns(p: { start: number; end: number; text: string }, spans: Span[
 describe('runsOf on many overlapping spans', () => {
   it('gives the runs the edge-by-edge reference gives', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     const text = 'x'.repeat(20) + '\n\n' + 'The quick brown fox jumps over the lazy dog. '.repeat(8);
     const p = splitParagraphs(text)[1];
     for (let round = 0; round < 200; round++) {
@@ -97,7 +104,14 @@ describe('runsOf on many overlapping spans', () => {
         spans.push({ id: `s${rnd(6)}${i}`, kind: 'note', start: a, end: Math.min(text.length, a + 1 + rnd(60)) });
       }
       const flash = rnd(3) === 0 ? { start: p.start + rnd(50), end: p.start + 50 + rnd(50) } : null;
-      const got = runsOf(p, spans, flash).map((r) => ({ text: r.text, start: r.start, end: r.end, ids: r.spans.map((s) => s.id), flash: r.flash, opens: r.opens }));
+      const got = runsOf(p, spans, flash).map((r) => ({
+        text: r.text,
+        start: r.start,
+        end: r.end,
+        ids: r.spans.map((s) => s.id),
+        flash: r.flash,
+        opens: r.opens,
+      }));
       expect(got).toEqual(naiveRuns(p, spans, flash));
       expect(got.map((r) => r.text).join('')).toBe(p.text);
     }
@@ -106,7 +120,12 @@ describe('runsOf on many overlapping spans', () => {
   it('takes spans in any order and scales with the spans in the paragraph', () => {
     const text = Array.from({ length: 2000 }, (_, i) => `Sentence ${i} of one long paragraph.`).join(' ');
     const [p] = splitParagraphs(text);
-    const spans: Span[] = Array.from({ length: 4000 }, (_, i) => ({ id: `a${i}`, kind: 'note', start: (i * 97) % (text.length - 40), end: ((i * 97) % (text.length - 40)) + 30 })).reverse();
+    const spans: Span[] = Array.from({ length: 4000 }, (_, i) => ({
+      id: `a${i}`,
+      kind: 'note',
+      start: (i * 97) % (text.length - 40),
+      end: ((i * 97) % (text.length - 40)) + 30,
+    })).reverse();
     const t0 = performance.now();
     const runs = runsOf(p, spans, null);
     expect(performance.now() - t0).toBeLessThan(1000);

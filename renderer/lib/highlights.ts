@@ -158,7 +158,15 @@ export function looksOf(
     const active = extra.active && spans.some((s) => s.id === extra.active) ? extra.active : null;
     const selected = extra.selected && spans.some((s) => s.id === extra.selected) ? extra.selected : null;
     const old = reuse ? prev[i] : undefined;
-    if (old && old !== PLAIN && old.active === active && old.selected === selected && sameRange(old.flash, f) && old.from.length === from.length && old.from.every((l, j) => l === from[j])) {
+    if (
+      old &&
+      old !== PLAIN &&
+      old.active === active &&
+      old.selected === selected &&
+      sameRange(old.flash, f) &&
+      old.from.length === from.length &&
+      old.from.every((l, j) => l === from[j])
+    ) {
       out[i] = old;
       continue;
     }
@@ -177,4 +185,3 @@ export function looksOf(
 
 const sameRange = (a: { start: number; end: number } | null, b: { start: number; end: number } | null) =>
   a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
-

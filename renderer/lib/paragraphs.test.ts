@@ -31,8 +31,16 @@ describe('segmentParagraph', () => {
 
   it('splits a range that crosses a paragraph break between both paragraphs', () => {
     const range = { start: text.indexOf('beta'), end: text.indexOf('delta') };
-    expect(segmentParagraph(a, range).filter((s) => s.marked).map((s) => s.text)).toEqual(['beta.']);
-    expect(segmentParagraph(b, range).filter((s) => s.marked).map((s) => s.text)).toEqual(['Gamma ']);
+    expect(
+      segmentParagraph(a, range)
+        .filter((s) => s.marked)
+        .map((s) => s.text),
+    ).toEqual(['beta.']);
+    expect(
+      segmentParagraph(b, range)
+        .filter((s) => s.marked)
+        .map((s) => s.text),
+    ).toEqual(['Gamma ']);
   });
 });
 

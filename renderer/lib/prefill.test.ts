@@ -79,7 +79,7 @@ describe('prefillClaim', () => {
   });
 
   it('matches a perpetrator against the actor book in any spelling', () => {
-    const book: Actor[] = [{ id: 'x1', name: "Jaysh al-Mahdi", aliases: ['Mahdi Army'] }];
+    const book: Actor[] = [{ id: 'x1', name: 'Jaysh al-Mahdi', aliases: ['Mahdi Army'] }];
     const c = prefillClaim('attribution', 'officials blamed Jaish al Mahdi for the attack', ctx({ actors: book }));
     if (c.kind !== 'attribution') throw new Error('kind');
     expect(c.perpetrator).toEqual({ name: 'Jaish al Mahdi', actorId: 'x1' });

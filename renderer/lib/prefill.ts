@@ -25,7 +25,8 @@ type Kind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 export function guessMeasure(text: string, kind: Kind | 'count'): string | null {
   const t = text.toLowerCase();
   if (kind === 'casualties' || kind === 'count' || kind === 'munitions') {
-    if (/\bseriously\b|\bcritically\b|\bserious(ly)? (injur|wound)/.test(t) && !/\b(wound|injur|hurt)/.test(t.replace(/seriously (wounded|injured)/, ''))) return 'wounded_serious';
+    if (/\bseriously\b|\bcritically\b|\bserious(ly)? (injur|wound)/.test(t) && !/\b(wound|injur|hurt)/.test(t.replace(/seriously (wounded|injured)/, '')))
+      return 'wounded_serious';
     if (/\b(killed|kill|killing|dead|died|deaths?|death toll|fatalit)/.test(t)) return 'killed';
     if (/\b(wound|injur|hurt|concuss|traumatic brain)/.test(t)) return 'wounded';
     if (/\bmissing\b/.test(t)) return 'missing';
@@ -36,7 +37,8 @@ export function guessMeasure(text: string, kind: Kind | 'count'): string | null 
     if (/\bmissiles?\b/.test(t)) return 'missiles';
     if (/\bdrones?\b/.test(t)) return 'drones';
     if (/\bmortars?\b/.test(t)) return 'mortars';
-    if (/\b(facilities|sites|targets|bases|positions)\b/.test(t) && /\b(struck|strike|strikes|targeted|hit|bombed|airstrikes?)\b/.test(t)) return 'targets_struck';
+    if (/\b(facilities|sites|targets|bases|positions)\b/.test(t) && /\b(struck|strike|strikes|targeted|hit|bombed|airstrikes?)\b/.test(t))
+      return 'targets_struck';
     if (/\b(attacks|assaults|strikes|incidents)\b/.test(t)) return 'attacks';
   }
   return null;
@@ -70,7 +72,11 @@ export function guessPopulation(text: string): Population {
 function common(pops: Population[]): Population | null {
   if (pops.length === 0) return null;
   const same = <K extends keyof Population>(k: K) => (pops.every((p) => p[k] === pops[0][k]) ? pops[0][k] : null);
-  return { nationality: same('nationality') ?? null, affiliation: (same('affiliation') as Population['affiliation'] | null) ?? 'unknown', side: same('side') ?? null };
+  return {
+    nationality: same('nationality') ?? null,
+    affiliation: (same('affiliation') as Population['affiliation'] | null) ?? 'unknown',
+    side: same('side') ?? null,
+  };
 }
 
 export interface PrefillContext {

@@ -16,7 +16,12 @@ const make = (id: string, title: string, date: string | null, outlet: string | n
     importedAt: id,
   }) as unknown as Source;
 
-const list = [make('s_1', 'beta', '2020-03-13', 'Post'), make('s_2', 'Alpha', null), make('s_3', 'gamma 10', '2023-11-21', 'ThePrint'), make('s_4', 'gamma 9', '2019-12-31')];
+const list = [
+  make('s_1', 'beta', '2020-03-13', 'Post'),
+  make('s_2', 'Alpha', null),
+  make('s_3', 'gamma 10', '2023-11-21', 'ThePrint'),
+  make('s_4', 'gamma 9', '2019-12-31'),
+];
 
 describe('sortSources', () => {
   it('sorts titles case-insensitively and numbers naturally', () => {

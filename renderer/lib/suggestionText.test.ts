@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Event } from '../../shared/claims.ts';
 import type { Annotation } from '../../shared/claims.ts';
-import { eventFromIncident, incidentGroups, incidentTitle, matchingEvent, notYetTagged, ruleName, suggestionLabel, suggestionSummary, type Suggested } from './suggestionText.ts';
+import {
+  eventFromIncident,
+  incidentGroups,
+  incidentTitle,
+  matchingEvent,
+  notYetTagged,
+  ruleName,
+  suggestionLabel,
+  suggestionSummary,
+  type Suggested,
+} from './suggestionText.ts';
 
 const base = (over: Partial<Suggested>): Suggested => ({
   kind: 'casualties',
@@ -38,17 +48,45 @@ const annotation = (over: Partial<Annotation>): Annotation => ({
 describe('suggestion text', () => {
   it('names a highlight by kind and figure, as a claim summary reads', () => {
     expect(suggestionLabel(base({}))).toBe('Suggested casualties: wounded 14 (exact)');
-    expect(suggestionSummary(base({ figure: { raw: 'about 30', low: 24, best: 30, high: 36, qualifier: 'approx', rules: 'figures/1' }, measure: 'rockets_fired', kind: 'munitions' }))).toBe(
-      'rockets fired 30 (24–36, approximately)',
-    );
+    expect(
+      suggestionSummary(
+        base({
+          figure: { raw: 'about 30', low: 24, best: 30, high: 36, qualifier: 'approx', rules: 'figures/1' },
+          measure: 'rockets_fired',
+          kind: 'munitions',
+        }),
+      ),
+    ).toBe('rockets fired 30 (24–36, approximately)');
   });
   it('says who and how for an attribution, and what date for a timing', () => {
-    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: 'Kataib Hezbollah', stance: 'accused' }))).toBe('Kataib Hezbollah · accused');
-    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'claimed' }))).toBe('unclaimed: no one has claimed responsibility');
-    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'suspected' }))).toBe('perpetrator not named · suspected');
-    const date = { expression: 'Wednesday', at: { start: 0, end: 9 }, start: '2020-03-11', end: '2020-03-11', precision: 'day' as const, method: 'm', relative: true, approximate: false, anchored: false };
+    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: 'Kataib Hezbollah', stance: 'accused' }))).toBe(
+      'Kataib Hezbollah · accused',
+    );
+    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'claimed' }))).toBe(
+      'unclaimed: no one has claimed responsibility',
+    );
+    expect(suggestionSummary(base({ kind: 'attribution', figure: null, measure: null, perpetrator: null, stance: 'suspected' }))).toBe(
+      'perpetrator not named · suspected',
+    );
+    const date = {
+      expression: 'Wednesday',
+      at: { start: 0, end: 9 },
+      start: '2020-03-11',
+      end: '2020-03-11',
+      precision: 'day' as const,
+      method: 'm',
+      relative: true,
+      approximate: false,
+      anchored: false,
+    };
     expect(suggestionSummary(base({ kind: 'timing', figure: null, measure: null, date }))).toBe('“Wednesday” → 11 Mar 2020');
-    const reported = base({ kind: 'timing', figure: null, measure: null, date: { ...date, expression: 'on Thursday night', start: '2020-03-12', end: '2020-03-12' }, rule: 'suggest/2:timing/reported-on' });
+    const reported = base({
+      kind: 'timing',
+      figure: null,
+      measure: null,
+      date: { ...date, expression: 'on Thursday night', start: '2020-03-12', end: '2020-03-12' },
+      rule: 'suggest/2:timing/reported-on',
+    });
     expect(suggestionSummary(reported)).toBe('“on Thursday night” → 12 Mar 2020, when it was reported (the incident is on or before)');
   });
   it('names a weapon passage without a count by its weapon, never as zero', () => {
@@ -139,7 +177,10 @@ describe('notYetTagged on many', () => {
       const len = 1 + rnd(i % 10 === 0 ? 400 : 40);
       return annotation({ id: `a-${i}`, kind: kinds[rnd(4)], targets: [{ start, end: start + len, exact: 'x'.repeat(len), prefix: '', suffix: '' }] });
     });
-    const naive = list.filter((s) => !anns.some((a) => (a.kind === s.kind || (a.kind === 'count' && s.kind === 'munitions')) && a.targets.some((t) => t.start < s.end && s.start < t.end)));
+    const naive = list.filter(
+      (s) =>
+        !anns.some((a) => (a.kind === s.kind || (a.kind === 'count' && s.kind === 'munitions')) && a.targets.some((t) => t.start < s.end && s.start < t.end)),
+    );
     const fast = notYetTagged(list, anns);
     expect(fast.map((s) => s.key)).toEqual(naive.map((s) => s.key));
     expect(fast.length).toBeLessThan(list.length);

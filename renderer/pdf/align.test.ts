@@ -36,6 +36,8 @@ describe('alignPage', () => {
   it('gives up rather than guess when the items are another text', () => {
     expect(alignPage('Twelve people were hurt in the crash on the bridge.', items('A completely different', 'page of other words'))).toBeNull();
     // Half the page missing from the items is not a match either.
-    expect(alignPage('The first half of the page. The second half of the page is not among the items at all.', items('The first half of the page.'))).toBeNull();
+    expect(
+      alignPage('The first half of the page. The second half of the page is not among the items at all.', items('The first half of the page.')),
+    ).toBeNull();
   });
 });

@@ -41,7 +41,16 @@ function share(str: string, n: number, measure?: Measure): number {
  * The box over characters [from, to) of an item showing `str`, on a page whose viewport (at any
  * scale) has `viewportTransform` and size `pageWidth` × `pageHeight`.
  */
-export function partBox(g: ItemGeometry, str: string, from: number, to: number, viewportTransform: readonly number[], pageWidth: number, pageHeight: number, measure?: Measure): Box | null {
+export function partBox(
+  g: ItemGeometry,
+  str: string,
+  from: number,
+  to: number,
+  viewportTransform: readonly number[],
+  pageWidth: number,
+  pageHeight: number,
+  measure?: Measure,
+): Box | null {
   const length = str.length;
   const [a, b, c, d, e, f] = g.transform;
   const along = Math.hypot(a, b);
@@ -72,7 +81,8 @@ export function mergeLine(boxes: Box[]): Box[] {
   const out: Box[] = [];
   for (const b of boxes) {
     const last = out[out.length - 1];
-    const sameLine = last && Math.abs(last.top - b.top) < Math.min(last.height, b.height) * 0.3 && Math.abs(last.height - b.height) < Math.min(last.height, b.height) * 0.3;
+    const sameLine =
+      last && Math.abs(last.top - b.top) < Math.min(last.height, b.height) * 0.3 && Math.abs(last.height - b.height) < Math.min(last.height, b.height) * 0.3;
     const gap = last ? b.left - (last.left + last.width) : 0;
     if (last && sameLine && gap > -0.5 && gap < Math.max(last.height, b.height) * 0.8) {
       const right = Math.max(last.left + last.width, b.left + b.width);

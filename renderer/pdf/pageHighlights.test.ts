@@ -8,7 +8,10 @@ const pageText = 'Nine were hurt, two of them badly.';
 const layout: PageLayout = {
   start: 100,
   end: 100 + pageText.length,
-  alignment: alignPage(pageText, strs.map((str) => ({ str })))!,
+  alignment: alignPage(
+    pageText,
+    strs.map((str) => ({ str })),
+  )!,
   items: [
     { transform: [10, 0, 0, 10, 72, 700], width: 75 },
     { transform: [10, 0, 0, 10, 72, 686], width: 90 },
@@ -17,7 +20,14 @@ const layout: PageLayout = {
   width: 612,
   height: 792,
 };
-const span = (id: string, start: number, end: number, style: PageSpan['style'] = 'claim'): PageSpan => ({ id, kind: 'casualties', start, end, style, title: id });
+const span = (id: string, start: number, end: number, style: PageSpan['style'] = 'claim'): PageSpan => ({
+  id,
+  kind: 'casualties',
+  start,
+  end,
+  style,
+  title: id,
+});
 
 describe('pageBoxes', () => {
   it('draws the spans on the page, a box per line, suggestions under claims under the search hit', () => {

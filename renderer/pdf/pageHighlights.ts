@@ -33,7 +33,8 @@ export interface PageLayout {
 }
 
 /** Spans touching [start, end) of the text. */
-export const spansOn = (spans: readonly PageSpan[], start: number, end: number): PageSpan[] => spans.filter((s) => s.end > start && s.start < end && s.end > s.start);
+export const spansOn = (spans: readonly PageSpan[], start: number, end: number): PageSpan[] =>
+  spans.filter((s) => s.end > start && s.start < end && s.end > s.start);
 
 /**
  * Boxes for every span on the page, suggestions first and the flash last, so claims draw over
@@ -48,7 +49,8 @@ export function pageBoxes(layout: PageLayout, spans: readonly PageSpan[]): PageB
     const boxes: Box[] = [];
     for (const r of parts) {
       const g = layout.items[r.item];
-      const b = g && partBox(g, layout.alignment.strings[r.item], r.from, r.to, layout.viewportTransform, layout.width, layout.height, layout.measures?.[r.item]);
+      const b =
+        g && partBox(g, layout.alignment.strings[r.item], r.from, r.to, layout.viewportTransform, layout.width, layout.height, layout.measures?.[r.item]);
       if (b) boxes.push(b);
     }
     mergeLine(boxes).forEach((b, i) => out.push({ ...b, key: `${s.style}:${s.id}:${i}`, span: s }));

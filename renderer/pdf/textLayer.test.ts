@@ -25,7 +25,10 @@ function layer(strs: string[], start: number, text: string): LayerPage {
   const end = document.createElement('div');
   end.className = 'endOfContent';
   el.append(end);
-  const alignment = alignPage(text, strs.map((str) => ({ str })))!;
+  const alignment = alignPage(
+    text,
+    strs.map((str) => ({ str })),
+  )!;
   expect(alignment).not.toBeNull();
   return { layer: el, divs, start, alignment };
 }

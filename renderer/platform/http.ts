@@ -27,10 +27,7 @@ export function httpClient(base = '/api/', feed = '/feed'): Client {
           body: encodeFrame(input) as Uint8Array<ArrayBuffer>,
         });
       } catch {
-        throw new ApiError(
-          'INTERNAL',
-          'Corroborate is not answering. If you closed it, start it again and open the link it prints.',
-        );
+        throw new ApiError('INTERNAL', 'Corroborate is not answering. If you closed it, start it again and open the link it prints.');
       }
       if (res.status === 401 || res.status === 403) {
         throw new ApiError(

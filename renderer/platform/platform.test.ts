@@ -42,14 +42,18 @@ describe('httpClient', () => {
 
   it('turns an error reply into an ApiError with its code, message and details', async () => {
     stubFetch(() => ({ body: { ok: false, error: { code: 'CASE_CORRUPT', message: 'Damaged.', details: { backups: [] } } } }));
-    const e = await httpClient().call('cases.open', { caseId: 'c1' }).catch((x: unknown) => x);
+    const e = await httpClient()
+      .call('cases.open', { caseId: 'c1' })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect(e).toMatchObject({ code: 'CASE_CORRUPT', message: 'Damaged.', details: { backups: [] } });
   });
 
   it('says to reopen the printed link when the server refuses the token', async () => {
     stubFetch(() => ({ status: 401, body: new TextEncoder().encode('no token') }));
-    const e = await httpClient().call('app.info', {}).catch((x: unknown) => x);
+    const e = await httpClient()
+      .call('app.info', {})
+      .catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'FORBIDDEN' });
     expect((e as Error).message).toMatch(/link/);
   });

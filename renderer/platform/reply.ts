@@ -12,11 +12,17 @@ export function unwrapReply<K extends OpName>(op: K, reply: unknown): Output<K> 
   // A large reply (a case's claims) is checked by the core's tests, not parsed again here.
   if (LARGE_REPLIES.has(op)) {
     if (r.value && typeof r.value === 'object') return r.value as Output<K>;
-    throw new ApiError('INTERNAL', `Corroborate’s core answered “${op}” in an unexpected shape. The app and its core may be different versions; restart the app.`);
+    throw new ApiError(
+      'INTERNAL',
+      `Corroborate’s core answered “${op}” in an unexpected shape. The app and its core may be different versions; restart the app.`,
+    );
   }
   const parsed = api[op].output.safeParse(r.value);
   if (!parsed.success) {
-    throw new ApiError('INTERNAL', `Corroborate’s core answered “${op}” in an unexpected shape. The app and its core may be different versions; restart the app.`);
+    throw new ApiError(
+      'INTERNAL',
+      `Corroborate’s core answered “${op}” in an unexpected shape. The app and its core may be different versions; restart the app.`,
+    );
   }
   return parsed.data as Output<K>;
 }

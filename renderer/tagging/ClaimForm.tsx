@@ -18,7 +18,20 @@ import { EventField } from './EventField.tsx';
 import { EventDialog } from './EventDialog.tsx';
 import type { Draft } from './useTagging.ts';
 
-const MEASURES = [...new Set(['killed', 'wounded', 'wounded_serious', 'missing', 'rockets_fired', 'rockets_impacted', 'missiles', 'attacks', 'targets_struck', ...Object.values(KNOWN_MEASURES).flat()])];
+const MEASURES = [
+  ...new Set([
+    'killed',
+    'wounded',
+    'wounded_serious',
+    'missing',
+    'rockets_fired',
+    'rockets_impacted',
+    'missiles',
+    'attacks',
+    'targets_struck',
+    ...Object.values(KNOWN_MEASURES).flat(),
+  ]),
+];
 const NATIONALITIES = ['US', 'GB', 'IQ', 'IR', 'SY', 'FR', 'DE', 'AU', 'CA', 'IT', 'NL', 'PL'];
 const CUSTOM = '__custom__';
 
@@ -40,8 +53,7 @@ function Field(props: { label: string; id: string; error?: string; hint?: ReactN
 }
 
 /** Props that tie an input to its error. */
-const invalid = (errors: ClaimErrors, key: string, id: string) =>
-  errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {};
+const invalid = (errors: ClaimErrors, key: string, id: string) => (errors[key] ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-error` } : {});
 
 export function ClaimForm(props: {
   draft: Draft;
@@ -182,7 +194,15 @@ export function ClaimForm(props: {
             />
           ) : null}
           {claim.kind === 'timing' ? (
-            <TimingFields claim={claim} set={set} errors={errors} id={id} first={first} published={published} onDetails={() => props.source && props.onDetails(props.source.id)} />
+            <TimingFields
+              claim={claim}
+              set={set}
+              errors={errors}
+              id={id}
+              first={first}
+              published={published}
+              onDetails={() => props.source && props.onDetails(props.source.id)}
+            />
           ) : null}
 
           <fieldset className="cf-group">
@@ -338,7 +358,12 @@ function FigureFields({ claim, set, errors, id, first }: SectionProps<FigureClai
           ) : null}
           {claim.kind === 'munitions' ? (
             <Field label="Weapon" id={id('weapon')}>
-              <input id={id('weapon')} value={claim.weapon ?? ''} placeholder="e.g. Katyusha rocket" onChange={(e) => set({ weapon: textOrNull(e.target.value) } as Partial<Claim>)} />
+              <input
+                id={id('weapon')}
+                value={claim.weapon ?? ''}
+                placeholder="e.g. Katyusha rocket"
+                onChange={(e) => set({ weapon: textOrNull(e.target.value) } as Partial<Claim>)}
+              />
             </Field>
           ) : null}
         </div>
@@ -427,9 +452,7 @@ function FigureFields({ claim, set, errors, id, first }: SectionProps<FigureClai
             </select>
           </Field>
         </div>
-        <p className="hint">
-          Normalised by {f.rules === 'manual' ? 'hand' : `rules ${f.rules}`}. An empty low or high is an open bound.
-        </p>
+        <p className="hint">Normalised by {f.rules === 'manual' ? 'hand' : `rules ${f.rules}`}. An empty low or high is an open bound.</p>
       </fieldset>
       <fieldset className="cf-group">
         <legend>Breakdown</legend>
@@ -512,7 +535,14 @@ function FigureFields({ claim, set, errors, id, first }: SectionProps<FigureClai
             className="btn btn-small"
             onClick={() =>
               set({
-                parts: [...claim.parts, { population: { nationality: null, affiliation: 'unknown', side: null }, figure: { raw: '', low: 1, best: 1, high: 1, qualifier: 'exact', rules: 'manual' }, subset: false }],
+                parts: [
+                  ...claim.parts,
+                  {
+                    population: { nationality: null, affiliation: 'unknown', side: null },
+                    figure: { raw: '', low: 1, best: 1, high: 1, qualifier: 'exact', rules: 'manual' },
+                    subset: false,
+                  },
+                ],
               } as Partial<Claim>)
             }
           >
@@ -578,9 +608,11 @@ function AttributionFields({
             onChange={(e) => setName(e.target.value)}
           />
           <datalist id={id('actors')}>
-            {book.flatMap((a) => [a.name, ...a.aliases]).map((n) => (
-              <option key={n} value={n} />
-            ))}
+            {book
+              .flatMap((a) => [a.name, ...a.aliases])
+              .map((n) => (
+                <option key={n} value={n} />
+              ))}
           </datalist>
         </Field>
         <Field label="Actor" id={id('actor')}>
@@ -615,11 +647,7 @@ function AttributionFields({
         ) : null}
         {isAlias && chosen ? (
           <div className="cf-wide actions-row">
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => onNewActor({ ...chosen, aliases: [...chosen.aliases, name.trim()] })}
-            >
+            <button type="button" className="btn btn-small" onClick={() => onNewActor({ ...chosen, aliases: [...chosen.aliases, name.trim()] })}>
               Add “{name.trim()}” as an alias of {chosen.name}
             </button>
           </div>
@@ -646,8 +674,17 @@ function AttributionFields({
   );
 }
 
-function TimingFields({ claim, set, errors, id, first, published, onDetails }: SectionProps<TimingClaim> & { published: string | null; onDetails: () => void }) {
-  const resolve = (expression: string, base: TimingClaim) => withResolvedTiming({ ...base, expression, method: base.method === 'manual' ? 'auto' : base.method }, published);
+function TimingFields({
+  claim,
+  set,
+  errors,
+  id,
+  first,
+  published,
+  onDetails,
+}: SectionProps<TimingClaim> & { published: string | null; onDetails: () => void }) {
+  const resolve = (expression: string, base: TimingClaim) =>
+    withResolvedTiming({ ...base, expression, method: base.method === 'manual' ? 'auto' : base.method }, published);
   const manual = claim.method === 'manual';
   return (
     <fieldset className="cf-group">
@@ -669,7 +706,14 @@ function TimingFields({ claim, set, errors, id, first, published, onDetails }: S
             data-field="start"
             type="date"
             value={claim.start ?? ''}
-            onChange={(e) => set({ start: e.target.value || null, end: claim.end && e.target.value && claim.end < e.target.value ? e.target.value : (claim.end ?? (e.target.value || null)), method: 'manual', relative: false } as Partial<Claim>)}
+            onChange={(e) =>
+              set({
+                start: e.target.value || null,
+                end: claim.end && e.target.value && claim.end < e.target.value ? e.target.value : (claim.end ?? (e.target.value || null)),
+                method: 'manual',
+                relative: false,
+              } as Partial<Claim>)
+            }
           />
         </Field>
         <Field label="To" id={id('end')} error={errors.end}>
@@ -683,7 +727,11 @@ function TimingFields({ claim, set, errors, id, first, published, onDetails }: S
           />
         </Field>
         <Field label="Precision" id={id('prec')}>
-          <select id={id('prec')} value={claim.precision ?? ''} onChange={(e) => set({ precision: (e.target.value || null) as TimingClaim['precision'] } as Partial<Claim>)}>
+          <select
+            id={id('prec')}
+            value={claim.precision ?? ''}
+            onChange={(e) => set({ precision: (e.target.value || null) as TimingClaim['precision'] } as Partial<Claim>)}
+          >
             <option value="">—</option>
             {TimingPrecision.options.map((p) => (
               <option key={p} value={p}>

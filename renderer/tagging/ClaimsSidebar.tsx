@@ -334,14 +334,17 @@ export function ClaimsSidebar(props: {
           <div className="cs-empty">
             <p>No claims yet.</p>
             <p className="hint">
-              Select words in a pane, then press <kbd>c</kbd> casualties, <kbd>m</kbd> munitions, <kbd>a</kbd> attribution, <kbd>t</kbd> timing or <kbd>n</kbd> note.
+              Select words in a pane, then press <kbd>c</kbd> casualties, <kbd>m</kbd> munitions, <kbd>a</kbd> attribution, <kbd>t</kbd> timing or <kbd>n</kbd>{' '}
+              note.
             </p>
           </div>
         ) : list.shown === 0 && filtered ? (
           <p className="cs-empty hint">No claim matches these filters.</p>
         ) : list.shown === 0 && scope === 'open' && by === 'source' ? (
           <p className="cs-empty hint">
-            {openIds.length ? 'No claim in the open sources yet. Select words in a pane and press a kind’s key to tag one.' : 'Open a source to see its claims, or show all of them.'}
+            {openIds.length
+              ? 'No claim in the open sources yet. Select words in a pane and press a kind’s key to tag one.'
+              : 'Open a source to see its claims, or show all of them.'}
           </p>
         ) : null}
 
@@ -583,13 +586,7 @@ function EventsList(props: {
               const ev = props.events[place.index];
               const n = props.count(ev.id);
               return (
-                <li
-                  key={ev.id}
-                  className="cs-event"
-                  data-drop-event={ev.id}
-                  data-drop={props.dropOn === ev.id ? 'over' : undefined}
-                  {...rowAttrs(place)}
-                >
+                <li key={ev.id} className="cs-event" data-drop-event={ev.id} data-drop={props.dropOn === ev.id ? 'over' : undefined} {...rowAttrs(place)}>
                   <div className="cs-event-main">
                     <span className="cs-event-title">{ev.title}</span>
                     <span className="small muted">

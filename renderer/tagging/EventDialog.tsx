@@ -63,7 +63,14 @@ export function EventDialog(props: { initial?: Event; onClose: () => void; onCre
     >
       <div className="field">
         <label htmlFor={id('title')}>Title</label>
-        <input id={id('title')} autoFocus value={title} onChange={(e) => setTitle(e.target.value)} aria-invalid={!!errors.title} placeholder="e.g. Rocket attack on the base" />
+        <input
+          id={id('title')}
+          autoFocus
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          aria-invalid={!!errors.title}
+          placeholder="e.g. Rocket attack on the base"
+        />
         {err('title')}
       </div>
       <div className="meta-grid event-grid">

@@ -32,11 +32,19 @@ export function EventPicker(props: {
 
   const matches = useMemo(() => filterEvents(props.events, query), [props.events, query]);
   const options: Array<{ id: string | null; event?: Event }> = useMemo(
-    () => [...(!query.trim() || 'no event'.includes(query.trim().toLocaleLowerCase()) ? [{ id: null }] : []), ...matches.slice(0, MAX_OPTIONS).map((e) => ({ id: e.id, event: e }))],
+    () => [
+      ...(!query.trim() || 'no event'.includes(query.trim().toLocaleLowerCase()) ? [{ id: null }] : []),
+      ...matches.slice(0, MAX_OPTIONS).map((e) => ({ id: e.id, event: e })),
+    ],
     [matches, query],
   );
   const more = matches.length - Math.min(matches.length, MAX_OPTIONS);
-  const [active, setActive] = useState(() => Math.max(0, options.findIndex((o) => o.id === props.current)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      options.findIndex((o) => o.id === props.current),
+    ),
+  );
   const at = Math.min(active, Math.max(0, options.length - 1));
   const optionId = (i: number) => `${uid}-o${i}`;
 
@@ -148,7 +156,11 @@ export function EventPicker(props: {
               <span className="ep-title">{o.event ? o.event.title : 'No event'}</span>
               {o.event ? (
                 <span className="ep-sub">
-                  {o.event.start ? (o.event.end && o.event.end !== o.event.start ? `${dayText(o.event.start)} – ${dayText(o.event.end)}` : dayText(o.event.start)) : 'date unknown'}
+                  {o.event.start
+                    ? o.event.end && o.event.end !== o.event.start
+                      ? `${dayText(o.event.start)} – ${dayText(o.event.end)}`
+                      : dayText(o.event.start)
+                    : 'date unknown'}
                   {o.event.place ? ` · ${o.event.place}` : ''}
                 </span>
               ) : null}

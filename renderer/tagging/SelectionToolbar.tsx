@@ -44,7 +44,12 @@ export function SelectionToolbar(props: {
             </button>
           ))}
           <span className="sel-sep" aria-hidden="true" />
-          <button type="button" className="sel-kind" title="Collect this passage; select another and choose a kind to make one claim of all (+)" onClick={props.onAddPassage}>
+          <button
+            type="button"
+            className="sel-kind"
+            title="Collect this passage; select another and choose a kind to make one claim of all (+)"
+            onClick={props.onAddPassage}
+          >
             Add passage
           </button>
           {props.collected ? (

@@ -157,7 +157,8 @@ export function SuggestionsPanel(props: {
       {rejection ? (
         <div className="sp-undo" role="status">
           <span>
-            Rejected “{clip(rejection.items[0]?.quote ?? '', 60)}”{rejection.items.length > 1 ? ` and ${rejection.items.length - 1} more` : ''}. It will not be suggested again.
+            Rejected “{clip(rejection.items[0]?.quote ?? '', 60)}”{rejection.items.length > 1 ? ` and ${rejection.items.length - 1} more` : ''}. It will not be
+            suggested again.
           </span>
           <button type="button" className="btn btn-small" onClick={props.onUndoReject}>
             Undo

@@ -46,7 +46,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const wanted = useRef<ClaimsWanted>({ all: false, sourceIds: [] });
 
-  const serial = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+  const serial = useCallback(<T>(job: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(job, job);
     queue.current = next.catch(() => undefined);
     return next;
@@ -54,24 +54,28 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   const serialRef = useRef(serial);
 
   const awaiting = useRef<number | null>(null);
-  const hold = useCallback((v: ClaimsView) => {
-    held.current = v;
-    setView(v);
-    // A preview (the case still being read): ask for the change that says it is read. The call
-    // waits in the core until then; it runs beside the queue, so opening more sources never waits for it.
-    if (v.totalClaims === null && awaiting.current !== v.version) {
-      awaiting.current = v.version;
-      void client.call('claims.changes', { caseId, since: v.version }).then(
-        (r) => serialRef.current(async () => {
-          const current = held.current;
-          if (!current || r.reset) return;
-          const next = followAll(current, r.changes);
-          if ('view' in next) hold(next.view);
-        }),
-        () => undefined,
-      );
-    }
-  }, [client, caseId]);
+  const hold = useCallback(
+    (v: ClaimsView) => {
+      held.current = v;
+      setView(v);
+      // A preview (the case still being read): ask for the change that says it is read. The call
+      // waits in the core until then; it runs beside the queue, so opening more sources never waits for it.
+      if (v.totalClaims === null && awaiting.current !== v.version) {
+        awaiting.current = v.version;
+        void client.call('claims.changes', { caseId, since: v.version }).then(
+          (r) =>
+            serialRef.current(async () => {
+              const current = held.current;
+              if (!current || r.reset) return;
+              const next = followAll(current, r.changes);
+              if ('view' in next) hold(next.view);
+            }),
+          () => undefined,
+        );
+      }
+    },
+    [client, caseId],
+  );
 
   /** Reads the view afresh: what is wanted now, plus what was held (a reset must not lose an open source). */
   const reread = useCallback(async () => {

@@ -218,7 +218,10 @@ export function useTagging(opts: {
       return;
     }
     const sel = selection;
-    const targets = mergeTargets(collected?.sourceId === annotation.sourceId ? collected.targets : [], sel?.sourceId === annotation.sourceId ? sel.targets : []);
+    const targets = mergeTargets(
+      collected?.sourceId === annotation.sourceId ? collected.targets : [],
+      sel?.sourceId === annotation.sourceId ? sel.targets : [],
+    );
     if (targets.length === 0) {
       setMessage(`Select the new passage in the source of this claim first.`);
       return;
@@ -295,7 +298,8 @@ export function useTagging(opts: {
     return collected;
   }, [draft, collected]);
 
-  const activeAnnotationId = draft?.mode === 'edit' ? draft.claim.annotationId : selectedClaimId ? (view?.claims.find((c) => c.id === selectedClaimId)?.annotationId ?? null) : null;
+  const activeAnnotationId =
+    draft?.mode === 'edit' ? draft.claim.annotationId : selectedClaimId ? (view?.claims.find((c) => c.id === selectedClaimId)?.annotationId ?? null) : null;
 
   const pane: TaggingForPane = useMemo(
     () => ({

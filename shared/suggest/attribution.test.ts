@@ -28,9 +28,20 @@ describe('passive blame', () => {
     expect(a.quote).toMatch(/was blamed by the U\.S\. for a rocket attack$/);
   });
   it('without a by-agent, and with "accused … of carrying out"', () => {
-    expect(one('The Valley Front has been blamed for the drone strike on the airfield.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'accused', speaker: null });
-    expect(one('Iran-backed groups have been accused by Washington of carrying out the attack.')).toMatchObject({ perpetrator: 'Iran-backed groups', stance: 'accused', speaker: 'Washington' });
-    expect(one('Kataib Hezbollah was blamed by Iraqi officials for the deaths of two contractors.')).toMatchObject({ perpetrator: 'Kataib Hezbollah', speaker: 'Iraqi officials' });
+    expect(one('The Valley Front has been blamed for the drone strike on the airfield.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'accused',
+      speaker: null,
+    });
+    expect(one('Iran-backed groups have been accused by Washington of carrying out the attack.')).toMatchObject({
+      perpetrator: 'Iran-backed groups',
+      stance: 'accused',
+      speaker: 'Washington',
+    });
+    expect(one('Kataib Hezbollah was blamed by Iraqi officials for the deaths of two contractors.')).toMatchObject({
+      perpetrator: 'Kataib Hezbollah',
+      speaker: 'Iraqi officials',
+    });
   });
   it('is not an attribution when the blame is not for an attack', () => {
     expect(attributions('The commander was accused of corruption by the ministry.')).toEqual([]);
@@ -49,21 +60,47 @@ describe('belief, hedges and findings', () => {
   });
   it('keeps the first name of "X, known as Z," and works without an object', () => {
     expect(one('The U.S. believes the Sons of the Valley militias, known as the Valley Front, are responsible.')).toMatchObject({
-      perpetrator: 'Sons of the Valley militias', stance: 'suspected', speaker: 'U.S.',
+      perpetrator: 'Sons of the Valley militias',
+      stance: 'suspected',
+      speaker: 'U.S.',
     });
   });
   it('reads the believer past auxiliaries and the complement past "that"', () => {
-    expect(one('Washington has long suspected that Tehran was behind the drone strikes.')).toMatchObject({ perpetrator: 'Tehran', stance: 'suspected', speaker: 'Washington' });
-    expect(one('Officials said they believe the Valley Front was behind the attack.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'suspected', speaker: 'Officials' });
+    expect(one('Washington has long suspected that Tehran was behind the drone strikes.')).toMatchObject({
+      perpetrator: 'Tehran',
+      stance: 'suspected',
+      speaker: 'Washington',
+    });
+    expect(one('Officials said they believe the Valley Front was behind the attack.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'suspected',
+      speaker: 'Officials',
+    });
     expect(one('U.S. officials believe a splinter group may have been behind it.')).toMatchObject({ perpetrator: 'splinter group', stance: 'suspected' });
   });
   it('a hedge alone makes it a suspicion; a verb of saying still names the speaker', () => {
-    expect(one('The Valley Front was likely behind the attack on the convoy.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'suspected', speaker: null });
-    expect(one('Kataib Hezbollah, an Iran-backed militia, was probably behind the strike, officials said.')).toMatchObject({ perpetrator: 'Kataib Hezbollah', stance: 'suspected', speaker: 'officials' });
-    expect(one('Kataib Hezbollah is believed by U.S. officials to be behind the attack.')).toMatchObject({ perpetrator: 'Kataib Hezbollah', stance: 'suspected', speaker: 'U.S. officials' });
+    expect(one('The Valley Front was likely behind the attack on the convoy.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'suspected',
+      speaker: null,
+    });
+    expect(one('Kataib Hezbollah, an Iran-backed militia, was probably behind the strike, officials said.')).toMatchObject({
+      perpetrator: 'Kataib Hezbollah',
+      stance: 'suspected',
+      speaker: 'officials',
+    });
+    expect(one('Kataib Hezbollah is believed by U.S. officials to be behind the attack.')).toMatchObject({
+      perpetrator: 'Kataib Hezbollah',
+      stance: 'suspected',
+      speaker: 'U.S. officials',
+    });
   });
   it('a finding ("concluded that") is an accusation', () => {
-    expect(one('Investigators concluded that the Valley Front militia was responsible for the bombing.')).toMatchObject({ perpetrator: 'Valley Front militia', stance: 'accused', speaker: 'Investigators' });
+    expect(one('Investigators concluded that the Valley Front militia was responsible for the bombing.')).toMatchObject({
+      perpetrator: 'Valley Front militia',
+      stance: 'accused',
+      speaker: 'Investigators',
+    });
   });
   it('does not read beliefs or duties as attributions', () => {
     expect(attributions('The Pentagon believes the strikes were successful.')).toEqual([]);
@@ -76,7 +113,11 @@ describe('belief, hedges and findings', () => {
 describe('passive acts and denials', () => {
   it('"the attack was claimed by X" is a claim; "was likely carried out by X" a suspicion', () => {
     expect(one('The attack was claimed by Kataib Hezbollah.')).toMatchObject({ perpetrator: 'Kataib Hezbollah', stance: 'claimed' });
-    expect(one('The attack was likely carried out by Iran-backed militias, officials said.')).toMatchObject({ perpetrator: 'Iran-backed militias', stance: 'suspected', speaker: 'officials' });
+    expect(one('The attack was likely carried out by Iran-backed militias, officials said.')).toMatchObject({
+      perpetrator: 'Iran-backed militias',
+      stance: 'suspected',
+      speaker: 'officials',
+    });
   });
   it('"X denied it was behind the attack" denies, and "denied it" is not a name', () => {
     expect(one('The Valley Front militia denied it was behind the attack.')).toMatchObject({ perpetrator: 'Valley Front militia', stance: 'denied' });
@@ -96,12 +137,20 @@ describe('auxiliaries, negation and relative clauses', () => {
   });
   it('"attacks Washington has blamed on X" accuses X, and the blamer speaks', () => {
     expect(one('It was the latest in a string of attacks Washington has blamed on Iran-backed militias.')).toMatchObject({
-      perpetrator: 'Iran-backed militias', stance: 'accused', speaker: 'Washington',
+      perpetrator: 'Iran-backed militias',
+      stance: 'accused',
+      speaker: 'Washington',
     });
   });
   it('reads a quantified object ("most of the more than 150 attacks")', () => {
-    expect(one('U.S. officials believe the Valley Front, an umbrella of hardline groups, is likely responsible for most of the more than 150 attacks on U.S. forces.')).toMatchObject({
-      perpetrator: 'Valley Front', stance: 'suspected', speaker: 'U.S. officials',
+    expect(
+      one(
+        'U.S. officials believe the Valley Front, an umbrella of hardline groups, is likely responsible for most of the more than 150 attacks on U.S. forces.',
+      ),
+    ).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'suspected',
+      speaker: 'U.S. officials',
     });
   });
 });
@@ -124,14 +173,24 @@ describe('unclaimed attacks', () => {
   });
   it('keeps a named claim beside it, and ignores "it was not claimed that"', () => {
     const list = attributions('No group has claimed responsibility, but officials blamed the Valley Front militia for the attack.');
-    expect(list.map((a) => [a.perpetrator, a.stance])).toEqual([[null, 'claimed'], ['Valley Front militia', 'accused']]);
+    expect(list.map((a) => [a.perpetrator, a.stance])).toEqual([
+      [null, 'claimed'],
+      ['Valley Front militia', 'accused'],
+    ]);
     expect(attributions('It was not claimed that the soldiers had died.')).toEqual([]);
   });
   it('becomes a valid attribution claim with no perpetrator when accepted', () => {
     const text = 'Rockets struck the base on Friday. No group has claimed responsibility for the attack.';
     const s = suggest(text, { published: '2024-01-05' }).find((x) => x.kind === 'attribution');
     expect(s).toBeDefined();
-    const { claim } = acceptSuggestion(s!, { sourceId: 's_aaaaaa', text, ids: { annotationId: 'a1', claimId: 'c1' }, now: '2024-01-05T10:00:00Z', actors: [], published: '2024-01-05' });
+    const { claim } = acceptSuggestion(s!, {
+      sourceId: 's_aaaaaa',
+      text,
+      ids: { annotationId: 'a1', claimId: 'c1' },
+      now: '2024-01-05T10:00:00Z',
+      actors: [],
+      published: '2024-01-05',
+    });
     expect(Claim.parse(claim)).toMatchObject({ kind: 'attribution', perpetrator: null, stance: 'claimed' });
   });
 });
@@ -159,18 +218,28 @@ describe('a time or an adverb inside the claim', () => {
     const a = one('The Valley Front claimed responsibility on Thursday for the bombing that killed 40 people at a bus station.');
     expect(a).toMatchObject({ perpetrator: 'Valley Front', stance: 'claimed' });
     expect(a.quote).toBe('The Valley Front claimed responsibility on Thursday for the bombing');
-    expect(one('The Northern Brigade claimed responsibility late Friday for the ambush on the convoy.')).toMatchObject({ perpetrator: 'Northern Brigade', stance: 'claimed' });
-    expect(one("The Northern Brigade claimed responsibility for Thursday's bombing of the market.")).toMatchObject({ perpetrator: 'Northern Brigade', stance: 'claimed' });
+    expect(one('The Northern Brigade claimed responsibility late Friday for the ambush on the convoy.')).toMatchObject({
+      perpetrator: 'Northern Brigade',
+      stance: 'claimed',
+    });
+    expect(one("The Northern Brigade claimed responsibility for Thursday's bombing of the market.")).toMatchObject({
+      perpetrator: 'Northern Brigade',
+      stance: 'claimed',
+    });
   });
   it('reads the claimant past an adverb or a date before the verb', () => {
-    expect(one('The Northern Brigade officially claimed responsibility for the attack.').quote).toBe('The Northern Brigade officially claimed responsibility for the attack');
+    expect(one('The Northern Brigade officially claimed responsibility for the attack.').quote).toBe(
+      'The Northern Brigade officially claimed responsibility for the attack',
+    );
     const a = one('The Valley Front on Tuesday claimed responsibility for the rocket attack on the airport.');
     expect(a).toMatchObject({ perpetrator: 'Valley Front', stance: 'claimed' });
     expect(a.quote).toMatch(/^The Valley Front on Tuesday claimed/);
   });
   it('a claim that ends its clause needs no object; "took responsibility" does', () => {
     expect(one('Al-Shabab claimed responsibility in a statement on its radio station.')).toMatchObject({ perpetrator: 'Al-Shabab', stance: 'claimed' });
-    expect(attributions('Al-Shabab claimed responsibility, saying its fighters had killed 20 soldiers.').map((a) => [a.perpetrator, a.stance])).toEqual([['Al-Shabab', 'claimed']]);
+    expect(attributions('Al-Shabab claimed responsibility, saying its fighters had killed 20 soldiers.').map((a) => [a.perpetrator, a.stance])).toEqual([
+      ['Al-Shabab', 'claimed'],
+    ]);
     expect(attributions('The government took responsibility for the failures.')).toEqual([]);
     expect(attributions('Officials said the group would take responsibility for rebuilding the school.')).toEqual([]);
   });
@@ -178,7 +247,10 @@ describe('a time or an adverb inside the claim', () => {
 
 describe('tenses of a claim', () => {
   it('progressive, perfect progressive and "quick to claim" keep the claimant', () => {
-    expect(one('The Eastern Front is claiming responsibility for a suicide bombing outside a police station.')).toMatchObject({ perpetrator: 'Eastern Front', stance: 'claimed' });
+    expect(one('The Eastern Front is claiming responsibility for a suicide bombing outside a police station.')).toMatchObject({
+      perpetrator: 'Eastern Front',
+      stance: 'claimed',
+    });
     expect(one('The militia has been claiming responsibility for the drone strikes.')).toMatchObject({ perpetrator: 'militia', stance: 'claimed' });
     const a = one('The Valley Front was quick to claim responsibility for the blast.');
     expect(a).toMatchObject({ perpetrator: 'Valley Front', stance: 'claimed' });
@@ -203,7 +275,10 @@ describe('claims and denials as a clause', () => {
     expect(one('The Houthis said on Sunday they had launched drones at the tanker.')).toMatchObject({ perpetrator: 'Houthis', stance: 'claimed' });
   });
   it('reads the claimant of a relative clause as its head', () => {
-    expect(one('The group, which is claiming responsibility for the attacks, is based in the north.')).toMatchObject({ perpetrator: 'group', stance: 'claimed' });
+    expect(one('The group, which is claiming responsibility for the attacks, is based in the north.')).toMatchObject({
+      perpetrator: 'group',
+      stance: 'claimed',
+    });
   });
   it('"said it was not responsible", "had no role in", "denied any involvement in": denied by X', () => {
     for (const [s, who] of [
@@ -213,7 +288,8 @@ describe('claims and denials as a clause', () => {
       ['The Valley Front said it did not carry out the attack.', 'Valley Front'],
       ['The Northern Brigade denied any involvement in the strike.', 'Northern Brigade'],
       ['The ministry said Tuesday it had no role in the strike.', 'ministry'],
-    ]) expect(one(s), s).toMatchObject({ perpetrator: who, stance: 'denied' });
+    ])
+      expect(one(s), s).toMatchObject({ perpetrator: who, stance: 'denied' });
     expect(one('The Northern Brigade denied any involvement in the strike.').quote).toBe('The Northern Brigade denied any involvement in the strike');
   });
   it('a state reporting its own strike, or a denial about something else, is not an attribution', () => {
@@ -230,13 +306,19 @@ describe('the speaker is the subject, never a date or a bare medium', () => {
   });
   it('"a spokesman for X said": the spokesman for X, not X alone', () => {
     expect(speakerOf('A spokesman for the Valley Front said the group had carried out the attack.', null)).toBe('spokesman for the Valley Front');
-    expect(speakerOf('A senior official with the Valley Front told reporters the group had shelled the town.', null)).toBe('senior official with the Valley Front');
+    expect(speakerOf('A senior official with the Valley Front told reporters the group had shelled the town.', null)).toBe(
+      'senior official with the Valley Front',
+    );
   });
   it('"told reporters the group had shelled": the actor starts at its own article', () => {
     expect(one('A senior official with the Valley Front told reporters the group had shelled the town.').perpetrator).toBe('group');
   });
   it('never names a weekday or a date as the speaker', () => {
-    for (const s of ['Officials on Monday said the toll had risen.', 'On Friday, said the report, the toll rose.', 'The army early Sunday announced the raid.']) {
+    for (const s of [
+      'Officials on Monday said the toll had risen.',
+      'On Friday, said the report, the toll rose.',
+      'The army early Sunday announced the raid.',
+    ]) {
       expect(speakerOf(s, null) ?? '', s).not.toMatch(/^(?:on\s+)?(?:early\s+)?(?:Monday|Friday|Sunday)\b/);
     }
   });
@@ -262,7 +344,10 @@ describe('hedged blame and resemblance', () => {
     const a = one('Some Ruritanian leaders had initially appeared to blame Borduria for the attack.');
     expect(a).toMatchObject({ perpetrator: 'Borduria', stance: 'accused', speaker: 'Some Ruritanian leaders' });
     expect(a.quote).toBe('blame Borduria for the attack');
-    expect(one('The ministry placed the blame for the bombing squarely on the Valley Front.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'accused' });
+    expect(one('The ministry placed the blame for the bombing squarely on the Valley Front.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'accused',
+    });
   });
   it('a negated or refused blame is none', () => {
     expect(attributions('The minister did not blame the Valley Front for the attack.')).toEqual([]);
@@ -273,14 +358,29 @@ describe('hedged blame and resemblance', () => {
     const a = one('Assessments indicated that the attack was most likely the work of the Islamic State.');
     expect(a).toMatchObject({ perpetrator: 'Islamic State', stance: 'suspected' });
     expect(a.quote).toBe('the attack was most likely the work of the Islamic State');
-    expect(one('The bombing was the work of the Valley Front, officials said.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'suspected', speaker: 'officials' });
-    expect(one('The shelling appeared to be the work of government forces, residents said.')).toMatchObject({ perpetrator: 'government forces', stance: 'suspected' });
+    expect(one('The bombing was the work of the Valley Front, officials said.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'suspected',
+      speaker: 'officials',
+    });
+    expect(one('The shelling appeared to be the work of government forces, residents said.')).toMatchObject({
+      perpetrator: 'government forces',
+      stance: 'suspected',
+    });
     // "it" points back to the attack of the sentence before
-    expect(one('Officials said it was the work of the Valley Front.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'suspected', speaker: 'Officials' });
+    expect(one('Officials said it was the work of the Valley Front.')).toMatchObject({
+      perpetrator: 'Valley Front',
+      stance: 'suspected',
+      speaker: 'Officials',
+    });
   });
   it('"bore the hallmarks of X": suspected, Arabic-article names included', () => {
     expect(one('The attack bore the hallmarks of the Valley Front.')).toMatchObject({ perpetrator: 'Valley Front', stance: 'suspected' });
-    expect(one('The strike bore all the hallmarks of al-Shabab, police said.')).toMatchObject({ perpetrator: 'al-Shabab', stance: 'suspected', speaker: 'police' });
+    expect(one('The strike bore all the hallmarks of al-Shabab, police said.')).toMatchObject({
+      perpetrator: 'al-Shabab',
+      stance: 'suspected',
+      speaker: 'police',
+    });
   });
   it('is no attribution when the work is not an attack or the hallmark is not an actor', () => {
     expect(attributions('The report was the work of Human Rights Watch researchers who studied the law.')).toEqual([]);
@@ -302,13 +402,20 @@ describe('spans', () => {
   it('keeps a number with thousands separators inside the span ("fired nearly 1,000 rockets")', () => {
     const [a] = attributionDrafts('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.', 'army');
     expect(a.perpetrator).toBe('militants');
-    expect('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.'.slice(a.start, a.end)).toBe('militants have fired nearly 1,000 rockets');
+    expect('Since May 8, militants have fired nearly 1,000 rockets into the city, the army said.'.slice(a.start, a.end)).toBe(
+      'militants have fired nearly 1,000 rockets',
+    );
   });
 });
 
 describe('the believer as speaker', () => {
   it('reads the sayer before an aside ("an official, speaking on condition of anonymity, told…")', () => {
-    expect(speakerOf('However, a military official, speaking on condition of anonymity, told Radio Ruritania the U.S. believes the Valley Front militias are responsible.', null)).toBe('military official');
+    expect(
+      speakerOf(
+        'However, a military official, speaking on condition of anonymity, told Radio Ruritania the U.S. believes the Valley Front militias are responsible.',
+        null,
+      ),
+    ).toBe('military official');
   });
   it('starts a believer at an article inside the phrase ("told Radio Ruritania the U.S. believes")', () => {
     expect(speakerOf('Told Radio Ruritania the U.S. believes the Valley Front militias are responsible.', null)).toBe('U.S.');
@@ -322,4 +429,3 @@ describe('events are not actors', () => {
     expect(attributionDrafts('Valley Front fighters killed 40 soldiers.', null).map((d) => d.perpetrator)).toEqual(['Valley Front fighters']);
   });
 });
-

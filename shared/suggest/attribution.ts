@@ -42,20 +42,30 @@ const STARTER_KEYS = new Set(STARTER_ACTORS.flatMap((a) => [a.name, ...a.aliases
 
 /** True when a noun phrase names an armed group (not a state or its forces). */
 export function isArmedGroup(np: string): boolean {
-  const words = np.toLowerCase().replace(/[’']s\b/g, '').split(/[\s-]+/).filter(Boolean);
+  const words = np
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean);
   // "the Israel-Hamas war has killed…", "the offensive killed…": an event is not an actor, whoever it names
   if (EVENT_HEAD.test(words[words.length - 1] ?? '')) return false;
   if (words.some((w) => ARMED_GROUP_NOUNS.has(w))) return true;
   return STARTER_KEYS.has(normaliseActorName(np.replace(/^(?:the|a|an)\s+/i, '')));
 }
 
-const EVENT_HEAD = /^(?:war|wars|conflict|violence|fighting|offensive|crisis|campaign|bombardment|shelling|attacks?|strikes?|airstrikes?|assaults?|raids?|siege|blasts?|explosions?|bombings?|clashes|operation|invasion)$/;
+const EVENT_HEAD =
+  /^(?:war|wars|conflict|violence|fighting|offensive|crisis|campaign|bombardment|shelling|attacks?|strikes?|airstrikes?|assaults?|raids?|siege|blasts?|explosions?|bombings?|clashes|operation|invasion)$/;
 
 /** True when a phrase can name an actor: an armed group, a known actor, or a capitalised name. */
 function isActor(np: string): boolean {
   if (isArmedGroup(np)) return true;
   const clean = np.replace(/^(?:the|a|an)\s+/i, '');
-  if (/^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(clean)) return false;
+  if (
+    /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/.test(
+      clean,
+    )
+  )
+    return false;
   if (ACTOR_NOUNS.test(clean)) return true;
   // Arabic names written with a lower-case article: "al-Shabab", "ad-Dawla"
   if (/^(?:al|el|ad|ar|as|ash|at|an|ash-sh)[-‑]\p{Lu}/u.test(clean)) return true;
@@ -68,7 +78,8 @@ function notState(np: string): boolean {
 }
 
 /** Collective nouns that name an actor in an explicit attribution ("attributed to government forces"). */
-const ACTOR_NOUNS = /\b(?:forces|troops|army|military|police|government|ministry|regime|soldiers|authorities|navy|air force|agents|intelligence|services|guards|guard|units?|commanders?|state|security forces)\b/i;
+const ACTOR_NOUNS =
+  /\b(?:forces|troops|army|military|police|government|ministry|regime|soldiers|authorities|navy|air force|agents|intelligence|services|guards|guard|units?|commanders?|state|security forces)\b/i;
 
 const cleanActor = (np: string) =>
   np
@@ -94,7 +105,8 @@ const BY_AGENT = `(?:by\\s+(?:[\\w.’'-]+\\s+){1,6}?(?=to\\s))?`;
 const HEDGE = /\b(?:likely|probably|possibly|presumably|apparently|almost\s+certainly|may|might|could|must)\b/i;
 // Verbs of belief whose complement clause names a perpetrator ("officials believe X was behind").
 // Findings ("concluded", "determined that") make it an accusation rather than a suspicion.
-const BELIEF = /\b(?:(?:believe[sd]?|think|thinks|thought|suspects?|suspected|assess(?:es|ed)?|fear(?:s|ed)?|conclude[sd]?)\s+(?:that\s+)?|(?:determined|found|established)\s+that\s+|(?:indicat(?:e|es|ed)|suggest(?:s|ed)?|show(?:s|ed)?)\s+that\s+)/gi;
+const BELIEF =
+  /\b(?:(?:believe[sd]?|think|thinks|thought|suspects?|suspected|assess(?:es|ed)?|fear(?:s|ed)?|conclude[sd]?)\s+(?:that\s+)?|(?:determined|found|established)\s+that\s+|(?:indicat(?:e|es|ed)|suggest(?:s|ed)?|show(?:s|ed)?)\s+that\s+)/gi;
 
 // A time or a channel that wire copy puts between a subject and its verb, or a verb and its object
 // ("X on Friday claimed", "claimed responsibility late Thursday for", "said in a statement"). It is
@@ -104,8 +116,10 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const TIME_ADJUNCT = `(?:(?:(?:late|early|earlier|later)\\s+)?(?:on\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?|on\\s+${MONTH}\\s+\\d{1,2}|(?:earlier|later)\\s+(?:this|that|last)\\s+(?:week|month)|(?:last|this)\\s+(?:week|month|weekend|night)|yesterday|today|overnight|tonight|in\\s+an?\\s+(?:[\\w-]+\\s+){0,2}?(?:statement|video|post|message|communiqu[eé]|recording))`;
 // What may stand between a subject and its verb: auxiliaries, the adverbs of wire copy, raising
 // verbs ("appeared to blame", "was quick to claim") and a time or channel.
-const GAP_WORDS = '(?:has|have|had|also|later|since|already|again|reportedly|allegedly|apparently|purportedly|publicly|officially|formally|quickly|swiftly|promptly|immediately|initially|subsequently|previously|repeatedly|privately|long|now|still|then|first)';
-const RAISING = '(?:(?:appear(?:s|ed)?|seem(?:s|ed)?|continue[sd]?|went\\s+on|rushed|moved|sought|tried)\\s+to|(?:quick|swift|fast|eager|keen|(?:the\\s+)?first)\\s+to)';
+const GAP_WORDS =
+  '(?:has|have|had|also|later|since|already|again|reportedly|allegedly|apparently|purportedly|publicly|officially|formally|quickly|swiftly|promptly|immediately|initially|subsequently|previously|repeatedly|privately|long|now|still|then|first)';
+const RAISING =
+  '(?:(?:appear(?:s|ed)?|seem(?:s|ed)?|continue[sd]?|went\\s+on|rushed|moved|sought|tried)\\s+to|(?:quick|swift|fast|eager|keen|(?:the\\s+)?first)\\s+to)';
 // A clause's own verb may be progressive or passive-looking ("is claiming", "has been claiming").
 const COPULA = '(?:is|are|was|were|been|being|will|would)';
 const AUX = `(?:\\s+(?:${GAP_WORDS}|${RAISING}|${COPULA}|${TIME_ADJUNCT}))*\\s*$`;
@@ -133,7 +147,8 @@ const SAID_SELF = `\\b(?:said|says|claimed|claims|claiming|announced|announces|s
 const SELF_DENIAL = `(?:(?:was|were|is|are|been)\\s+(?:not|never)\\s+(?:behind|responsible|involved)|(?:wasn|weren|isn|aren)[’']t\\s+(?:behind|responsible|involved)|(?:did|does|do)(?:\\s+not|n[’']t)\\s+(?:carry\\s+out|conduct|launch|stage|mount|perpetrate|take\\s+part\\s+in)|(?:had|has|have)\\s+(?:not|never)\\s+(?:carried\\s+out|conducted|launched|staged|been\\s+(?:behind|involved))|(?:had|has|have|played)\\s+no\\s+(?:role|part|hand|involvement|connection)|(?:had|has|have)\\s+nothing\\s+to\\s+do)(?:\\s+(?:(?:in|with|for|to)\\s+)?(?:${OBJECT}|it\\b|them\\b)|(?=\\s*(?:[,.;:)]|$)))`;
 
 // A refusal to blame or to claim is neither ("declined to blame", "stopped short of accusing").
-const REFUSED = /\b(?:refused|refuses|declined|declines|reluctant|hesitant|unwilling|stopped\s+short\s+of|without|cautioned\s+against|not\s+to)\s+(?:to\s+)?(?:immediately\s+|publicly\s+|directly\s+|formally\s+)?$/i;
+const REFUSED =
+  /\b(?:refused|refuses|declined|declines|reluctant|hesitant|unwilling|stopped\s+short\s+of|without|cautioned\s+against|not\s+to)\s+(?:to\s+)?(?:immediately\s+|publicly\s+|directly\s+|formally\s+)?$/i;
 
 interface Found {
   start: number;
@@ -172,7 +187,8 @@ function subjectBefore(s: string, pos: number): { start: number; end: number; te
 
 // The noun-phrase reader knows no verbs of belief, saying or denial: "they believe Kataib
 // Hezbollah" / "the group denied it" read as one phrase; the subject is what follows the verb.
-const LEADING_VERB = /^.*\b(?:believe[sd]?|think|thinks|thought|suspects|fear(?:s|ed)?|assess(?:es|ed)?|concluded?|say|says|said|den(?:y|ies|ied)|insist(?:s|ed)?|acknowledged?)\s+/i;
+const LEADING_VERB =
+  /^.*\b(?:believe[sd]?|think|thinks|thought|suspects|fear(?:s|ed)?|assess(?:es|ed)?|concluded?|say|says|said|den(?:y|ies|ied)|insist(?:s|ed)?|acknowledged?)\s+/i;
 function pastVerb(np: { start: number; end: number; text: string } | null): { start: number; end: number; text: string } | null {
   const v = np && LEADING_VERB.exec(np.text);
   if (!np || !v) return np;
@@ -201,7 +217,12 @@ function beliefBefore(s: string, pos: number): { verbStart: number; finding: boo
   // "believe that X fired … and that Y was behind …": the last "that" opens the clause
   const and = /.*\b(?:and|but)\s+that\s+/i.exec(s.slice(at, pos));
   if (and) at += and[0].length;
-  const subject = s.slice(at, pos).replace(/,\s*(?:(?:also|collectively|widely|better|sometimes)\s+)?(?:known|referred\s+to|called|described)\s+as\s+[^,]+,\s*$|\s*\([^)]*\)\s*$|,\s*(?:an?|the)\s+[^,]+,\s*$/i, '');
+  const subject = s
+    .slice(at, pos)
+    .replace(
+      /,\s*(?:(?:also|collectively|widely|better|sometimes)\s+)?(?:known|referred\s+to|called|described)\s+as\s+[^,]+,\s*$|\s*\([^)]*\)\s*$|,\s*(?:an?|the)\s+[^,]+,\s*$/i,
+      '',
+    );
   const text = subject.trim();
   if (!text || /^(?:responsible|behind|to|by|of|in)\b/i.test(text)) return null; // "a militia believed responsible": a postmodifier
   // the complement's subject is one noun phrase, all of the words between the verb and the predicate
@@ -247,7 +268,14 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
       const actor = readActorAfter(s, m.index + m[0].length);
       if (!actor) continue;
       if (needGroup && !isArmedGroup(actor.text)) continue;
-      add({ start: m.index, end: actor.end, stance: stance === 'act' ? (speaker ? 'accused' : 'asserted') : stance, perpetrator: actor.text, rule, confidence });
+      add({
+        start: m.index,
+        end: actor.end,
+        stance: stance === 'act' ? (speaker ? 'accused' : 'asserted') : stance,
+        perpetrator: actor.text,
+        rule,
+        confidence,
+      });
     }
   };
   const beforeRule = (re: RegExp, stance: Stance, rule: string, confidence: number) => {
@@ -261,33 +289,95 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   // claimed: "X (on Friday) claimed responsibility (late Thursday) for the bombing", in any tense
   // ("is claiming", "has been claiming", "was quick to claim": AUX reads the subject past them)
   if (/responsib/i.test(s)) {
-    subjectRule(new RegExp(`\\b(?:claim(?:s|ed|ing)?|t(?:ake|akes|aking|ook|aken)|accept(?:s|ed|ing)?|assum(?:e|es|ed|ing))\\s+${RESPONSIBILITY}\\s+for\\s+(?:the\\s+|an?\\s+|this\\s+|that\\s+|these\\s+|both\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,3}?${HARM}\\b`, 'gi'), 'claimed', 'attribution/claimed-responsibility', 0.9);
+    subjectRule(
+      new RegExp(
+        `\\b(?:claim(?:s|ed|ing)?|t(?:ake|akes|aking|ook|aken)|accept(?:s|ed|ing)?|assum(?:e|es|ed|ing))\\s+${RESPONSIBILITY}\\s+for\\s+(?:the\\s+|an?\\s+|this\\s+|that\\s+|these\\s+|both\\s+|its\\s+)?(?:[\\w'’-]+\\s+){0,3}?${HARM}\\b`,
+        'gi',
+      ),
+      'claimed',
+      'attribution/claimed-responsibility',
+      0.9,
+    );
     // "X claimed responsibility in a statement." / "…, saying …": the claim needs no object when it
     // ends its clause. Only "claim" is a claim on its own; "took/accepted responsibility" needs one.
-    subjectRule(new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${RESPONSIBILITY}(?=\\s*(?:[,.;:)]|$)|\\s+(?:in|on|via|through|from)\\s)`, 'gi'), 'claimed', 'attribution/claimed-responsibility', 0.8);
+    subjectRule(
+      new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${RESPONSIBILITY}(?=\\s*(?:[,.;:)]|$)|\\s+(?:in|on|via|through|from)\\s)`, 'gi'),
+      'claimed',
+      'attribution/claimed-responsibility',
+      0.8,
+    );
   }
-  if (/\bclaim/i.test(s)) subjectRule(new RegExp(`\\b(?:claimed|claims)\\s+(?:the|this|that|both)\\s+(?:[\\w-]+\\s+)?${ATTACK}\\b`, 'gi'), 'claimed', 'attribution/claimed-attack', 0.8);
+  if (/\bclaim/i.test(s))
+    subjectRule(
+      new RegExp(`\\b(?:claimed|claims)\\s+(?:the|this|that|both)\\s+(?:[\\w-]+\\s+)?${ATTACK}\\b`, 'gi'),
+      'claimed',
+      'attribution/claimed-attack',
+      0.8,
+    );
   // a claim or denial as a clause: "X said it carried out the attack", "X claimed it was behind the
   // bombing", "X said it had no role in the raid". The perpetrator is the sayer. A state reporting
   // its own strike ("the army said it carried out strikes") is no claim: an act needs an armed group.
   if (/\b(?:it|they|its|their)\b/i.test(s)) {
     subjectRule(new RegExp(`${SAID_SELF}(?:${SELF_DENIAL})`, 'gi'), 'denied', 'attribution/said-not', 0.8);
-    subjectRule(new RegExp(`${SAID_SELF}(?:(?:was|were|is|are|been)\\s+(?:behind|responsible\\s+for)\\s+(?:${OBJECT}|it\\b|them\\b)|(?:was|were|is|are|been)\\s+behind(?=\\s*(?:[,.;:)]|$)))`, 'gi'), 'claimed', 'attribution/said-behind', 0.8);
+    subjectRule(
+      new RegExp(
+        `${SAID_SELF}(?:(?:was|were|is|are|been)\\s+(?:behind|responsible\\s+for)\\s+(?:${OBJECT}|it\\b|them\\b)|(?:was|were|is|are|been)\\s+behind(?=\\s*(?:[,.;:)]|$)))`,
+        'gi',
+      ),
+      'claimed',
+      'attribution/said-behind',
+      0.8,
+    );
     // an act: of an attack ("carried out the bombing"), or a verb of attack with any object ("had shot
     // down the helicopter", "launched drones at the ship")
-    subjectRule(new RegExp(`${SAID_SELF}(?:(?:carried\\s+out|conducted|launched|staged|mounted|perpetrated|executed|orchestrated|masterminded|detonated)\\s+${OBJECT}|(?:attacked|targeted|struck|hit|shelled|bombed|ambushed|shot\\s+down|downed|killed|kidnapped|abducted|fired|launched)\\s+(?:[\\w'’-]+\\s+){0,3}?[\\w'’-]+(?=\\s+(?:at|on|in|into|toward|towards|against|near|from)\\b|\\s*[,.;:]|\\s*$))`, 'gi'), 'claimed', 'attribution/said-did', 0.75, notState);
+    subjectRule(
+      new RegExp(
+        `${SAID_SELF}(?:(?:carried\\s+out|conducted|launched|staged|mounted|perpetrated|executed|orchestrated|masterminded|detonated)\\s+${OBJECT}|(?:attacked|targeted|struck|hit|shelled|bombed|ambushed|shot\\s+down|downed|killed|kidnapped|abducted|fired|launched)\\s+(?:[\\w'’-]+\\s+){0,3}?[\\w'’-]+(?=\\s+(?:at|on|in|into|toward|towards|against|near|from)\\b|\\s*[,.;:]|\\s*$))`,
+        'gi',
+      ),
+      'claimed',
+      'attribution/said-did',
+      0.75,
+      notState,
+    );
   }
   // denied
-  if (/\b(?:den[iy]|reject)/i.test(s)) subjectRule(new RegExp(`\\b(?:denied|denies|deny|denying|rejected)\\s+(?:any\\s+)?(?:responsibility|involvement|a role|any role|role|any part|being behind|carrying out|launching|that it|(?:that\\s+)?(?:it|they)\\s+(?:was|were|is|are|had\\s+been)\\s+(?:behind|responsible|involved))\\b(?:\\s+(?:(?:in|for|with|of)\\s+)?(?:${OBJECT}|it\\b|them\\b))?`, 'gi'), 'denied', 'attribution/denied', 0.85);
+  if (/\b(?:den[iy]|reject)/i.test(s))
+    subjectRule(
+      new RegExp(
+        `\\b(?:denied|denies|deny|denying|rejected)\\s+(?:any\\s+)?(?:responsibility|involvement|a role|any role|role|any part|being behind|carrying out|launching|that it|(?:that\\s+)?(?:it|they)\\s+(?:was|were|is|are|had\\s+been)\\s+(?:behind|responsible|involved))\\b(?:\\s+(?:(?:in|for|with|of)\\s+)?(?:${OBJECT}|it\\b|them\\b))?`,
+        'gi',
+      ),
+      'denied',
+      'attribution/denied',
+      0.85,
+    );
   // accused
-  if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:blamed|blames|blame|blaming)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
+  if (/\bblam/i.test(s))
+    afterRule(
+      new RegExp(`\\b(?:blamed|blames|blame|blaming)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\s+on\\s+`, 'gi'),
+      'accused',
+      'attribution/blamed-on',
+      0.85,
+    );
   if (/\bblam/i.test(s)) afterRule(new RegExp(`\\b(?:was|were|is|are|been)\\s+blamed\\s+on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.85);
   // "a string of attacks (that) Washington has blamed on X": the attack is the relative's gap
   if (/\bblam/i.test(s)) afterRule(/\bblamed\s+on\s+/gi, 'accused', 'attribution/blamed-on', 0.8);
   // "placed the blame (for the attack) squarely on X"
-  if (/\bblame\b/i.test(s)) afterRule(new RegExp(`\\b(?:put|puts|putting|placed|places|placing|laid|lays|laying|pinned|pins|pinning)\\s+(?:the\\s+)?blame\\s+(?:for\\s+${OBJECT}\\s+)?(?:squarely\\s+|firmly\\s+|largely\\s+)?on\\s+`, 'gi'), 'accused', 'attribution/blamed-on', 0.8);
+  if (/\bblame\b/i.test(s))
+    afterRule(
+      new RegExp(
+        `\\b(?:put|puts|putting|placed|places|placing|laid|lays|laying|pinned|pins|pinning)\\s+(?:the\\s+)?blame\\s+(?:for\\s+${OBJECT}\\s+)?(?:squarely\\s+|firmly\\s+|largely\\s+)?on\\s+`,
+        'gi',
+      ),
+      'accused',
+      'attribution/blamed-on',
+      0.8,
+    );
   // the bare verb after a raising verb or modal counts too ("appeared to blame X for", "would accuse X of")
-  for (const m of /\b(?:blam|accus|held|hold)/i.test(s) ? s.matchAll(/\b(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds|hold|holding)\s+/gi) : []) {
+  for (const m of /\b(?:blam|accus|held|hold)/i.test(s)
+    ? s.matchAll(/\b(?:blamed|blames|blame|blaming|accused|accuses|accuse|accusing|held|holds|hold|holding)\s+/gi)
+    : []) {
     // "did not blame", "declined to blame", "stopped short of blaming": no accusation
     if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
     const read = readActorAfter(s, m.index + m[0].length, 6);
@@ -297,19 +387,41 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     const actor = cut ? { ...read, end: read.start + cut.index, text: read.text.slice(0, cut.index) } : read;
     const tail = s.slice(actor.end);
     const verb = m[0].toLowerCase();
-    if (/^(?:held|holds|holding)/.test(verb) ? /^\s+responsible\b/i.test(tail) : /^(?:blam)/.test(verb) ? /^\s+for\b/i.test(tail) : /^\s+of\s+(?!planning|plotting|preparing|seeking|wanting|trying|intending|threatening)/i.test(tail)) {
+    if (
+      /^(?:held|holds|holding)/.test(verb)
+        ? /^\s+responsible\b/i.test(tail)
+        : /^(?:blam)/.test(verb)
+          ? /^\s+for\b/i.test(tail)
+          : /^\s+of\s+(?!planning|plotting|preparing|seeking|wanting|trying|intending|threatening)/i.test(tail)
+    ) {
       const end = actor.end + (/^\s+(?:responsible|for|of)\b(?:\s+(?:the|an?)\s+[\w-]+(?:\s+[\w-]+)?)?/i.exec(tail)?.[0].length ?? 0);
-      add({ start: m.index, end, stance: 'accused', perpetrator: actor.text, rule: `attribution/${/^blam/.test(verb) ? 'blamed' : /^accus/.test(verb) ? 'accused' : 'held'}`, confidence: 0.8 });
+      add({
+        start: m.index,
+        end,
+        stance: 'accused',
+        perpetrator: actor.text,
+        rule: `attribution/${/^blam/.test(verb) ? 'blamed' : /^accus/.test(verb) ? 'accused' : 'held'}`,
+        confidence: 0.8,
+      });
     }
   }
-  for (const m of !/\b(?:attribut|ascrib|pinned)/i.test(s) ? [] : s.matchAll(new RegExp(`\\b(?:(?:the\\s+)?(?:[\\w-]+\\s+)?${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+)?(?:attributed|attributes|attributing|ascribed|pinned)\\s+(?:(?:it|the\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\s+)?(?:to|on)\\s+`, 'gi'))) {
+  for (const m of !/\b(?:attribut|ascrib|pinned)/i.test(s)
+    ? []
+    : s.matchAll(
+        new RegExp(
+          `\\b(?:(?:the\\s+)?(?:[\\w-]+\\s+)?${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+)?(?:attributed|attributes|attributing|ascribed|pinned)\\s+(?:(?:it|the\\s+[\\w-]+(?:\\s+[\\w-]+)?)\\s+)?(?:to|on)\\s+`,
+          'gi',
+        ),
+      )) {
     const actor = readActorAfter(s, m.index + m[0].length);
     if (actor) add({ start: m.index, end: actor.end, stance: 'accused', perpetrator: actor.text, rule: 'attribution/attributed-to', confidence: 0.85 });
   }
   // passive blame: "X was blamed (by the U.S.) for a rocket attack", "X has been accused of
   // launching the raid". The subject is the perpetrator; the by-agent is the speaker (speakerOf).
   if (/\b(?:blamed|accused)\b/i.test(s)) {
-    for (const m of s.matchAll(/\b(?:(?:has|have|had)\s+(?:also\s+)?been|(?:was|were|is|are)(?:\s+(?:being|also|widely|largely|repeatedly))?)\s+(?:widely\s+|largely\s+|repeatedly\s+)?(blamed|accused)\s+/gi)) {
+    for (const m of s.matchAll(
+      /\b(?:(?:has|have|had)\s+(?:also\s+)?been|(?:was|were|is|are)(?:\s+(?:being|also|widely|largely|repeatedly))?)\s+(?:widely\s+|largely\s+|repeatedly\s+)?(blamed|accused)\s+/gi,
+    )) {
       let at = m.index + m[0].length;
       const by = /^by\s+/i.exec(s.slice(at));
       if (by) {
@@ -318,20 +430,34 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
         if (!agent) continue;
         at = cut ? agent.start + cut.index : agent.end;
       }
-      const what = m[1].toLowerCase() === 'blamed'
-        ? new RegExp(`^\\s*for\\s+(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`, 'i').exec(s.slice(at))
-        : new RegExp(`^\\s*of\\s+(?:(?:carrying\\s+out|launching|conducting|staging|orchestrating|mounting|perpetrating|being\\s+behind)\\s+)?(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`, 'i').exec(s.slice(at));
+      const what =
+        m[1].toLowerCase() === 'blamed'
+          ? new RegExp(`^\\s*for\\s+(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`, 'i').exec(s.slice(at))
+          : new RegExp(
+              `^\\s*of\\s+(?:(?:carrying\\s+out|launching|conducting|staging|orchestrating|mounting|perpetrating|being\\s+behind)\\s+)?(?:${OBJECT}|(?:[\\w-]+\\s+){0,2}?${HARM}\\b)`,
+              'i',
+            ).exec(s.slice(at));
       if (!what) continue;
       const subj = subjectBefore(s, m.index);
       if (!subj) continue;
-      add({ start: m.index - subj.end <= 2 ? subj.start : m.index, end: at + what[0].length, stance: 'accused', perpetrator: subj.text, rule: 'attribution/blamed-passive', confidence: 0.85 });
+      add({
+        start: m.index - subj.end <= 2 ? subj.start : m.index,
+        end: at + what[0].length,
+        stance: 'accused',
+        perpetrator: subj.text,
+        rule: 'attribution/blamed-passive',
+        confidence: 0.85,
+      });
     }
   }
   // "X was (most likely) behind / responsible for the attack", alone or as the complement of a
   // belief ("the U.S. believes X, known as Y, are responsible"): a belief or a hedge makes it a
   // suspicion; a bare "X is responsible for the attack" is stated (or accused, with a speaker).
   if (/\b(?:behind|responsible)\b/i.test(s)) {
-    const predicate = new RegExp(`\\b(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be))\\s+(?:(?:most|very|more|highly|quite)\\s+)?((?:likely|probably|possibly|presumably|apparently|almost\\s+certainly)\\s+)?(behind|responsible)\\b((?:\\s+for)?\\s+(?:${OBJECT}|it\\b|them\\b))?`, 'gi');
+    const predicate = new RegExp(
+      `\\b(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be))\\s+(?:(?:most|very|more|highly|quite)\\s+)?((?:likely|probably|possibly|presumably|apparently|almost\\s+certainly)\\s+)?(behind|responsible)\\b((?:\\s+for)?\\s+(?:${OBJECT}|it\\b|them\\b))?`,
+      'gi',
+    );
     for (const m of s.matchAll(predicate)) {
       const hedged = !!m[1] || HEDGE.test(m[0].slice(0, 12));
       // a bare "behind" with no object is a place ("stayed behind"); at a clause's end, a belief or hedge must carry it
@@ -343,14 +469,52 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
       if (!belief && !hedged && !isArmedGroup(subj.text)) continue;
       const stance: Stance = hedged || (belief && !belief.finding) ? 'suspected' : belief || speaker ? 'accused' : 'asserted';
       const start = belief ? belief.verbStart : m.index - subj.end <= 2 ? subj.start : m.index;
-      add({ start, end: m.index + m[0].length, stance, perpetrator: subj.text, rule: belief ? 'attribution/believed-behind' : 'attribution/likely-behind', confidence: 0.8 });
+      add({
+        start,
+        end: m.index + m[0].length,
+        stance,
+        perpetrator: subj.text,
+        rule: belief ? 'attribution/believed-behind' : 'attribution/likely-behind',
+        confidence: 0.8,
+      });
     }
   }
   // suspected
-  if (/\b(?:responsible|behind)\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|understood|said|known|assumed)\\s+${BY_AGENT}(?:to\\s+(?:be|have\\s+been)\\s+)?(?:responsible|behind)\\b(?:\\s+(?:for\\s+)?(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-responsible', 0.85);
-  if (/\bto have\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|known|understood|assumed)\\s+${BY_AGENT}to\\s+have\\s+(?:\\w+ly\\s+)?(?:conducted|carried\\s+out|launched|fired|staged|orchestrated|mounted|perpetrated|been\\s+behind)\\b(?:\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b)?`, 'gi'), 'suspected', 'attribution/believed-to-have', 0.8);
-  if (/\bsuspected of\b/i.test(s)) beforeRule(new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?suspected\\s+of\\s+(?:carrying\\s+out|launching|conducting|staging|the\\s+)\\S*`, 'gi'), 'suspected', 'attribution/suspected-of', 0.8);
-  if (/\b(?:linked|tied|traced) to\b/i.test(s)) afterRule(new RegExp(`\\b(?:${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+|been\\s+)?(?:linked|tied|traced)\\s+to\\s+`, 'gi'), 'suspected', 'attribution/linked-to', 0.6, true);
+  if (/\b(?:responsible|behind)\b/i.test(s))
+    beforeRule(
+      new RegExp(
+        `\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|understood|said|known|assumed)\\s+${BY_AGENT}(?:to\\s+(?:be|have\\s+been)\\s+)?(?:responsible|behind)\\b(?:\\s+(?:for\\s+)?(?:the\\s+|an?\\s+)?(?:[\\w-]+\\s+){0,2}?${ATTACK}\\b)?`,
+        'gi',
+      ),
+      'suspected',
+      'attribution/believed-responsible',
+      0.85,
+    );
+  if (/\bto have\b/i.test(s))
+    beforeRule(
+      new RegExp(
+        `\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?(?:widely\\s+)?(?:believed|thought|suspected|alleged|known|understood|assumed)\\s+${BY_AGENT}to\\s+have\\s+(?:\\w+ly\\s+)?(?:conducted|carried\\s+out|launched|fired|staged|orchestrated|mounted|perpetrated|been\\s+behind)\\b(?:\\s+(?:an?|the)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b)?`,
+        'gi',
+      ),
+      'suspected',
+      'attribution/believed-to-have',
+      0.8,
+    );
+  if (/\bsuspected of\b/i.test(s))
+    beforeRule(
+      new RegExp(`\\b(?:is\\s+|are\\s+|was\\s+|were\\s+)?suspected\\s+of\\s+(?:carrying\\s+out|launching|conducting|staging|the\\s+)\\S*`, 'gi'),
+      'suspected',
+      'attribution/suspected-of',
+      0.8,
+    );
+  if (/\b(?:linked|tied|traced) to\b/i.test(s))
+    afterRule(
+      new RegExp(`\\b(?:${ATTACK}\\s+)?(?:was\\s+|were\\s+|is\\s+|are\\s+|been\\s+)?(?:linked|tied|traced)\\s+to\\s+`, 'gi'),
+      'suspected',
+      'attribution/linked-to',
+      0.6,
+      true,
+    );
   // confirmed
   for (const m of /\bconfirmed\b/i.test(s) ? s.matchAll(/\bconfirmed\s+(?:that\s+)?/gi) : []) {
     const actor = readActorAfter(s, m.index + m[0].length);
@@ -363,12 +527,19 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   // hallmarks of X". Both hint at a perpetrator without anyone saying it acted: a suspicion. The
   // clause must be about an attack ("the report was the work of researchers" is no attribution).
   if (/\b(?:work|hallmarks?)\s+of\b/i.test(s)) {
-    const workOf = new RegExp(`\\b(?:(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be)|(?:appear(?:s|ed)?|seem(?:s|ed)?)\\s+to\\s+(?:be|have\\s+been))\\s+(?:(?:most|very|more|highly|quite)\\s+)?(?:(?:likely|probably|possibly|presumably|apparently|almost\\s+certainly|clearly)\\s+)?(?:the\\s+)?work|(?:bore|bears|bear|bearing|had|has|have|carried|carries|showed|shows)\\s+(?:all\\s+)?(?:the\\s+)?(?:(?:classic|typical|familiar|usual)\\s+)?hallmarks?)\\s+of\\s+`, 'gi');
+    const workOf = new RegExp(
+      `\\b(?:(?:was|were|is|are|(?:has|have|had)\\s+been|(?:may|might|could|must|would)\\s+(?:have\\s+been|be)|(?:appear(?:s|ed)?|seem(?:s|ed)?)\\s+to\\s+(?:be|have\\s+been))\\s+(?:(?:most|very|more|highly|quite)\\s+)?(?:(?:likely|probably|possibly|presumably|apparently|almost\\s+certainly|clearly)\\s+)?(?:the\\s+)?work|(?:bore|bears|bear|bearing|had|has|have|carried|carries|showed|shows)\\s+(?:all\\s+)?(?:the\\s+)?(?:(?:classic|typical|familiar|usual)\\s+)?hallmarks?)\\s+of\\s+`,
+      'gi',
+    );
     for (const m of s.matchAll(workOf)) {
       const clause = s.slice(Math.max(0, lastIndex(s.slice(0, m.index), /[;:]|\bbut\s/g)), m.index);
       const subj = readNounPhraseBefore(s, m.index);
       // "it was the work of X" points back to the attack of the sentence before
-      if (!new RegExp(`\\b(?:${HARM}|rockets?|missiles?|drones?|mortars?|shells?|bombs?)\\b`, 'i').test(clause) && !/^(?:it|this|that)$/i.test(subj?.text ?? '')) continue;
+      if (
+        !new RegExp(`\\b(?:${HARM}|rockets?|missiles?|drones?|mortars?|shells?|bombs?)\\b`, 'i').test(clause) &&
+        !/^(?:it|this|that)$/i.test(subj?.text ?? '')
+      )
+        continue;
       const actor = readActorAfter(s, m.index + m[0].length);
       if (!actor) continue;
       const start = subj && new RegExp(`\\b(?:${HARM}|rockets?|missiles?|drones?|bombs?)\\b|^(?:it|this|that)$`, 'i').test(subj.text) ? subj.start : m.index;
@@ -376,7 +547,17 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     }
   }
   // an act reported: "X had carried out the attack" (accused when a speaker says so)
-  if (/\b(?:carried out|conducted|orchestrated|staged|masterminded|perpetrated|behind)\b/i.test(s)) subjectRule(new RegExp(`\\b(?:had\\s+|has\\s+|have\\s+)?(?:carried\\s+out|conducted|orchestrated|staged|masterminded|perpetrated|(?:was|were|is|are)\\s+behind)\\s+(?:the|this|that|these|those|both|an?)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b`, 'gi'), 'act', 'attribution/carried-out', 0.75, true);
+  if (/\b(?:carried out|conducted|orchestrated|staged|masterminded|perpetrated|behind)\b/i.test(s))
+    subjectRule(
+      new RegExp(
+        `\\b(?:had\\s+|has\\s+|have\\s+)?(?:carried\\s+out|conducted|orchestrated|staged|masterminded|perpetrated|(?:was|were|is|are)\\s+behind)\\s+(?:the|this|that|these|those|both|an?)\\s+(?:[\\w-]+\\s+){0,3}?${ATTACK}\\b`,
+        'gi',
+      ),
+      'act',
+      'attribution/carried-out',
+      0.75,
+      true,
+    );
   // "the attacks against U.S. forces by Iran and Iran-backed groups"
   for (const m of !/\sby\s/.test(s) ? [] : s.matchAll(new RegExp(`\\b${ATTACK}\\b((?:\\s+[\\w.’'-]+){0,7}?)\\s+by\\s+`, 'gi'))) {
     const gap = m[1];
@@ -388,20 +569,31 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
   // the passive of an act or a claim: "the attack was claimed by X", "the rockets were likely fired
   // by militias". A claim may name any actor; an act names an armed group (states act in their own name).
   if (/\sby\s/i.test(s)) {
-    for (const m of s.matchAll(/\b(?:was|were|(?:has|have|had)\s+been)\s+(?:(likely|probably|possibly|apparently|presumably|allegedly|reportedly)\s+)?(claimed|carried\s+out|conducted|launched|staged|perpetrated|orchestrated|fired|mounted)\s+by\s+/gi)) {
+    for (const m of s.matchAll(
+      /\b(?:was|were|(?:has|have|had)\s+been)\s+(?:(likely|probably|possibly|apparently|presumably|allegedly|reportedly)\s+)?(claimed|carried\s+out|conducted|launched|staged|perpetrated|orchestrated|fired|mounted)\s+by\s+/gi,
+    )) {
       const actor = readActorAfter(s, m.index + m[0].length);
       const claim = m[2].toLowerCase() === 'claimed';
       if (!actor || (!claim && !isArmedGroup(actor.text))) continue;
       const hedge = m[1]?.toLowerCase();
       const stance: Stance = claim ? 'claimed' : hedge && hedge !== 'reportedly' ? 'suspected' : speaker || hedge ? 'accused' : 'asserted';
       const subj = subjectBefore(s, m.index);
-      const start = subj && m.index - subj.end <= 2 && new RegExp(`${HARM}|rockets?|missiles?|drones?|mortars?|shells?`, 'i').test(subj.text) ? subj.start : m.index;
+      const start =
+        subj && m.index - subj.end <= 2 && new RegExp(`${HARM}|rockets?|missiles?|drones?|mortars?|shells?`, 'i').test(subj.text) ? subj.start : m.index;
       add({ start, end: actor.end, stance, perpetrator: actor.text, rule: claim ? 'attribution/claimed-by' : 'attribution/done-by', confidence: 0.8 });
     }
   }
-  if (/\bby\b/i.test(s)) afterRule(/\b(?:were|was)\s+(?:attacked|targeted|struck|hit|shelled|ambushed|fired\s+(?:on|upon|at))\s+by\s+/gi, 'act', 'attribution/attacked-by', 0.75, true);
+  if (/\bby\b/i.test(s))
+    afterRule(
+      /\b(?:were|was)\s+(?:attacked|targeted|struck|hit|shelled|ambushed|fired\s+(?:on|upon|at))\s+by\s+/gi,
+      'act',
+      'attribution/attacked-by',
+      0.75,
+      true,
+    );
   // targets held by a group: "facilities controlled by X"
-  if (/\b(?:controlled|operated|run|belonging|affiliated|loyal)\b/i.test(s)) afterRule(/\b(?:controlled|operated|run)\s+by\s+|\b(?:belonging|affiliated|loyal)\s+(?:to|with)\s+/gi, 'act', 'attribution/controlled-by', 0.55, true);
+  if (/\b(?:controlled|operated|run|belonging|affiliated|loyal)\b/i.test(s))
+    afterRule(/\b(?:controlled|operated|run)\s+by\s+|\b(?:belonging|affiliated|loyal)\s+(?:to|with)\s+/gi, 'act', 'attribution/controlled-by', 0.55, true);
   // an armed group as the subject of an attack verb: "militias fired two rockets"
   for (const m of s.matchAll(/\b(?:shot|fired|launched|attacked|targeted|struck|hit|shelled|bombed|ambushed|stormed|raided|killed)\b/gi)) {
     // the perfect keeps its subject before the auxiliary ("rebels have shelled the town")
@@ -417,13 +609,25 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     const rest = s.slice(m.index + m[0].length);
     if (HABITUAL.test(rest)) continue;
     // a word, or a number with thousands separators ("fired nearly 1,000 rockets")
-    const obj = /^\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)(?:\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)){0,4}?(?=\s+(?:at|on|in|into|toward|towards|against|from|near|across|when|while|after|before)\b|[,.;]|$)/u.exec(rest);
+    const obj =
+      /^\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)(?:\s+(?:\d{1,3}(?:,\d{3})+|[\p{L}\d.’'-]+)){0,4}?(?=\s+(?:at|on|in|into|toward|towards|against|from|near|across|when|while|after|before)\b|[,.;]|$)/u.exec(
+        rest,
+      );
     const hedge = /\b(presumed|suspected|alleged|purported|apparent)\b/i.exec(np.text)?.[1].toLowerCase();
     // "it is not / would not be the first time X did Y" recalls X's record: a hint, not an account of this attack
-    const precedent = /(?:\b(?:would|will|could|might|may|is|was)\s+)?\bnot\s+(?:be\s+)?the\s+(?:first|only)\s+time\s+(?:that\s+)?$/i.exec(s.slice(0, np.start));
+    const precedent = /(?:\b(?:would|will|could|might|may|is|was)\s+)?\bnot\s+(?:be\s+)?the\s+(?:first|only)\s+time\s+(?:that\s+)?$/i.exec(
+      s.slice(0, np.start),
+    );
     const stance: Stance = hedge === 'presumed' ? 'presumed' : hedge || precedent ? 'suspected' : speaker ? 'accused' : 'asserted';
     const rule = precedent ? 'precedent' : hedge ? 'hedged-subject' : 'group-acted';
-    add({ start: precedent?.index ?? np.start, end: m.index + m[0].length + (obj ? obj[0].trimEnd().length : 0), stance, perpetrator: np.text, rule: `attribution/${rule}`, confidence: precedent ? 0.5 : hedge ? 0.8 : 0.6 });
+    add({
+      start: precedent?.index ?? np.start,
+      end: m.index + m[0].length + (obj ? obj[0].trimEnd().length : 0),
+      stance,
+      perpetrator: np.text,
+      rule: `attribution/${rule}`,
+      confidence: precedent ? 0.5 : hedge ? 0.8 : 0.6,
+    });
   }
 
   // unclaimed: "no group has claimed responsibility (for the attack)", "there was no immediate
@@ -451,7 +655,8 @@ export function attributionDrafts(s: string, speaker: string | null): Draft[] {
     });
 }
 
-const SPEECH = /\b(?:said|says|say|told|stated|states|announced|announces|reported|confirmed|added|noted|wrote|tweeted|cautioned|warned|revealed|explained|insisted|claimed|described|declared)\b/g;
+const SPEECH =
+  /\b(?:said|says|say|told|stated|states|announced|announces|reported|confirmed|added|noted|wrote|tweeted|cautioned|warned|revealed|explained|insisted|claimed|described|declared)\b/g;
 const PRONOUN = /^(?:he|she|they|it|we|i|you|the\s+(?:general|official|spokesman|spokeswoman|minister|secretary))$/i;
 
 /**
@@ -461,7 +666,10 @@ const PRONOUN = /^(?:he|she|they|it|we|i|you|the\s+(?:general|official|spokesman
  */
 export function speakerOf(s: string, previous: string | null): string | null {
   // the dot of "U.S." or "U.N." does not end the cited name
-  const acc = /\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:[^,.;]|\.(?=\S)|(?<=\b[A-Za-z]\.[A-Za-z])\.)+?)(?=\s*(?:[,;]|(?<!\b[A-Za-z]\.[A-Za-z])\.(?:\s|$)|$)|\s+(?:on|in|at|published|released)\s)/i.exec(s);
+  const acc =
+    /\baccording to\s+(?:a\s+|an\s+|the\s+)?((?:[^,.;]|\.(?=\S)|(?<=\b[A-Za-z]\.[A-Za-z])\.)+?)(?=\s*(?:[,;]|(?<!\b[A-Za-z]\.[A-Za-z])\.(?:\s|$)|$)|\s+(?:on|in|at|published|released)\s)/i.exec(
+      s,
+    );
   if (acc && acc[1].split(/\s+/).length <= 10) {
     const cited = MEDIUM.test(acc[1]) ? mediumOwner(s.slice(acc.index + acc[0].length)) : tidy(acc[1]);
     if (cited) return cited;
@@ -474,7 +682,11 @@ export function speakerOf(s: string, previous: string | null): string | null {
     const aside = before ? null : /,\s*(?:speaking|who|citing|according|asking|requesting)\b[^,]{0,80},\s*$/i.exec(s.slice(0, m.index));
     if (aside) before = readNounPhraseBefore(s, aside.index);
     // "a spokesman for the Taliban said": the sayer is the spokesman, whose group the reader cut off at "for"
-    const role = before && /(?:^|[\s,;:(])((?:(?:a|an|the)\s+)?(?:[\w.’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|members?|leaders?|commanders?|representatives?|head|chief|director)\s+(?:for|of|at|from|with)\s+)$/i.exec(s.slice(Math.max(0, before.start - 80), before.start));
+    const role =
+      before &&
+      /(?:^|[\s,;:(])((?:(?:a|an|the)\s+)?(?:[\w.’'-]+\s+){0,2}?(?:spokes(?:man|woman|person)|officials?|members?|leaders?|commanders?|representatives?|head|chief|director)\s+(?:for|of|at|from|with)\s+)$/i.exec(
+        s.slice(Math.max(0, before.start - 80), before.start),
+      );
     if (before && role) before = { start: before.start - role[1].length, end: before.end, text: role[1] + before.text };
     // "strikes against what US officials said were …": the relative word is not part of the sayer
     let who = (before?.text ?? '').trim().replace(/^(?:what|which|whom|whose|who|where|whatever)\s+/i, '');
@@ -485,8 +697,16 @@ export function speakerOf(s: string, previous: string | null): string | null {
     // inverted: "…, said Defense Secretary Mark Esper." / "cautioned a U.S. official." / "said a spokesman for the ministry."
     const tail = s.slice(m.index + m[0].length).replace(/[.”"’\s]+$/, '');
     const words = tail.trim().split(/\s+/);
-    if (/^\s+\S/.test(tail) && !tail.includes(',') && words.length <= 8 && (SPEAKER_NOUNS.test(tail) || /^\p{Lu}/u.test(words[0]) || /^(?:a|an|the)\s+\S/i.test(tail.trim()))) {
-      const who2 = tail.trim().replace(/\s+(?:in|on|at)\s+(?:a|an|the)\s+(?:statement|briefing|interview|hearing|news conference|press conference)\b.*$/i, '').replace(/\s+(?:on|late|early)\s+\p{Lu}\w+day\b.*$/u, '');
+    if (
+      /^\s+\S/.test(tail) &&
+      !tail.includes(',') &&
+      words.length <= 8 &&
+      (SPEAKER_NOUNS.test(tail) || /^\p{Lu}/u.test(words[0]) || /^(?:a|an|the)\s+\S/i.test(tail.trim()))
+    ) {
+      const who2 = tail
+        .trim()
+        .replace(/\s+(?:in|on|at)\s+(?:a|an|the)\s+(?:statement|briefing|interview|hearing|news conference|press conference)\b.*$/i, '')
+        .replace(/\s+(?:on|late|early)\s+\p{Lu}\w+day\b.*$/u, '');
       if ((SPEAKER_NOUNS.test(who2) || /^\p{Lu}/u.test(who2)) && !DATE_WORD.test(who2)) return tidy(who2);
     }
   }
@@ -495,11 +715,14 @@ export function speakerOf(s: string, previous: string | null): string | null {
 
 // A medium names no speaker by itself ("according to a post", "according to a new video"); its
 // owner does ("a post on the group's Telegram account" → the group's Telegram account).
-const MEDIUM = /^(?:(?:new|online|brief|short|written|separate|joint|later|earlier|official|recent|video|audio)\s+)?(?:post(?:ing)?s?|statements?|videos?|messages?|communiqu[eé]s?|recordings?|tweets?|releases?|notices?|audio)$/i;
+const MEDIUM =
+  /^(?:(?:new|online|brief|short|written|separate|joint|later|earlier|official|recent|video|audio)\s+)?(?:post(?:ing)?s?|statements?|videos?|messages?|communiqu[eé]s?|recordings?|tweets?|releases?|notices?|audio)$/i;
 // A platform or a pronoun's page is where a medium appeared, not whose it is.
-const PLATFORM = /^(?:(?:its|their|his|her)\b.*|(?:the\s+)?(?:Telegram|Twitter|X|Facebook|YouTube|Instagram|TikTok|WhatsApp|social\s+media|the\s+internet|(?:a|the)\s+(?:website|channel|messaging\s+app))(?:\s+(?:channel|account|page|app))?)$/i;
+const PLATFORM =
+  /^(?:(?:its|their|his|her)\b.*|(?:the\s+)?(?:Telegram|Twitter|X|Facebook|YouTube|Instagram|TikTok|WhatsApp|social\s+media|the\s+internet|(?:a|the)\s+(?:website|channel|messaging\s+app))(?:\s+(?:channel|account|page|app))?)$/i;
 function mediumOwner(rest: string): string | null {
-  const m = /^\s+(?:on|in|from|by|of|(?:posted|published|released|issued|shared)\s+(?:on|to|by|in))\s+((?:[^,.;]|\.(?=\S))+?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(rest);
+  const m =
+    /^\s+(?:on|in|from|by|of|(?:posted|published|released|issued|shared)\s+(?:on|to|by|in))\s+((?:[^,.;]|\.(?=\S))+?)(?=\s*(?:[,;]|\.(?:\s|$)|$))/i.exec(rest);
   const owner = m?.[1].trim();
   if (!owner || owner.split(/\s+/).length > 8 || PLATFORM.test(owner)) return null;
   // "published by the Fars news agency on Thursday": the time is not part of the owner
@@ -520,7 +743,9 @@ function attributorOf(s: string): string | null {
   }
   // the bare verb counts after a raising verb ("had initially appeared to blame"); a finding's
   // evidence speaks too ("assessments indicated that X was …")
-  for (const m of s.matchAll(/\b(?:blamed|blames|blame|accused|accuses|accuse|(?:put|puts|placed|places|laid|lays|pinned|pins)\s+(?:the\s+)?blame|believe[sd]?|thinks|thought|suspect(?:s|ed)?|assess(?:es|ed)|conclude[sd]|indicat(?:es|ed)|suggest(?:s|ed))\s+(?!by\b|for\b|of\b|to\b|in\b|as\b|responsible\b|behind\b)/gi)) {
+  for (const m of s.matchAll(
+    /\b(?:blamed|blames|blame|accused|accuses|accuse|(?:put|puts|placed|places|laid|lays|pinned|pins)\s+(?:the\s+)?blame|believe[sd]?|thinks|thought|suspect(?:s|ed)?|assess(?:es|ed)|conclude[sd]|indicat(?:es|ed)|suggest(?:s|ed))\s+(?!by\b|for\b|of\b|to\b|in\b|as\b|responsible\b|behind\b)/gi,
+  )) {
     // "Washington has long suspected", "the ministry on Friday blamed": the subject is before the
     // auxiliaries, adverbs and time
     if (NEGATED.test(s.slice(Math.max(0, m.index - 30), m.index)) || REFUSED.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
@@ -531,10 +756,18 @@ function attributorOf(s: string): string | null {
     const inner = /^(?:.*\s)?(?<!\b(?:of|in|and|&)\s)(?=(?:the|an?)\s)/i.exec(whole);
     const who = inner && inner[0] ? whole.slice(inner[0].length) : whole;
     if (!who || PRONOUN.test(who) || DATE_WORD.test(who) || who.split(/\s+/).length > 8 || /^(?:It|This|That|There|an?|the|some|one)$/i.test(who)) continue;
-    if (/\b(?:believe|think|thought|suspect|assess|conclude|indicat|suggest)/i.test(m[0]) && !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))) continue;
+    if (
+      /\b(?:believe|think|thought|suspect|assess|conclude|indicat|suggest)/i.test(m[0]) &&
+      !/^(?:that\s+)?[^;:]{1,120}?\s(?:was|were|is|are|had|has|have|would|could|may|might)\b/i.test(s.slice(m.index + m[0].length))
+    )
+      continue;
     if (SPEAKER_NOUNS.test(who) || /^(?:the\s+)?\p{Lu}/u.test(who)) return tidy(who);
   }
   return null;
 }
 
-const tidy = (w: string) => w.replace(/^(?:the|a|an)\s+/i, '').replace(/[“”"]+/g, '').trim();
+const tidy = (w: string) =>
+  w
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/[“”"]+/g, '')
+    .trim();

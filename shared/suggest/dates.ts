@@ -27,20 +27,25 @@ export interface SentenceDate {
   reportedVerbAt: number | null;
 }
 
-const HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|ago)\b|\b(?:hours?|days?|weeks?|months?)\s+(?:earlier|before|previously|later|after)|\b(?:the\s+(?:day|week|month)\s+(?:before|after)|the\s+(?:previous|next|following|prior|preceding)\s+day|(?:last|this|past|previous)\s+(?:week|month|year|night))\b|\b(?:19|20)\d\d\b/i;
-const DATE_WORD = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|week|month|year|day|days|hours?|night)|\d/i;
+const HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|ago)\b|\b(?:hours?|days?|weeks?|months?)\s+(?:earlier|before|previously|later|after)|\b(?:the\s+(?:day|week|month)\s+(?:before|after)|the\s+(?:previous|next|following|prior|preceding)\s+day|(?:last|this|past|previous)\s+(?:week|month|year|night))\b|\b(?:19|20)\d\d\b/i;
+const DATE_WORD =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|overnight|week|month|year|day|days|hours?|night)|\d/i;
 // A speech verb or noun shortly before the date: "said on Thursday", "told a briefing on Monday",
 // "in a statement Friday". An incident word between it and the date gives the date back to the
 // incident ("said Monday that Russia attacked the region overnight").
-const SPEECH_BEFORE = /\b(?:said|says|told|stated|announced|reported|added|confirmed|published|released|posted|tweeted|wrote|statement|hearing|briefing|interview|news conference|press conference|press release|speech|remarks|address|communiqu[eé]|announcement)\b[^.;!?]{0,45}$/i;
+const SPEECH_BEFORE =
+  /\b(?:said|says|told|stated|announced|reported|added|confirmed|published|released|posted|tweeted|wrote|statement|hearing|briefing|interview|news conference|press conference|press release|speech|remarks|address|communiqu[eé]|announcement)\b[^.;!?]{0,45}$/i;
 // A speech noun right after the date, which the date qualifies: "in a Thursday statement",
 // "Wednesday's briefing" ("in his address Wednesday" is SPEECH_BEFORE's). Up to two modifiers
 // between ("a Monday televised address", "a Friday Telegram post"), never determiners or verbs of
 // saying, nor incident words ("a Monday strike update" dates the strike).
-const SPEECH_NOUN = /^(?:['’]s)?((?:\s+(?!(?:the|a|an|that|this|and|or|to|of|in|on|at|was|were|is|are|said|says)\b)[\p{L}-]+){0,2}?)\s+(?:statement|briefing|address|speech|remarks|interview|news conference|press conference|press release|communiqu[eé]|announcement|post|tweet|video message|message|bulletin|update)\b/iu;
+const SPEECH_NOUN =
+  /^(?:['’]s)?((?:\s+(?!(?:the|a|an|that|this|and|or|to|of|in|on|at|was|were|is|are|said|says)\b)[\p{L}-]+){0,2}?)\s+(?:statement|briefing|address|speech|remarks|interview|news conference|press conference|press release|communiqu[eé]|announcement|post|tweet|video message|message|bulletin|update)\b/iu;
 
 /** Expressions that count from the moment of speaking. */
-const DEICTIC = /^(?:overnight|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|earlier today|early today|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
+const DEICTIC =
+  /^(?:overnight|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|earlier today|early today|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
 
 /** The date expressions of one sentence, classified and resolved against `published` (null → unresolved). */
 export function sentenceDates(s: string, published: string | null, anchor: string | null = null): SentenceDate[] {
@@ -57,7 +62,8 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     let role: DateRole = 'event';
     if (dateline && e.start < dateline.end) role = 'dateline';
     else if (speechNoun && !INCIDENT_WORD.test(speechNoun[1])) role = 'statement';
-    else if (/\b(?:since|from|until|till|through|as of|beginning of|start of|starting|by)\s+(?:the\s+)?$/i.test(before) || /^since\b/i.test(e.text)) role = 'since';
+    else if (/\b(?:since|from|until|till|through|as of|beginning of|start of|starting|by)\s+(?:the\s+)?$/i.test(before) || /^since\b/i.test(e.text))
+      role = 'since';
     else if (/\b(?:past|last|over the|for|within)\s+(?:the\s+)?$/i.test(before) && /\b(?:weeks?|months?|years?|days?)\b/i.test(e.text)) role = 'since';
     else if (SPEECH_BEFORE.test(before) && !INCIDENT_WORD.test(before.slice(before.search(SPEECH_BEFORE)))) role = 'statement';
     // an anchored expression ("two days later") counts from the last incident date before it; one
@@ -66,7 +72,8 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     const namesItsAnchor = e.anchored && /\b(?:after|before|since)$/i.test(e.text.trim()) && /^\s+[\p{L}\d]/u.test(s.slice(e.end));
     const fromStatement: boolean = role === 'event' && statementDay !== null && statementDay !== published && DEICTIC.test(e.text);
     const reference: string | null = fromStatement ? statementDay : published;
-    const resolved: ResolvedTiming | null = reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
+    const resolved: ResolvedTiming | null =
+      reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
     if (resolved && e.anchored && anchor) resolved.method = `${resolved.method} (the last date before it in the text, ${anchor})`;
     if (resolved && fromStatement) resolved.method = `${resolved.method} (counted from the day of the statement it is reported in, ${statementDay})`;
     if (resolved && role === 'statement' && resolved.precision === 'day') statementDay = resolved.start;
@@ -84,7 +91,8 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
 // depot"). It reports an incident when that clause's main verb is a past incident verb: within its
 // first words, with no relative or question word before it ("officials knew who fired the rockets"
 // is about knowing) and no modal ("could be part of an attack" is a conjecture).
-const NOT_MAIN = /\b(?:after|before|since|following|because|while|as|who|whom|whose|which|that|what|when|where|whether|if|could|would|might|may|can|will|should|must|plans?|threatened|vowed|warned)\b/i;
+const NOT_MAIN =
+  /\b(?:after|before|since|following|because|while|as|who|whom|whose|which|that|what|when|where|whether|if|could|would|might|may|can|will|should|must|plans?|threatened|vowed|warned)\b/i;
 
 /** Where, in the sentence, the main incident verb of the clause a statement reports is; null when it reports none. */
 function reportedIncident(s: string, dateStart: number, dateEnd: number): number | null {

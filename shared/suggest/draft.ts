@@ -20,5 +20,16 @@ export interface Draft {
 }
 
 export const emptyDraft = (kind: SuggestionKind, start: number, end: number, rule: string, confidence: number): Draft => ({
-  kind, start, end, measure: null, population: null, parts: [], figure: null, weapon: null, perpetrator: null, stance: null, rule, confidence,
+  kind,
+  start,
+  end,
+  measure: null,
+  population: null,
+  parts: [],
+  figure: null,
+  weapon: null,
+  perpetrator: null,
+  stance: null,
+  rule,
+  confidence,
 });

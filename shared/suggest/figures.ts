@@ -17,8 +17,20 @@
 import { FIGURE_RULES_VERSION, findNumberPhrases, parseFigure, type NumberPhrase } from '../figures.ts';
 import type { Figure, Part, Population } from '../claims.ts';
 import {
-  ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, CASUALTY_PREDICATES, DEPLOY_BEFORE, FIRE_AFTER, FIRE_BEFORE,
-  INTERCEPT_BEFORE, MUNITION_NOUNS, NATIONALITIES, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular,
+  ATTACK_NOUNS,
+  CASUALTY_BEFORE,
+  CASUALTY_NOUNS,
+  CASUALTY_PREDICATES,
+  DEPLOY_BEFORE,
+  FIRE_AFTER,
+  FIRE_BEFORE,
+  INTERCEPT_BEFORE,
+  MUNITION_NOUNS,
+  NATIONALITIES,
+  PERSON_NOUNS,
+  STRIKE_BEFORE,
+  TARGET_NOUNS,
+  singular,
 } from './lexicon.ts';
 import { commonPopulation, populationOf } from './population.ts';
 import { partPlace } from '../places.ts';
@@ -43,12 +55,14 @@ interface Group {
 }
 
 const ARTICLE = /\b(an?|one|single)\s+(?=\S)/gi;
-const personHead = (h: string) => PERSON_NOUNS[h] !== undefined || NATIONALITIES[h] !== undefined || /^(?:american|briton|iraqi|iranian|syrian|israeli|afghan)$/.test(h);
+const personHead = (h: string) =>
+  PERSON_NOUNS[h] !== undefined || NATIONALITIES[h] !== undefined || /^(?:american|briton|iraqi|iranian|syrian|israeli|afghan)$/.test(h);
 const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNITION_NOUNS[h.split(' ').pop() ?? ''];
 
 // A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
 // before the (costlier) number-phrase reading.
-const WORTH_READING = /\b(?:kill|hospital|toll|martyr|seiz|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
+const WORTH_READING =
+  /\b(?:kill|hospital|toll|martyr|seiz|dead|die|death|wound|injur|hurt|casualt|fatalit|missing|unaccounted|abduct|kidnap|detain|captur|arrest|hostage|prisoner|captive|bod(?:y|ies)|li(?:fe|ves)|slain|perish|murder|execut|behead|gunned|maim|concuss|rocket|missile|drone|uav|mortar|shell|projectile|bomb|grenade|katyusha|rpg|ied|munition|attack|assault|raid|ambush|strike|airstrike|incident|facilit|site|target|base|location|position|depot|compound|building|warehouse|headquarters|installation|outpost|camp|bunker|hideout|vehicle|truck|launcher|convoy|storage|troop|soldier|personnel|forces|service|series|wave|salvo|volley|barrage|landed|intercept|downed|shot down)/i;
 
 /**
  * Suggestions for the figures of one sentence. Offsets are relative to the sentence. `previous` is
@@ -186,7 +200,10 @@ function predicateAfter(s: string, from: number): { end: number; measure: string
   while ((m = words.exec(rest)) && n < 14) {
     const at = m.index;
     const tail = rest.slice(at);
-    const aux = /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(tail)![0];
+    const aux =
+      /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(
+        tail,
+      )![0];
     for (const [re, measure] of CASUALTY_PREDICATES) {
       const p = re.exec(tail.slice(aux.length));
       if (p && (aux || n === 0 || /^(?:died|perished|suffered|sustained|lost)/i.test(p[0]))) {
@@ -198,11 +215,13 @@ function predicateAfter(s: string, from: number): { end: number; measure: string
     if (/[;:()"“”]/.test(m[0]) || (/[.!?]$/.test(m[0]) && !/^(?:\p{L}\.)+$/u.test(m[0]))) return null;
     if (/,$/.test(m[0])) commas++;
     if (commas > 2) return null;
-    if (n > 0 && /^(?:when|while|after|before|because|but|although|though|where|since|until|if|as|said|says|told|which|whom|and|or|than|so|then)$/.test(w)) return null;
+    if (n > 0 && /^(?:when|while|after|before|because|but|although|though|where|since|until|if|as|said|says|told|which|whom|and|or|than|so|then)$/.test(w))
+      return null;
     if (n > 0 && /^(?:who|that)$/.test(w) && n > 1) return null;
     // a number or article starts another group, unless it opens a phrase after "of" ("a member of a special unit was killed")
     const afterOf = /\bof\s+$/i.test(rest.slice(0, at));
-    if (/^\d/.test(m[0]) || (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w) && n > 0 && !(afterOf && /^(?:an?|the)$/.test(w)))) return null;
+    if (/^\d/.test(m[0]) || (/^(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)$/.test(w) && n > 0 && !(afterOf && /^(?:an?|the)$/.test(w))))
+      return null;
     n++;
   }
   return null;
@@ -225,7 +244,10 @@ function classify(s: string, g: Group): Draft | null {
   // --- casualty nouns: "eight injuries", "14 dead", "several deaths"
   const casNoun = CASUALTY_NOUNS[firstHead] ?? CASUALTY_NOUNS[head];
   if (casNoun && !articleOnly) {
-    const verb = /\b(?:caused|causing|cause|suffered|suffering|sustained|resulted in|resulting in|left|leaving|reported|reporting|with|inflicted|inflicting)\s+(?:\w+\s+)?$/i.exec(before);
+    const verb =
+      /\b(?:caused|causing|cause|suffered|suffering|sustained|resulted in|resulting in|left|leaving|reported|reporting|with|inflicted|inflicting)\s+(?:\w+\s+)?$/i.exec(
+        before,
+      );
     const start = verb ? g.start - (before.length - verb.index) : g.start;
     const d = emptyDraft('casualties', start, g.mainEnd, 'casualties/noun', 0.85);
     d.measure = casNoun;
@@ -236,7 +258,11 @@ function classify(s: string, g: Group): Draft | null {
   }
 
   // --- people (and any other counted noun a casualty word governs: "23 shoppers", "nine pilgrims")
-  const thing = munitionOf(head) || ATTACK_NOUNS[head] || TARGET_NOUNS.has(head) || /^(?:year|month|week|day|hour|minute|mile|kilomet|meter|metre|percent|time|dollar)/.test(head);
+  const thing =
+    munitionOf(head) ||
+    ATTACK_NOUNS[head] ||
+    TARGET_NOUNS.has(head) ||
+    /^(?:year|month|week|day|hour|minute|mile|kilomet|meter|metre|percent|time|dollar)/.test(head);
   if (personHead(head) || personHead(firstHead) || !thing) {
     const pre = CASUALTY_BEFORE.find(([re]) => re.test(before));
     const post = pre ? null : predicateAfter(s, g.end);
@@ -330,20 +356,30 @@ type How = 'fired' | 'impacted' | 'intercepted';
 function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
   const before = s.slice(Math.max(0, start - 60), start);
   // "attacked the city overnight with 23 drones": the weapons of an attack were fired
-  const fireBefore = FIRE_BEFORE.exec(before) ?? /\b(?:attack(?:ed|ing)?|struck|striking|target(?:ed|ing)|hit|bombard(?:ed|ing)|pound(?:ed|ing))\b[^.;:]{0,60}?\bwith\s+$/i.exec(before);
+  const fireBefore =
+    FIRE_BEFORE.exec(before) ??
+    /\b(?:attack(?:ed|ing)?|struck|striking|target(?:ed|ing)|hit|bombard(?:ed|ing)|pound(?:ed|ing))\b[^.;:]{0,60}?\bwith\s+$/i.exec(before);
   const interceptBefore = INTERCEPT_BEFORE.exec(before);
   const rest = s.slice(end);
   const afterOffset = rest.length - rest.trimStart().length;
   const after = FIRE_AFTER.exec(rest.trimStart());
   let how: How | null = null;
   if (interceptBefore) how = 'intercepted';
-  else if (after) how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1]) ? 'impacted' : /intercepted|shot down|downed|destroyed/i.test(after[1]) ? 'intercepted' : 'fired';
+  else if (after)
+    how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1])
+      ? 'impacted'
+      : /intercepted|shot down|downed|destroyed/i.test(after[1])
+        ? 'intercepted'
+        : 'fired';
   else if (fireBefore) how = 'fired';
   const preMatch = interceptBefore ?? (!after ? fireBefore : null);
   const from = preMatch ? Math.max(0, start - (before.length - preMatch.index)) : start;
   let to = after ? end + afterOffset + after[0].length : end;
   // the target: "at Taji", "on the base"
-  const target = /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(s.slice(to));
+  const target =
+    /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(
+      s.slice(to),
+    );
   if (target && target[0].length < 50) to += target[0].trimEnd().length;
   return { how, start: from, end: to };
 }
@@ -361,7 +397,8 @@ function shareVerb(s: string, from: Draft | undefined, d: Draft, first: Draft | 
   return { ...d, measure: munitionMeasure(mun, how), rule: `munitions/${how}`, confidence: 0.8 };
 }
 
-const munitionMeasure = (mun: string, how: How | null): string => (mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun);
+const munitionMeasure = (mun: string, how: How | null): string =>
+  mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
 
 /** The last weapon noun in a text ("… 30 Katyusha rockets were fired"), for a figure that elides it. */
 function lastWeapon(text: string): { name: string; mun: string } | null {
@@ -375,7 +412,8 @@ function lastWeapon(text: string): { name: string; mun: string } | null {
 
 // "the death toll … rose to 87", "bringing the toll to 204", "a death toll of 12": the figure a
 // toll reaches is a casualty claim, usually the cumulative one that sources revise
-const TOLL_BEFORE = /\b((?:(?:bringing|raising|taking|pushing|putting|lifting)\s+)?(?:(?:[Dd]eath|[Cc]asualty|[Ii]njury|[Cc]ivilian|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]fficial|[Oo]verall|[Tt]otal|[Ff]inal|[Ll]atest|[Nn]ew|[Pp]rovisional|\p{Lu}[\p{Ll}'’-]+(?:an|ian|i|ese|ish|ch))\s+){0,4}[Tt]oll)\b(?:[^.;:!?]{0,150}?)\b(?:to|at|of|reached|hit|passed|surpassed|exceeded|topped|is|was|stood at|stands at|climbed to|rose to|(?:gone|went|go|goes)(?=\s+up\s+to\s+$))\s+$/u;
+const TOLL_BEFORE =
+  /\b((?:(?:bringing|raising|taking|pushing|putting|lifting)\s+)?(?:(?:[Dd]eath|[Cc]asualty|[Ii]njury|[Cc]ivilian|[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Oo]fficial|[Oo]verall|[Tt]otal|[Ff]inal|[Ll]atest|[Nn]ew|[Pp]rovisional|\p{Lu}[\p{Ll}'’-]+(?:an|ian|i|ese|ish|ch))\s+){0,4}[Tt]oll)\b(?:[^.;:!?]{0,150}?)\b(?:to|at|of|reached|hit|passed|surpassed|exceeded|topped|is|was|stood at|stands at|climbed to|rose to|(?:gone|went|go|goes)(?=\s+up\s+to\s+$))\s+$/u;
 
 function tollDraft(s: string, a: Anchor): Draft | null {
   // "the toll had gone up to 21": "up to" belongs to the verb here, not a bound on the number
@@ -427,7 +465,7 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
       const d = emptyDraft('casualties', a.start, post.end, 'casualties/elided', 0.7);
       d.measure = post.measure;
       d.figure = figure;
-      d.population = { nationality: null, affiliation: np ? PERSON_NOUNS[np.head] ?? 'unknown' : 'unknown', side: null };
+      d.population = { nationality: null, affiliation: np ? (PERSON_NOUNS[np.head] ?? 'unknown') : 'unknown', side: null };
       const tail = trailingSubset(s, post.end, post.measure);
       if (tail) {
         d.parts = tail.parts;
@@ -437,7 +475,11 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string):
     }
     if (np) return null;
   }
-  const weapon = np ? (munitionOf(np.head) ? { name: weaponName(np), mun: munitionOf(np.head)! } : null) : lastWeapon(s.slice(0, a.start)) ?? lastWeapon(previous);
+  const weapon = np
+    ? munitionOf(np.head)
+      ? { name: weaponName(np), mun: munitionOf(np.head)! }
+      : null
+    : (lastWeapon(s.slice(0, a.start)) ?? lastWeapon(previous));
   if (!weapon) return null;
   const { how, start, end } = munitionVerbs(s, a.start, at);
   if (!how) return null;
@@ -468,7 +510,12 @@ function trailingSubset(s: string, from: number, measure: string): { end: number
       if (!np) break;
       const value = n && n.start === 0 ? n : { low: 1, best: 1, high: 1, qualifier: 'exact' as const };
       const raw = s.slice(at, np.end);
-      parts.push({ population: populationOf(raw, np.head, s), figure: toFigure(raw, value), subset: true, measure: measure === 'wounded' && SEVERITY.test(raw) ? 'wounded_serious' : null });
+      parts.push({
+        population: populationOf(raw, np.head, s),
+        figure: toFigure(raw, value),
+        subset: true,
+        measure: measure === 'wounded' && SEVERITY.test(raw) ? 'wounded_serious' : null,
+      });
       end = np.end;
       const j = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/.exec(s.slice(end));
       if (!j) break;
@@ -476,13 +523,23 @@ function trailingSubset(s: string, from: number, measure: string): { end: number
     }
     return parts.length ? { end, parts } : null;
   }
-  const ofThem = /^\s*,\s*([\w-]+) of (?:them|whom)\s+(?:(?:were|was|are|is)\s+)?(?:(?:in\s+)?(?:a\s+)?([\w-]+ly|serious|critical|severe|grave)\b(?:\s+condition)?)/i.exec(rest);
+  const ofThem =
+    /^\s*,\s*([\w-]+) of (?:them|whom)\s+(?:(?:were|was|are|is)\s+)?(?:(?:in\s+)?(?:a\s+)?([\w-]+ly|serious|critical|severe|grave)\b(?:\s+condition)?)/i.exec(
+      rest,
+    );
   if (ofThem) {
     const [n] = findNumberPhrases(ofThem[1]);
     if (!n) return null;
     return {
       end: from + ofThem[0].length,
-      parts: [{ population: { nationality: null, affiliation: 'unknown', side: null }, figure: toFigure(ofThem[1], n), subset: true, measure: measure === 'wounded' && SEVERITY.test(ofThem[2]) ? 'wounded_serious' : null }],
+      parts: [
+        {
+          population: { nationality: null, affiliation: 'unknown', side: null },
+          figure: toFigure(ofThem[1], n),
+          subset: true,
+          measure: measure === 'wounded' && SEVERITY.test(ofThem[2]) ? 'wounded_serious' : null,
+        },
+      ],
     };
   }
   return null;
@@ -492,7 +549,11 @@ function weaponName(np: NounPhrase): string {
   const of = np.series ? np.words.findIndex((w) => /^of$/i.test(w)) : -1;
   const words = np.words.slice(of + 1).filter((w) => !/^(?:such|other|more|the|these|those|of)$/i.test(w));
   // "drones and missiles" → "drone and missile": each coordinated weapon in the singular
-  return words.join(' ').split(/\s+(and|or)\s+/).map((p) => (/^(?:and|or)$/.test(p) ? p : singularPhrase(p))).join(' ');
+  return words
+    .join(' ')
+    .split(/\s+(and|or)\s+/)
+    .map((p) => (/^(?:and|or)$/.test(p) ? p : singularPhrase(p)))
+    .join(' ');
 }
 const singularPhrase = (p: string) => p.replace(/(\S+)$/, (w) => (/^[A-Z]/.test(w) ? w.replace(/s$/, '') : singular(w)));
 

@@ -7,8 +7,12 @@ import { NATIONALITIES } from './lexicon.ts';
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:al-|el-)?\\p{Lu}[\\p{L}'’-]*){0,2}?";
 const BASE_BEFORE = new RegExp(`\\b(?:Camp|Fort|Forward Operating Base|FOB|Base|Outpost)\\s+(${NAME})`, 'u');
 const BASE_AFTER = new RegExp(`\\b(${NAME})\\s+(?:[Aa]ir\\s*[Bb]ase|[Aa]irbase|[Mm]ilitary [Bb]ase|[Bb]ase|[Aa]irport|[Aa]irfield)\\b`, 'u');
-const LOCATIVE = new RegExp(`\\b(?:in|at|near|outside|on|north of|south of|east of|west of|northern|southern|eastern|western)\\s+(?:the\\s+)?(?:city of\\s+|town of\\s+|province of\\s+)?(${NAME})`, 'u');
-const NOT_PLACE = /^(?:The|A|An|This|That|U\.S\.|US|American|Iraqi|Iranian|British|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const LOCATIVE = new RegExp(
+  `\\b(?:in|at|near|outside|on|north of|south of|east of|west of|northern|southern|eastern|western)\\s+(?:the\\s+)?(?:city of\\s+|town of\\s+|province of\\s+)?(${NAME})`,
+  'u',
+);
+const NOT_PLACE =
+  /^(?:The|A|An|This|That|U\.S\.|US|American|Iraqi|Iranian|British|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 
 /** The most specific place a sentence names, or null: a base, else a town or city, else a country. */
 export function placeIn(s: string): string | null {
@@ -29,6 +33,8 @@ export function placeIn(s: string): string | null {
 }
 
 /** True when the place names a country rather than a spot (too wide to tell incidents apart). */
-export const isCountry = (p: string) => /^(?:Iraq|Syria|Iran|Israel|Lebanon|Jordan|Yemen|Afghanistan|Turkey|Kuwait|Saudi Arabia|Gaza|the Middle East|Middle East|the region)$/i.test(p);
+export const isCountry = (p: string) =>
+  /^(?:Iraq|Syria|Iran|Israel|Lebanon|Jordan|Yemen|Afghanistan|Turkey|Kuwait|Saudi Arabia|Gaza|the Middle East|Middle East|the region)$/i.test(p);
 
-export const placeKey = (p: string | null): string | null => (p ? normaliseActorName(p.replace(/\b(?:camp|air\s*base|airbase|base|airport|airfield)\b/gi, ' ').trim()) || null : null);
+export const placeKey = (p: string | null): string | null =>
+  p ? normaliseActorName(p.replace(/\b(?:camp|air\s*base|airbase|base|airport|airfield)\b/gi, ' ').trim()) || null : null;

@@ -8,7 +8,10 @@ import { NATIONALITIES, PERSON_NOUNS, ROLES, SIDES, singular, type Affiliation }
 export function nationalitiesIn(phrase: string): string[] {
   const out: string[] = [];
   // "Iranian-backed militants" are not Iranian: a nationality joined to -backed, -led… names a sponsor
-  const lower = ` ${phrase.toLowerCase().replace(/[’']s\b/g, '').replace(/\b[a-z.]+-(?:backed|aligned|linked|led|allied|supported|sponsored|affiliated|funded|trained|armed)\b/g, ' ')} `;
+  const lower = ` ${phrase
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/\b[a-z.]+-(?:backed|aligned|linked|led|allied|supported|sponsored|affiliated|funded|trained|armed)\b/g, ' ')} `;
   for (const m of lower.matchAll(/(?:u\.s\.|u\.k\.|united states|new zealand|[a-z]+)/g)) {
     let w = m[0];
     const code = NATIONALITIES[w] ?? NATIONALITIES[singular(w)];

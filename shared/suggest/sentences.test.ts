@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { datelineOf, splitSentences } from './sentences.ts';
 
 const split = (text: string) => splitSentences(text).map((s) => ({ text: text.slice(s.start, s.end), headline: s.headline }));
-const headlines = (text: string) => split(text).filter((s) => s.headline).map((s) => s.text);
+const headlines = (text: string) =>
+  split(text)
+    .filter((s) => s.headline)
+    .map((s) => s.text);
 
 describe('headlines in the title block', () => {
   it('marks sentence-case title lines before the first real sentence', () => {
@@ -33,7 +36,13 @@ describe('headlines in the title block', () => {
   });
 
   it('does not let a stray date line or a label end the title block', () => {
-    const text = ['Friday, June 7, 2024', 'Jun 7.', 'Text size:', 'Rebels seize two villages after night assault', 'Rebel fighters seized two villages overnight, residents said.'].join('\n\n');
+    const text = [
+      'Friday, June 7, 2024',
+      'Jun 7.',
+      'Text size:',
+      'Rebels seize two villages after night assault',
+      'Rebel fighters seized two villages overnight, residents said.',
+    ].join('\n\n');
     const marked = split(text);
     expect(marked.find((x) => x.text.startsWith('Rebels seize'))?.headline).toBe(true);
     expect(marked.at(-1)?.headline).toBe(false);
@@ -45,7 +54,8 @@ describe('headlines in the title block', () => {
   });
 
   it('does not take long lines or lines ending in punctuation for titles', () => {
-    const long = 'Gunmen opened fire on a bus carrying pilgrims in the hills north of the provincial capital killing at least nine passengers and wounding a dozen more as it climbed';
+    const long =
+      'Gunmen opened fire on a bus carrying pilgrims in the hills north of the provincial capital killing at least nine passengers and wounding a dozen more as it climbed';
     expect(long.length).toBeGreaterThan(150);
     expect(headlines(`${long}\n\nPolice said the attackers fled on foot.`)).toEqual([]);
     expect(headlines('Residents describe a night of shelling:\n\nThe first shells fell after midnight, one resident said.')).toEqual([]);
@@ -86,7 +96,16 @@ describe('datelineOf', () => {
 
 describe('text without prose', () => {
   it('ends the title block after a few paragraphs, so a list of incidents keeps its items', () => {
-    const items = ['Incident log', 'Week 12', 'Region north', 'Compiled by the monitoring team', 'Source reports', 'Entries follow', '3 killed in market blast', '2 wounded by sniper fire'];
+    const items = [
+      'Incident log',
+      'Week 12',
+      'Region north',
+      'Compiled by the monitoring team',
+      'Source reports',
+      'Entries follow',
+      '3 killed in market blast',
+      '2 wounded by sniper fire',
+    ];
     const marked = split(items.join('\n\n'));
     expect(marked.slice(-2).map((x) => x.headline)).toEqual([false, false]);
     expect(marked[0].headline).toBe(true);

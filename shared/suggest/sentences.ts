@@ -27,15 +27,18 @@ export interface Sentence extends Span {
 // Abbreviations that never end a sentence when followed by a capital (titles, ranks, months before
 // a day number are handled separately).
 const TITLES = new Set(
-  ('mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig rep sen gov pres rev st mt ft no nos vs ' +
-    'jr sr sgt spc pfc gov lt.col lt.gen maj.gen brig.gen inc corp co ltd dept gen fig al approx est')
-    .split(' '),
+  (
+    'mr mrs ms dr prof gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr brig rep sen gov pres rev st mt ft no nos vs ' +
+    'jr sr sgt spc pfc gov lt.col lt.gen maj.gen brig.gen inc corp co ltd dept gen fig al approx est'
+  ).split(' '),
 );
 const MONTH_ABBR = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 // Words that typically open a sentence: after a dotted acronym ("U.S.") they signal a real end.
 const OPENERS = new Set(
-  ('the a an in on at it he she they we i but and this that these those there then after before when while as ' +
-    'meanwhile however his her their its our some many most no one two three officials').split(' '),
+  (
+    'the a an in on at it he she they we i but and this that these those there then after before when while as ' +
+    'meanwhile however his her their its our some many most no one two three officials'
+  ).split(' '),
 );
 
 /** Splits canonical text into sentences; each span is trimmed of surrounding spaces. */
@@ -158,16 +161,15 @@ const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|
 const DAY_DATE = String.raw`(?:${MONTH} \d{1,2}(?:,? \d{4})?|\d{1,2} ${MONTH}(?:,? \d{4})?)`;
 const AGENCY = String.raw`\([\p{Lu}][\p{L}&.'’/-]*(?: [\p{Lu}&][\p{L}&.'’/-]*){0,4}\)`;
 const DASH = String.raw`(?:—|–|--|-|:)`;
-const DATELINE = new RegExp(
-  String.raw`^(${PLACE}(?:, ${PLACE}){0,2})(?:,? (${DAY_DATE}))?(?: ?(${AGENCY})(?: ?(${DASH}))?| ?(${DASH}))(?=\s|$)`,
-  'u',
-);
+const DATELINE = new RegExp(String.raw`^(${PLACE}(?:, ${PLACE}){0,2})(?:,? (${DAY_DATE}))?(?: ?(${AGENCY})(?: ?(${DASH}))?| ?(${DASH}))(?=\s|$)`, 'u');
 // Words that open an ordinary sentence ("On Friday, May 20 —"), never part of a place.
 const NOT_PLACE = new Set(
-  ('on in at by for from since until last early late the a an as after before during between but and then meanwhile ' +
+  (
+    'on in at by for from since until last early late the a an as after before during between but and then meanwhile ' +
     'also however earlier later today yesterday tonight overnight monday tuesday wednesday thursday friday saturday sunday ' +
     'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september ' +
-    'october november december').split(' '),
+    'october november december'
+  ).split(' '),
 );
 
 export interface Dateline extends Span {

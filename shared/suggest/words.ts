@@ -8,16 +8,37 @@ const WORD_AT = /^(\s*)((?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*|[\p{L}\d][\p{L}\d'’]
 
 /** Words that end a noun phrase read forwards. */
 const BREAK = new Set(
-  ('were was is are be been being have has had do did does will would could should may might can must ' +
+  (
+    'were was is are be been being have has had do did does will would could should may might can must ' +
     'at in on from to by for with during after before since when while as that which who whose whom of near against ' +
     'across into onto over under about around through toward towards inside outside including among per than like ' +
     'along alongside besides beyond behind aboard onboard monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight ' +
     'between and or but nor so yet if then there here it its their his her they them he she we you this these those ' +
     'not no also later reportedly said says say told according amid despite within without upon via the a an ' +
     'killed wounded injured hurt died dead killing wounding injuring suffered sustained landed fired launched struck ' +
-    'hit impacted fell exploded remain remained stationed based deployed').split(' '),
+    'hit impacted fell exploded remain remained stationed based deployed'
+  ).split(' '),
 );
-const ING_NOUNS = new Set(['building', 'buildings', 'bombing', 'bombings', 'housing', 'shelling', 'meeting', 'evening', 'morning', 'wing', 'ring', 'thing', 'things', 'warning', 'ceiling', 'landing', 'clothing', 'training']);
+const ING_NOUNS = new Set([
+  'building',
+  'buildings',
+  'bombing',
+  'bombings',
+  'housing',
+  'shelling',
+  'meeting',
+  'evening',
+  'morning',
+  'wing',
+  'ring',
+  'thing',
+  'things',
+  'warning',
+  'ceiling',
+  'landing',
+  'clothing',
+  'training',
+]);
 
 export interface NounPhrase {
   start: number;
@@ -100,7 +121,20 @@ export function readNounPhrase(s: string, pos: number, maxWords = 6): NounPhrase
   return { start: start < 0 ? pos : start, end, words, head: twoSing && COMPOUND.has(twoSing) ? twoSing : singular(headRaw), headRaw, series };
 }
 
-const COMPOUND = new Set(['service member', 'air strike', 'drone strike', 'missile strike', 'mortar round', 'mortar shell', 'artillery shell', 'artillery round', 'rocket attack', 'drone attack', 'missile attack', 'car bomb']);
+const COMPOUND = new Set([
+  'service member',
+  'air strike',
+  'drone strike',
+  'missile strike',
+  'mortar round',
+  'mortar shell',
+  'artillery shell',
+  'artillery round',
+  'rocket attack',
+  'drone attack',
+  'missile attack',
+  'car bomb',
+]);
 
 /** The noun phrase that ends right before `pos` (read backwards), e.g. "an Iraqi militia" before "believed". */
 export function readNounPhraseBefore(s: string, pos: number, maxWords = 10): { start: number; end: number; text: string } | null {
@@ -113,13 +147,15 @@ export function readNounPhraseBefore(s: string, pos: number, maxWords = 10): { s
   let k = toks.length - 1;
   let first = -1;
   let count = 0;
-  const STOP = /^(?:were|was|is|are|be|been|have|has|had|said|say|says|told|that|which|who|when|while|after|before|at|on|to|for|with|by|from|into|against|as|than|struck|back|launched|fired|targeted|if|whether|because|but)$/i;
+  const STOP =
+    /^(?:were|was|is|are|be|been|have|has|had|said|say|says|told|that|which|who|when|while|after|before|at|on|to|for|with|by|from|into|against|as|than|struck|back|launched|fired|targeted|if|whether|because|but)$/i;
   while (k >= 0 && count < maxWords) {
     const w = toks[k].w;
     if (/^[^\p{L}\d]$/u.test(w) && w !== '&') break;
     if (STOP.test(w)) break;
     // "of" and "in" inside a name or a place ("Axis of Resistance", "militias in Iraq") are kept
-    const nextCap = (i: number) => i < toks.length && (/^\p{Lu}/u.test(toks[i].w) || (/^the$/i.test(toks[i].w) && i + 1 < toks.length && /^\p{Lu}/u.test(toks[i + 1].w)));
+    const nextCap = (i: number) =>
+      i < toks.length && (/^\p{Lu}/u.test(toks[i].w) || (/^the$/i.test(toks[i].w) && i + 1 < toks.length && /^\p{Lu}/u.test(toks[i + 1].w)));
     if (/^(?:of|in)$/i.test(w) && !nextCap(k + 1)) break;
     if (/^(?:and)$/i.test(w) && !(k + 1 < toks.length && /^\p{Lu}/u.test(toks[k + 1].w) && k > 0 && /^\p{Lu}/u.test(toks[k - 1].w))) break;
     first = k;
@@ -144,7 +180,8 @@ export function readActorAfter(s: string, pos: number, maxWords = 8): { start: n
   let start = -1;
   let end = -1;
   let count = 0;
-  const STOP = /^(?:were|was|is|are|had|has|have|said|says|for|that|which|who|when|while|after|before|on|to|at|with|as|because|but|during|over|amid|since|from|earlier|last|this|than|citing|saying)$/i;
+  const STOP =
+    /^(?:were|was|is|are|had|has|have|said|says|for|that|which|who|when|while|after|before|on|to|at|with|as|because|but|during|over|amid|since|from|earlier|last|this|than|citing|saying)$/i;
   while ((m = re.exec(s)) && count < maxWords) {
     const w = m[1];
     if (/^[^\p{L}\d&]$/u.test(w)) break;

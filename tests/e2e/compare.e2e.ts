@@ -39,7 +39,9 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
   const t = new TaggingPage(app);
   for (const c of picked) await t.save(await t.tag(titleOf(c.doc), c.quote, 'c'));
   // Dated claims for the timeline: every timing claim of the key in these sources.
-  const timings = key.filter((c) => c.kind === 'timing' && seeds.some((s) => s.file === c.doc) && (c.event === 'taji-2020-03-11' || c.event === 'us-strikes-2020-03-13'));
+  const timings = key.filter(
+    (c) => c.kind === 'timing' && seeds.some((s) => s.file === c.doc) && (c.event === 'taji-2020-03-11' || c.event === 'us-strikes-2020-03-13'),
+  );
   for (const c of timings) await t.save(await t.tag(titleOf(c.doc), c.quote, 't'));
 
   await t.newEvent(TAJI, { from: '2020-03-11', to: '2020-03-11', place: 'Camp Taji, Iraq' });
@@ -60,7 +62,10 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
 
   // A cell opens its quote in the Reader, scrolled to and flashing.
   const wounded = picked.find((c) => c.measure === 'wounded' && c.doc.startsWith('004'))!;
-  await cmp.row('wounded').getByRole('button', { name: `Open quote: ${wounded.quote}` }).click();
+  await cmp
+    .row('wounded')
+    .getByRole('button', { name: `Open quote: ${wounded.quote}` })
+    .click();
   const pane = app.getByRole('region', { name: titleOf(wounded.doc), exact: true });
   await expect(pane.locator('mark.flash')).toBeVisible();
   await expect(pane.locator('mark.flash')).toContainText(wounded.quote.split(' ').slice(0, 2).join(' '));
@@ -99,9 +104,15 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
   await expect(cmp.row('killed')).toContainText('Same three dead in every report');
 
   // Undo takes the dismissal back (decisions are commands).
-  await app.getByRole('group', { name: 'Edit history' }).getByRole('button', { name: /^Undo Dismiss/ }).click();
+  await app
+    .getByRole('group', { name: 'Edit history' })
+    .getByRole('button', { name: /^Undo Dismiss/ })
+    .click();
   await expect(cmp.row('killed')).toContainText('Open');
-  await app.getByRole('group', { name: 'Edit history' }).getByRole('button', { name: /^Redo Dismiss/ }).click();
+  await app
+    .getByRole('group', { name: 'Edit history' })
+    .getByRole('button', { name: /^Redo Dismiss/ })
+    .click();
   await expect(cmp.row('killed')).toContainText('Dismissed');
 
   // The grade, from the sources' independence groups, can be overridden with a note, and cleared.

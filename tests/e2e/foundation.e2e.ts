@@ -25,7 +25,12 @@ test('imports the seeds, reads two side by side, corrects a date, and keeps it a
   await library.readSideBySide();
   await expect(reader.pane(a.title)).toBeVisible();
   await expect(reader.pane(b.title)).toBeVisible();
-  const firstSentence = (s: string) => s.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p.length > 80)!.slice(0, 60);
+  const firstSentence = (s: string) =>
+    s
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .find((p) => p.length > 80)!
+      .slice(0, 60);
   const { readFile } = await import('node:fs/promises');
   await expect(reader.text(a.title)).toContainText(firstSentence(await readFile(a.path, 'utf8')));
   await expect(reader.text(b.title)).toContainText(firstSentence(await readFile(b.path, 'utf8')));

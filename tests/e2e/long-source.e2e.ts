@@ -24,7 +24,11 @@ let server: { url: string; child: ChildProcess } | null = null;
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = await mkdtemp(join(tmpdir(), 'corroborate-e2e-long-'));
-  await promisify(execFile)(join(repoRoot, 'node_modules', '.bin', 'node'), ['tests/support/long-source-case.ts', '--case', join(dir, 'case'), '--claims', '2000'], { cwd: repoRoot });
+  await promisify(execFile)(
+    join(repoRoot, 'node_modules', '.bin', 'node'),
+    ['tests/support/long-source-case.ts', '--case', join(dir, 'case'), '--claims', '2000'],
+    { cwd: repoRoot },
+  );
   server = await launch(['serve', '--case', join(dir, 'case'), '--port', '0']);
 });
 
@@ -77,7 +81,9 @@ test('a selection across two chunks of a long source tags exactly those words, a
     const chunks = Array.from(el.querySelectorAll<HTMLElement>('.reading-chunk'));
     // ends in plain text (no highlight or suggestion there), so the new note is one run on each side
     const plain = (el: Element | null | undefined, n: number) => !!el && el.tagName === 'SPAN' && !el.className && (el.textContent ?? '').length > n;
-    const i = chunks.findIndex((c, k) => k > 0 && plain(c.querySelector('p:last-of-type')?.lastElementChild, 12) && plain(chunks[k + 1]?.querySelector('p')?.firstElementChild, 10));
+    const i = chunks.findIndex(
+      (c, k) => k > 0 && plain(c.querySelector('p:last-of-type')?.lastElementChild, 12) && plain(chunks[k + 1]?.querySelector('p')?.firstElementChild, 10),
+    );
     const last = chunks[i].querySelector<HTMLElement>('p:last-of-type')!;
     const first = chunks[i + 1].querySelector<HTMLElement>('p')!;
     first.scrollIntoView({ block: 'center' });

@@ -14,7 +14,13 @@ import { makePdf, loremLines } from '../../electron/core/import/make-pdf.ts';
 
 const QUOTE = '14 soldiers were wounded';
 // Page 2's lines, top to bottom: makePdf sets the first at y = 750 and steps 14 points per line.
-const PAGE2 = ['Inspection of the northern depot, second visit.', '', `On arrival the team learned that ${QUOTE} when the store caught fire.`, '', ...loremLines(2, 7)];
+const PAGE2 = [
+  'Inspection of the northern depot, second visit.',
+  '',
+  `On arrival the team learned that ${QUOTE} when the store caught fire.`,
+  '',
+  ...loremLines(2, 7),
+];
 const QUOTE_Y = 750 - 2 * 14; // the quote's line: the first, a gap, then it
 
 /** Imports the three-page depot report into a new case and opens it; returns its title. */
@@ -119,7 +125,10 @@ test('words selected on a drawn page are tagged like words in the text, and show
     const hl = (await box.boundingBox())!;
     const middle = drawn.y + drawn.height / 2;
     // in line heights: how far the box's ends are from the words' ends, and whether it covers their middle
-    return Math.max(Math.abs(hl.x - drawn.x), Math.abs(hl.x + hl.width - (drawn.x + drawn.width))) / drawn.height + (hl.y < middle && hl.y + hl.height > middle ? 0 : 100);
+    return (
+      Math.max(Math.abs(hl.x - drawn.x), Math.abs(hl.x + hl.width - (drawn.x + drawn.width))) / drawn.height +
+      (hl.y < middle && hl.y + hl.height > middle ? 0 : 100)
+    );
   };
   await expect.poll(offBy, { timeout: 10_000 }).toBeLessThan(1);
   await box.scrollIntoViewIfNeeded();

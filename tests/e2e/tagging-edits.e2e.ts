@@ -117,7 +117,9 @@ test('a new version of a source keeps its annotations and orphans the one whose 
   // The new version: a line added at the top, a typo-level change, and the rockets sentence rewritten.
   const original = await readFile(seed.path, 'utf8');
   expect(original).toContain(dropped);
-  const edited = `Updated with corrections.\n\n${original}`.replace(dropped, 'a salvo of unguided projectiles hit the base').replace(/\bPentagon\b/, 'Pentagon’s office');
+  const edited = `Updated with corrections.\n\n${original}`
+    .replace(dropped, 'a salvo of unguided projectiles hit the base')
+    .replace(/\bPentagon\b/, 'Pentagon’s office');
   await t.text(seed.title); // the pane is open
   await app
     .getByRole('region', { name: seed.title, exact: true })

@@ -15,7 +15,8 @@ test('tag the Camp Taji casualty claims of three sources by keyboard, group them
   const seeds = all.filter((s) => /^00[024]_/.test(s.file));
   expect(seeds).toHaveLength(3);
   const claims = (await keyClaims()).filter(
-    (c) => c.kind === 'casualties' && c.event === 'taji-2020-03-11' && seeds.some((s) => s.file === c.doc) && (c.measure === 'killed' || c.measure === 'wounded'),
+    (c) =>
+      c.kind === 'casualties' && c.event === 'taji-2020-03-11' && seeds.some((s) => s.file === c.doc) && (c.measure === 'killed' || c.measure === 'wounded'),
   );
   expect(claims.length).toBeGreaterThanOrEqual(5);
   const titleOf = (doc: string) => seeds.find((s) => s.file === doc)!.title;
@@ -83,7 +84,6 @@ test('tag the Camp Taji casualty claims of three sources by keyboard, group them
   await app.keyboard.press('Control+Shift+z');
   await expect(last).toContainText(TAJI);
   await expect(t.redoButton).toBeDisabled();
-
 
   // Reload: every claim is still there, with its figure and event, and so is the history.
   await app.reload();

@@ -18,7 +18,12 @@ const claimCount = Number(values.claims ?? 2000);
 const bytes = Number(values.bytes ?? 1_000_000);
 
 const seedsDir = new URL('../../../shared/corpus/seeds/', import.meta.url);
-const seeds = await Promise.all((await readdir(seedsDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => readFile(new URL(f, seedsDir), 'utf8')));
+const seeds = await Promise.all(
+  (await readdir(seedsDir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFile(new URL(f, seedsDir), 'utf8')),
+);
 const parts: string[] = [];
 let size = 0;
 for (let i = 0; size < bytes; i++) {

@@ -8,7 +8,14 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright';
 
 const { values } = parseArgs({
-  options: { case: { type: 'string' }, runs: { type: 'string' }, tag: { type: 'boolean' }, static: { type: 'string' }, profile: { type: 'string' }, trace: { type: 'string' } },
+  options: {
+    case: { type: 'string' },
+    runs: { type: 'string' },
+    tag: { type: 'boolean' },
+    static: { type: 'string' },
+    profile: { type: 'string' },
+    trace: { type: 'string' },
+  },
 });
 if (!values.case) throw new Error('--case DIR');
 const runs = Number(values.runs ?? 3);
@@ -112,7 +119,11 @@ async function once(): Promise<Run> {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
-  if (values.trace) await browser.startTracing(page, { path: values.trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'] });
+  if (values.trace)
+    await browser.startTracing(page, {
+      path: values.trace,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'],
+    });
   await open.click();
   const paint = await page.evaluate(() => (window as unknown as { __paint: Promise<number> }).__paint);
   // Every chunk drawn (a text drawn progressively says so on its chunks' container).
@@ -136,7 +147,14 @@ async function once(): Promise<Run> {
       paragraphsInDom: document.querySelectorAll('article.reading p[data-start]').length,
     };
   });
-  const run: Run = { firstPaint: paint - r.t0, allDrawn: allDrawn - r.t0, settled: Math.max(r.settled, paint - r.t0), longest: r.longest, longTotal: r.longTotal, paragraphsInDom: r.paragraphsInDom };
+  const run: Run = {
+    firstPaint: paint - r.t0,
+    allDrawn: allDrawn - r.t0,
+    settled: Math.max(r.settled, paint - r.t0),
+    longest: r.longest,
+    longTotal: r.longTotal,
+    paragraphsInDom: r.paragraphsInDom,
+  };
 
   if (values.tag) {
     // Select some words in a paragraph on screen (through the Range API, as a drag would).
@@ -192,13 +210,17 @@ async function once(): Promise<Run> {
     run.tagKey = tPending - t1;
     await page.getByRole('form', { name: 'Casualties claim' }).waitFor();
     await page.waitForTimeout(500);
-    const before = await page.evaluate(() => new Set(Array.from(document.querySelectorAll('[data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' '))).size);
+    const before = await page.evaluate(
+      () => new Set(Array.from(document.querySelectorAll('[data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' '))).size,
+    );
     await mark();
     const seenSaved = page.evaluate(
       (n) =>
         new Promise<number>((done) => {
           const check = () => {
-            const size = new Set(Array.from(document.querySelectorAll('article.reading [data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' '))).size;
+            const size = new Set(
+              Array.from(document.querySelectorAll('article.reading [data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' ')),
+            ).size;
             if (size > n && !document.querySelector('article.reading .hl-pending')) {
               obs.disconnect();
               requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));
@@ -226,7 +248,12 @@ async function once(): Promise<Run> {
     // Leave the case as it was.
     await page.locator('article.reading').focus();
     await page.keyboard.press('Control+z');
-    await page.waitForFunction((n) => new Set(Array.from(document.querySelectorAll('article.reading [data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' '))).size <= n, before);
+    await page.waitForFunction(
+      (n) =>
+        new Set(Array.from(document.querySelectorAll('article.reading [data-annotation]')).flatMap((e) => e.getAttribute('data-annotation')!.split(' ')))
+          .size <= n,
+      before,
+    );
   }
   await page.close();
   return run;
@@ -235,9 +262,18 @@ async function once(): Promise<Run> {
 const all: Run[] = [];
 for (let i = 0; i < runs; i++) all.push(await once());
 const med = (k: keyof Run) => {
-  const xs = all.map((r) => r[k]).filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
+  const xs = all
+    .map((r) => r[k])
+    .filter((x): x is number => typeof x === 'number')
+    .sort((a, b) => a - b);
   return xs.length ? Math.round(xs[xs.length >> 1]) : undefined;
 };
-console.log(JSON.stringify({ case: values.case, runs: all.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v as number)]))), median: Object.fromEntries((Object.keys(all[0]) as (keyof Run)[]).map((k) => [k, med(k)])) }));
+console.log(
+  JSON.stringify({
+    case: values.case,
+    runs: all.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v as number)]))),
+    median: Object.fromEntries((Object.keys(all[0]) as (keyof Run)[]).map((k) => [k, med(k)])),
+  }),
+);
 await browser.close();
 await stop();

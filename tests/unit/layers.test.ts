@@ -52,15 +52,33 @@ const FORBIDDEN: Record<string, Probe> = {
 const ALLOWED: Record<string, Probe> = {
   'shared → shared and zod': { file: 'shared/__probe_layer__.ts', code: "import { z } from 'zod';\nimport type { Claim } from './claims.ts';" },
   'shared/suggest → shared': { file: 'shared/suggest/__probe_layer__.ts', code: "import type { Claim } from '../claims.ts';" },
-  'shared: a local named window is not the global': { file: 'shared/__probe_layer__.ts', code: "export function f(text: string) { const window = text.slice(0, 9); return window; }" },
-  'renderer → shared and react': { file: 'renderer/__probe_layer__.tsx', code: `import { useState } from 'react';\nimport type { Claim } from '../${SHARED}';` },
+  'shared: a local named window is not the global': {
+    file: 'shared/__probe_layer__.ts',
+    code: 'export function f(text: string) { const window = text.slice(0, 9); return window; }',
+  },
+  'renderer → shared and react': {
+    file: 'renderer/__probe_layer__.tsx',
+    code: `import { useState } from 'react';\nimport type { Claim } from '../${SHARED}';`,
+  },
   'electron/main.ts → electron': { file: 'electron/main.ts', code: "import { app } from 'electron';" },
   'electron/preload.ts → electron': { file: 'electron/preload.ts', code: "import { contextBridge } from 'electron';" },
-  'electron/core → shared and Node': { file: 'electron/core/__probe_layer__.ts', code: `import { readFile } from 'node:fs/promises';\nimport type { Claim } from '../../${SHARED}';` },
+  'electron/core → shared and Node': {
+    file: 'electron/core/__probe_layer__.ts',
+    code: `import { readFile } from 'node:fs/promises';\nimport type { Claim } from '../../${SHARED}';`,
+  },
   'electron/serve.ts → core': { file: 'electron/serve.ts', code: `import * as core from './core/store/index.ts';` },
-  'a test beside shared code may import anything': { file: 'shared/__probe_layer__.test.ts', code: `import { readFileSync } from 'node:fs';\nimport * as core from '../${CORE}';\nimport * as ui from '../${UI}';\nexport const env = process.env;` },
-  'a test beside renderer code may import anything': { file: 'renderer/__probe_layer__.test.ts', code: `import { readFileSync } from 'node:fs';\nimport * as core from '../${CORE}';` },
-  'tests/ may import anything': { file: 'tests/unit/__probe_layer__.ts', code: `import { app } from 'electron';\nimport * as core from '../../${CORE}';\nimport * as ui from '../../${UI}';` },
+  'a test beside shared code may import anything': {
+    file: 'shared/__probe_layer__.test.ts',
+    code: `import { readFileSync } from 'node:fs';\nimport * as core from '../${CORE}';\nimport * as ui from '../${UI}';\nexport const env = process.env;`,
+  },
+  'a test beside renderer code may import anything': {
+    file: 'renderer/__probe_layer__.test.ts',
+    code: `import { readFileSync } from 'node:fs';\nimport * as core from '../${CORE}';`,
+  },
+  'tests/ may import anything': {
+    file: 'tests/unit/__probe_layer__.ts',
+    code: `import { app } from 'electron';\nimport * as core from '../../${CORE}';\nimport * as ui from '../../${UI}';`,
+  },
 };
 
 let eslint: ESLint;

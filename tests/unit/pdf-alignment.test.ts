@@ -24,7 +24,10 @@ describe('alignPage against the importer', () => {
         const content = await page.getTextContent();
         const strs = content.items.map((it) => ('str' in it ? it.str : ''));
         const pageText = extract.text.slice(range.start, range.end);
-        const a = alignPage(pageText, strs.map((str) => ({ str })));
+        const a = alignPage(
+          pageText,
+          strs.map((str) => ({ str })),
+        );
         expect(a, `page ${range.page}`).not.toBeNull();
         // Every visible character found its place.
         for (let o = 0; o < pageText.length; o++) if (!/\s/.test(pageText[o])) expect(a!.item[o]).toBeGreaterThanOrEqual(0);

@@ -94,7 +94,11 @@ export interface SeedCase {
 }
 
 /** "000_4515992783bf4428.txt" → "s_4515992783bf4428" (the Source id pattern). */
-export const sourceIdOf = (file: string) => `s_${file.replace(/^\d+_/, '').replace(/\.txt$/, '').toLowerCase()}`;
+export const sourceIdOf = (file: string) =>
+  `s_${file
+    .replace(/^\d+_/, '')
+    .replace(/\.txt$/, '')
+    .toLowerCase()}`;
 
 const population = (p: KeyPopulation = {}): Population => ({
   nationality: p.nationality ?? null,
@@ -117,7 +121,13 @@ const figure = (f: KeyFigure, quote: string) => ({
 function locate(text: string, quote: string): [number, number] {
   const at = text.indexOf(quote);
   if (at >= 0) return [at, at + quote.length];
-  const re = new RegExp(quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+  const re = new RegExp(
+    quote
+      .trim()
+      .split(/\s+/)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('\\s+'),
+  );
   const m = re.exec(text);
   if (!m) throw new Error(`quote not found: ${quote}`);
   return [m.index, m.index + m[0].length];
@@ -130,7 +140,10 @@ function spelledAs(name: string, quote: string): string {
   const words = quote.split(/\s+/);
   const n = name.split(/\s+/).length;
   for (let i = 0; i + n <= words.length; i++) {
-    const candidate = words.slice(i, i + n).join(' ').replace(/[.,;:]+$/, '');
+    const candidate = words
+      .slice(i, i + n)
+      .join(' ')
+      .replace(/[.,;:]+$/, '');
     if (normaliseActorName(candidate) === want) return candidate;
   }
   return name;
@@ -161,7 +174,9 @@ function toClaim(k: KeyClaim, sourceId: string, reference: string | null): Claim
         measure: p.population.severity === 'serious' && measure ? `${measure}_serious`.replace(/^wounded_serious_serious$/, 'wounded_serious') : null,
         place: p.population.place ?? null,
       }));
-      const f = k.figure ? figure(k.figure, k.quote) : { raw: k.quote, low: null, best: null, high: null, qualifier: 'unspecified' as const, rules: FIGURE_RULES_VERSION };
+      const f = k.figure
+        ? figure(k.figure, k.quote)
+        : { raw: k.quote, low: null, best: null, high: null, qualifier: 'unspecified' as const, rules: FIGURE_RULES_VERSION };
       return ClaimSchema.parse({ kind: k.kind, ...common, measure, weapon: k.weapon ?? null, population: population(k.population), figure: f, parts });
     }
     case 'attribution': {
@@ -176,7 +191,10 @@ function toClaim(k: KeyClaim, sourceId: string, reference: string | null): Claim
       });
     }
     case 'timing': {
-      const expression = findTimingExpressions(k.quote).map((e) => e.text).join(' ') || k.quote;
+      const expression =
+        findTimingExpressions(k.quote)
+          .map((e) => e.text)
+          .join(' ') || k.quote;
       return ClaimSchema.parse({
         kind: 'timing',
         ...common,
@@ -243,6 +261,11 @@ export function buildSeedCase(): SeedCase {
     const doc = key.documents[k.doc];
     claims.push(toClaim(k, sourceId, doc.published ?? doc.likelyPublished ?? null));
   }
-  const state = ClaimState.parse({ annotations, claims, events: key.events.map(toEvent), actors: STARTER_ACTORS.map((a) => ({ ...a, aliases: [...a.aliases] })) });
+  const state = ClaimState.parse({
+    annotations,
+    claims,
+    events: key.events.map(toEvent),
+    actors: STARTER_ACTORS.map((a) => ({ ...a, aliases: [...a.aliases] })),
+  });
   return { state, sources, key, texts };
 }

@@ -38,13 +38,19 @@ async function exportChecked(store: CaseStore, claims: CaseClaims, opts: { sourc
   const collection = JSON.parse(new TextDecoder().decode(files.get(BUNDLE_PATHS.annotations)!)) as Record<string, unknown>;
   const w3c = w3cMustFailures(collection);
   expect(w3c.failures).toEqual([]);
-  expect(w3c.annotations).toBe(claims.view().claims.filter((c) => !opts.sourceIds || opts.sourceIds.includes(c.sourceId)).filter((c) => !opts.eventIds || (c.eventId && opts.eventIds.includes(c.eventId))).length);
+  expect(w3c.annotations).toBe(
+    claims
+      .view()
+      .claims.filter((c) => !opts.sourceIds || opts.sourceIds.includes(c.sourceId))
+      .filter((c) => !opts.eventIds || (c.eventId && opts.eventIds.includes(c.eventId))).length,
+  );
   return { bytes, files };
 }
 
 /** The case data a round trip must keep, in a comparable form. */
 function caseData(store: CaseStore, view: ClaimsView) {
-  const byId = <T extends object>(l: readonly T[]) => [...l].sort((a, b) => recordKey(a).localeCompare(recordKey(b))).map((x) => JSON.parse(canonicalJson(x)) as unknown);
+  const byId = <T extends object>(l: readonly T[]) =>
+    [...l].sort((a, b) => recordKey(a).localeCompare(recordKey(b))).map((x) => JSON.parse(canonicalJson(x)) as unknown);
   return {
     sources: byId(store.index.sources),
     annotations: byId(view.annotations),
@@ -62,7 +68,8 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else if (!e.name.endsWith('.lock') && !p.includes(`${path.sep}backups${path.sep}`)) out.set(path.relative(dir, p), (await readFile(p)).toString('base64'));
+      else if (!e.name.endsWith('.lock') && !p.includes(`${path.sep}backups${path.sep}`))
+        out.set(path.relative(dir, p), (await readFile(p)).toString('base64'));
     }
   };
   await walk(dir);
@@ -103,7 +110,8 @@ describe('bundle round trip (seeds case)', () => {
     const files = readZip(seedsBundle);
     const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json')!)) as { files: Array<{ path: string }>; counts: Record<string, number> };
     const names = [...files.keys()];
-    for (const must of ['manifest.json', 'case/case.json', 'annotations.jsonld', 'claims.csv', 'reconciliations.csv', 'report.html']) expect(names).toContain(must);
+    for (const must of ['manifest.json', 'case/case.json', 'annotations.jsonld', 'claims.csv', 'reconciliations.csv', 'report.html'])
+      expect(names).toContain(must);
     expect(names.filter((n) => n.startsWith('originals/'))).toHaveLength(5);
     expect(names.filter((n) => n.startsWith('texts/'))).toHaveLength(5);
     expect(manifest.files.map((f) => f.path).sort()).toEqual(names.filter((n) => n !== 'manifest.json').sort());
@@ -116,7 +124,22 @@ describe('bundle round trip (seeds case)', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(text);
     const header = rows[0];
-    for (const col of ['event', 'event_date_start', 'date_precision', 'source', 'outlet', 'measure', 'affiliation', 'low', 'best', 'high', 'qualifier', 'speaker', 'quote']) expect(header).toContain(col);
+    for (const col of [
+      'event',
+      'event_date_start',
+      'date_precision',
+      'source',
+      'outlet',
+      'measure',
+      'affiliation',
+      'low',
+      'best',
+      'high',
+      'qualifier',
+      'speaker',
+      'quote',
+    ])
+      expect(header).toContain(col);
     expect(rows.length - 1).toBe(seeds.claims.view().claims.length);
     const q = header.indexOf('quote');
     const id = header.indexOf('claim_id');
@@ -166,16 +189,36 @@ describe('import and merge', () => {
     let cc = await CaseClaims.load(c);
     const [first, second] = bc.view().claims;
     // Both edit the first claim (C later); B adds an event; C edits the second claim and deletes nothing.
-    await bc.execute({ type: 'claim.update', payload: { id: first.id, set: { note: 'B checked the wire copy', modified: '2024-07-02T10:00:00.000Z' }, unset: [] } });
+    await bc.execute({
+      type: 'claim.update',
+      payload: { id: first.id, set: { note: 'B checked the wire copy', modified: '2024-07-02T10:00:00.000Z' }, unset: [] },
+    });
     await bc.execute({
       type: 'event.create',
       payload: {
-        event: { id: 'ev-b-only', title: 'Follow-up strike', start: null, end: null, precision: null, place: null, placePrecision: null, type: null, actorIds: [], aggregate: false, note: '', created: '2024-07-02T10:00:00.000Z', modified: '2024-07-02T10:00:00.000Z' },
+        event: {
+          id: 'ev-b-only',
+          title: 'Follow-up strike',
+          start: null,
+          end: null,
+          precision: null,
+          place: null,
+          placePrecision: null,
+          type: null,
+          actorIds: [],
+          aggregate: false,
+          note: '',
+          created: '2024-07-02T10:00:00.000Z',
+          modified: '2024-07-02T10:00:00.000Z',
+        },
         at: null,
         assign: [],
       },
     });
-    await cc.execute({ type: 'claim.update', payload: { id: first.id, set: { speaker: 'C: a ministry spokesman', modified: '2024-07-03T10:00:00.000Z' }, unset: [] } });
+    await cc.execute({
+      type: 'claim.update',
+      payload: { id: first.id, set: { speaker: 'C: a ministry spokesman', modified: '2024-07-03T10:00:00.000Z' }, unset: [] },
+    });
     await cc.execute({ type: 'claim.update', payload: { id: second.id, set: { note: 'C only', modified: '2024-07-03T11:00:00.000Z' }, unset: [] } });
     const fromB = readBundle(await exportCase(b, bc.view(), { appVersion: 't', now: NOW }));
     const fromC = readBundle(await exportCase(c, cc.view(), { appVersion: 't', now: NOW }));
@@ -186,7 +229,9 @@ describe('import and merge', () => {
     cc = await CaseClaims.load(c);
     expect(caseData(b, bc.view())).toEqual(caseData(c, cc.view()));
     const clashesOf = async (dir: string) =>
-      ClashFile.parse(JSON.parse(await readFile(path.join(dir, 'clashes.json'), 'utf8'))).clashes.map(({ found: _f, from: _fr, ...rest }) => rest).sort((x, y) => x.id.localeCompare(y.id));
+      ClashFile.parse(JSON.parse(await readFile(path.join(dir, 'clashes.json'), 'utf8')))
+        .clashes.map(({ found: _f, from: _fr, ...rest }) => rest)
+        .sort((x, y) => x.id.localeCompare(y.id));
     expect(await clashesOf(b.dir)).toEqual(await clashesOf(c.dir));
     expect(rb.clashes).toBeGreaterThan(0);
     expect(rc.added).toBe(1); // B's event reached C

@@ -134,7 +134,11 @@ export async function exportCase(store: CaseStore, claims: ClaimState, opts: Exp
   }
   const problems = checkReferences({ sources: sel.sources, bodies, events: sel.events, actors, decisions, reconciliations });
   if (problems.length) {
-    throw new ApiError('CASE_CORRUPT', `The case cannot be exported as it is: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems });
+    throw new ApiError(
+      'CASE_CORRUPT',
+      `The case cannot be exported as it is: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      { problems },
+    );
   }
 
   const caseIndex = { ...index, sources: sel.sources, events: sel.events, actors, decisions, reconciliations };
@@ -183,7 +187,11 @@ export async function exportCase(store: CaseStore, claims: ClaimState, opts: Exp
         quoteOf: (c) => {
           const a = annotationById.get(c.annotationId);
           if (!a) return { exact: '', start: null, end: null };
-          return { exact: a.targets.map((t) => t.exact).join(' … '), start: a.orphan ? null : a.targets[0].start, end: a.orphan ? null : a.targets.at(-1)!.end };
+          return {
+            exact: a.targets.map((t) => t.exact).join(' … '),
+            start: a.orphan ? null : a.targets[0].start,
+            end: a.orphan ? null : a.targets.at(-1)!.end,
+          };
         },
       }),
     ),
@@ -227,4 +235,3 @@ export async function exportCase(store: CaseStore, claims: ClaimState, opts: Exp
   };
   return writeZip([{ path: BUNDLE_PATHS.manifest, data: json(manifest) }, ...files], now);
 }
-

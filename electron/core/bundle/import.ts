@@ -67,7 +67,8 @@ export async function importAsNewCase(
     if (!existed) await rm(dir, { recursive: true, force: true }).catch(() => {});
     else {
       // The folder was there (empty) before: remove only what we made.
-      for (const name of ['case.json', 'sources', 'originals', 'backups', CLASHES_FILE]) await rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
+      for (const name of ['case.json', 'sources', 'originals', 'backups', CLASHES_FILE])
+        await rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
     }
     throw e;
   }
@@ -154,18 +155,35 @@ export async function mergeIntoCase(
   for (const s of m.sources) {
     const t = theirSource.get(s.id);
     const localRecord = store.source(s.id);
-    if (t && (!localRecord || (result.changed.source.has(s.id) && t.source.sha256 === s.sha256 && localRecord.sha256 !== s.sha256))) texts.set(s.id, t.body.text);
+    if (t && (!localRecord || (result.changed.source.has(s.id) && t.source.sha256 === s.sha256 && localRecord.sha256 !== s.sha256)))
+      texts.set(s.id, t.body.text);
     else texts.set(s.id, (await store.readBody(s.id)).text);
   }
 
   // The merged case must hold together before anything is written.
   const bodies = new Map<string, { id: string; text: string; annotations: Annotation[]; claims: Claim[] }>();
   for (const s of m.sources) {
-    bodies.set(s.id, { id: s.id, text: texts.get(s.id)!, annotations: m.annotations.filter((a) => a.sourceId === s.id), claims: m.claims.filter((c) => c.sourceId === s.id) });
+    bodies.set(s.id, {
+      id: s.id,
+      text: texts.get(s.id)!,
+      annotations: m.annotations.filter((a) => a.sourceId === s.id),
+      claims: m.claims.filter((c) => c.sourceId === s.id),
+    });
   }
-  const problems = checkReferences({ sources: m.sources, bodies, events: m.events, actors: m.actors, decisions: m.decisions, reconciliations: m.reconciliations });
+  const problems = checkReferences({
+    sources: m.sources,
+    bodies,
+    events: m.events,
+    actors: m.actors,
+    decisions: m.decisions,
+    reconciliations: m.reconciliations,
+  });
   if (problems.length) {
-    throw new ApiError('INVALID_INPUT', `The bundle cannot be merged into this case; nothing was changed: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, { problems });
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The bundle cannot be merged into this case; nothing was changed: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      { problems },
+    );
   }
 
   const allClashes = [...existing];

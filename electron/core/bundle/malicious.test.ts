@@ -46,7 +46,13 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
     for (const e of await readdir(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) await walk(p);
-      else out.set(path.relative(dir, p), createHash('sha256').update(await readFile(p)).digest('hex'));
+      else
+        out.set(
+          path.relative(dir, p),
+          createHash('sha256')
+            .update(await readFile(p))
+            .digest('hex'),
+        );
     }
   };
   await walk(dir);
@@ -87,10 +93,15 @@ function tampered(change: (files: Map<string, Uint8Array>) => void, fix = true):
   change(files);
   if (fix) {
     const manifest = JSON.parse(new TextDecoder().decode(files.get('manifest.json')!)) as { files: Array<{ path: string; sha256: string; bytes: number }> };
-    manifest.files = [...files.keys()].filter((n) => n !== 'manifest.json').map((p) => ({ path: p, sha256: sha(files.get(p)!), bytes: files.get(p)!.byteLength }));
+    manifest.files = [...files.keys()]
+      .filter((n) => n !== 'manifest.json')
+      .map((p) => ({ path: p, sha256: sha(files.get(p)!), bytes: files.get(p)!.byteLength }));
     files.set('manifest.json', enc.encode(JSON.stringify(manifest)));
   }
-  return writeZip([...files].map(([p, data]) => ({ path: p, data })), new Date('2024-01-01T00:00:00Z'));
+  return writeZip(
+    [...files].map(([p, data]) => ({ path: p, data })),
+    new Date('2024-01-01T00:00:00Z'),
+  );
 }
 
 const editJson = (files: Map<string, Uint8Array>, name: string, edit: (v: Record<string, unknown>) => void) => {
@@ -176,7 +187,10 @@ describe('refused bundles', () => {
   });
 
   it('a manifest from a newer format version', async () => {
-    await refused(tampered((f) => editJson(f, 'manifest.json', (m) => (m.formatVersion = 7)), false), /newer Corroborate \(bundle format version 7/);
+    await refused(
+      tampered((f) => editJson(f, 'manifest.json', (m) => (m.formatVersion = 7)), false),
+      /newer Corroborate \(bundle format version 7/,
+    );
   });
 
   it('a truncated zip', async () => {
@@ -185,7 +199,10 @@ describe('refused bundles', () => {
   });
 
   it('invalid JSON', async () => {
-    await refused(tampered((f) => f.set('case/case.json', enc.encode('{"format": "corroborate-case", '))), /case\/case\.json is not valid JSON/);
+    await refused(
+      tampered((f) => f.set('case/case.json', enc.encode('{"format": "corroborate-case", '))),
+      /case\/case\.json is not valid JSON/,
+    );
   });
 
   it('claims that point at a missing source, annotation or event', async () => {
@@ -198,7 +215,9 @@ describe('refused bundles', () => {
       /points at event nowhere, which is not in the bundle/,
     );
     await refused(
-      tampered((f) => editJson(f, 'case/sources/s_bad00001.json', (b) => ((b.annotations as Array<{ targets: Array<{ start: number }> }>)[0].targets[0].start = 0))),
+      tampered((f) =>
+        editJson(f, 'case/sources/s_bad00001.json', (b) => ((b.annotations as Array<{ targets: Array<{ start: number }> }>)[0].targets[0].start = 0)),
+      ),
       /annotation|end − start/i,
     );
   });
@@ -220,14 +239,23 @@ describe('refused bundles', () => {
       b.set(enc.encode(target), l + 30);
     });
     await refused(renamed, /lists "texts\/s_bad00001\.txt" twice/);
-    await refused(patch(good, 'case/case.json', (v, c, l) => (v.setUint16(c + 8, v.getUint16(c + 8, true) | 1, true), v.setUint16(l + 6, 1, true))), /encrypted/);
-    await refused(tampered((f) => f.set('run-me.exe', enc.encode('MZ'))), /"run-me\.exe", which is not a file a bundle may contain/);
+    await refused(
+      patch(good, 'case/case.json', (v, c, l) => (v.setUint16(c + 8, v.getUint16(c + 8, true) | 1, true), v.setUint16(l + 6, 1, true))),
+      /encrypted/,
+    );
+    await refused(
+      tampered((f) => f.set('run-me.exe', enc.encode('MZ'))),
+      /"run-me\.exe", which is not a file a bundle may contain/,
+    );
     const stored = withEntry('texts/s_crc00001.txt', enc.encode('some plain words'), { level: 0 });
     const e = centralEntries(stored).find((x) => x.name === 'texts/s_crc00001.txt')!;
     const flipped = stored.slice();
     flipped[e.local + 30 + 'texts/s_crc00001.txt'.length + 2] ^= 0xff;
     await refused(flipped, /fails its checksum/);
-    await refused(new Uint8Array(4096).map((_, i) => (i * 31) % 256), /not a zip archive/);
+    await refused(
+      new Uint8Array(4096).map((_, i) => (i * 31) % 256),
+      /not a zip archive/,
+    );
     await refused(zipSync({ 'case/case.json': enc.encode('{}') }), /no manifest\.json/);
   });
 

@@ -92,12 +92,18 @@ export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { prob
     const data = entries.get(f.path);
     if (!data) problems.push(`${f.path} is listed in manifest.json but missing from the archive.`);
     else if (data.byteLength !== f.bytes || sha256(data) !== f.sha256) {
-      problems.push(`${f.path} does not match manifest.json: its sha256 is ${sha256(data)}, the manifest says ${f.sha256}. The file was changed or damaged after export.`);
+      problems.push(
+        `${f.path} does not match manifest.json: its sha256 is ${sha256(data)}, the manifest says ${f.sha256}. The file was changed or damaged after export.`,
+      );
     }
   }
   for (const name of entries.keys()) {
     if (name === BUNDLE_PATHS.manifest || listed.has(name)) continue;
-    problems.push(isKnownEntry(name) ? `${name} is in the archive but not listed in manifest.json.` : `The archive holds ${JSON.stringify(name)}, which is not a file a bundle may contain.`);
+    problems.push(
+      isKnownEntry(name)
+        ? `${name} is in the archive but not listed in manifest.json.`
+        : `The archive holds ${JSON.stringify(name)}, which is not a file a bundle may contain.`,
+    );
   }
 
   // The case data, record by record.

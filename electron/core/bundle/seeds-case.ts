@@ -29,7 +29,11 @@ interface KeyClaim {
   measure?: string;
   figure?: { low: number | null; best: number | null; high: number | null; qualifier: string };
   population?: Partial<Population> | null;
-  parts?: Array<{ population?: Record<string, unknown>; figure: { low: number | null; best: number | null; high: number | null; qualifier: string }; subset?: boolean }>;
+  parts?: Array<{
+    population?: Record<string, unknown>;
+    figure: { low: number | null; best: number | null; high: number | null; qualifier: string };
+    subset?: boolean;
+  }>;
   speaker?: string;
   asOf?: string;
   weapon?: string;
@@ -69,7 +73,8 @@ function claimFromKey(k: KeyClaim, sourceId: string, annotationId: string, event
     created: T,
     modified: T,
   };
-  const fig = (f: NonNullable<KeyClaim['figure']>, raw: string) => ({ ...f, raw, rules: FIGURE_RULES_VERSION }) as Extract<Claim, { kind: 'casualties' }>['figure'];
+  const fig = (f: NonNullable<KeyClaim['figure']>, raw: string) =>
+    ({ ...f, raw, rules: FIGURE_RULES_VERSION }) as Extract<Claim, { kind: 'casualties' }>['figure'];
   switch (k.kind) {
     case 'casualties':
     case 'munitions':
@@ -80,7 +85,9 @@ function claimFromKey(k: KeyClaim, sourceId: string, annotationId: string, event
         measure: k.measure ?? null,
         weapon: k.weapon ?? null,
         population: population(k.population),
-        figure: k.figure ? fig(k.figure, k.quote.slice(0, 500)) : { raw: '', low: null, best: null, high: null, qualifier: 'unspecified', rules: FIGURE_RULES_VERSION },
+        figure: k.figure
+          ? fig(k.figure, k.quote.slice(0, 500))
+          : { raw: '', low: null, best: null, high: null, qualifier: 'unspecified', rules: FIGURE_RULES_VERSION },
         parts: (k.parts ?? []).map((p) => ({
           population: population(p.population),
           figure: fig(p.figure, p.figure.best === null ? '' : String(p.figure.best)),
@@ -89,12 +96,27 @@ function claimFromKey(k: KeyClaim, sourceId: string, annotationId: string, event
         })),
       });
     case 'attribution':
-      return Claim.parse({ kind: 'attribution', ...common, perpetrator: k.perpetrator ? { name: k.perpetrator, actorId: null } : null, attributedBy: k.speaker ?? null, stance: k.stance ?? 'asserted' });
+      return Claim.parse({
+        kind: 'attribution',
+        ...common,
+        perpetrator: k.perpetrator ? { name: k.perpetrator, actorId: null } : null,
+        attributedBy: k.speaker ?? null,
+        stance: k.stance ?? 'asserted',
+      });
     case 'timing': {
       const d = k.date && FULL_DATE.test(k.date) ? k.date : null;
       return Claim.parse({
-        kind: 'timing', ...common, expression: k.quote.slice(0, 500), reference: null, anchorClaimId: null,
-        start: d, end: d, precision: d ? 'day' : null, method: 'manual', relative: false, approximate: false,
+        kind: 'timing',
+        ...common,
+        expression: k.quote.slice(0, 500),
+        reference: null,
+        anchorClaimId: null,
+        start: d,
+        end: d,
+        precision: d ? 'day' : null,
+        method: 'manual',
+        relative: false,
+        approximate: false,
       });
     }
     default:
@@ -107,7 +129,9 @@ export async function buildSeedsCase(dir: string, opts: { id?: string } = {}): P
   const key = seedsKey();
   const store = await CaseStore.create(dir, { id: opts.id ?? 'seeds', name: 'Seed reports: attacks on U.S. troops in Iraq' });
   const texts = new Map<string, string>();
-  const files = readdirSync(path.join(corpusDir, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(path.join(corpusDir, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   for (const file of files) {
     const bytes = new Uint8Array(readFileSync(path.join(corpusDir, 'seeds', file)));
     const x = await extractFile(file, bytes);
@@ -180,11 +204,30 @@ export async function buildSeedsCase(dir: string, opts: { id?: string } = {}): P
   for (const m of matrices) {
     for (const row of m.rows) {
       if (row.verdict === 'single') continue;
-      decisions.push({ eventId: m.eventId, rowKey: row.key, status: row.verdict === 'consistent' ? 'dismissed' : 'confirmed', note: `Checked against the quotes: ${row.why}`, at: T, by: 'seed test', verdict: row.verdict, claims: row.claims });
+      decisions.push({
+        eventId: m.eventId,
+        rowKey: row.key,
+        status: row.verdict === 'consistent' ? 'dismissed' : 'confirmed',
+        note: `Checked against the quotes: ${row.why}`,
+        at: T,
+        by: 'seed test',
+        verdict: row.verdict,
+        claims: row.claims,
+      });
       const figures = row.cells.filter((c) => (c.basis === 'figure' || c.basis === 'part') && (c.low !== null || c.best !== null));
       if (figures.length < 2) continue;
       try {
-        reconciliations.push(makeReconciliation({ eventId: m.eventId, rowKey: row.key, figures, method: 'ucdp', rationale: 'Median of the figures reported; low and high as reported.', by: 'seed test', at: T }));
+        reconciliations.push(
+          makeReconciliation({
+            eventId: m.eventId,
+            rowKey: row.key,
+            figures,
+            method: 'ucdp',
+            rationale: 'Median of the figures reported; low and high as reported.',
+            by: 'seed test',
+            at: T,
+          }),
+        );
       } catch (e) {
         if (!(e instanceof ReconcileError)) throw e;
       }
@@ -192,7 +235,10 @@ export async function buildSeedsCase(dir: string, opts: { id?: string } = {}): P
   }
   const puts: Command[] = [
     ...decisions.map((d) => ({ type: 'record.put' as const, payload: { collection: 'decisions' as const, key: `${d.eventId}|${d.rowKey}`, value: d } })),
-    ...reconciliations.map((r) => ({ type: 'record.put' as const, payload: { collection: 'reconciliations' as const, key: `${r.eventId}|${r.rowKey}`, value: r } })),
+    ...reconciliations.map((r) => ({
+      type: 'record.put' as const,
+      payload: { collection: 'reconciliations' as const, key: `${r.eventId}|${r.rowKey}`, value: r },
+    })),
   ];
   if (puts.length) await claims.execute({ type: 'batch', payload: { commands: puts as Extract<Command, { type: 'record.put' }>[] } });
   return { store, claims, skipped };

@@ -8,7 +8,12 @@ import type { Source } from '../../../shared/source.ts';
 
 export const T0 = '2024-05-01T10:00:00.000Z';
 
-export function sourceRecord(id: string, text: string, extra: Partial<Source> = {}, original = new TextEncoder().encode(text)): { source: Source; original: Uint8Array } {
+export function sourceRecord(
+  id: string,
+  text: string,
+  extra: Partial<Source> = {},
+  original = new TextEncoder().encode(text),
+): { source: Source; original: Uint8Array } {
   return {
     original,
     source: {
@@ -85,5 +90,17 @@ export function eventRecord(id: string, title: string, extra: Partial<Event> = {
 export const actorRecord = (id: string, name: string, aliases: string[] = []): Actor => ({ id, name, aliases });
 
 export function noteClaim(id: string, a: Annotation, note: string): Claim {
-  return { kind: 'note', id, sourceId: a.sourceId, annotationId: a.id, eventId: null, speaker: null, asOf: null, note, origin: { type: 'manual' }, created: T0, modified: T0 };
+  return {
+    kind: 'note',
+    id,
+    sourceId: a.sourceId,
+    annotationId: a.id,
+    eventId: null,
+    speaker: null,
+    asOf: null,
+    note,
+    origin: { type: 'manual' },
+    created: T0,
+    modified: T0,
+  };
 }

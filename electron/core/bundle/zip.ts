@@ -108,14 +108,16 @@ function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: Ce
         : 'The file is not a zip archive (no zip directory found).',
     );
   }
-  if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIG) throw new ZipProblem('The archive is a ZIP64 archive, which bundles never are (they stay under 4 GB).');
+  if (eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR_SIG)
+    throw new ZipProblem('The archive is a ZIP64 archive, which bundles never are (they stay under 4 GB).');
   const disk = view.getUint16(eocd + 4, true);
   const cdDisk = view.getUint16(eocd + 6, true);
   const onDisk = view.getUint16(eocd + 8, true);
   const total = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (disk !== 0 || cdDisk !== 0 || onDisk !== total) throw new ZipProblem('The archive is split across several files (a multi-part zip); bundles are one file.');
+  if (disk !== 0 || cdDisk !== 0 || onDisk !== total)
+    throw new ZipProblem('The archive is split across several files (a multi-part zip); bundles are one file.');
   if (total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipProblem('The archive is a ZIP64 archive, which bundles never are.');
   if (total > limits.maxEntries) throw new ZipProblem(`The archive lists ${total} files, more than the ${limits.maxEntries} a bundle may hold.`);
   if (cdOffset + cdSize > eocd) throw new ZipProblem('The zip directory points past the end of the file: the archive is truncated or damaged.');
@@ -151,16 +153,21 @@ function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: Ce
     const unsafe = unsafeEntryName(name);
     if (unsafe) throw new ZipProblem(`The archive entry ${show(name)} ${unsafe}; it was refused.`);
     const type = (externalAttrs >>> 16) & 0o170000;
-    if (type === 0o120000) throw new ZipProblem(`The archive entry ${show(name)} is a symbolic link; bundles never contain links (one could point outside the case folder).`);
+    if (type === 0o120000)
+      throw new ZipProblem(`The archive entry ${show(name)} is a symbolic link; bundles never contain links (one could point outside the case folder).`);
     const directory = name.endsWith('/') || type === 0o040000;
-    if (type !== 0 && type !== 0o100000 && type !== 0o040000) throw new ZipProblem(`The archive entry ${show(name)} is a special file (not a plain file or folder); it was refused.`);
+    if (type !== 0 && type !== 0o100000 && type !== 0o040000)
+      throw new ZipProblem(`The archive entry ${show(name)} is a special file (not a plain file or folder); it was refused.`);
     if (flags & 0x1) throw new ZipProblem(`The archive entry ${show(name)} is encrypted; bundles are never encrypted.`);
-    if (method !== 0 && method !== 8) throw new ZipProblem(`The archive entry ${show(name)} uses compression method ${method}; bundles use only "stored" or "deflate".`);
+    if (method !== 0 && method !== 8)
+      throw new ZipProblem(`The archive entry ${show(name)} uses compression method ${method}; bundles use only "stored" or "deflate".`);
     const folded = name.normalize('NFC').toLowerCase();
     const clash = seen.get(folded);
     if (clash !== undefined) {
       throw new ZipProblem(
-        clash === name ? `The archive lists ${show(name)} twice; which copy is meant is ambiguous, so it was refused.` : `The archive lists both ${show(clash)} and ${show(name)}, which are the same file on macOS and Windows.`,
+        clash === name
+          ? `The archive lists ${show(name)} twice; which copy is meant is ambiguous, so it was refused.`
+          : `The archive lists both ${show(clash)} and ${show(name)}, which are the same file on macOS and Windows.`,
       );
     }
     seen.set(folded, name);
@@ -169,13 +176,18 @@ function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: Ce
       entries.push({ name, rawName, method, flags, crc, compressedSize, size, localOffset, madeBy, externalAttrs, directory });
       continue;
     }
-    if (size > limits.maxEntryBytes) throw new ZipProblem(`The archive entry ${show(name)} expands to ${fmt(size)}, more than the ${fmt(limits.maxEntryBytes)} allowed for one file.`);
+    if (size > limits.maxEntryBytes)
+      throw new ZipProblem(`The archive entry ${show(name)} expands to ${fmt(size)}, more than the ${fmt(limits.maxEntryBytes)} allowed for one file.`);
     totalBytes += size;
-    if (totalBytes > limits.maxTotalBytes) throw new ZipProblem(`The archive expands to more than ${fmt(limits.maxTotalBytes)} in all (a zip bomb, or far larger than any case); it was refused.`);
+    if (totalBytes > limits.maxTotalBytes)
+      throw new ZipProblem(`The archive expands to more than ${fmt(limits.maxTotalBytes)} in all (a zip bomb, or far larger than any case); it was refused.`);
     if (size > limits.ratioFloorBytes && size > compressedSize * limits.maxRatio) {
-      throw new ZipProblem(`The archive entry ${show(name)} expands ${Math.round(size / Math.max(1, compressedSize))} times (${fmt(compressedSize)} to ${fmt(size)}), past the ${limits.maxRatio}:1 limit: a zip bomb, refused.`);
+      throw new ZipProblem(
+        `The archive entry ${show(name)} expands ${Math.round(size / Math.max(1, compressedSize))} times (${fmt(compressedSize)} to ${fmt(size)}), past the ${limits.maxRatio}:1 limit: a zip bomb, refused.`,
+      );
     }
-    if (method === 0 && compressedSize !== size) throw new ZipProblem(`The archive entry ${show(name)} is stored uncompressed but its two sizes differ: the archive is damaged.`);
+    if (method === 0 && compressedSize !== size)
+      throw new ZipProblem(`The archive entry ${show(name)} is stored uncompressed but its two sizes differ: the archive is damaged.`);
     entries.push({ name, rawName, method, flags, crc, compressedSize, size, localOffset, madeBy, externalAttrs, directory });
   }
   return { entries, cdOffset };
@@ -187,7 +199,10 @@ function inflateBounded(name: string, data: Uint8Array, size: number): Uint8Arra
   let pos = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => {
-    if (pos + chunk.length > size) throw new ZipProblem(`The archive entry ${show(name)} expands to more than the ${fmt(size)} it declares (a zip bomb, or a damaged archive); it was refused.`);
+    if (pos + chunk.length > size)
+      throw new ZipProblem(
+        `The archive entry ${show(name)} expands to more than the ${fmt(size)} it declares (a zip bomb, or a damaged archive); it was refused.`,
+      );
     out.set(chunk, pos);
     pos += chunk.length;
     if (final) done = true;
@@ -200,7 +215,8 @@ function inflateBounded(name: string, data: Uint8Array, size: number): Uint8Arra
     if (e instanceof ZipProblem) throw e;
     throw new ZipProblem(`The archive entry ${show(name)} is damaged (${e instanceof Error ? e.message : String(e)}).`);
   }
-  if (!done || pos !== size) throw new ZipProblem(`The archive entry ${show(name)} is damaged or truncated: it expands to ${fmt(pos)}, not the ${fmt(size)} it declares.`);
+  if (!done || pos !== size)
+    throw new ZipProblem(`The archive entry ${show(name)} is damaged or truncated: it expands to ${fmt(pos)}, not the ${fmt(size)} it declares.`);
   return out;
 }
 
@@ -215,7 +231,8 @@ export function readZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
   for (const e of entries) {
     if (e.directory) continue;
     const lo = e.localOffset;
-    if (lo + 30 > cdOffset || view.getUint32(lo, true) !== LOC_SIG) throw new ZipProblem(`The archive entry ${show(e.name)} points at a missing or damaged header: the archive is truncated or damaged.`);
+    if (lo + 30 > cdOffset || view.getUint32(lo, true) !== LOC_SIG)
+      throw new ZipProblem(`The archive entry ${show(e.name)} points at a missing or damaged header: the archive is truncated or damaged.`);
     const nameLen = view.getUint16(lo + 26, true);
     const extraLen = view.getUint16(lo + 28, true);
     const localName = buf.subarray(lo + 30, lo + 30 + nameLen);
@@ -227,7 +244,7 @@ export function readZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     if (end > cdOffset) throw new ZipProblem(`The archive entry ${show(e.name)} runs past the end of the data: the archive is truncated.`);
     const raw = buf.subarray(start, end);
     const data = e.method === 0 ? raw.slice() : inflateBounded(e.name, raw, e.size);
-    if ((crc32(data) >>> 0) !== e.crc >>> 0) throw new ZipProblem(`The archive entry ${show(e.name)} fails its checksum (CRC-32): the archive is damaged.`);
+    if (crc32(data) >>> 0 !== e.crc >>> 0) throw new ZipProblem(`The archive entry ${show(e.name)} fails its checksum (CRC-32): the archive is damaged.`);
     files.set(e.name, data);
   }
   return files;

@@ -25,14 +25,24 @@ describe('merge clashes', () => {
       const start = text.indexOf(quote);
       await core.call('claims.execute', {
         caseId: a.id,
-        command: { type: 'claim.create', payload: { annotation: { id: 'a-1', sourceId, targets: [makeTarget(text, start, start + quote.length)], kind: 'casualties', created: at, modified: at }, claim, at: null } },
+        command: {
+          type: 'claim.create',
+          payload: {
+            annotation: { id: 'a-1', sourceId, targets: [makeTarget(text, start, start + quote.length)], kind: 'casualties', created: at, modified: at },
+            claim,
+            at: null,
+          },
+        },
       });
       const exported = (await core.call('bundles.export', { caseId: a.id })) as { data: Uint8Array };
 
       // A colleague opens the bundle and writes one note; here, another note is written.
       const b = (await core.call('bundles.import', { data: exported.data, name: 'There' })) as { case: CaseSummary };
       const edit = async (caseId: string, note: string) =>
-        core.call('claims.execute', { caseId, command: { type: 'claim.update', payload: { id: 'c-1', set: { note, modified: new Date().toISOString() }, unset: [] } } });
+        core.call('claims.execute', {
+          caseId,
+          command: { type: 'claim.update', payload: { id: 'c-1', set: { note, modified: new Date().toISOString() }, unset: [] } },
+        });
       await edit(b.case.id, 'Colleague: Milley briefing, 13 March');
       await new Promise((r) => setTimeout(r, 5));
       await edit(a.id, 'Mine: cross-checked with the coalition statement');

@@ -52,9 +52,7 @@ function adoptCommand(clash: Clash): Command | null {
   }
 }
 
-export function bundleHandlers(
-  open: OpenCases,
-): HandlerGroup<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'clashes.list' | 'clashes.resolve'> {
+export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'clashes.list' | 'clashes.resolve'> {
   return {
     'clashes.list': async ({ caseId }) => ({ clashes: await readClashes((await open.store(caseId)).dir) }),
 
@@ -72,7 +70,9 @@ export function bundleHandlers(
           const other = Source.parse(clash.other);
           await st.updateIndex(
             (d) => {
-              d.sources = d.sources.map((s) => (s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s));
+              d.sources = d.sources.map((s) =>
+                s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s,
+              );
             },
             { sources: [other.id] },
           );

@@ -9,7 +9,9 @@ import type { HandlerGroup } from './types.ts';
 
 export function caseHandlers(
   open: OpenCases,
-): HandlerGroup<'cases.list' | 'cases.create' | 'cases.createSample' | 'cases.open' | 'cases.rename' | 'cases.delete' | 'cases.backups' | 'cases.restoreBackup'> {
+): HandlerGroup<
+  'cases.list' | 'cases.create' | 'cases.createSample' | 'cases.open' | 'cases.rename' | 'cases.delete' | 'cases.backups' | 'cases.restoreBackup'
+> {
   const { locator } = open;
   return {
     'cases.list': async () =>

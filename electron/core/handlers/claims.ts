@@ -7,7 +7,9 @@ import type { HandlerGroup } from './types.ts';
 
 export function claimHandlers(
   open: OpenCases,
-): HandlerGroup<'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'claims.changes' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'> {
+): HandlerGroup<
+  'claims.view' | 'claims.execute' | 'claims.undo' | 'claims.redo' | 'claims.changes' | 'suggestions.list' | 'suggestions.reject' | 'conflicts.compute'
+> {
   return {
     'claims.view': async ({ caseId, sourceIds, eventIds }) => {
       // While a large case is still being read, the sources asked for are read from their files.
@@ -30,7 +32,9 @@ export function claimHandlers(
 
     'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
       sourceOf(await open.store(caseId), sourceId);
-      const body = await (await open.claims(caseId)).updateBody(sourceId, (b) => {
+      const body = await (
+        await open.claims(caseId)
+      ).updateBody(sourceId, (b) => {
         const set = new Set(b.rejectedSuggestions ?? []);
         for (const k of keys) {
           if (restore) set.delete(k);

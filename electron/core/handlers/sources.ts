@@ -93,7 +93,9 @@ function applyPatch(s: Source, patch: SourcePatch): void {
 
 export function sourceHandlers(
   open: OpenCases,
-): HandlerGroup<'sources.import' | 'sources.paste' | 'sources.get' | 'sources.update' | 'sources.delete' | 'sources.replaceText' | 'sources.original' | 'search'> {
+): HandlerGroup<
+  'sources.import' | 'sources.paste' | 'sources.get' | 'sources.update' | 'sources.delete' | 'sources.replaceText' | 'sources.original' | 'search'
+> {
   return {
     'sources.import': async ({ caseId, name, data }) => {
       refuseLarge(name, data.byteLength);
@@ -109,7 +111,10 @@ export function sourceHandlers(
 
     'sources.paste': async ({ caseId, text, title }) => {
       if (text.length > MAX_PASTE_CHARS) {
-        throw new ApiError('TOO_LARGE', `That is ${text.length.toLocaleString('en')} characters; paste up to ${MAX_PASTE_CHARS.toLocaleString('en')}, or save it as a file and import it.`);
+        throw new ApiError(
+          'TOO_LARGE',
+          `That is ${text.length.toLocaleString('en')} characters; paste up to ${MAX_PASTE_CHARS.toLocaleString('en')}, or save it as a file and import it.`,
+        );
       }
       const st = await open.store(caseId);
       const data = new TextEncoder().encode(text);

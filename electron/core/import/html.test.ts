@@ -50,9 +50,33 @@ describe('HTML import', () => {
     // Paragraphs, not one run-on block.
     expect(r.text).toContain(`${para(1)}\n\n${para(2)}`);
     for (const bad of [
-      'INJECTED', 'evil.example', 'STYLE-TEXT', 'ONLOAD', 'ONERROR', 'alert', 'javascript', 'JS-LINK', 'IFRAME', 'cookies',
-      'Accept all', 'Share on', 'newsletter', 'EMAIL-PLACEHOLDER', 'Subscribe', 'NOSCRIPT', 'SVG-TEXT', 'Leave a Reply',
-      'will not be published', 'COMMENT-BOX', 'Post Comment', 'FOOTER-TEXT', 'HIDDEN-TEXT', '<', '>', 'onclick', 'onerror',
+      'INJECTED',
+      'evil.example',
+      'STYLE-TEXT',
+      'ONLOAD',
+      'ONERROR',
+      'alert',
+      'javascript',
+      'JS-LINK',
+      'IFRAME',
+      'cookies',
+      'Accept all',
+      'Share on',
+      'newsletter',
+      'EMAIL-PLACEHOLDER',
+      'Subscribe',
+      'NOSCRIPT',
+      'SVG-TEXT',
+      'Leave a Reply',
+      'will not be published',
+      'COMMENT-BOX',
+      'Post Comment',
+      'FOOTER-TEXT',
+      'HIDDEN-TEXT',
+      '<',
+      '>',
+      'onclick',
+      'onerror',
     ])
       expect(r.text, bad).not.toContain(bad);
   });
@@ -96,7 +120,8 @@ describe('HTML import', () => {
   });
 
   it('refuses a page with no article text, with a clear message', async () => {
-    const page = '<html><head><script>var a = "lots of code";</script><style>p{}</style></head><body><script>render()</script><div id="app"></div></body></html>';
+    const page =
+      '<html><head><script>var a = "lots of code";</script><style>p{}</style></head><body><script>render()</script><div id="app"></div></body></html>';
     await expect(extractFile('app.html', enc(page))).rejects.toMatchObject({ code: 'EMPTY_FILE', message: expect.stringMatching(/no article text/) });
   });
 });

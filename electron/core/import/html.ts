@@ -21,14 +21,50 @@ export interface HtmlExtract {
 
 /** Elements that are never content: code, embeds, inputs, navigation. */
 const NEVER_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'form', 'button', 'input', 'select', 'textarea', 'option', 'label', 'svg', 'canvas', 'math', 'audio',
-  'video', 'source', 'track', 'map', 'link', 'meta', 'base', 'dialog', 'nav', 'aside', 'footer',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'option',
+  'label',
+  'svg',
+  'canvas',
+  'math',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'link',
+  'meta',
+  'base',
+  'dialog',
+  'nav',
+  'aside',
+  'footer',
 ]);
 const NEVER = [
   ...NEVER_TAGS,
-  '[hidden]', '[aria-hidden="true"]', '[role="navigation"]', '[role="dialog"]', '[role="alertdialog"]',
-  '[role="complementary"]', '[role="contentinfo"]', '[role="search"]', '[role="button"]',
+  '[hidden]',
+  '[aria-hidden="true"]',
+  '[role="navigation"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[role="complementary"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="button"]',
 ].join(',');
 
 /** Class, id and aria-label words of furniture: sharing, newsletters, cookies, comments, ads. */
@@ -61,9 +97,41 @@ const isFurnitureLine = (line: string) => {
 };
 
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li',
-  'dl', 'dt', 'dd', 'blockquote', 'pre', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tfoot', 'tr',
-  'caption', 'hr', 'address', 'details', 'summary', 'center', 'fieldset', 'legend',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'caption',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'center',
+  'fieldset',
+  'legend',
 ]);
 
 /** The article DOM as plain text: blocks become paragraphs, <br> a line break, cells are spaced. */
@@ -95,7 +163,12 @@ export function domToText(root: Node): string {
 function dropFurniture(text: string): string {
   return text
     .split('\n\n')
-    .map((block) => block.split('\n').filter((l) => !isFurnitureLine(l)).join('\n'))
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((l) => !isFurnitureLine(l))
+        .join('\n'),
+    )
     .filter((b) => b.trim())
     .join('\n\n');
 }
@@ -124,7 +197,8 @@ const clean = (s: string | null | undefined): string | null => {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
 
 /** Objects of an article type anywhere in JSON-LD (top level, arrays, @graph). */
 function ldArticles(value: Json, found: Record<string, Json>[] = []): Record<string, Json>[] {
@@ -149,8 +223,7 @@ const ldString = (v: Json | undefined): string | null => (typeof v === 'string' 
 
 /** Everything the page declares about itself, best first. */
 function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | null; lang: string | null; dir: 'ltr' | 'rtl' | null } {
-  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) =>
-    clean(doc.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content'));
+  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => clean(doc.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content'));
   const hints: Required<MetadataHints> = { title: [], outlet: [], authors: [], published: [], byline: [] };
   const add = <T>(list: Hint<T>[], value: T | null | undefined, how: string, confidence: Hint['confidence']) => {
     if (value != null && (!Array.isArray(value) || value.length)) list.push({ value, how, confidence });
@@ -177,9 +250,15 @@ function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | 
   add(hints.outlet, meta('name', 'application-name'), 'meta application-name', 'medium');
 
   const notUrl = (a: string) => !/^https?:|\.com\b|\/|@/.test(a);
-  const ldAuthors = article ? ldNames(article.author).map((a) => a.trim()).filter((a) => a && notUrl(a)) : [];
+  const ldAuthors = article
+    ? ldNames(article.author)
+        .map((a) => a.trim())
+        .filter((a) => a && notUrl(a))
+    : [];
   add(hints.authors, ldAuthors, 'JSON-LD author', 'high');
-  const metaAuthors = Array.from(doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i]'))
+  const metaAuthors = Array.from(
+    doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i]'),
+  )
     .map((m) => clean(m.getAttribute('content')))
     .filter((a): a is string => !!a && notUrl(a));
   if (metaAuthors.length) add(hints.byline, [...new Set(metaAuthors)].join(', '), 'meta author', 'high');
@@ -191,7 +270,12 @@ function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | 
     add(hints.published, meta('itemprop', key) ?? meta('name', key), `meta ${key}`, 'high');
   const time = doc.querySelector('time[pubdate][datetime], article time[datetime], time[datetime]');
   add(hints.published, clean(time?.getAttribute('datetime')), '<time datetime>', time?.hasAttribute('pubdate') ? 'high' : 'medium');
-  add(hints.published, meta('property', 'og:updated_time') ?? meta('property', 'article:modified_time'), 'meta modified time (no publication time declared)', 'low');
+  add(
+    hints.published,
+    meta('property', 'og:updated_time') ?? meta('property', 'article:modified_time'),
+    'meta modified time (no publication time declared)',
+    'low',
+  );
 
   const url = httpUrl(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ?? httpUrl(meta('property', 'og:url'));
   const lang = clean(doc.documentElement.getAttribute('lang'))?.slice(0, 20) ?? null;

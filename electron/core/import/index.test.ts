@@ -34,20 +34,22 @@ describe('extractFile: choosing and refusing', () => {
 });
 
 describe('the result fits the Source record', () => {
-  const Shape = z.object({
-    kind: SourceKind,
-    text: z.string().min(1),
-    pages: z.array(PageRange).nullable(),
-    title: FoundTitle,
-    outlet: FoundOutlet,
-    authors: FoundAuthors,
-    published: FoundPublished,
-    url: z.string().nullable(),
-    language: z.string().max(20).nullable(),
-    direction: z.enum(['ltr', 'rtl']),
-    independenceGroup: z.string().max(300).nullable(),
-    warnings: z.array(z.string().max(1000)),
-  }).strict();
+  const Shape = z
+    .object({
+      kind: SourceKind,
+      text: z.string().min(1),
+      pages: z.array(PageRange).nullable(),
+      title: FoundTitle,
+      outlet: FoundOutlet,
+      authors: FoundAuthors,
+      published: FoundPublished,
+      url: z.string().nullable(),
+      language: z.string().max(20).nullable(),
+      direction: z.enum(['ltr', 'rtl']),
+      independenceGroup: z.string().max(300).nullable(),
+      warnings: z.array(z.string().max(1000)),
+    })
+    .strict();
 
   it('for every kind of import', async () => {
     const results = [
@@ -88,7 +90,7 @@ describe('extractFileIsolated', () => {
     expect(pdf.length).toBeGreaterThan(0); // the caller's bytes are not transferred away
   });
 
-  it('keeps the caller\'s event loop free while a big page is parsed', async () => {
+  it("keeps the caller's event loop free while a big page is parsed", async () => {
     const para = 'The officials said the base was hit by rockets, and the damage was being assessed by teams on the ground. ';
     const page = enc(`<html><body><article>${Array.from({ length: 2500 }, (_, i) => `<p>${i} ${para.repeat(3)}</p>`).join('')}</article></body></html>`);
     const watch = async (f: () => Promise<unknown>) => {
@@ -113,11 +115,17 @@ describe('extractFileIsolated', () => {
   }, 60_000);
 
   it('carries ApiErrors across the thread boundary', async () => {
-    await expect(extractFileIsolated('empty.txt', new Uint8Array())).rejects.toMatchObject({ name: 'ApiError', code: 'EMPTY_FILE', message: expect.stringMatching(/empty/) });
+    await expect(extractFileIsolated('empty.txt', new Uint8Array())).rejects.toMatchObject({
+      name: 'ApiError',
+      code: 'EMPTY_FILE',
+      message: expect.stringMatching(/empty/),
+    });
   });
 
   it('stops a file that takes too long, with a clear message', async () => {
     const pdf = makePdf(Array.from({ length: 50 }, (_, i) => ({ lines: loremLines(3, i) })));
-    await expect(extractFileIsolated('slow.pdf', pdf, { timeoutMs: 1 })).rejects.toMatchObject({ message: expect.stringMatching(/took longer than .* and was stopped/) });
+    await expect(extractFileIsolated('slow.pdf', pdf, { timeoutMs: 1 })).rejects.toMatchObject({
+      message: expect.stringMatching(/took longer than .* and was stopped/),
+    });
   });
 });

@@ -43,7 +43,11 @@ function assemble(
   const meta = findMetadata(more.metadataText ?? text, hints);
   let title = meta.title;
   if (!title.value && name) {
-    const base = name.replace(/^.*[\\/]/, '').replace(/\.[A-Za-z0-9]{1,10}$/, '').replace(/[_]+/g, ' ').trim();
+    const base = name
+      .replace(/^.*[\\/]/, '')
+      .replace(/\.[A-Za-z0-9]{1,10}$/, '')
+      .replace(/[_]+/g, ' ')
+      .trim();
     if (base) title = { value: base.slice(0, 1000), confidence: 'low', how: 'file name' };
   }
   return {

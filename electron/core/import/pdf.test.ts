@@ -51,7 +51,7 @@ describe('PDF import', () => {
     expect(r.title.value).toBe('Annual Casualty Review');
   });
 
-  it('reads a real producer\'s file (Ghostscript) page by page', async () => {
+  it("reads a real producer's file (Ghostscript) page by page", async () => {
     const r = await extractFile('gs.pdf', fixture('three-pages-ghostscript.pdf'));
     expect(r.pages!.map((p) => r.text.slice(p.start, p.end))).toEqual([
       'First page, first line of the fixture.\nFirst page, second line of the fixture.',

@@ -91,7 +91,11 @@ const damaged = (name: string, why: string) =>
   );
 
 /** Reads a PDF page by page; onProgress hears { done: 0, total } once it is open, then after every page. */
-export async function extractPdf(name: string, bytes: Uint8Array, opts: { onProgress?: (p: { done: number; total: number }) => void } = {}): Promise<PdfExtract> {
+export async function extractPdf(
+  name: string,
+  bytes: Uint8Array,
+  opts: { onProgress?: (p: { done: number; total: number }) => void } = {},
+): Promise<PdfExtract> {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
   if (!head.includes('%PDF-')) throw damaged(name, 'it does not start like a PDF file');
   // A file cut short (an interrupted download) loses its end marker; pdf.js would quietly
@@ -166,7 +170,9 @@ export async function extractPdf(name: string, bytes: Uint8Array, opts: { onProg
         { name, pages: pageTexts.length },
       );
     if (empty.length)
-      warnings.push(`${empty.length === 1 ? 'Page' : 'Pages'} ${empty.join(', ')} of ${name} had no text (images or scans); run OCR to include ${empty.length === 1 ? 'it' : 'them'}.`);
+      warnings.push(
+        `${empty.length === 1 ? 'Page' : 'Pages'} ${empty.join(', ')} of ${name} had no text (images or scans); run OCR to include ${empty.length === 1 ? 'it' : 'them'}.`,
+      );
 
     // Offsets are exact: the text is the pages joined by one blank line, and each page is canonical already.
     let text = '';
@@ -187,7 +193,8 @@ export async function extractPdf(name: string, bytes: Uint8Array, opts: { onProg
     if (xmpTitle && xmpTitle !== infoTitle) hints.title!.push({ value: xmpTitle, how: 'PDF XMP metadata (dc:title)', confidence: 'medium' });
     if (heading) hints.title!.push({ value: canonicalize(heading.text), how: 'largest text at the top of page 1', confidence: 'medium' });
     // The document's Author is often whoever typed or exported it: a weak hint.
-    if (typeof info.Author === 'string' && info.Author.trim()) hints.byline!.push({ value: info.Author.trim(), how: 'PDF document properties (Author)', confidence: 'low' });
+    if (typeof info.Author === 'string' && info.Author.trim())
+      hints.byline!.push({ value: info.Author.trim(), how: 'PDF document properties (Author)', confidence: 'low' });
     const lang = typeof info.Language === 'string' && info.Language ? info.Language.slice(0, 20) : null;
     return { text, pages, hints, lang, warnings };
   } finally {

@@ -22,7 +22,8 @@ parentPort.on('message', ({ id, job }) => {
 });
 parentPort.postMessage({ ready: true });
 `;
-const fakePool = (opts: { size?: number; idleMs?: number; maxJobsPerWorker?: number } = {}) => new WorkerPool({ size: 1, ...opts, spawn: () => new Worker(FAKE, { eval: true }) });
+const fakePool = (opts: { size?: number; idleMs?: number; maxJobsPerWorker?: number } = {}) =>
+  new WorkerPool({ size: 1, ...opts, spawn: () => new Worker(FAKE, { eval: true }) });
 
 type Echo = { value: unknown; thread: number };
 const job = (j: Record<string, unknown>, more: Partial<WorkerJob<Echo>> = {}): WorkerJob<Echo> => ({
@@ -69,7 +70,7 @@ describe('the import pool', () => {
     expect(new WorkerPool({ size: 0 }).size).toBe(1);
   });
 
-  it('reports a PDF\'s pages as they are read, in a worker or in this thread', async () => {
+  it("reports a PDF's pages as they are read, in a worker or in this thread", async () => {
     const pool = new WorkerPool({ size: 1 });
     try {
       const seen: ImportProgress[] = [];
@@ -196,8 +197,11 @@ describe('the import pool', () => {
       console.log(r.text);`;
     const t0 = performance.now();
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: fileURLToPath(new URL('../../..', import.meta.url)), timeout: 25_000 }, (e, stdout) =>
-        e ? reject(e) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { cwd: fileURLToPath(new URL('../../..', import.meta.url)), timeout: 25_000 },
+        (e, stdout) => (e ? reject(e) : resolve(stdout)),
       ),
     );
     expect(out.trim()).toBe('Exits promptly.');

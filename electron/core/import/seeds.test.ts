@@ -20,7 +20,8 @@ const asHtml = (raw: string) => {
   return new TextEncoder().encode(`<!DOCTYPE html><html><body><div>${blocks.join('\n')}</div></body></html>`);
 };
 
-const FURNITURE = /^(Share on \w+|Subscribe to our newsletter|LEAVE A REPLY|Leave A Reply|Post a Comment \(0\)|Follow Us :|Text Size:|Previous Post Next Post|Support Our Journalism)$/m;
+const FURNITURE =
+  /^(Share on \w+|Subscribe to our newsletter|LEAVE A REPLY|Leave A Reply|Post a Comment \(0\)|Follow Us :|Text Size:|Previous Post Next Post|Support Our Journalism)$/m;
 
 describe('seeds as files', () => {
   for (const file of files) {

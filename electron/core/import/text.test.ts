@@ -65,7 +65,10 @@ describe('importing .txt files', () => {
   });
 
   it('says an empty file is empty', async () => {
-    await expect(extractFile('empty.txt', new Uint8Array())).rejects.toMatchObject({ code: 'EMPTY_FILE', message: expect.stringMatching(/empty\.txt is empty/) });
+    await expect(extractFile('empty.txt', new Uint8Array())).rejects.toMatchObject({
+      code: 'EMPTY_FILE',
+      message: expect.stringMatching(/empty\.txt is empty/),
+    });
     await expect(extractFile('blank.txt', new TextEncoder().encode(' \n\n\t '))).rejects.toMatchObject({ code: 'EMPTY_FILE' });
     await expect(extractFile('bom.txt', Uint8Array.from([0xff, 0xfe]))).rejects.toMatchObject({ code: 'EMPTY_FILE' });
   });

@@ -87,7 +87,8 @@ export function decodeBytes(bytes: Uint8Array, name: string, declared?: string |
   if (declared && !/^utf-?8$/i.test(declared)) {
     try {
       const label = declared.toLowerCase();
-      if (/^(windows-1252|cp1252|iso-8859-1|latin1|l1|us-ascii|ascii|iso8859-1)$/.test(label)) return { text: decodeWindows1252(b), encoding: 'windows-1252', warnings };
+      if (/^(windows-1252|cp1252|iso-8859-1|latin1|l1|us-ascii|ascii|iso8859-1)$/.test(label))
+        return { text: decodeWindows1252(b), encoding: 'windows-1252', warnings };
       return { text: new TextDecoder(declared).decode(b), encoding: label, warnings };
     } catch {
       warnings.push(`${name} declares the character set "${declared}", which Corroborate does not know.`);
@@ -100,8 +101,8 @@ export function decodeBytes(bytes: Uint8Array, name: string, declared?: string |
 // 0x80–0x9F in Windows-1252 (the rest is Latin-1). Spelled out because some Node releases decode
 // the "windows-1252" label as plain Latin-1, turning curly quotes and dashes into C1 controls.
 const CP1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d,
+  0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
 
 export function decodeWindows1252(bytes: Uint8Array): string {
@@ -138,8 +139,7 @@ const binary = (name: string, bytes: number) =>
 /** Decodes a plain-text file and checks it is text. Canonicalisation happens in the caller. */
 export function readTextFile(name: string, bytes: Uint8Array): Decoded {
   const what = describeBinary(sniffFormat(bytes));
-  if (what)
-    throw new ApiError('BINARY_FILE', `${name} is ${what}, not text. Corroborate imports plain text, HTML and PDF files.`, { name });
+  if (what) throw new ApiError('BINARY_FILE', `${name} is ${what}, not text. Corroborate imports plain text, HTML and PDF files.`, { name });
   const decoded = decodeBytes(bytes, name);
   assertTextual(decoded.text, name, bytes.length);
   return decoded;

@@ -28,13 +28,17 @@ const dir = path.join(root, 'case');
 try {
   // Setup writes the files directly (not through the store): it is not what is measured.
   const store = await CaseStore.create(dir, { id: 'bench', name: 'Benchmark case' });
-  const made = Array.from({ length: N }, (_, i) => makeSource(i, `Report ${i}. Officials said ${i % 50} people were wounded in the attack on ${i % 28} March.`));
+  const made = Array.from({ length: N }, (_, i) =>
+    makeSource(i, `Report ${i}. Officials said ${i % 50} people were wounded in the attack on ${i % 28} March.`),
+  );
   for (let i = 0; i < made.length; i += 500) {
     await Promise.all(
-      made.slice(i, i + 500).flatMap(({ source, body, original }) => [
-        fs.writeFile(path.join(dir, 'originals', `${source.sha256}.txt`), original),
-        fs.writeFile(path.join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: 1, ...body })),
-      ]),
+      made
+        .slice(i, i + 500)
+        .flatMap(({ source, body, original }) => [
+          fs.writeFile(path.join(dir, 'originals', `${source.sha256}.txt`), original),
+          fs.writeFile(path.join(dir, 'sources', `${source.id}.json`), JSON.stringify({ schemaVersion: 1, ...body })),
+        ]),
     );
   }
   await store.updateIndex((d) => {

@@ -40,9 +40,7 @@ function child(mode: 'hold' | 'save-and-die' | 'try-open', dir: string) {
   let err = '';
   proc.stdout.on('data', (d) => (out += d));
   proc.stderr.on('data', (d) => (err += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   const ready = new Promise<void>((resolve, reject) => {
     proc.stdout.on('data', () => out.includes('ready') && resolve());
     void exited.then(() => reject(new Error(`child exited early: ${err}`)));
@@ -263,7 +261,9 @@ describe('sources by id, texts and the bodies read at open', () => {
       },
       { sources: [made[3].source.id, made[0].source.id] },
     );
-    expect((await readDiskIndex(dir)).sources.map((s) => [s.id, s.notes])).toEqual(made.map((m, i) => [m.source.id, i === 0 ? 'zero' : i === 3 ? 'three' : '']));
+    expect((await readDiskIndex(dir)).sources.map((s) => [s.id, s.notes])).toEqual(
+      made.map((m, i) => [m.source.id, i === 0 ? 'zero' : i === 3 ? 'three' : '']),
+    );
   });
 
   it('keeps every text read at open, so search reads no file, and keeps each in step with writes and removals', async () => {
@@ -529,10 +529,7 @@ describe('create and list', () => {
   it('close waits for saves already asked for', async () => {
     const { dir, store } = await newCase();
     const s = makeSource(1, 'text');
-    const pending = [
-      store.updateIndex((d) => void (d.name = 'Last words')),
-      store.addSource(s.source, s.body, s.original),
-    ];
+    const pending = [store.updateIndex((d) => void (d.name = 'Last words')), store.addSource(s.source, s.body, s.original)];
     await store.close();
     await Promise.all(pending);
     expect(await readIndexFile(dir)).toMatchObject({ name: 'Last words', sources: [{ id: s.source.id }] });

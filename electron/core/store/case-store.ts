@@ -142,7 +142,9 @@ export async function loadIndex(dir: string, versioning: Versioning, parsed?: { 
   const sameFormat = snapshot.schemaVersion === versioning.current;
   const replayed = replayJournal(snapshot, base, journal, sameFormat ? checkOp : null);
   const warnings = replayed.torn
-    ? ['The last save to the case index was cut short (Corroborate may have stopped while saving); it was never confirmed and was not applied. Everything saved before it is intact.']
+    ? [
+        'The last save to the case index was cut short (Corroborate may have stopped while saving); it was never confirmed and was not applied. Everything saved before it is intact.',
+      ]
     : [];
   const problems = [...replayed.problems];
   let replayedDoc: Record<string, unknown> | null = replayed.applied ? replayed.doc : null;
@@ -861,4 +863,3 @@ export class CaseStore {
     }
   }
 }
-

@@ -54,9 +54,7 @@ describe('writeFileDurable', () => {
     const file = path.join(dir, 'case.json');
     await writeFileDurable(file, 'old contents');
     const proto = await fileHandleProto(dir);
-    vi.spyOn(proto as { writeFile: () => Promise<void> }, 'writeFile').mockRejectedValueOnce(
-      Object.assign(new Error('disk full'), { code: 'ENOSPC' }),
-    );
+    vi.spyOn(proto as { writeFile: () => Promise<void> }, 'writeFile').mockRejectedValueOnce(Object.assign(new Error('disk full'), { code: 'ENOSPC' }));
     await expect(writeFileDurable(file, 'new contents')).rejects.toThrow('disk full');
     expect(await fs.readFile(file, 'utf8')).toBe('old contents');
     expect(await fs.readdir(dir)).toEqual(['case.json']);

@@ -7,8 +7,7 @@ import type { Adapter } from 'lowdb';
 
 /** Temp files share a recognisable shape so an interrupted write can be swept up at the next open. */
 export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
-const tempPathFor = (target: string): string =>
-  path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+const tempPathFor = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Write to a temp file in the same folder, fsync it, rename it over the target, fsync the folder.

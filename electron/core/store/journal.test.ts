@@ -36,7 +36,11 @@ const journalFile = (dir: string) => path.join(dir, 'case.journal');
 const rawIndex = async (dir: string) => JSON.parse(await fs.readFile(caseFile(dir), 'utf8'));
 const journalLines = async (dir: string): Promise<string[]> =>
   (await fs.readFile(journalFile(dir), 'utf8').catch(() => '')).split('\n').filter((l) => l !== '');
-const exists = (p: string) => fs.access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  fs.access(p).then(
+    () => true,
+    () => false,
+  );
 const setNotes = (store: CaseStore, id: string, notes: string) =>
   store.updateIndex((d) => void (d.sources.find((s) => s.id === id)!.notes = notes), { sources: [id] });
 const rename = (store: CaseStore, name: string) => store.updateIndex((d) => void (d.name = name), { fields: ['name'] });
@@ -225,15 +229,42 @@ describe('reading the journal back', () => {
   });
 
   it('replayJournal applies each line whole and only for its base', () => {
-    const snapshot = { sources: [{ id: 'a', n: 1 }, { id: 'b', n: 1 }], name: 'x' };
+    const snapshot = {
+      sources: [
+        { id: 'a', n: 1 },
+        { id: 'b', n: 1 },
+      ],
+      name: 'x',
+    };
     const text = [
-      encodeEntry({ base: 'B', seq: 1, ops: [{ op: 'delete', id: 'a' }, { op: 'put', source: { id: 'c', n: 1 } }] }),
+      encodeEntry({
+        base: 'B',
+        seq: 1,
+        ops: [
+          { op: 'delete', id: 'a' },
+          { op: 'put', source: { id: 'c', n: 1 } },
+        ],
+      }),
       encodeEntry({ base: 'OLD', seq: 1, ops: [{ op: 'set', field: 'name', value: 'stale' }] }),
-      encodeEntry({ base: 'B', seq: 2, ops: [{ op: 'put', source: { id: 'b', n: 2 } }, { op: 'put', source: { id: 'a', n: 3 } }] }),
+      encodeEntry({
+        base: 'B',
+        seq: 2,
+        ops: [
+          { op: 'put', source: { id: 'b', n: 2 } },
+          { op: 'put', source: { id: 'a', n: 3 } },
+        ],
+      }),
     ].join('');
     const r = replayJournal(snapshot, 'B', text, null);
     expect(r).toMatchObject({ applied: 2, stale: 1, torn: false, problems: [] });
-    expect(r.doc).toEqual({ sources: [{ id: 'b', n: 2 }, { id: 'c', n: 1 }, { id: 'a', n: 3 }], name: 'x' });
+    expect(r.doc).toEqual({
+      sources: [
+        { id: 'b', n: 2 },
+        { id: 'c', n: 1 },
+        { id: 'a', n: 3 },
+      ],
+      name: 'x',
+    });
     expect(snapshot.sources).toHaveLength(2); // the snapshot document itself is left as it was
   });
 });
@@ -350,7 +381,11 @@ describe('beside the open store', () => {
     const migrated = track(await CaseStore.open(dir, { versioning }));
     expect(migrated.index).toMatchObject({ schemaVersion: 2, name: 'Rocket attack (migrated)', sources: [{ notes: 'before the upgrade' }] });
     const backups = await fs.readdir(path.join(dir, 'backups'));
-    const docs = await Promise.all(backups.filter((n) => n.endsWith('.json')).map(async (n) => JSON.parse(await fs.readFile(path.join(dir, 'backups', n), 'utf8'))));
-    expect(docs).toContainEqual(expect.objectContaining({ schemaVersion: 1, name: 'Rocket attack', sources: [expect.objectContaining({ notes: 'before the upgrade' })] }));
+    const docs = await Promise.all(
+      backups.filter((n) => n.endsWith('.json')).map(async (n) => JSON.parse(await fs.readFile(path.join(dir, 'backups', n), 'utf8'))),
+    );
+    expect(docs).toContainEqual(
+      expect.objectContaining({ schemaVersion: 1, name: 'Rocket attack', sources: [expect.objectContaining({ notes: 'before the upgrade' })] }),
+    );
   });
 });

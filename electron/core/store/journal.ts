@@ -146,7 +146,12 @@ export interface Replayed {
  * line whole or not at all. `check` (this build's schemas) is applied only when the snapshot is in
  * the current format; an older one is validated as a whole after migration.
  */
-export function replayJournal(snapshot: Record<string, unknown>, base: string | null, text: string, check: ((op: JournalOp) => string | null) | null): Replayed {
+export function replayJournal(
+  snapshot: Record<string, unknown>,
+  base: string | null,
+  text: string,
+  check: ((op: JournalOp) => string | null) | null,
+): Replayed {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const draft = new Draft(snapshot);

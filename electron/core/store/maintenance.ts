@@ -95,7 +95,13 @@ async function setAside(file: string): Promise<void> {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
       // File systems without hard links: copy instead (the name was free a moment ago, and we hold the lock).
-      if (await fs.access(aside).then(() => true, () => false)) continue;
+      if (
+        await fs.access(aside).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
       await copyFileDurable(file, aside);
       return;
     }

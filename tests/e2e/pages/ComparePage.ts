@@ -17,11 +17,17 @@ export class ComparePage {
     return this.root.getByRole('table');
   }
   async show(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Compare/ }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: /^Compare/ })
+      .click();
     await expect(this.root).toBeVisible();
   }
   async mode(name: 'Events' | 'Disagreements' | 'Timeline'): Promise<void> {
-    await this.root.getByRole('group', { name: 'Compare views' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+    await this.root
+      .getByRole('group', { name: 'Compare views' })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
   }
   async openEvent(title: string): Promise<void> {
     await this.events.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
@@ -35,7 +41,9 @@ export class ComparePage {
     return this.row(label).locator('.verdict');
   }
   async decide(label: string, action: 'Confirm' | 'Explain' | 'Dismiss', note: string): Promise<void> {
-    await this.row(label).getByRole('button', { name: action === 'Confirm' ? 'Confirm' : `${action}…`, exact: true }).click();
+    await this.row(label)
+      .getByRole('button', { name: action === 'Confirm' ? 'Confirm' : `${action}…`, exact: true })
+      .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('textbox').fill(note);
     await dialog.getByRole('button', { name: action, exact: true }).click();

@@ -48,7 +48,11 @@ export class LongTasks {
     return this.page.evaluate((t) => {
       const w = window as unknown as Recorded;
       const all = (w.__longTasks ?? []).filter((x) => x.start >= t);
-      return { longest: all.reduce((m, x) => Math.max(m, x.duration), 0), count: all.length, ...(w.__longTasksError ? { unsupported: w.__longTasksError } : {}) };
+      return {
+        longest: all.reduce((m, x) => Math.max(m, x.duration), 0),
+        count: all.length,
+        ...(w.__longTasksError ? { unsupported: w.__longTasksError } : {}),
+      };
     }, from);
   }
 }

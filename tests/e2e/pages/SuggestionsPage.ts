@@ -36,10 +36,14 @@ export class SuggestionsPage {
     await expect(this.panel).toBeVisible();
   }
   async accept(quote: string): Promise<void> {
-    await this.item(quote).getByRole('button', { name: /^Accept/ }).click();
+    await this.item(quote)
+      .getByRole('button', { name: /^Accept/ })
+      .click();
   }
   async reject(quote: string): Promise<void> {
-    await this.item(quote).getByRole('button', { name: /^Reject/ }).click();
+    await this.item(quote)
+      .getByRole('button', { name: /^Reject/ })
+      .click();
   }
   async acceptAll(): Promise<number> {
     const button = this.panel.getByRole('button', { name: /^Accept all \(\d+\)$/ });
