@@ -129,7 +129,7 @@ describe('corroborate import / sources', () => {
 
 describe('corroborate conflicts', () => {
   it('prints each event’s rows with verdicts, claims and reasons', async () => {
-    const { buildSeedsCase } = await import('./core/bundle/seeds-case.ts');
+    const { buildSeedsCase } = await import('../tests/support/seeds-case.ts');
     const dir = join(await tmp(), 'seeds');
     const { store } = await buildSeedsCase(dir);
     await store.close();
@@ -149,7 +149,7 @@ describe('corroborate conflicts', () => {
 
 describe('corroborate export / verify / import-bundle', () => {
   it('round-trips a case through a bundle, verifies it, and refuses a tampered one', async () => {
-    const { buildSeedsCase } = await import('./core/bundle/seeds-case.ts');
+    const { buildSeedsCase } = await import('../tests/support/seeds-case.ts');
     const root = await tmp();
     const first = join(root, 'first');
     const { store } = await buildSeedsCase(first);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractFile, extractFileIsolated } from '../electron/core/import/index.ts';
-import { makePdf, loremLines } from '../electron/core/import/make-pdf.ts';
+import { makePdf, loremLines } from '../tests/support/make-pdf.ts';
 
 const pages = Number(process.argv[2] ?? 300);
 const pdf = makePdf(Array.from({ length: pages }, (_, i) => ({ lines: loremLines(4, i + 1) })));

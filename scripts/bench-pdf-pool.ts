@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSy
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { extractFile, extractFileIsolated, type Extracted } from '../electron/core/import/index.ts';
-import { makePdf, loremLines } from '../electron/core/import/make-pdf.ts';
+import { makePdf, loremLines } from '../tests/support/make-pdf.ts';
 import { WorkerPool } from '../electron/core/import/pool.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string' }, 'skip-old': { type: 'boolean' } } });

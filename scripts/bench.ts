@@ -28,7 +28,7 @@ try {
 }
 
 console.log('\n== Store: a case of 10,000 sources ==');
-run('electron/core/store/bench.ts', '10000');
+run('scripts/bench-store.ts', '10000');
 
 console.log('\n== Import: text PDF against pdftotext ==');
 run('scripts/bench-import.ts', '300');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationFor, casualtyClaim, eventRecord, sourceRecord, T0 } from '../electron/core/bundle/test-fixtures.ts';
+import { annotationFor, casualtyClaim, eventRecord, sourceRecord, T0 } from '../tests/support/bundle-fixtures.ts';
 import { claimsCsv, csvCell, neutralise, parseCsv, reconciliationsCsv, toCsv, CSV_BOM } from './csv.ts';
 
 describe('spreadsheet safety', () => {

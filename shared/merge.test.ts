@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorRecord, annotationFor, casualtyClaim, eventRecord, sourceRecord } from '../electron/core/bundle/test-fixtures.ts';
+import { actorRecord, annotationFor, casualtyClaim, eventRecord, sourceRecord } from '../tests/support/bundle-fixtures.ts';
 import { canonicalJson, mergeCases, type MergeSide } from './merge.ts';
 
 const TEXT = 'Officials said 14 soldiers were wounded and two were killed.';

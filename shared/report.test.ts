@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotationFor, casualtyClaim, eventRecord, sourceRecord, T0 } from '../electron/core/bundle/test-fixtures.ts';
+import { annotationFor, casualtyClaim, eventRecord, sourceRecord, T0 } from '../tests/support/bundle-fixtures.ts';
 import { escapeHtml, renderReport } from './report.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>alert(2)</script>';

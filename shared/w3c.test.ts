@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { w3cAnnotationFailures, w3cMustFailures, w3cSamples } from '../electron/core/bundle/w3c-suite.ts';
-import { annotationFor, casualtyClaim, eventRecord, noteClaim, sourceRecord, T0 } from '../electron/core/bundle/test-fixtures.ts';
+import { w3cAnnotationFailures, w3cMustFailures, w3cSamples } from '../tests/support/w3c-suite.ts';
+import { annotationFor, casualtyClaim, eventRecord, noteClaim, sourceRecord, T0 } from '../tests/support/bundle-fixtures.ts';
 import { figureFrom } from './claims.ts';
 import { describeClaim, formatFigure, toWebAnnotations } from './w3c.ts';
 

@@ -144,7 +144,7 @@ describe('core: cases', () => {
 
 describe('core: a host on one case folder (serve --case DIR)', () => {
   it('serves a case whose id differs from its folder’s name by the id it has: its sources, texts, claims and search', async () => {
-    const { buildSeedsCase } = await import('./bundle/seeds-case.ts');
+    const { buildSeedsCase } = await import('../../tests/support/seeds-case.ts');
     const root = await tmp();
     const dir = join(root, 'Iraq attacks (copy)');
     const built = await buildSeedsCase(dir, { id: 'seeds-2020' });
@@ -192,7 +192,7 @@ describe('core: a host on one case folder (serve --case DIR)', () => {
 
 describe('the change feed', () => {
   it('tells a window each page of a PDF being imported, in order', async () => {
-    const { makePdf, loremLines } = await import('./import/make-pdf.ts');
+    const { makePdf, loremLines } = await import('../../tests/support/make-pdf.ts');
     const dataDir = await mkdtemp(join(tmpdir(), 'corroborate-feed-'));
     await withCore(dataDir, async (core) => {
       const c = (await core.call('cases.create', { name: 'Feed' })) as CaseSummary;

@@ -1,6 +1,6 @@
 // The Pages view of a PDF draws the same highlights as the text view: a passage tagged in Text
 // shows as a box over its words on the right page, and a screen reader hears the claim per page.
-// The PDF is generated here (electron/core/import/make-pdf.ts), with made-up report text.
+// The PDF is generated here (tests/support/make-pdf.ts), with made-up report text.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { TaggingPage } from './pages/TaggingPage.ts';
 import { PdfPagesPage } from './pages/PdfPagesPage.ts';
 import type { StartPage } from './pages/StartPage.ts';
 import type { LibraryPage } from './pages/LibraryPage.ts';
-import { makePdf, loremLines } from '../../electron/core/import/make-pdf.ts';
+import { makePdf, loremLines } from '../support/make-pdf.ts';
 
 const QUOTE = '14 soldiers were wounded';
 // Page 2's lines, top to bottom: makePdf sets the first at y = 750 and steps 14 points per line.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { canonicalize } from '../../shared/canonical.ts';
 import { extractPdf } from '../../electron/core/import/pdf.ts';
-import { makePdf, loremLines } from '../../electron/core/import/make-pdf.ts';
+import { makePdf, loremLines } from '../support/make-pdf.ts';
 import { alignPage, itemRanges } from '../../renderer/pdf/align.ts';
 
 /** The characters of each item that a canonical range lands on. */

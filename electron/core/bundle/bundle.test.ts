@@ -11,8 +11,8 @@ import { canonicalJson } from '../../../shared/merge.ts';
 import { CaseClaims } from '../claims.ts';
 import { CaseStore } from '../store/index.ts';
 import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readZip, verifyBundle } from './index.ts';
-import { buildSeedsCase, seedsKey } from './seeds-case.ts';
-import { w3cMustFailures } from './w3c-suite.ts';
+import { buildSeedsCase, seedsKey } from '../../../tests/support/seeds-case.ts';
+import { w3cMustFailures } from '../../../tests/support/w3c-suite.ts';
 
 const made: string[] = [];
 const tmp = async (label: string) => {

@@ -10,7 +10,7 @@ import { ApiError } from '../../../shared/errors.ts';
 import { CaseClaims } from '../claims.ts';
 import { CaseStore } from '../store/index.ts';
 import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readZip, verifyBundle, writeZip, type ZipLimits } from './index.ts';
-import { annotationFor, casualtyClaim, eventRecord, sourceRecord } from './test-fixtures.ts';
+import { annotationFor, casualtyClaim, eventRecord, sourceRecord } from '../../../tests/support/bundle-fixtures.ts';
 
 const made: string[] = [];
 const tmp = async () => {

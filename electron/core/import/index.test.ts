@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.ts';
 import { FoundAuthors, FoundOutlet, FoundPublished, FoundTitle, PageRange, SourceKind } from '../../../shared/source.ts';
 import { extractFile, extractFileIsolated, extractPasted } from './index.ts';
-import { makePdf, loremLines } from './make-pdf.ts';
+import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 

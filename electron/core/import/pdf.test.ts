@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalize } from '../../../shared/canonical.ts';
 import { extractFile } from './index.ts';
-import { makePdf, loremLines } from './make-pdf.ts';
+import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/import');
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(fixtures, name)));

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../../../shared/errors.ts';
 import { extractFile, extractFileIsolated, type ImportProgress } from './index.ts';
-import { makePdf, loremLines } from './make-pdf.ts';
+import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 import { WorkerPool, type WorkerJob } from './pool.ts';
 
 // A stand-in worker speaking the pool's protocol, told by each job how to behave.
@@ -189,7 +189,7 @@ describe('the import pool', () => {
 
   it('lets a command-line process exit once its imports are done (idle workers hold nothing open)', async () => {
     const index = new URL('./index.ts', import.meta.url).href;
-    const makePdfUrl = new URL('./make-pdf.ts', import.meta.url).href;
+    const makePdfUrl = new URL('../../../tests/support/make-pdf.ts', import.meta.url).href;
     const script = `
       const { extractFileIsolated } = await import(${JSON.stringify(index)});
       const { makePdf } = await import(${JSON.stringify(makePdfUrl)});

@@ -6,7 +6,7 @@ import { CASE_FORMAT_VERSION } from '../../../shared/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { CaseStore, readCaseSummary, restoreBackup, type StoreOptions } from './index.ts';
 import { loadIndex } from './case-store.ts';
-import { makeSource, projectNode, removeTempDirs, tempDir } from './test-helpers.ts';
+import { makeSource, projectNode, removeTempDirs, tempDir } from '../../../tests/support/store-helpers.ts';
 
 afterAll(removeTempDirs);
 
@@ -33,9 +33,9 @@ const errorOf = async (p: Promise<unknown>): Promise<ApiError> => {
   throw new Error('expected the call to fail');
 };
 
-/** Runs child-fixture.ts in its own Node process. */
+/** Runs tests/support/store-child.ts in its own Node process. */
 function child(mode: 'hold' | 'save-and-die' | 'try-open', dir: string) {
-  const proc = spawn(projectNode, [path.join(here, 'child-fixture.ts'), mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(projectNode, [path.join(here, '..', '..', '..', 'tests', 'support', 'store-child.ts'), mode, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stdout.on('data', (d) => (out += d));

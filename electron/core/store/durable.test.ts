@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DurableJsonFile, StoredFileError, writeFileDurable } from './durable.ts';
-import { removeTempDirs, tempDir } from './test-helpers.ts';
+import { removeTempDirs, tempDir } from '../../../tests/support/store-helpers.ts';
 
 afterAll(removeTempDirs);
 

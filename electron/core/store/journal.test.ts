@@ -9,7 +9,7 @@ import { CaseStore, loadIndex, type StoreOptions } from './case-store.ts';
 import { decodeIndex } from './codec.ts';
 import { decodeLine, encodeEntry, replayJournal, type JournalEntry } from './journal.ts';
 import { readCaseSummary, restoreBackup } from './maintenance.ts';
-import { makeSource, projectNode, removeTempDirs, tempDir } from './test-helpers.ts';
+import { makeSource, projectNode, removeTempDirs, tempDir } from '../../../tests/support/store-helpers.ts';
 
 afterAll(removeTempDirs);
 const open: CaseStore[] = [];
@@ -101,7 +101,9 @@ describe('a journaled save', () => {
   it('survives the process being killed the moment it was acknowledged', async () => {
     const { dir, store } = await newCase(1);
     await store.close();
-    const proc = spawn(projectNode, [path.join(import.meta.dirname, 'child-fixture.ts'), 'journal-save-and-die', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const proc = spawn(projectNode, [path.join(import.meta.dirname, '..', '..', '..', 'tests', 'support', 'store-child.ts'), 'journal-save-and-die', dir], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let err = '';
     proc.stderr.on('data', (d) => (err += d));
     const signal = await new Promise((resolve) => proc.on('exit', (_code, sig) => resolve(sig)));

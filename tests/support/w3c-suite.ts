@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-export const W3C_SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/w3c-annotation-schemas');
+export const W3C_SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/w3c-annotation-schemas');
 
 interface AjvLike {
   addSchema(schema: object): unknown;

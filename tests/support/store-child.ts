@@ -1,10 +1,10 @@
-// Run as a separate process by the store's tests: `node child-fixture.ts <mode> <dir>`.
+// Run as a separate process by the store's tests: `node tests/support/store-child.ts <mode> <dir>`.
 //   hold <dir>          open the case, print "ready", keep it open until killed
 //   save-and-die <dir>  open, save a change, and SIGKILL itself the moment the save is acknowledged
 //   journal-save-and-die <dir>  the same with a journaled save (one source's metadata and the case name)
 //   try-open <dir>      try to open the case and print the error code it got (or "opened")
-import { isApiError } from '../../../shared/errors.ts';
-import { CaseStore } from './index.ts';
+import { isApiError } from '../../shared/errors.ts';
+import { CaseStore } from '../../electron/core/store/index.ts';
 
 const [mode, dir] = process.argv.slice(2);
 if (mode === 'try-open') {

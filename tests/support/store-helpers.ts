@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Source, SourceBody } from '../../../shared/source.ts';
+import type { Source, SourceBody } from '../../shared/source.ts';
 
 const made: string[] = [];
 export async function tempDir(label = 'case'): Promise<string> {
@@ -42,4 +42,4 @@ export function makeSource(n: number, text: string, original = new TextEncoder()
 }
 
 /** Node 24 from the project (it runs .ts directly), for child processes. */
-export const projectNode = path.resolve(import.meta.dirname, '../../../node_modules/.bin/node');
+export const projectNode = path.resolve(import.meta.dirname, '../../node_modules/.bin/node');

@@ -6,18 +6,18 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTarget } from '../../../shared/anchor.ts';
-import { Claim, Event, type Population } from '../../../shared/claims.ts';
-import type { Command } from '../../../shared/commands.ts';
-import { computeAll, type Decision } from '../../../shared/conflicts.ts';
-import { makeReconciliation, ReconcileError, type Reconciliation } from '../../../shared/reconcile.ts';
-import { FIGURE_RULES_VERSION } from '../../../shared/figures.ts';
-import type { Source } from '../../../shared/source.ts';
-import { CaseClaims } from '../claims.ts';
-import { extractFile } from '../import/index.ts';
-import { CaseStore } from '../store/index.ts';
+import { makeTarget } from '../../shared/anchor.ts';
+import { Claim, Event, type Population } from '../../shared/claims.ts';
+import type { Command } from '../../shared/commands.ts';
+import { computeAll, type Decision } from '../../shared/conflicts.ts';
+import { makeReconciliation, ReconcileError, type Reconciliation } from '../../shared/reconcile.ts';
+import { FIGURE_RULES_VERSION } from '../../shared/figures.ts';
+import type { Source } from '../../shared/source.ts';
+import { CaseClaims } from '../../electron/core/claims.ts';
+import { extractFile } from '../../electron/core/import/index.ts';
+import { CaseStore } from '../../electron/core/store/index.ts';
 
-export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');
+export const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
 const T = '2024-06-01T09:00:00.000Z';
 
 interface KeyClaim {

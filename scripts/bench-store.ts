@@ -1,11 +1,11 @@
-// Store benchmark: `node_modules/.bin/node electron/core/store/bench.ts [sources]`.
+// Store benchmark: `node_modules/.bin/node scripts/bench-store.ts [sources]`.
 // Builds a case of 10,000 short sources and prints open / save times beside the cost of one bare
 // durable 1 KB write on the same disk (the floor any save pays). Index saves are shown both ways:
 // journaled (a caller says what it changed) and whole (case.json rewritten, the cost before the journal).
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CaseStore, writeFileDurable } from './index.ts';
-import { makeSource, tempDir } from './test-helpers.ts';
+import { CaseStore, writeFileDurable } from '../electron/core/store/index.ts';
+import { makeSource, tempDir } from '../tests/support/store-helpers.ts';
 
 const N = Number(process.argv[2] ?? 10_000);
 const RUNS = 20;
