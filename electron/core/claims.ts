@@ -81,6 +81,8 @@ export class CaseClaims {
     const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
     const sources = store.index.sources.map((s) => s.id);
     for (let i = 0; i < sources.length; i += LOAD_BATCH) {
+      // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
+      if (store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
       // A batch of bodies at a time: their texts and records are let go before the next is read.
       const batch = sources.slice(i, i + LOAD_BATCH);
       const bodies = await store.readAllBodies(say404, batch);

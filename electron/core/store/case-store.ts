@@ -686,6 +686,11 @@ export class CaseStore {
   }
 
   /** Waits for every pending write, then releases the lock. Later calls that write are refused. */
+  /** Closed (its lock released): work still reading it, such as a claims load in the background, stops. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
