@@ -293,7 +293,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     setSide(next);
     requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
   };
-  const claimCount = claims.view?.totalClaims ?? 0;
+  // Null while a large case's claims are still being read in the core (edits wait for that read).
+  const claimCount = claims.view ? (claims.view.totalClaims?.toLocaleString('en') ?? '…') : '0';
   // A merge, or a clash settled with the set-aside version, can change sources and claims: read the case again.
   const reloadCase = () => {
     void client.call('cases.open', { caseId }).then(
@@ -515,7 +516,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                     }
                   }}
                 >
-                  <SideTab name="claims" side={side} label={`Claims (${claimCount})`} onSelect={setSide}>
+                  <SideTab name="claims" side={side} label={claimCount === '…' ? 'Claims (still being read)' : `Claims (${claimCount})`} onSelect={setSide}>
                     Claims <span className="count">{claimCount}</span>
                   </SideTab>
                   <SideTab name="suggestions" side={side} label={`Suggestions (${suggestCount})`} onSelect={setSide}>
