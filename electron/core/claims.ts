@@ -80,6 +80,7 @@ export class CaseClaims {
     };
     const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
     const sources = store.index.sources.map((s) => s.id);
+    const pool = new Map<string, string>();
     for (let i = 0; i < sources.length; i += LOAD_BATCH) {
       // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
       if (store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
@@ -93,8 +94,8 @@ export class CaseClaims {
         const c = validateClaims(body.claims);
         say(`In “${titleOf(id)}”`, a.problems);
         say(`In “${titleOf(id)}”`, c.problems);
-        annotations.push(...a.annotations);
-        claims.push(...c.claims);
+        for (const x of a.annotations) annotations.push(shareStrings(x, pool));
+        for (const x of c.claims) claims.push(shareStrings(x, pool));
         const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
         if (bad.annotations.length || bad.claims.length) unreadable.set(id, bad);
       }
@@ -392,6 +393,28 @@ export class CaseClaims {
 }
 
 /** Like validateClaims, for records without an id: reported by position, kept in the file. */
+/**
+ * Record fields that repeat across a case (ids of sources and events, kinds, measures, stamps, rule
+ * versions) as one string each: JSON.parse makes a copy per record, and at 100,000 claims the
+ * copies are tens of megabytes. Only short top-level and nested values; the record is unchanged.
+ */
+function shareStrings<T>(record: T, pool: Map<string, string>): T {
+  const walk = (o: Record<string, unknown>) => {
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'string') {
+        if (v.length <= 40) {
+          const s = pool.get(v);
+          if (s === undefined) pool.set(v, v);
+          else o[k] = s;
+        }
+      } else if (v && typeof v === 'object') walk(v as Record<string, unknown>);
+    }
+  };
+  walk(record as Record<string, unknown>);
+  return record;
+}
+
 export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
   const records: T[] = [];
   const problems: RecordProblem[] = [];
