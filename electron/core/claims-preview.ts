@@ -7,7 +7,7 @@ import { validateActors, validateAnnotations, validateClaims, validateEvents, ty
 import { Decision } from '../../shared/conflicts.ts';
 import { GradeOverride } from '../../shared/grade.ts';
 import { Reconciliation } from '../../shared/reconcile.ts';
-import { validateKeyed } from './claims.ts';
+import { validateKeyed } from './claims-records.ts';
 import type { CaseStore } from './store/index.ts';
 
 export async function previewView(store: CaseStore, sourceIds: string[], version: number): Promise<ClaimsView> {

@@ -13,9 +13,9 @@ import { ApiError } from '../../shared/errors.ts';
 import { Decision } from '../../shared/conflicts.ts';
 import { GradeOverride } from '../../shared/grade.ts';
 import { Reconciliation } from '../../shared/reconcile.ts';
-import type { z } from 'zod';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
+import { shareStrings, validateKeyed } from './claims-records.ts';
 import { SourceRecords } from './source-records.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
@@ -390,40 +390,6 @@ export class CaseClaims {
     this.#queue = run.catch(() => undefined);
     return run;
   }
-}
-
-/** Like validateClaims, for records without an id: reported by position, kept in the file. */
-/**
- * Record fields that repeat across a case (ids of sources and events, kinds, measures, stamps, rule
- * versions) as one string each: JSON.parse makes a copy per record, and at 100,000 claims the
- * copies are tens of megabytes. Only short top-level and nested values; the record is unchanged.
- */
-function shareStrings<T>(record: T, pool: Map<string, string>): T {
-  const walk = (o: Record<string, unknown>) => {
-    for (const k in o) {
-      const v = o[k];
-      if (typeof v === 'string') {
-        if (v.length <= 40) {
-          const s = pool.get(v);
-          if (s === undefined) pool.set(v, v);
-          else o[k] = s;
-        }
-      } else if (v && typeof v === 'object') walk(v as Record<string, unknown>);
-    }
-  };
-  walk(record as Record<string, unknown>);
-  return record;
-}
-
-export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
-  const records: T[] = [];
-  const problems: RecordProblem[] = [];
-  raw.forEach((r, index) => {
-    const p = schema.safeParse(r);
-    if (p.success) records.push(p.data);
-    else problems.push({ index, message: `${noun} ${index + 1} was left out: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` });
-  });
-  return { records, problems };
 }
 
 function wrap<T>(fn: () => T): T {

@@ -1,0 +1,37 @@
+// Helpers for reading a case's records: judgements validated by position, and repeated strings shared.
+import type { z } from 'zod';
+import type { RecordProblem } from '../../shared/claims.ts';
+
+/**
+ * Record fields that repeat across a case (ids of sources and events, kinds, measures, stamps, rule
+ * versions) as one string each: JSON.parse makes a copy per record, and at 100,000 claims the
+ * copies are tens of megabytes. Only short top-level and nested values; the record is unchanged.
+ */
+export function shareStrings<T>(record: T, pool: Map<string, string>): T {
+  const walk = (o: Record<string, unknown>) => {
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'string') {
+        if (v.length <= 40) {
+          const s = pool.get(v);
+          if (s === undefined) pool.set(v, v);
+          else o[k] = s;
+        }
+      } else if (v && typeof v === 'object') walk(v as Record<string, unknown>);
+    }
+  };
+  walk(record as Record<string, unknown>);
+  return record;
+}
+
+/** Like validateClaims, for records without an id: reported by position, kept in the file. */
+export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: string): { records: T[]; problems: RecordProblem[] } {
+  const records: T[] = [];
+  const problems: RecordProblem[] = [];
+  raw.forEach((r, index) => {
+    const p = schema.safeParse(r);
+    if (p.success) records.push(p.data);
+    else problems.push({ index, message: `${noun} ${index + 1} was left out: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` });
+  });
+  return { records, problems };
+}
