@@ -51,9 +51,9 @@ test('a search hit far down a long source opens it there, flashed, and again in 
   await hit.click();
   const text = reader.text(TITLE);
   const mark = text.locator('mark');
-  // (the flash lasts seconds: where it is first, then what it says)
-  await slow(mark).toBeInViewport();
-  await expect(mark).toHaveText(/Part 300/);
+  // One assertion for where the flash is and what it says: it lasts seconds, and two checks in a
+  // row can straddle its end on a loaded machine.
+  await slow(mark.filter({ hasText: /Part 300/ })).toBeInViewport();
 
   // The whole text gets drawn, and then a hit near the start scrolls back up to its passage.
   await slow(text.locator('[data-drawn="all"]')).toHaveCount(1);
