@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, applyList, diffList, diffState } from './changes.ts';
-import type { ClaimState } from './commands.ts';
+import { apply, type ClaimState } from './commands.ts';
+import { blankClaim } from './claims.ts';
 
 type R = { id: string; v: number };
 const key = (r: R) => r.id;
@@ -59,6 +60,26 @@ describe('change sets', () => {
       const applied = applyChanges(s, diffState(s, next));
       expect(applied.claims).toEqual(claims);
       s = applied;
+    }
+  });
+
+  it('read an edit made in place from the places it replaced, with the same result as comparing the lists', () => {
+    const T = '2024-05-01T00:00:00.000Z';
+    const claims = Array.from({ length: 500 }, (_, i) =>
+      blankClaim('note', { id: `c${i}`, sourceId: 's_abcdef', annotationId: `a${i}`, created: T, text: '' }),
+    );
+    let s = { annotations: [], claims, events: [], actors: [] } as ClaimState;
+    const rand = rng(5);
+    for (let step = 0; step < 50; step++) {
+      // One edit or a batch of several, some touching the same claim twice.
+      const ids = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => `c${Math.floor(rand() * 500)}`);
+      const commands = ids.map((id, k) => ({ type: 'claim.update' as const, payload: { id, set: { note: `n${step}-${k}` }, unset: [] } }));
+      const next = apply(s, { type: 'batch', payload: { commands } }).state;
+      const byId = (r: { id: string }) => r.id;
+      const fast = diffList(s.claims, next.claims, byId);
+      expect(fast).toEqual(diffList(s.claims.slice(), next.claims.slice(), byId));
+      expect(fast.put.length).toBeGreaterThan(0);
+      s = next;
     }
   });
 

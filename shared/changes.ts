@@ -8,7 +8,7 @@
 // list rather than a map of it.
 import { z } from 'zod';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
-import { positionOf, recordKey, replacedAt, type ClaimState } from './commands.ts';
+import { positionOf, recordKey, replacedAt, replacedSince, type ClaimState } from './commands.ts';
 import { Decision } from './conflicts.ts';
 import { GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
@@ -65,6 +65,15 @@ export interface ListChanges<T> {
 /** The changes that turn list `a` into list `b`, records told apart by `key`. */
 export function diffList<T>(a: readonly T[], b: readonly T[], key: (r: T) => string): ListChanges<T> {
   if (a === b) return { put: [], deleted: [] };
+  // Made from `a` by replacing records in place (an edit of one claim): only those places changed.
+  const replaced = replacedSince(a, b);
+  if (replaced) {
+    const put = [...new Set(replaced)]
+      .sort((x, y) => x - y)
+      .filter((i) => b[i] !== a[i])
+      .map((i) => ({ value: b[i], after: i > 0 ? key(b[i - 1]) : null }));
+    return { put, deleted: [] };
+  }
   let head = 0;
   const shortest = Math.min(a.length, b.length);
   while (head < shortest && a[head] === b[head]) head++;

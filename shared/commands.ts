@@ -178,7 +178,29 @@ function replaceAt<T>(list: T[], i: number, item: T): T[] {
   const same = (item as { id?: unknown }).id === (list[i] as { id?: unknown }).id;
   out[i] = item;
   if (p && same) POSITIONS.set(out, p);
+  if (same) REPLACED.set(out, { parent: new WeakRef(list), at: i });
   return out;
+}
+
+// What an in-place replacement changed, so a diff of the lists before and after an edit reads the
+// places replaced instead of walking 100,000 records. The parent is held weakly: no history of
+// copies is kept alive by this.
+const REPLACED = new WeakMap<readonly unknown[], { parent: WeakRef<readonly unknown[]>; at: number }>();
+
+/**
+ * The positions at which `after` was made from `before` by in-place replacements (same ids at the
+ * same places), or null when it was made any other way (then compare the lists).
+ */
+export function replacedSince(before: readonly unknown[], after: readonly unknown[]): number[] | null {
+  const at: number[] = [];
+  let x: readonly unknown[] | undefined = after;
+  for (let steps = 0; x !== before; steps++) {
+    const r: { parent: WeakRef<readonly unknown[]>; at: number } | undefined = x ? REPLACED.get(x) : undefined;
+    if (!r || steps > 10_000) return null;
+    at.push(r.at);
+    x = r.parent.deref();
+  }
+  return at;
 }
 function removeAt<T>(list: T[], i: number): T[] {
   return [...list.slice(0, i), ...list.slice(i + 1)];
