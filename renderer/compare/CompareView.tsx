@@ -1,13 +1,14 @@
 // The Compare view of an open case: the events (grade and flagged-row counts) beside the selected
 // event's matrix; the case-wide disagreements list; the timeline. Decisions, reconciliations and
 // grade overrides are record.put commands through the claims store, so they join the undo history.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TextTarget } from '../../shared/anchor.ts';
 import type { Row, DecisionStatus } from '../../shared/conflicts.ts';
 import { recordKey } from '../../shared/commands.ts';
 import type { Reconciliation } from '../../shared/reconcile.ts';
 import type { Source } from '../../shared/source.ts';
 import { useClient } from '../components/context.ts';
+import { useLongList } from '../components/useLongList.ts';
 import { nowIso } from '../lib/ids.ts';
 import { plural } from '../lib/format.ts';
 import type { ClaimsStore } from '../tagging/useClaims.ts';
@@ -36,6 +37,8 @@ function loadSaved(caseId: string): Saved {
   }
   return { mode: 'events', eventId: null };
 }
+
+const eventRowEstimate = () => 78;
 
 const sourceNameOf = (s: Source | undefined, id: string) => s?.outlet.value ?? s?.title.value ?? s?.file ?? id;
 
@@ -77,6 +80,21 @@ export function CompareView(props: {
   const tallies = useMemo(() => tallyByEvent(matrices), [matrices]);
   const total = useMemo(() => tally(flaggedRows(matrices)), [matrices]);
   const matrix = matrices.find((m) => m.eventId === eventId) ?? matrices[0];
+  // Thousands of events render as the rows on screen (useLongList), a few dozen as they are.
+  const eventsScroll = useRef<HTMLElement>(null);
+  const eventsList = useRef<HTMLUListElement>(null);
+  const eventKey = useCallback((i: number) => matrices[i].eventId, [matrices]);
+  const longEvents = useLongList({
+    count: matrices.length,
+    scrollRef: eventsScroll,
+    listRef: eventsList,
+    estimateSize: eventRowEstimate,
+    getItemKey: eventKey,
+    gap: 4,
+  });
+  const shownEvents = longEvents.virtual
+    ? longEvents.items.map((it) => ({ index: it.index, top: it.start - longEvents.offset }))
+    : matrices.map((_, index) => ({ index, top: 0 }));
 
   const openQuote = (claimId: string) => {
     const c = claims.get(claimId);
@@ -146,14 +164,26 @@ export function CompareView(props: {
           </p>
         ) : (
           <div className="cmp-layout">
-            <nav className="cmp-events" aria-label="Events">
-              <ul>
-                {matrices.map((m) => {
+            <nav className="cmp-events" aria-label="Events" ref={eventsScroll}>
+              <ul
+                ref={eventsList}
+                className={longEvents.virtual ? 'is-virtual' : undefined}
+                style={longEvents.virtual ? { height: longEvents.height } : undefined}
+              >
+                {shownEvents.map(({ index, top }) => {
+                  const m = matrices[index];
                   const e = events.get(m.eventId);
                   const t = tallies.get(m.eventId) ?? { open: 0, explained: 0, dismissed: 0 };
                   const current = m.eventId === matrix?.eventId;
                   return (
-                    <li key={m.eventId}>
+                    <li
+                      key={m.eventId}
+                      data-index={index}
+                      ref={longEvents.virtual ? longEvents.measure : undefined}
+                      style={longEvents.virtual ? { transform: `translateY(${top}px)` } : undefined}
+                      aria-setsize={longEvents.virtual ? matrices.length : undefined}
+                      aria-posinset={longEvents.virtual ? index + 1 : undefined}
+                    >
                       <button
                         type="button"
                         className="cmp-event"
