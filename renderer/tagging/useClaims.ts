@@ -51,8 +51,6 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     queue.current = next.catch(() => undefined);
     return next;
   }, []);
-  const serialRef = useRef(serial);
-
   const awaiting = useRef<number | null>(null);
   const hold = useCallback(
     (v: ClaimsView) => {
@@ -64,7 +62,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
         awaiting.current = v.version;
         void client.call('claims.changes', { caseId, since: v.version }).then(
           (r) =>
-            serialRef.current(async () => {
+            serial(async () => {
               const current = held.current;
               if (!current || r.reset) return;
               const next = followAll(current, r.changes);
@@ -74,7 +72,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
         );
       }
     },
-    [client, caseId],
+    [client, caseId, serial],
   );
 
   /** Reads the view afresh: what is wanted now, plus what was held (a reset must not lose an open source). */
