@@ -1,0 +1,48 @@
+// Casualty words: nouns that are a count, predicates of people, and words before a counted group.
+
+/** Nouns that ARE a casualty count ("eight injuries", "12 dead", "three fatalities") → measure. */
+export const CASUALTY_NOUNS: Record<string, string> = {
+  injury: 'wounded',
+  wound: 'wounded',
+  wounded: 'wounded',
+  injured: 'wounded',
+  concussion: 'wounded',
+  death: 'killed',
+  dead: 'killed',
+  fatality: 'killed',
+  killed: 'killed',
+  body: 'killed',
+  life: 'killed',
+  casualty: 'casualties',
+  missing: 'missing',
+  hostage: 'detained',
+  captive: 'detained',
+  prisoner: 'detained',
+};
+
+/** Participles and adjectives predicated of people ("were killed", "died", "was hurt") → measure. */
+export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
+  [/^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|martyred|shot dead|gunned down|lost their lives|lost his life|lost her life)\b/i, 'killed'],
+  [/^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed|hospitali[sz]ed|taken to hospital)\b/i, 'wounded'],
+  [/^(?:suffered|sustained|received|treated for)\s+(?:[\w-]+\s+){0,4}?(?:injuries|injury|wounds|concussions?|burns|trauma)\b/i, 'wounded'],
+  [/^(?:missing|unaccounted for)\b/i, 'missing'],
+  [/^(?:abducted|kidnapped|detained|captured|arrested|taken hostage|taken prisoner)\b/i, 'detained'],
+];
+
+/** Words BEFORE a counted group that make it a casualty count ("killing two", "the deaths of several"). */
+// "killed a total of four sailors", "wounding as many as": a total or hedge between verb and number
+const TOTAL = String.raw`(?:\s+(?:a total of|in total|in all|an estimated|a further|another|an additional|additional))?`;
+export const CASUALTY_BEFORE: Array<[RegExp, string]> = [
+  [
+    new RegExp(
+      String.raw`\b(?:killing|killed|kills|kill|slaying|slew|left dead|leaving dead|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)${TOTAL}\s*$`,
+      'i',
+    ),
+    'killed',
+  ],
+  [/\b(?:the\s+)?(?:deaths?|killings?|killing|bodies|funerals?)\s+of\s*$/i, 'killed'],
+  [new RegExp(String.raw`\b(?:wounding|wounded|injuring|injured|injures|wounds|maiming|hurting|hurt)${TOTAL}\s*$`, 'i'), 'wounded'],
+  [/\b(?:the\s+)?(?:injur(?:y|ies)|wounding)\s+(?:of|to)\s*$/i, 'wounded'],
+  [/\b(?:abducting|abducted|kidnapping|kidnapped|detaining|detained|capturing|captured|arresting|arrested|seized|seizing)\s*$/i, 'detained'],
+  [new RegExp(String.raw`\b(?:the\s+)?(?:kidnappings?|abductions?|capture|detention|arrests?)\s+of${TOTAL}\s*$`, 'i'), 'detained'],
+];
