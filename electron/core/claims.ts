@@ -2,33 +2,21 @@
 // live in their source's file, events and actors in the index, and the undo history in history.json,
 // so an edit rewrites only the files it touched. Records that fail their schema (a hand-edited file)
 // are reported and written back untouched, never dropped.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
 import { reanchorAnnotations } from '../../shared/anchor.ts';
-import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
-import { canRedo, canUndo, emptyStack, execute, loadUndoStack, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
+import type { Annotation } from '../../shared/claims.ts';
+import { canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { Decision } from '../../shared/conflicts.ts';
-import { GradeOverride } from '../../shared/grade.ts';
-import { Reconciliation } from '../../shared/reconcile.ts';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
-import { shareStrings, validateKeyed } from './claims-records.ts';
+import { HISTORY_FILE, readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import { SourceRecords } from './source-records.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
-const HISTORY_FILE = 'history.json';
 /** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
 const RECENT_CHANGES = 200;
-/** Sources read at a time when loading; the host answers other calls between batches. */
-const LOAD_BATCH = 250;
-
-interface Unreadable {
-  annotations: unknown[];
-  claims: unknown[];
-}
 
 export class CaseClaims {
   readonly #store: CaseStore;
@@ -39,7 +27,7 @@ export class CaseClaims {
   #problems: string[];
   /** Per source, the raw records that failed validation: written back as they were. */
   readonly #unreadable = new Map<string, Unreadable>();
-  #unreadableIndex: Record<'events' | 'actors' | 'decisions' | 'reconciliations' | 'gradeOverrides', unknown[]> = {
+  #unreadableIndex: Record<IndexRecordKind, unknown[]> = {
     events: [],
     actors: [],
     decisions: [],
@@ -66,78 +54,11 @@ export class CaseClaims {
    * served while this runs, carries it too); it yields between batches so the host keeps answering.
    */
   static async load(store: CaseStore, opts: { version?: number } = {}): Promise<CaseClaims> {
-    const problems: string[] = [];
-    const say = (where: string, list: RecordProblem[]) => {
-      for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
-    };
-    const annotations: Annotation[] = [];
-    const claims: Claim[] = [];
-    const unreadable = new Map<string, Unreadable>();
-    // Bodies the store holds are handed over; the rest are read now.
-    const titleOf = (id: string) => {
-      const s = store.source(id);
-      return s?.title.value ?? s?.file ?? id;
-    };
-    const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
-    const sources = store.index.sources.map((s) => s.id);
-    const pool = new Map<string, string>();
-    for (let i = 0; i < sources.length; i += LOAD_BATCH) {
-      // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
-      if (store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
-      // A batch of bodies at a time: their texts and records are let go before the next is read.
-      const batch = sources.slice(i, i + LOAD_BATCH);
-      const bodies = await store.readAllBodies(say404, batch);
-      for (const id of batch) {
-        const body = bodies.get(id);
-        if (!body) continue;
-        const a = validateAnnotations(body.annotations);
-        const c = validateClaims(body.claims);
-        say(`In “${titleOf(id)}”`, a.problems);
-        say(`In “${titleOf(id)}”`, c.problems);
-        for (const x of a.annotations) annotations.push(shareStrings(x, pool));
-        for (const x of c.claims) claims.push(shareStrings(x, pool));
-        const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
-        if (bad.annotations.length || bad.claims.length) unreadable.set(id, bad);
-      }
-      await new Promise((r) => setImmediate(r));
-    }
-    const ev = validateEvents(store.index.events);
-    const ac = validateActors(store.index.actors ?? []);
-    const de = validateKeyed(Decision, store.index.decisions, 'decision');
-    const re = validateKeyed(Reconciliation, store.index.reconciliations, 'reconciliation');
-    const go = validateKeyed(GradeOverride, store.index.gradeOverrides ?? [], 'grade override');
-    for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
-
-    let stack = emptyStack();
-    const raw = await readFile(join(store.dir, HISTORY_FILE), 'utf8').catch(() => null);
-    if (raw !== null) {
-      let parsed: unknown = null;
-      try {
-        parsed = JSON.parse(raw);
-      } catch {
-        problems.push('The undo history could not be read; it starts afresh. Your claims are not affected.');
-      }
-      if (parsed !== null) {
-        const loaded = loadUndoStack(parsed);
-        stack = loaded.stack;
-        if (loaded.problem) problems.push(loaded.problem);
-      }
-    }
-    const cc = new CaseClaims(
-      store,
-      { annotations, claims, events: ev.events, actors: ac.actors, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
-      stack,
-      problems,
-    );
-    for (const [k, v] of unreadable) cc.#unreadable.set(k, v);
+    const loaded = await readCaseClaims(store);
+    const cc = new CaseClaims(store, loaded.state, loaded.stack, loaded.problems);
+    for (const [k, v] of loaded.unreadable) cc.#unreadable.set(k, v);
     if (opts.version !== undefined) cc.#version = opts.version;
-    cc.#unreadableIndex = {
-      events: ev.problems.map((p) => store.index.events[p.index]),
-      actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
-      decisions: de.problems.map((p) => store.index.decisions[p.index]),
-      reconciliations: re.problems.map((p) => store.index.reconciliations[p.index]),
-      gradeOverrides: go.problems.map((p) => (store.index.gradeOverrides ?? [])[p.index]),
-    };
+    cc.#unreadableIndex = loaded.unreadableIndex;
     return cc;
   }
 

@@ -1,0 +1,106 @@
+// Reading a case's claims from its files (sources, index, undo history), apart from keeping them in step.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
+import { emptyStack, loadUndoStack, type ClaimState, type UndoStack } from '../../shared/commands.ts';
+import { ApiError } from '../../shared/errors.ts';
+import { Decision } from '../../shared/conflicts.ts';
+import { GradeOverride } from '../../shared/grade.ts';
+import { Reconciliation } from '../../shared/reconcile.ts';
+import { shareStrings, validateKeyed } from './claims-records.ts';
+import type { CaseStore } from './store/index.ts';
+
+export const HISTORY_FILE = 'history.json';
+/** Sources read at a time when loading; the host answers other calls between batches. */
+const LOAD_BATCH = 250;
+
+export interface Unreadable {
+  annotations: unknown[];
+  claims: unknown[];
+}
+
+export type IndexRecordKind = 'events' | 'actors' | 'decisions' | 'reconciliations' | 'gradeOverrides';
+
+export interface LoadedClaims {
+  state: ClaimState;
+  stack: UndoStack;
+  problems: string[];
+  /** Per source, the raw records that failed validation. */
+  unreadable: Map<string, Unreadable>;
+  /** The index's raw records that failed validation, by field. */
+  unreadableIndex: Record<IndexRecordKind, unknown[]>;
+}
+
+/** Reads every claim of the case, yielding between batches of sources so the host keeps answering. */
+export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
+  const problems: string[] = [];
+  const say = (where: string, list: RecordProblem[]) => {
+    for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
+  };
+  const annotations: Annotation[] = [];
+  const claims: Claim[] = [];
+  const unreadable = new Map<string, Unreadable>();
+  // Bodies the store holds are handed over; the rest are read now.
+  const titleOf = (id: string) => {
+    const s = store.source(id);
+    return s?.title.value ?? s?.file ?? id;
+  };
+  const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
+  const sources = store.index.sources.map((s) => s.id);
+  const pool = new Map<string, string>();
+  for (let i = 0; i < sources.length; i += LOAD_BATCH) {
+    // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
+    if (store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
+    // A batch of bodies at a time: their texts and records are let go before the next is read.
+    const batch = sources.slice(i, i + LOAD_BATCH);
+    const bodies = await store.readAllBodies(say404, batch);
+    for (const id of batch) {
+      const body = bodies.get(id);
+      if (!body) continue;
+      const a = validateAnnotations(body.annotations);
+      const c = validateClaims(body.claims);
+      say(`In “${titleOf(id)}”`, a.problems);
+      say(`In “${titleOf(id)}”`, c.problems);
+      for (const x of a.annotations) annotations.push(shareStrings(x, pool));
+      for (const x of c.claims) claims.push(shareStrings(x, pool));
+      const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
+      if (bad.annotations.length || bad.claims.length) unreadable.set(id, bad);
+    }
+    await new Promise((r) => setImmediate(r));
+  }
+  const ev = validateEvents(store.index.events);
+  const ac = validateActors(store.index.actors ?? []);
+  const de = validateKeyed(Decision, store.index.decisions, 'decision');
+  const re = validateKeyed(Reconciliation, store.index.reconciliations, 'reconciliation');
+  const go = validateKeyed(GradeOverride, store.index.gradeOverrides ?? [], 'grade override');
+  for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
+
+  let stack = emptyStack();
+  const raw = await readFile(join(store.dir, HISTORY_FILE), 'utf8').catch(() => null);
+  if (raw !== null) {
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      problems.push('The undo history could not be read; it starts afresh. Your claims are not affected.');
+    }
+    if (parsed !== null) {
+      const loaded = loadUndoStack(parsed);
+      stack = loaded.stack;
+      if (loaded.problem) problems.push(loaded.problem);
+    }
+  }
+  return {
+    state: { annotations, claims, events: ev.events, actors: ac.actors, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
+    stack,
+    problems,
+    unreadable,
+    unreadableIndex: {
+      events: ev.problems.map((p) => store.index.events[p.index]),
+      actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
+      decisions: de.problems.map((p) => store.index.decisions[p.index]),
+      reconciliations: re.problems.map((p) => store.index.reconciliations[p.index]),
+      gradeOverrides: go.problems.map((p) => (store.index.gradeOverrides ?? [])[p.index]),
+    },
+  };
+}
