@@ -5,12 +5,12 @@
 //
 // At monitor scale (100,000 claims, 10,000 events) a view change costs one pass over the claims
 // (claimGroups.ts); a long list renders only the rows on screen, group headers being rows too.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ClaimsView } from '../../shared/api.ts';
 import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import type { Command } from '../../shared/commands.ts';
 import type { Source } from '../../shared/source.ts';
-import { claimSummary, dayText, KIND_LETTER, KIND_NAME, measureLabel, quoteOf } from '../lib/claimText.ts';
+import { claimSummary, KIND_NAME, measureLabel, quoteOf } from '../lib/claimText.ts';
 import { claimRows, claimsOfAnnotation, eventClaimCount, indexAnnotations, indexClaims, NO_EVENT, type ClaimRowItem } from '../lib/claimGroups.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { nowIso } from '../lib/ids.ts';
@@ -19,24 +19,16 @@ import { EventDialog } from './EventDialog.tsx';
 import { EventField } from './EventField.tsx';
 import { EventPicker } from './EventPicker.tsx';
 import type { Retargeting } from './useTagging.ts';
+import { ClaimRow } from './claims-sidebar/ClaimRow.tsx';
+import { EventsList } from './claims-sidebar/EventsList.tsx';
+import { claimLabel, DRAG_TYPE, rowAttrs, type Handlers, type Place } from './claims-sidebar/rows.ts';
 import './claimsSidebar.css';
 
-const DRAG_TYPE = 'application/x-corroborate-claim';
 /** Space between rows of the list, in pixels. */
 const GAP = 6;
 const ESTIMATE: Record<ClaimRowItem['type'], number> = { group: 30, claim: 118, empty: 30 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-const claimLabel = (c: Claim) => `${KIND_NAME[c.kind]}: ${claimSummary(c)}`;
-
-/** What the rows call, kept in a ref so that memoised rows need not re-render when it changes. */
-interface Handlers {
-  edit: (claimId: string) => void;
-  reveal: (c: Claim) => void;
-  retarget: (c: Claim) => void;
-  remove: (c: Claim) => void;
-  openPicker: (c: Claim, anchor: HTMLElement) => void;
-}
 
 export function ClaimsSidebar(props: {
   id?: string;
@@ -428,192 +420,5 @@ export function ClaimsSidebar(props: {
         />
       ) : null}
     </aside>
-  );
-}
-
-/** Where a row sits: its index, and when the list is virtual its offset and the measuring ref. */
-interface Place {
-  index: number;
-  measure?: (el: Element | null) => void;
-  top?: number;
-  setSize?: number;
-}
-
-function rowAttrs(p: Place) {
-  return {
-    'data-index': p.index,
-    ref: p.measure,
-    style: p.measure ? { transform: `translateY(${p.top ?? 0}px)` } : undefined,
-    'aria-setsize': p.setSize,
-    'aria-posinset': p.setSize ? p.index + 1 : undefined,
-  };
-}
-
-const samePlace = (a: Place, b: Place) => a.index === b.index && a.top === b.top && a.measure === b.measure && a.setSize === b.setSize;
-
-const ClaimRow = memo(
-  function ClaimRow(props: {
-    place: Place;
-    claim: Claim;
-    annotation: Annotation | undefined;
-    selected: boolean;
-    eventName: string | null;
-    pickerOpen: boolean;
-    dropEvent: string | undefined;
-    dropOver: boolean;
-    h: RefObject<Handlers>;
-  }) {
-    const c = props.claim;
-    const quote = quoteOf(props.annotation);
-    const label = claimLabel(c);
-    const h = props.h;
-    return (
-      <li
-        {...rowAttrs(props.place)}
-        className={props.selected ? 'cs-claim is-selected' : 'cs-claim'}
-        aria-label={label}
-        data-drop-event={props.dropEvent}
-        data-drop={props.dropOver ? 'over' : undefined}
-        draggable
-        onDragStart={(e) => {
-          e.dataTransfer.setData(DRAG_TYPE, c.id);
-          e.dataTransfer.setData('text/plain', quote);
-          e.dataTransfer.effectAllowed = 'move';
-        }}
-      >
-        <div className="cs-claim-top">
-          <span className={`kind-badge kind-${c.kind}`} title={KIND_NAME[c.kind]}>
-            {KIND_LETTER[c.kind]}
-          </span>
-          <button type="button" className="cs-summary link-btn" onClick={() => h.current.reveal(c)} title="Show the passage">
-            {claimSummary(c)}
-          </button>
-        </div>
-        {quote ? <p className="cs-quote">“{quote.length > 160 ? `${quote.slice(0, 157)}…` : quote}”</p> : null}
-        {c.speaker || props.annotation?.orphan ? (
-          <p className="cs-meta small muted">
-            {c.speaker ? <span>{c.speaker}</span> : null}
-            {props.annotation?.orphan ? <span className="warn-text">{c.speaker ? ' · ' : ''}orphaned</span> : null}
-          </p>
-        ) : null}
-        {c.origin.type === 'suggestion' ? (
-          <p className="cs-origin small" title="Proposed by the claim suggester and accepted by hand">
-            Suggested by {c.origin.rule}
-          </p>
-        ) : null}
-        <div className="cs-actions">
-          <button type="button" className="btn btn-small" onClick={() => h.current.edit(c.id)}>
-            Edit
-          </button>
-          <button type="button" className="btn btn-small" onClick={() => h.current.retarget(c)}>
-            Change passage
-          </button>
-          <button type="button" className="btn btn-small btn-quiet-danger" onClick={() => h.current.remove(c)}>
-            Delete
-          </button>
-          <button
-            type="button"
-            className={props.eventName ? 'cs-event-btn has-event' : 'cs-event-btn'}
-            aria-haspopup="dialog"
-            aria-expanded={props.pickerOpen}
-            aria-label={`Event of ${label}: ${props.eventName ?? 'none'}. Change…`}
-            title={props.eventName ? `Event: ${props.eventName}. Change…` : 'No event. Assign one…'}
-            onClick={(e) => h.current.openPicker(c, e.currentTarget)}
-          >
-            <span className="cs-event-btn-text">{props.eventName ?? 'No event'}</span>
-            <span aria-hidden="true" className="cs-event-btn-mark">
-              ▾
-            </span>
-          </button>
-        </div>
-      </li>
-    );
-  },
-  (a, b) =>
-    samePlace(a.place, b.place) &&
-    a.claim === b.claim &&
-    a.annotation === b.annotation &&
-    a.selected === b.selected &&
-    a.eventName === b.eventName &&
-    a.pickerOpen === b.pickerOpen &&
-    a.dropEvent === b.dropEvent &&
-    a.dropOver === b.dropOver &&
-    a.h === b.h,
-);
-
-const eventEstimate = () => 46;
-
-/** The case's events, each a place to drop a claim; a long list renders the rows on screen. */
-function EventsList(props: {
-  events: readonly Event[];
-  count: (eventId: string) => number;
-  /** The counts are of the claims held, not the whole case's. */
-  partial: boolean;
-  dropOn: string | null;
-  dropHandlers: Record<string, (e: DragEvent) => void>;
-  onNew: () => void;
-  onEdit: (ev: Event) => void;
-  onDelete: (ev: Event) => void;
-}) {
-  const scroller = useRef<HTMLDivElement>(null);
-  const listEl = useRef<HTMLUListElement>(null);
-  const events = props.events;
-  const getItemKey = useCallback((i: number) => events[i].id, [events]);
-  const long = useLongList({ count: events.length, scrollRef: scroller, listRef: listEl, estimateSize: eventEstimate, getItemKey, gap: 4 });
-  const visible: Place[] = long.virtual
-    ? long.items.map((it) => ({ index: it.index, measure: long.measure, top: it.start - long.offset, setSize: props.events.length }))
-    : props.events.map((_, i) => ({ index: i }));
-  return (
-    <section className="cs-events" aria-labelledby="events-title">
-      <div className="cs-events-head">
-        <h3 id="events-title">
-          Events <span className="count">{props.events.length}</span>
-        </h3>
-        <button type="button" className="btn btn-small" onClick={props.onNew}>
-          New event
-        </button>
-      </div>
-      {props.events.length ? (
-        <div className="cs-events-scroll" ref={scroller}>
-          <ul
-            ref={listEl}
-            className={long.virtual ? 'cs-event-list is-virtual' : 'cs-event-list'}
-            aria-label="Events"
-            style={long.virtual ? { height: long.height } : undefined}
-            {...props.dropHandlers}
-          >
-            {visible.map((place) => {
-              const ev = props.events[place.index];
-              const n = props.count(ev.id);
-              return (
-                <li key={ev.id} className="cs-event" data-drop-event={ev.id} data-drop={props.dropOn === ev.id ? 'over' : undefined} {...rowAttrs(place)}>
-                  <div className="cs-event-main">
-                    <span className="cs-event-title">{ev.title}</span>
-                    <span className="small muted">
-                      {ev.start ? (ev.end && ev.end !== ev.start ? `${dayText(ev.start)} – ${dayText(ev.end)}` : dayText(ev.start)) : 'date unknown'}
-                      {ev.place ? ` · ${ev.place}` : ''} · {n === 1 ? '1 claim' : `${n} claims`}
-                      {props.partial ? ' in the sources read' : ''}
-                    </span>
-                  </div>
-                  <button type="button" className="btn btn-small btn-ghost" aria-label={`Edit event ${ev.title}`} onClick={() => props.onEdit(ev)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small btn-ghost btn-quiet-danger"
-                    aria-label={`Delete event ${ev.title}`}
-                    onClick={() => props.onDelete(ev)}
-                  >
-                    Delete
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : (
-        <p className="hint">No events yet. Create one, then drag claims onto it or pick it in a claim’s form.</p>
-      )}
-    </section>
   );
 }
