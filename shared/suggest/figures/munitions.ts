@@ -1,0 +1,137 @@
+// Munition figures: fired / landed / intercepted verbs around weapons, the weapon named, and elided or partitive figures.
+import { parseFigure } from '../../figures.ts';
+import { FIRE_AFTER, FIRE_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
+import { readNounPhrase, type NounPhrase } from '../words.ts';
+import { emptyDraft, type Draft } from '../draft.ts';
+import { predicateAfter, singularPhrase, trailingSubset } from './casualties.ts';
+import { type Anchor, munitionOf, personHead, toFigure } from './common.ts';
+
+export const SEIZED =
+  /^\s+(?:(?:were|was|had been|have been)\s+)?(?:\w+ly\s+)?(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled|seen)\b/i;
+export const SEIZED_BEFORE = /\b(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled)\s+(?:[\w-]+\s+){0,2}$/i;
+
+type How = 'fired' | 'impacted' | 'intercepted';
+
+/** The verbs around a weapon group (from `start` to `end`): fired, landed or intercepted, and the span they add, with the target. */
+export function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
+  const before = s.slice(Math.max(0, start - 60), start);
+  // "attacked the city overnight with 23 drones": the weapons of an attack were fired
+  const fireBefore =
+    FIRE_BEFORE.exec(before) ??
+    /\b(?:attack(?:ed|ing)?|struck|striking|target(?:ed|ing)|hit|bombard(?:ed|ing)|pound(?:ed|ing))\b[^.;:]{0,60}?\bwith\s+$/i.exec(before);
+  const interceptBefore = INTERCEPT_BEFORE.exec(before);
+  const rest = s.slice(end);
+  const afterOffset = rest.length - rest.trimStart().length;
+  const after = FIRE_AFTER.exec(rest.trimStart());
+  let how: How | null = null;
+  if (interceptBefore) how = 'intercepted';
+  else if (after)
+    how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1])
+      ? 'impacted'
+      : /intercepted|shot down|downed|destroyed/i.test(after[1])
+        ? 'intercepted'
+        : 'fired';
+  else if (fireBefore) how = 'fired';
+  const preMatch = interceptBefore ?? (!after ? fireBefore : null);
+  const from = preMatch ? Math.max(0, start - (before.length - preMatch.index)) : start;
+  let to = after ? end + afterOffset + after[0].length : end;
+  // the target: "at Taji", "on the base"
+  const target =
+    /^\s+(?:at|on|into|toward|towards|against)\s+(?:the\s+|a\s+|an\s+)?[\p{L}\d.’'-]+(?:\s+[\p{L}\d.’'-]+){0,3}?(?=[,;.]|\s+(?:on|in|at|from|and|which|that|when|as|north|south|east|west|near)\b|$)/u.exec(
+      s.slice(to),
+    );
+  if (target && target[0].length < 50) to += target[0].trimEnd().length;
+  return { how, start: from, end: to };
+}
+
+/**
+ * Weapons joined by "and" share their verb: `d`, only mentioned, takes `from`'s fired / landed /
+ * intercepted when `first` (the earlier of the two) is joined to the other by nothing but "and".
+ */
+export function shareVerb(s: string, from: Draft | undefined, d: Draft, first: Draft | undefined): Draft {
+  if (!from || !first || from.kind !== 'munitions' || d.kind !== 'munitions' || !d.rule.endsWith('/mentioned')) return d;
+  const how = /\/(fired|impacted|intercepted)$/.exec(from.rule)?.[1] as How | undefined;
+  const second = first === from ? d : from;
+  if (!how || !/^\s*,?\s*(?:and|as well as|plus|along with)\s+$/i.test(s.slice(first.end, second.start))) return d;
+  const mun = (d.measure ?? '').replace(/_(?:fired|impacted|intercepted)$/, '');
+  return { ...d, measure: munitionMeasure(mun, how), rule: `munitions/${how}`, confidence: 0.8 };
+}
+
+export const munitionMeasure = (mun: string, how: How | null): string =>
+  mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
+
+/** The last weapon noun in a text ("… 30 Katyusha rockets were fired"), for a figure that elides it. */
+function lastWeapon(text: string): { name: string; mun: string } | null {
+  let found: { name: string; mun: string } | null = null;
+  for (const m of text.matchAll(/[\p{L}-]+/gu)) {
+    const mun = munitionOf(singular(m[0]));
+    if (mun) found = { name: singular(m[0]), mun };
+  }
+  return found;
+}
+
+// "18 of the 23 drones", "of which 11 were downed", "Of those, 18 landed", "two were killed": a
+// figure whose noun is elided or partitive. It is a claim only with a verb that says what happened
+// to the things it counts, and its noun is named in the partitive or just before.
+const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+)/i;
+
+export function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string): Draft | null {
+  const parsed = parseFigure(s.slice(a.start, a.end));
+  if (!parsed) return null;
+  let at = a.end;
+  let np: NounPhrase | null = null;
+  const part = PARTITIVE.exec(s.slice(at));
+  if (part) {
+    at += part[0].length;
+    if (!part[1]) {
+      const total = anchors.find((x) => x.start === at && x.phrase);
+      np = readNounPhrase(s, total ? total.end : at);
+      if (!np) return null;
+      at = np.end;
+    }
+  }
+  const figure = toFigure(s.slice(a.start, a.end), parsed);
+  if (!np || personHead(np.head)) {
+    // casualties: the predicate right after ("two were killed", "three of them died")
+    // with the noun named ("four of the 25 people aboard were killed") the predicate may be as far
+    // as after any group; with the noun elided it must follow at once ("two were killed")
+    const post = predicateAfter(s, at);
+    if (post && (np || s.slice(at, post.end).trim().split(/\s+/).length <= 5)) {
+      const d = emptyDraft('casualties', a.start, post.end, 'casualties/elided', 0.7);
+      d.measure = post.measure;
+      d.figure = figure;
+      d.population = { nationality: null, affiliation: np ? (PERSON_NOUNS[np.head] ?? 'unknown') : 'unknown', side: null };
+      const tail = trailingSubset(s, post.end, post.measure);
+      if (tail) {
+        d.parts = tail.parts;
+        d.end = tail.end;
+      }
+      return d;
+    }
+    if (np) return null;
+  }
+  const weapon = np
+    ? munitionOf(np.head)
+      ? { name: weaponName(np), mun: munitionOf(np.head)! }
+      : null
+    : (lastWeapon(s.slice(0, a.start)) ?? lastWeapon(previous));
+  if (!weapon) return null;
+  const { how, start, end } = munitionVerbs(s, a.start, at);
+  if (!how) return null;
+  const d = emptyDraft('munitions', start, end, `munitions/${how}`, 0.7);
+  d.measure = munitionMeasure(weapon.mun, how);
+  d.figure = figure;
+  d.weapon = weapon.name;
+  return d;
+}
+
+export function weaponName(np: NounPhrase): string {
+  const of = np.series ? np.words.findIndex((w) => /^of$/i.test(w)) : -1;
+  const words = np.words.slice(of + 1).filter((w) => !/^(?:such|other|more|the|these|those|of)$/i.test(w));
+  // "drones and missiles" → "drone and missile": each coordinated weapon in the singular
+  return words
+    .join(' ')
+    .split(/\s+(and|or)\s+/)
+    .map((p) => (/^(?:and|or)$/.test(p) ? p : singularPhrase(p)))
+    .join(' ');
+}
