@@ -1,10 +1,9 @@
 // One open case: the top bar (case, views, search), the library or the reader, the search results,
 // and the import machinery (file pickers, drop anywhere, paste) with its progress.
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
-import { MAX_PANES } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
-import { filesFromDrop, partitionFiles } from '../import/files.ts';
+import { partitionFiles } from '../import/files.ts';
 import { messageOf, useImporter } from '../import/useImporter.ts';
 import { plural, sourceTitle } from '../lib/format.ts';
 import { useClient } from './context.ts';
@@ -13,8 +12,8 @@ import { DocCache } from './docCache.ts';
 import { Library } from './Library.tsx';
 import { MetadataDialog } from './MetadataDialog.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
-import { Reader, type PaneFocus, type PaneState } from './Reader.tsx';
-import { SearchPanel, type SearchState } from './SearchPanel.tsx';
+import { Reader } from './Reader.tsx';
+import { SearchPanel } from './SearchPanel.tsx';
 import type { TextTarget } from '../../shared/anchor.ts';
 import { TaggingContext } from '../tagging/context.ts';
 import { useTagging } from '../tagging/useTagging.ts';
@@ -26,56 +25,31 @@ import { SuggestionsContext, type SuggestionsForPane } from '../tagging/suggestC
 import { useSuggestions } from '../tagging/useSuggestions.ts';
 import type { Suggested } from '../lib/suggestionText.ts';
 import { CompareView } from '../compare/CompareView.tsx';
-import { BundleActions } from '../bundles/BundleActions.tsx';
-import { ClashesButton } from '../bundles/ClashesDialog.tsx';
 import { useClashes } from '../bundles/useClashes.ts';
-
-type View = 'library' | 'reader' | 'compare';
-type Side = 'claims' | 'suggestions';
-
-let paneCounter = 0;
-const newPane = (sourceId: string): PaneState => ({ key: `p${++paneCounter}`, sourceId, mode: 'text', focus: null });
-
-interface Saved {
-  view: View;
-  panes: { sourceId: string; mode: 'text' | 'pages' }[];
-  side?: Side;
-}
-const storageKey = (caseId: string) => `corroborate.workspace.${caseId}`;
-function loadSaved(caseId: string): Saved | null {
-  try {
-    const raw = sessionStorage.getItem(storageKey(caseId));
-    return raw ? (JSON.parse(raw) as Saved) : null;
-  } catch {
-    return null;
-  }
-}
+import { useCaseSearch } from './useCaseSearch.ts';
+import { usePanes } from './usePanes.ts';
+import { SideTabs } from './SideTabs.tsx';
+import { useSaveLayout, useSavedLayout, type Side, type View } from './useSavedLayout.ts';
+import { useWindowDrop } from './useWindowDrop.ts';
+import { WorkspaceBanners } from './WorkspaceBanners.tsx';
+import { WorkspaceTopBar } from './WorkspaceTopBar.tsx';
 
 export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase: () => void }) {
   const client = useClient();
   const caseId = props.initial.id;
   const [sources, setSources] = useState<Source[]>(props.initial.sources);
   const byId = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
-  const saved = useMemo(() => loadSaved(caseId), [caseId]);
+  const saved = useSavedLayout(caseId);
   const [view, setView] = useState<View>(saved?.view ?? 'library');
-  const [panes, setPanes] = useState<PaneState[]>(() =>
-    (saved?.panes ?? [])
-      .filter((p) => props.initial.sources.some((s) => s.id === p.sourceId))
-      .slice(0, MAX_PANES)
-      .map((p) => ({ ...newPane(p.sourceId), mode: p.mode })),
-  );
+  const { panes, setPanes, readSideBySide, openSource, addPane } = usePanes(saved, props.initial.sources, () => setView('reader'));
   const [selected, setSelected] = useState<string[]>([]);
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Source | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
-  const [search, setSearch] = useState<SearchState | null>(null);
-  const [query, setQuery] = useState('');
   const [warnings, setWarnings] = useState<string[]>(props.initial.warnings);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dragging, setDragging] = useState(false);
   const cache = useMemo(() => new DocCache(client, caseId), [client, caseId]);
-  const searchInput = useRef<HTMLInputElement>(null);
   const revealRef = useRef<(sourceId: string, t: TextTarget) => void>(() => undefined);
   const reveal = useCallback((sourceId: string, t: TextTarget) => revealRef.current(sourceId, t), []);
   const tagging = useTagging({ client, caseId, byId, reveal });
@@ -93,17 +67,9 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);
   const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
   const panelItems = panelSourceId ? suggestions.visible(panelSourceId) : [];
-  const sideTabs = useRef<HTMLDivElement>(null);
   const clashes = useClashes(client, caseId);
 
-  useEffect(() => {
-    const s: Saved = { view, panes: panes.map((p) => ({ sourceId: p.sourceId, mode: p.mode })), side };
-    try {
-      sessionStorage.setItem(storageKey(caseId), JSON.stringify(s));
-    } catch {
-      // Private windows may refuse storage; the workspace simply will not survive a reload.
-    }
-  }, [caseId, view, panes, side]);
+  useSaveLayout(caseId, view, panes, side);
 
   const warmSuggestions = suggestions.warm;
   const onImported = useCallback(
@@ -129,77 +95,9 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   );
 
   // Drop files anywhere on the window.
-  useEffect(() => {
-    let depth = 0;
-    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
-    const enter = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      depth++;
-      setDragging(true);
-    };
-    const over = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      e.preventDefault();
-      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
-    };
-    const leave = (e: DragEvent) => {
-      if (!hasFiles(e)) return;
-      depth = Math.max(0, depth - 1);
-      if (depth === 0) setDragging(false);
-    };
-    const drop = (e: DragEvent) => {
-      if (!hasFiles(e) || !e.dataTransfer) return;
-      e.preventDefault();
-      depth = 0;
-      setDragging(false);
-      filesFromDrop(e.dataTransfer).then(importFiles, (err: unknown) => setNotice(`The dropped items could not be read: ${messageOf(err)}`));
-    };
-    window.addEventListener('dragenter', enter);
-    window.addEventListener('dragover', over);
-    window.addEventListener('dragleave', leave);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragenter', enter);
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('dragleave', leave);
-      window.removeEventListener('drop', drop);
-    };
-  }, [importFiles]);
+  const dragging = useWindowDrop(importFiles, setNotice);
 
-  // "/" focuses search, as in most reading tools, unless the user is typing somewhere.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.closest('input, textarea, select, [contenteditable="true"]') || t.closest('dialog'))) return;
-      e.preventDefault();
-      searchInput.current?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const readSideBySide = (ids: string[]) => {
-    setPanes((prev) => {
-      const keep = prev.filter((p) => ids.includes(p.sourceId));
-      const next = ids.map((id) => keep.find((p) => p.sourceId === id) ?? newPane(id));
-      return next.slice(0, MAX_PANES);
-    });
-    setView('reader');
-  };
-
-  /** Shows a source in the reader: focuses its pane if open, else adds one (replacing the last when full). */
-  const openSource = (sourceId: string, focus: PaneFocus | null = null) => {
-    setPanes((prev) => {
-      const at = prev.findIndex((p) => p.sourceId === sourceId);
-      // the Pages view flashes and scrolls to a focus too: a reader on the original pages stays there
-      if (at >= 0) return focus ? prev.map((p, i) => (i === at ? { ...p, focus } : p)) : prev;
-      const pane = { ...newPane(sourceId), focus };
-      return prev.length < MAX_PANES ? [...prev, pane] : [...prev.slice(0, MAX_PANES - 1), pane];
-    });
-    setView('reader');
-  };
+  const { search, setSearch, query, setQuery, searchInput, runSearch } = useCaseSearch(client, caseId);
 
   revealRef.current = (sourceId, t) =>
     openSource(sourceId, { start: t.start, end: t.end, before: t.prefix, match: t.exact, after: t.suffix, nonce: Date.now() });
@@ -224,21 +122,6 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
 
   const openHit = (hit: SearchHit) =>
     openSource(hit.sourceId, { start: hit.start, end: hit.end, before: hit.before, match: hit.match, after: hit.after, nonce: Date.now() });
-
-  const runSearch = async (q: string) => {
-    const trimmed = q.trim();
-    if (!trimmed) {
-      setSearch(null);
-      return;
-    }
-    setSearch({ query: trimmed, status: 'loading', hits: [], total: 0, error: null });
-    try {
-      const r = await client.call('search', { caseId, query: trimmed, limit: 200 });
-      setSearch({ query: trimmed, status: 'done', hits: r.hits, total: r.total, error: null });
-    } catch (e) {
-      setSearch({ query: trimmed, status: 'error', hits: [], total: 0, error: messageOf(e) });
-    }
-  };
 
   const replaceSource = (s: Source) => setSources((prev) => prev.map((x) => (x.id === s.id ? s : x)));
 
@@ -289,10 +172,6 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     const d = await suggestions.draftOf(sourceId, sg);
     if (d) tagging.setDraft({ mode: 'new', claim: d.claim, annotation: d.annotation });
   };
-  const switchSide = (next: Side) => {
-    setSide(next);
-    requestAnimationFrame(() => sideTabs.current?.querySelector<HTMLElement>(`[data-side="${next}"]`)?.focus());
-  };
   // Null while a large case's claims are still being read in the core (edits wait for that read).
   const claimCount = claims.view ? (claims.view.totalClaims?.toLocaleString('en') ?? '…') : '0';
   // A merge, or a clash settled with the set-aside version, can change sources and claims: read the case again.
@@ -312,145 +191,50 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     <TaggingContext value={tagging.pane}>
       <SuggestionsContext value={forPane}>
         <div className="app">
-          <header className="topbar">
-            <div className="topbar-left">
-              <span className="brand">Corroborate</span>
-              {props.info.fixedCase ? null : (
-                <button type="button" className="btn btn-ghost btn-small" onClick={props.onCloseCase}>
-                  All cases
-                </button>
-              )}
-              <h1 className="case-title" title={props.initial.dir}>
-                {props.initial.name}
-              </h1>
-            </div>
-            <nav className="view-switch" aria-label="Views">
-              <button type="button" aria-pressed={view === 'library'} onClick={() => setView('library')}>
-                Library <span className="count">{sources.length}</span>
-              </button>
-              <button type="button" aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
-                Reader <span className="count">{panes.length}</span>
-              </button>
-              <button type="button" aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
-                Compare <span className="count">{claims.view?.events.length ?? 0}</span>
-              </button>
-            </nav>
-            <div className="topbar-right">
-              <BundleActions
-                caseId={caseId}
-                sources={sources}
-                events={claims.view?.events ?? []}
-                onMerged={() => {
-                  reloadCase();
-                  void clashes.reload();
-                }}
-              />
-              <ClashesButton store={clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={reloadCase} />
-              <div className="history" role="group" aria-label="Edit history">
-                <HistoryButton
-                  verb="Undo"
-                  icon="↶"
-                  can={!!claims.view?.canUndo}
-                  what={claims.view?.undoLabel}
-                  keys="Control+Z"
-                  keysHint="Ctrl+Z"
-                  onClick={() => void claims.undo()}
-                />
-                <HistoryButton
-                  verb="Redo"
-                  icon="↷"
-                  can={!!claims.view?.canRedo}
-                  what={claims.view?.redoLabel}
-                  keys="Control+Shift+Z Control+Y"
-                  keysHint="Ctrl+Shift+Z"
-                  onClick={() => void claims.redo()}
-                />
-              </div>
-              <form
-                role="search"
-                className="search-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void runSearch(query);
-                }}
-              >
-                <input
-                  ref={searchInput}
-                  type="search"
-                  aria-label="Search this case"
-                  placeholder="Search this case  ( / )"
-                  value={query}
-                  maxLength={500}
-                  onChange={(e) => {
-                    setQuery(e.target.value);
-                    if (!e.target.value) setSearch(null);
-                  }}
-                />
-                <button type="submit" className="btn btn-small">
-                  Search
-                </button>
-              </form>
-            </div>
-          </header>
-
-          {warnings.length ? (
-            <div role="alert" className="banner banner-warn">
-              <div>
-                <strong>Parts of this case could not be read.</strong>
-                <ul>
-                  {warnings.slice(0, 5).map((w, i) => (
-                    <li key={i}>{w}</li>
-                  ))}
-                </ul>
-                {warnings.length > 5 ? <span>…and {warnings.length - 5} more.</span> : null}
-              </div>
-              <button type="button" className="btn btn-small" onClick={() => setWarnings([])}>
-                Dismiss
-              </button>
-            </div>
-          ) : null}
-          {claims.view && claims.view.problems.length && !problemsDismissed ? (
-            <div role="alert" className="banner banner-warn">
-              <div>
-                <strong>
-                  {claims.view.problems.length === 1 ? '1 record could not be read' : `${claims.view.problems.length} records could not be read`}; it is kept in
-                  the file.
-                </strong>
-                <ul>
-                  {claims.view.problems.slice(0, 5).map((w, i) => (
-                    <li key={i}>{w}</li>
-                  ))}
-                </ul>
-              </div>
-              <button type="button" className="btn btn-small" onClick={() => setProblemsDismissed(true)}>
-                Dismiss
-              </button>
-            </div>
-          ) : null}
-          {claims.error || claims.loadError || tagging.message || suggestions.error ? (
-            <div role="alert" className="banner banner-error">
-              <span>{claims.error ?? claims.loadError ?? tagging.message ?? suggestions.error}</span>
-              <button
-                type="button"
-                className="btn btn-small btn-ghost"
-                onClick={() => {
-                  claims.dismissError();
-                  tagging.setMessage(null);
-                  suggestions.dismissError();
-                }}
-              >
-                Dismiss
-              </button>
-            </div>
-          ) : null}
-          {notice ? (
-            <div role="status" className="banner banner-info">
-              <span>{notice}</span>
-              <button type="button" className="btn btn-small btn-ghost" onClick={() => setNotice(null)}>
-                Dismiss
-              </button>
-            </div>
-          ) : null}
+          <WorkspaceTopBar
+            caseId={caseId}
+            caseName={props.initial.name}
+            caseDir={props.initial.dir}
+            fixedCase={!!props.info.fixedCase}
+            onCloseCase={props.onCloseCase}
+            view={view}
+            onView={setView}
+            sources={sources}
+            paneCount={panes.length}
+            claims={claims}
+            clashes={clashes}
+            onMerged={() => {
+              reloadCase();
+              void clashes.reload();
+            }}
+            onClashesChanged={reloadCase}
+            searchInput={searchInput}
+            query={query}
+            onQueryChange={(q) => {
+              setQuery(q);
+              if (!q) setSearch(null);
+            }}
+            onSearch={(q) => void runSearch(q)}
+          />
+          <WorkspaceBanners
+            warnings={warnings}
+            onDismissWarnings={() => setWarnings([])}
+            problems={claims.view?.problems ?? []}
+            problemsDismissed={problemsDismissed}
+            onDismissProblems={() => setProblemsDismissed(true)}
+            error={
+              claims.error || claims.loadError || tagging.message || suggestions.error
+                ? (claims.error ?? claims.loadError ?? tagging.message ?? suggestions.error)
+                : null
+            }
+            onDismissError={() => {
+              claims.dismissError();
+              tagging.setMessage(null);
+              suggestions.dismissError();
+            }}
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+          />
 
           <div className="workspace">
             <main className="workspace-main">
@@ -483,7 +267,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                   onPanes={setPanes}
                   cache={cache}
                   onDetails={setDetailsFor}
-                  onNewPane={(id) => setPanes((prev) => (prev.length < MAX_PANES ? [...prev, newPane(id)] : prev))}
+                  onNewPane={addPane}
                   onGoToLibrary={() => setView('library')}
                   onReplace={(id, f) => void replaceText(id, f)}
                 />
@@ -504,25 +288,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             ) : null}
             {view === 'reader' && claims.view ? (
               <div className="side-column">
-                <div
-                  className="side-tabs"
-                  role="tablist"
-                  aria-label="Side panel"
-                  ref={sideTabs}
-                  onKeyDown={(e) => {
-                    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Home' || e.key === 'End') {
-                      e.preventDefault();
-                      switchSide(e.key === 'ArrowLeft' || e.key === 'Home' ? 'claims' : 'suggestions');
-                    }
-                  }}
-                >
-                  <SideTab name="claims" side={side} label={claimCount === '…' ? 'Claims (still being read)' : `Claims (${claimCount})`} onSelect={setSide}>
-                    Claims <span className="count">{claimCount}</span>
-                  </SideTab>
-                  <SideTab name="suggestions" side={side} label={`Suggestions (${suggestCount})`} onSelect={setSide}>
-                    Suggestions <span className={panelItems.length ? 'count count-suggest' : 'count'}>{suggestCount}</span>
-                  </SideTab>
-                </div>
+                <SideTabs side={side} onSide={setSide} claimCount={claimCount} suggestCount={suggestCount} hasSuggestions={panelItems.length > 0} />
                 {side === 'claims' ? (
                   <ClaimsSidebar
                     id="side-claims"
@@ -646,51 +412,5 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
         </div>
       </SuggestionsContext>
     </TaggingContext>
-  );
-}
-
-/** One tab of the side panel; only the selected one is in the tab order (arrow keys move between them). */
-function SideTab(props: { name: Side; side: Side; label: string; onSelect: (name: Side) => void; children: ReactNode }) {
-  const selected = props.side === props.name;
-  return (
-    <button
-      type="button"
-      role="tab"
-      id={`side-tab-${props.name}`}
-      data-side={props.name}
-      aria-selected={selected}
-      aria-controls={selected ? `side-${props.name}` : undefined}
-      tabIndex={selected ? 0 : -1}
-      aria-label={props.label}
-      onClick={() => props.onSelect(props.name)}
-    >
-      {props.children}
-    </button>
-  );
-}
-
-/** Undo or Redo: names the edit it would act on, or says there is none. */
-function HistoryButton(props: {
-  verb: 'Undo' | 'Redo';
-  icon: string;
-  can: boolean;
-  what: string | null | undefined;
-  keys: string;
-  keysHint: string;
-  onClick: () => void;
-}) {
-  const what = `${props.verb} ${props.what ?? 'last edit'}`;
-  return (
-    <button
-      type="button"
-      className="btn btn-small btn-ghost"
-      disabled={!props.can}
-      aria-label={props.can ? what : props.verb}
-      aria-keyshortcuts={props.keys}
-      title={props.can ? `${what} (${props.keysHint})` : `Nothing to ${props.verb.toLowerCase()}`}
-      onClick={props.onClick}
-    >
-      {`${props.icon} ${props.verb}`}
-    </button>
   );
 }

@@ -1,0 +1,127 @@
+// The workspace's top bar: the case, the view switch, bundles and clashes, undo / redo, and the case search box.
+import type { RefObject } from 'react';
+import type { Source } from '../../shared/source.ts';
+import { BundleActions } from '../bundles/BundleActions.tsx';
+import { ClashesButton } from '../bundles/ClashesDialog.tsx';
+import type { ClashesStore } from '../bundles/useClashes.ts';
+import type { ClaimsStore } from '../tagging/useClaims.ts';
+import type { View } from './useSavedLayout.ts';
+
+export function WorkspaceTopBar(props: {
+  caseId: string;
+  caseName: string;
+  caseDir: string;
+  fixedCase: boolean;
+  onCloseCase: () => void;
+  view: View;
+  onView: (view: View) => void;
+  sources: Source[];
+  paneCount: number;
+  claims: ClaimsStore;
+  clashes: ClashesStore;
+  onMerged: () => void;
+  onClashesChanged: () => void;
+  searchInput: RefObject<HTMLInputElement | null>;
+  query: string;
+  onQueryChange: (query: string) => void;
+  onSearch: (query: string) => void;
+}) {
+  const { view, claims } = props;
+  return (
+    <header className="topbar">
+      <div className="topbar-left">
+        <span className="brand">Corroborate</span>
+        {props.fixedCase ? null : (
+          <button type="button" className="btn btn-ghost btn-small" onClick={props.onCloseCase}>
+            All cases
+          </button>
+        )}
+        <h1 className="case-title" title={props.caseDir}>
+          {props.caseName}
+        </h1>
+      </div>
+      <nav className="view-switch" aria-label="Views">
+        <button type="button" aria-pressed={view === 'library'} onClick={() => props.onView('library')}>
+          Library <span className="count">{props.sources.length}</span>
+        </button>
+        <button type="button" aria-pressed={view === 'reader'} onClick={() => props.onView('reader')}>
+          Reader <span className="count">{props.paneCount}</span>
+        </button>
+        <button type="button" aria-pressed={view === 'compare'} onClick={() => props.onView('compare')}>
+          Compare <span className="count">{claims.view?.events.length ?? 0}</span>
+        </button>
+      </nav>
+      <div className="topbar-right">
+        <BundleActions caseId={props.caseId} sources={props.sources} events={claims.view?.events ?? []} onMerged={props.onMerged} />
+        <ClashesButton store={props.clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={props.onClashesChanged} />
+        <div className="history" role="group" aria-label="Edit history">
+          <HistoryButton
+            verb="Undo"
+            icon="↶"
+            can={!!claims.view?.canUndo}
+            what={claims.view?.undoLabel}
+            keys="Control+Z"
+            keysHint="Ctrl+Z"
+            onClick={() => void claims.undo()}
+          />
+          <HistoryButton
+            verb="Redo"
+            icon="↷"
+            can={!!claims.view?.canRedo}
+            what={claims.view?.redoLabel}
+            keys="Control+Shift+Z Control+Y"
+            keysHint="Ctrl+Shift+Z"
+            onClick={() => void claims.redo()}
+          />
+        </div>
+        <form
+          role="search"
+          className="search-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSearch(props.query);
+          }}
+        >
+          <input
+            ref={props.searchInput}
+            type="search"
+            aria-label="Search this case"
+            placeholder="Search this case  ( / )"
+            value={props.query}
+            maxLength={500}
+            onChange={(e) => props.onQueryChange(e.target.value)}
+          />
+          <button type="submit" className="btn btn-small">
+            Search
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}
+
+/** Undo or Redo: names the edit it would act on, or says there is none. */
+function HistoryButton(props: {
+  verb: 'Undo' | 'Redo';
+  icon: string;
+  can: boolean;
+  what: string | null | undefined;
+  keys: string;
+  keysHint: string;
+  onClick: () => void;
+}) {
+  const what = `${props.verb} ${props.what ?? 'last edit'}`;
+  return (
+    <button
+      type="button"
+      className="btn btn-small btn-ghost"
+      disabled={!props.can}
+      aria-label={props.can ? what : props.verb}
+      aria-keyshortcuts={props.keys}
+      title={props.can ? `${what} (${props.keysHint})` : `Nothing to ${props.verb.toLowerCase()}`}
+      onClick={props.onClick}
+    >
+      {`${props.icon} ${props.verb}`}
+    </button>
+  );
+}
