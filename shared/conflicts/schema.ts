@@ -1,0 +1,115 @@
+// The records of the disagreement matrix (verdicts, cells, rows, decisions, the CLI report), apart from the engines that fill them.
+import { z } from 'zod';
+import { RecordId, Timestamp } from '../claims.ts';
+import type { Source } from '../source.ts';
+
+export const Verdict = z.enum(['consistent', 'conflict', 'scope_mismatch', 'update', 'unclear', 'single']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** How bad a verdict is, for summarising several rows into one: conflict is the worst. */
+export const SEVERITY: Record<Verdict, number> = { single: 0, consistent: 1, update: 2, unclear: 3, scope_mismatch: 4, conflict: 5 };
+
+export const worstVerdict = (verdicts: Verdict[]): Verdict => verdicts.reduce<Verdict>((w, v) => (SEVERITY[v] > SEVERITY[w] ? v : w), 'single');
+
+export const CellBasis = z.enum(['figure', 'part', 'implied', 'perpetrator', 'date']);
+export type CellBasis = z.infer<typeof CellBasis>;
+
+export const Cell = z.object({
+  claimId: RecordId,
+  sourceId: z.string(),
+  independenceGroup: z.string(),
+  /** The words as written: the figure, the perpetrator's name, the date expression. */
+  raw: z.string(),
+  low: z.number().nullable(),
+  best: z.number().nullable(),
+  high: z.number().nullable(),
+  /** For date rows: the resolved range. */
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  asOf: z.string().nullable(),
+  /** figure = the claim's total; part = one part of its breakdown; implied = derived (see rules). */
+  basis: CellBasis,
+  /** A few words on where the value comes from ("implied by the breakdown of '…'", "a description"). */
+  detail: z.string(),
+  /** A problem inside the claim itself (a breakdown that does not add up). */
+  problem: z.string().nullable(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const DecisionStatus = z.enum(['confirmed', 'explained', 'dismissed']);
+export type DecisionStatus = z.infer<typeof DecisionStatus>;
+
+export const Decision = z.object({
+  eventId: RecordId,
+  /** The row's stable key (Row.key): it survives recomputation. */
+  rowKey: z.string().min(1).max(500),
+  status: DecisionStatus,
+  note: z.string().max(20_000),
+  at: Timestamp,
+  by: z.string().max(300).nullable().optional(),
+  /** What the row said when the decision was taken, so the UI can say "this row changed since". */
+  verdict: Verdict.optional(),
+  claims: z.array(RecordId).max(10_000).optional(),
+});
+export type Decision = z.infer<typeof Decision>;
+
+export const Row = z.object({
+  key: z.string(),
+  measure: z.string(),
+  /** The population in words ("US military", "all"); '' for the perpetrator and date rows. */
+  population: z.string(),
+  verdict: Verdict,
+  why: z.string(),
+  claims: z.array(RecordId),
+  cells: z.array(Cell),
+  decision: Decision.nullable(),
+});
+export type Row = z.infer<typeof Row>;
+
+export const Column = z.object({
+  /** The independence group (a wire story and its rewrites count once). */
+  group: z.string(),
+  sources: z.array(z.object({ sourceId: z.string(), name: z.string() })),
+});
+export type Column = z.infer<typeof Column>;
+
+export const Matrix = z.object({
+  eventId: RecordId,
+  title: z.string(),
+  columns: z.array(Column),
+  rows: z.array(Row),
+});
+export type Matrix = z.infer<typeof Matrix>;
+
+/** What the matrix needs of a source. Pass Source records, or these. */
+export interface SourceInfo {
+  id: string;
+  name: string;
+  independenceGroup: string | null;
+}
+
+export function toSourceInfo(s: Source | SourceInfo): SourceInfo {
+  if ('name' in s) return s;
+  return { id: s.id, name: s.outlet.value ?? s.title.value ?? s.id, independenceGroup: s.independenceGroup };
+}
+
+export const ConflictsReport = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      rows: z.array(
+        z.object({
+          key: z.string(),
+          measure: z.string(),
+          population: z.string(),
+          verdict: Verdict,
+          claims: z.array(z.string()),
+          why: z.string(),
+          decision: DecisionStatus.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type ConflictsReport = z.infer<typeof ConflictsReport>;
