@@ -1,0 +1,47 @@
+// Files of a case beside its index and bodies: the originals, written once and read back, and temp files swept at open.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../shared/errors.ts';
+import type { Source } from '../../../shared/source.ts';
+import { titleOf } from './bodies.ts';
+import { TEMP_FILE, writeFileDurable } from './durable.ts';
+import { ORIGINALS_DIR, SOURCES_DIR, backupsPath, originalPath } from './layout.ts';
+
+export const exists = (p: string): Promise<boolean> =>
+  fs.access(p).then(
+    () => true,
+    () => false,
+  );
+
+/** Originals are written once, checked against their sha256, and never rewritten. */
+export async function writeOriginal(dir: string, source: Source, original: Uint8Array): Promise<void> {
+  const sha = createHash('sha256').update(original).digest('hex');
+  if (sha !== source.sha256) throw new ApiError('INVALID_INPUT', `The original file's bytes do not match the source's sha256.`);
+  const orig = originalPath(dir, source);
+  if (await exists(orig)) return;
+  await fs.mkdir(path.dirname(orig), { recursive: true });
+  await writeFileDurable(orig, original);
+}
+
+/** A source's original file, as stored. */
+export async function readOriginal(dir: string, source: Source): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    const b = await fs.readFile(originalPath(dir, source));
+    // readFile gives each file its own ArrayBuffer (never a shared one), so a view is enough; no copy.
+    return new Uint8Array(b.buffer as ArrayBuffer, b.byteOffset, b.byteLength);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    throw new ApiError('NOT_FOUND', `The original file of “${titleOf(source)}” is missing from ${ORIGINALS_DIR}/.`, {
+      sourceId: source.id,
+    });
+  }
+}
+
+/** Temp files left by a write that a crash interrupted; safe to delete because we hold the lock. */
+export async function sweepTempFiles(dir: string): Promise<void> {
+  for (const folder of [dir, path.join(dir, SOURCES_DIR), path.join(dir, ORIGINALS_DIR), backupsPath(dir)]) {
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    await Promise.all(names.filter((n) => TEMP_FILE.test(n)).map((n) => fs.rm(path.join(folder, n), { force: true })));
+  }
+}
