@@ -18,193 +18,43 @@
 //   (mergeActorsCommand): the attributions and events naming the dropped actor are re-pointed.
 // - An actor still named by a claim or event cannot be deleted, only merged: nothing dangles.
 import { z } from 'zod';
-import { Decision } from './conflicts.ts';
-import { GradeOverride } from './grade.ts';
-import { Reconciliation } from './reconcile.ts';
-import { TextTarget } from './anchor.ts';
-import { Actor, Annotation, Claim, Event, RecordId, Timestamp } from './claims.ts';
+import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { mergeActors, normaliseActorName, replaceActorId } from './actors.ts';
+import { type Applied, type Assignment, type ClaimState, type Command, CommandError, type Keyed, type SimpleCommand, recordKey } from './commands-schema.ts';
+import { insertAt, positionOf, removeAt, replaceAt } from './lists.ts';
 
-export const ClaimState = z.object({
-  annotations: z.array(Annotation),
-  claims: z.array(Claim),
-  events: z.array(Event),
-  actors: z.array(Actor),
-  /** A fact-checker's judgements over the computed disagreements: kept by stable row key. */
-  decisions: z.array(Decision).optional(),
-  reconciliations: z.array(Reconciliation).optional(),
-  gradeOverrides: z.array(GradeOverride).optional(),
-});
-export type ClaimState = z.infer<typeof ClaimState>;
-
-export const emptyState = (): ClaimState => ({ annotations: [], claims: [], events: [], actors: [] });
-
-export class CommandError extends Error {}
-
-// ---------------------------------------------------------------- the commands
-
-const Index = z.number().int().nonnegative();
-/** A shallow patch: top-level fields to set, and fields to remove (when a claim changes kind). */
-const Patch = { id: RecordId, set: z.record(z.string(), z.unknown()), unset: z.array(z.string()).max(100) };
-
-export const CreateClaim = z.object({
-  type: z.literal('claim.create'),
-  payload: z.object({
-    /** The annotation to create with it; null when the claim uses an annotation that exists. */
-    annotation: Annotation.nullable(),
-    claim: Claim,
-    /** Where to put them back (an undone delete); null = at the end. */
-    at: z.object({ claim: Index, annotation: Index.nullable() }).nullable(),
-  }),
-});
-export const UpdateClaim = z.object({ type: z.literal('claim.update'), payload: z.object(Patch) });
-export const DeleteClaim = z.object({ type: z.literal('claim.delete'), payload: z.object({ id: RecordId }) });
-export const Retarget = z.object({
-  type: z.literal('annotation.retarget'),
-  payload: z.object({
-    id: RecordId,
-    targets: z.array(TextTarget).min(1).max(50),
-    modified: Timestamp.nullable(),
-    /** The orphan mark after the change: placing an orphan by hand clears it, and undo puts it back. */
-    orphan: Annotation.shape.orphan.nullable().optional(),
-  }),
-});
-const Assignment = z.object({ claimId: RecordId, eventId: RecordId.nullable(), modified: Timestamp.nullable() });
-export const AssignClaims = z.object({ type: z.literal('claim.assign'), payload: z.object({ assignments: z.array(Assignment).max(100_000) }) });
-export const CreateEvent = z.object({
-  type: z.literal('event.create'),
-  payload: z.object({
-    event: Event,
-    at: Index.nullable(),
-    /** Claims (now unassigned) to attach to it: how an undone delete gives the event its claims back. */
-    assign: z.array(z.object({ claimId: RecordId, modified: Timestamp })).max(100_000),
-  }),
-});
-export const UpdateEvent = z.object({ type: z.literal('event.update'), payload: z.object(Patch) });
-export const DeleteEvent = z.object({
-  type: z.literal('event.delete'),
-  /** `modified`, when set, stamps the claims that lose their event. */
-  payload: z.object({ id: RecordId, modified: Timestamp.nullable() }),
-});
-
-/** Adds an actor, or replaces the one with that id (an alias added, a name corrected). */
-export const PutActor = z.object({ type: z.literal('actor.put'), payload: z.object({ actor: Actor, at: Index.nullable() }) });
-/** Removes an actor nothing points at any more (merge first). */
-export const DeleteActor = z.object({ type: z.literal('actor.delete'), payload: z.object({ id: RecordId }) });
-
-/** Case-level judgements, one per key: set (value) or cleared (null); the inverse puts back the old one. */
-const keyed = <C extends string, T extends z.ZodType>(collection: C, value: T) =>
-  z.object({ collection: z.literal(collection), key: z.string().min(1).max(600), value: value.nullable() });
-export const PutRecord = z.object({
-  type: z.literal('record.put'),
-  payload: z.discriminatedUnion('collection', [keyed('decisions', Decision), keyed('reconciliations', Reconciliation), keyed('gradeOverrides', GradeOverride)]),
-});
-type Keyed = { eventId: string; rowKey?: string };
-/** decisions and reconciliations are one per event row; grade overrides one per event. */
-export const recordKey = (r: Keyed): string => (r.rowKey === undefined ? r.eventId : `${r.eventId}|${r.rowKey}`);
-
-export const SimpleCommand = z.discriminatedUnion('type', [
-  PutRecord,
-  CreateClaim,
-  UpdateClaim,
-  DeleteClaim,
-  Retarget,
+// The schemas live in commands-schema.ts, the list helpers in lists.ts and the undo stack in
+// undo.ts; this module applies commands and stays the one to import.
+export {
   AssignClaims,
+  type Applied,
+  Batch,
+  ClaimState,
+  Command,
+  CommandError,
+  type CommandType,
+  CreateClaim,
   CreateEvent,
-  UpdateEvent,
+  DeleteActor,
+  DeleteClaim,
   DeleteEvent,
   PutActor,
-  DeleteActor,
-]);
-export type SimpleCommand = z.infer<typeof SimpleCommand>;
-
-export const Batch = z.object({ type: z.literal('batch'), payload: z.object({ commands: z.array(SimpleCommand).max(100_000) }) });
-
-export const Command = z.discriminatedUnion('type', [...SimpleCommand.options, Batch]);
-export type Command = z.infer<typeof Command>;
-export type CommandType = Command['type'];
-
-export interface Applied {
-  state: ClaimState;
-  inverse: Command;
-}
+  PutRecord,
+  Retarget,
+  SimpleCommand,
+  UpdateClaim,
+  UpdateEvent,
+  emptyState,
+  recordKey,
+} from './commands-schema.ts';
+export { positionOf, replacedAt, replacedSince } from './lists.ts';
+export { type Stepped, UNDO_LIMIT, UndoEntry, UndoStack, canRedo, canUndo, emptyStack, execute, loadUndoStack, push, redo, undo } from './undo.ts';
 
 // ---------------------------------------------------------------- helpers
 
 // Structural fields: a claim moves to another source or annotation by delete + create, not by an edit.
 const PROTECTED = new Set(['id', 'sourceId', 'annotationId']);
 
-// Where each id sits in a list, built once per list and handed on to the copy an in-place
-// replacement makes (same ids, same places), so editing one claim of 100,000 finds it without a
-// search. Lists made any other way build their own on first use. A stale entry is never trusted.
-const POSITIONS = new WeakMap<readonly unknown[], Map<string, number>>();
-
-function positions<T extends { id: string }>(list: readonly T[]): Map<string, number> {
-  let p = POSITIONS.get(list);
-  if (!p) {
-    p = new Map();
-    for (let i = 0; i < list.length; i++) p.set(list[i].id, i);
-    POSITIONS.set(list, p);
-  }
-  return p;
-}
-
-/** The position of the record with this id in `list`, or -1. */
-export function positionOf<T extends { id: string }>(list: readonly T[], id: string): number {
-  if (list.length < 64) return list.findIndex((r) => r.id === id);
-  const i = positions(list).get(id);
-  if (i !== undefined && list[i]?.id === id) return i;
-  POSITIONS.delete(list);
-  const again = positions(list).get(id);
-  return again ?? -1;
-}
-
-/** A copy of `list` with records replaced in place (same ids at the same positions, so the position map carries over). */
-export function replacedAt<T extends { id: string }>(list: readonly T[], replacements: ReadonlyArray<readonly [number, T]>): T[] {
-  const out = list.slice();
-  for (const [i, item] of replacements) out[i] = item;
-  const p = POSITIONS.get(list);
-  if (p && replacements.every(([i, item]) => list[i].id === item.id)) POSITIONS.set(out, p);
-  return out;
-}
-
-function insertAt<T>(list: T[], item: T, at: number | null): T[] {
-  const i = at === null ? list.length : Math.min(Math.max(at, 0), list.length);
-  return [...list.slice(0, i), item, ...list.slice(i)];
-}
-function replaceAt<T>(list: T[], i: number, item: T): T[] {
-  const out = list.slice();
-  const p = POSITIONS.get(list);
-  const same = (item as { id?: unknown }).id === (list[i] as { id?: unknown }).id;
-  out[i] = item;
-  if (p && same) POSITIONS.set(out, p);
-  if (same) REPLACED.set(out, { parent: new WeakRef(list), at: i });
-  return out;
-}
-
-// What an in-place replacement changed, so a diff of the lists before and after an edit reads the
-// places replaced instead of walking 100,000 records. The parent is held weakly: no history of
-// copies is kept alive by this.
-const REPLACED = new WeakMap<readonly unknown[], { parent: WeakRef<readonly unknown[]>; at: number }>();
-
-/**
- * The positions at which `after` was made from `before` by in-place replacements (same ids at the
- * same places), or null when it was made any other way (then compare the lists).
- */
-export function replacedSince(before: readonly unknown[], after: readonly unknown[]): number[] | null {
-  const at: number[] = [];
-  let x: readonly unknown[] | undefined = after;
-  for (let steps = 0; x !== before; steps++) {
-    const r: { parent: WeakRef<readonly unknown[]>; at: number } | undefined = x ? REPLACED.get(x) : undefined;
-    if (!r || steps > 10_000) return null;
-    at.push(r.at);
-    x = r.parent.deref();
-  }
-  return at;
-}
-function removeAt<T>(list: T[], i: number): T[] {
-  return [...list.slice(0, i), ...list.slice(i + 1)];
-}
 function indexOf<T extends { id: string }>(list: T[], id: string, noun: string): number {
   const i = positionOf(list, id);
   if (i < 0) throw new CommandError(`There is no ${noun} ${id} (it may have been deleted or merged since).`);
@@ -437,81 +287,4 @@ export function mergeActorsCommand(state: ClaimState, keepId: string, dropId: st
   commands.push({ type: 'actor.delete', payload: { id: dropId } });
   commands.push({ type: 'actor.put', payload: { actor: kept, at: null } });
   return { type: 'batch', payload: { commands } };
-}
-
-// ---------------------------------------------------------------- the undo stack
-
-export const UndoEntry = z.object({
-  command: Command,
-  inverse: Command,
-  /** What the user did, in words ("Delete claim"), for the Undo menu item. */
-  label: z.string().max(200).nullable(),
-  at: Timestamp.nullable(),
-});
-export type UndoEntry = z.infer<typeof UndoEntry>;
-
-/** Saved beside the case so undo survives a reload. Newest entries are last. */
-export const UndoStack = z.object({ done: z.array(UndoEntry), undone: z.array(UndoEntry) });
-export type UndoStack = z.infer<typeof UndoStack>;
-
-export const UNDO_LIMIT = 500;
-
-export const emptyStack = (): UndoStack => ({ done: [], undone: [] });
-export const canUndo = (s: UndoStack) => s.done.length > 0;
-export const canRedo = (s: UndoStack) => s.undone.length > 0;
-
-/** Records a done command: a new edit clears the redo list; the oldest entries fall off past the limit. */
-export function push(stack: UndoStack, entry: UndoEntry, limit = UNDO_LIMIT): UndoStack {
-  const done = [...stack.done, entry];
-  return { done: done.length > limit ? done.slice(done.length - limit) : done, undone: [] };
-}
-
-export interface Stepped {
-  state: ClaimState;
-  stack: UndoStack;
-  /** Set when the step could not be applied (the case changed underneath it); the entry is dropped. */
-  problem?: string;
-}
-
-/** Applies a command and records it. Throws CommandError (nothing recorded) when it cannot apply. */
-export function execute(state: ClaimState, stack: UndoStack, command: Command, meta: { label?: string | null; at?: string | null } = {}): Stepped {
-  const r = apply(state, command);
-  return { state: r.state, stack: push(stack, { command, inverse: r.inverse, label: meta.label ?? null, at: meta.at ?? null }) };
-}
-
-export function undo(state: ClaimState, stack: UndoStack): Stepped {
-  const entry = stack.done.at(-1);
-  if (!entry) return { state, stack };
-  const done = stack.done.slice(0, -1);
-  try {
-    const r = apply(state, entry.inverse);
-    return { state: r.state, stack: { done, undone: [...stack.undone, { ...entry, command: r.inverse }] } };
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    return { state, stack: { done, undone: stack.undone }, problem: `That edit can no longer be undone: ${e.message}` };
-  }
-}
-
-export function redo(state: ClaimState, stack: UndoStack): Stepped {
-  const entry = stack.undone.at(-1);
-  if (!entry) return { state, stack };
-  const undone = stack.undone.slice(0, -1);
-  try {
-    const r = apply(state, entry.command);
-    return { state: r.state, stack: { done: [...stack.done, { ...entry, inverse: r.inverse }], undone } };
-  } catch (e) {
-    if (!(e instanceof CommandError)) throw e;
-    return { state, stack: { done: stack.done, undone }, problem: `That edit can no longer be redone: ${e.message}` };
-  }
-}
-
-/**
- * Reads a saved undo stack; a damaged one is replaced by an empty stack with a problem (losing the
- * history is acceptable, failing to open the case is not).
- */
-export function loadUndoStack(raw: unknown): { stack: UndoStack; problem: string | null } {
-  if (raw === undefined || raw === null) return { stack: emptyStack(), problem: null };
-  const r = UndoStack.safeParse(raw);
-  if (r.success) return { stack: r.data, problem: null };
-  return { stack: emptyStack(), problem: `The undo history could not be read and was cleared (${r.error.issues[0]?.message ?? 'invalid'}).` };
 }

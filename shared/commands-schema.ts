@@ -1,0 +1,111 @@
+// The case state and the commands as plain data (zod schemas), apart from apply(): undo.ts needs Command defined before commands.ts (which re-exports undo.ts) has run.
+import { z } from 'zod';
+import { Decision } from './conflicts.ts';
+import { GradeOverride } from './grade.ts';
+import { Reconciliation } from './reconcile.ts';
+import { TextTarget } from './anchor.ts';
+import { Actor, Annotation, Claim, Event, RecordId, Timestamp } from './claims.ts';
+
+export const ClaimState = z.object({
+  annotations: z.array(Annotation),
+  claims: z.array(Claim),
+  events: z.array(Event),
+  actors: z.array(Actor),
+  /** A fact-checker's judgements over the computed disagreements: kept by stable row key. */
+  decisions: z.array(Decision).optional(),
+  reconciliations: z.array(Reconciliation).optional(),
+  gradeOverrides: z.array(GradeOverride).optional(),
+});
+export type ClaimState = z.infer<typeof ClaimState>;
+
+export const emptyState = (): ClaimState => ({ annotations: [], claims: [], events: [], actors: [] });
+
+export class CommandError extends Error {}
+
+// ---------------------------------------------------------------- the commands
+
+const Index = z.number().int().nonnegative();
+/** A shallow patch: top-level fields to set, and fields to remove (when a claim changes kind). */
+const Patch = { id: RecordId, set: z.record(z.string(), z.unknown()), unset: z.array(z.string()).max(100) };
+
+export const CreateClaim = z.object({
+  type: z.literal('claim.create'),
+  payload: z.object({
+    /** The annotation to create with it; null when the claim uses an annotation that exists. */
+    annotation: Annotation.nullable(),
+    claim: Claim,
+    /** Where to put them back (an undone delete); null = at the end. */
+    at: z.object({ claim: Index, annotation: Index.nullable() }).nullable(),
+  }),
+});
+export const UpdateClaim = z.object({ type: z.literal('claim.update'), payload: z.object(Patch) });
+export const DeleteClaim = z.object({ type: z.literal('claim.delete'), payload: z.object({ id: RecordId }) });
+export const Retarget = z.object({
+  type: z.literal('annotation.retarget'),
+  payload: z.object({
+    id: RecordId,
+    targets: z.array(TextTarget).min(1).max(50),
+    modified: Timestamp.nullable(),
+    /** The orphan mark after the change: placing an orphan by hand clears it, and undo puts it back. */
+    orphan: Annotation.shape.orphan.nullable().optional(),
+  }),
+});
+export const Assignment = z.object({ claimId: RecordId, eventId: RecordId.nullable(), modified: Timestamp.nullable() });
+export const AssignClaims = z.object({ type: z.literal('claim.assign'), payload: z.object({ assignments: z.array(Assignment).max(100_000) }) });
+export const CreateEvent = z.object({
+  type: z.literal('event.create'),
+  payload: z.object({
+    event: Event,
+    at: Index.nullable(),
+    /** Claims (now unassigned) to attach to it: how an undone delete gives the event its claims back. */
+    assign: z.array(z.object({ claimId: RecordId, modified: Timestamp })).max(100_000),
+  }),
+});
+export const UpdateEvent = z.object({ type: z.literal('event.update'), payload: z.object(Patch) });
+export const DeleteEvent = z.object({
+  type: z.literal('event.delete'),
+  /** `modified`, when set, stamps the claims that lose their event. */
+  payload: z.object({ id: RecordId, modified: Timestamp.nullable() }),
+});
+
+/** Adds an actor, or replaces the one with that id (an alias added, a name corrected). */
+export const PutActor = z.object({ type: z.literal('actor.put'), payload: z.object({ actor: Actor, at: Index.nullable() }) });
+/** Removes an actor nothing points at any more (merge first). */
+export const DeleteActor = z.object({ type: z.literal('actor.delete'), payload: z.object({ id: RecordId }) });
+
+/** Case-level judgements, one per key: set (value) or cleared (null); the inverse puts back the old one. */
+const keyed = <C extends string, T extends z.ZodType>(collection: C, value: T) =>
+  z.object({ collection: z.literal(collection), key: z.string().min(1).max(600), value: value.nullable() });
+export const PutRecord = z.object({
+  type: z.literal('record.put'),
+  payload: z.discriminatedUnion('collection', [keyed('decisions', Decision), keyed('reconciliations', Reconciliation), keyed('gradeOverrides', GradeOverride)]),
+});
+export type Keyed = { eventId: string; rowKey?: string };
+/** decisions and reconciliations are one per event row; grade overrides one per event. */
+export const recordKey = (r: Keyed): string => (r.rowKey === undefined ? r.eventId : `${r.eventId}|${r.rowKey}`);
+
+export const SimpleCommand = z.discriminatedUnion('type', [
+  PutRecord,
+  CreateClaim,
+  UpdateClaim,
+  DeleteClaim,
+  Retarget,
+  AssignClaims,
+  CreateEvent,
+  UpdateEvent,
+  DeleteEvent,
+  PutActor,
+  DeleteActor,
+]);
+export type SimpleCommand = z.infer<typeof SimpleCommand>;
+
+export const Batch = z.object({ type: z.literal('batch'), payload: z.object({ commands: z.array(SimpleCommand).max(100_000) }) });
+
+export const Command = z.discriminatedUnion('type', [...SimpleCommand.options, Batch]);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+
+export interface Applied {
+  state: ClaimState;
+  inverse: Command;
+}

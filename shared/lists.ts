@@ -1,0 +1,72 @@
+// Copy-on-write list edits that remember where each id sits and which places an edit replaced, so a 100,000-record case is neither searched nor diffed in full.
+// Where each id sits in a list, built once per list and handed on to the copy an in-place
+// replacement makes (same ids, same places), so editing one claim of 100,000 finds it without a
+// search. Lists made any other way build their own on first use. A stale entry is never trusted.
+const POSITIONS = new WeakMap<readonly unknown[], Map<string, number>>();
+
+function positions<T extends { id: string }>(list: readonly T[]): Map<string, number> {
+  let p = POSITIONS.get(list);
+  if (!p) {
+    p = new Map();
+    for (let i = 0; i < list.length; i++) p.set(list[i].id, i);
+    POSITIONS.set(list, p);
+  }
+  return p;
+}
+
+/** The position of the record with this id in `list`, or -1. */
+export function positionOf<T extends { id: string }>(list: readonly T[], id: string): number {
+  if (list.length < 64) return list.findIndex((r) => r.id === id);
+  const i = positions(list).get(id);
+  if (i !== undefined && list[i]?.id === id) return i;
+  POSITIONS.delete(list);
+  const again = positions(list).get(id);
+  return again ?? -1;
+}
+
+/** A copy of `list` with records replaced in place (same ids at the same positions, so the position map carries over). */
+export function replacedAt<T extends { id: string }>(list: readonly T[], replacements: ReadonlyArray<readonly [number, T]>): T[] {
+  const out = list.slice();
+  for (const [i, item] of replacements) out[i] = item;
+  const p = POSITIONS.get(list);
+  if (p && replacements.every(([i, item]) => list[i].id === item.id)) POSITIONS.set(out, p);
+  return out;
+}
+
+export function insertAt<T>(list: T[], item: T, at: number | null): T[] {
+  const i = at === null ? list.length : Math.min(Math.max(at, 0), list.length);
+  return [...list.slice(0, i), item, ...list.slice(i)];
+}
+export function replaceAt<T>(list: T[], i: number, item: T): T[] {
+  const out = list.slice();
+  const p = POSITIONS.get(list);
+  const same = (item as { id?: unknown }).id === (list[i] as { id?: unknown }).id;
+  out[i] = item;
+  if (p && same) POSITIONS.set(out, p);
+  if (same) REPLACED.set(out, { parent: new WeakRef(list), at: i });
+  return out;
+}
+
+// What an in-place replacement changed, so a diff of the lists before and after an edit reads the
+// places replaced instead of walking 100,000 records. The parent is held weakly: no history of
+// copies is kept alive by this.
+const REPLACED = new WeakMap<readonly unknown[], { parent: WeakRef<readonly unknown[]>; at: number }>();
+
+/**
+ * The positions at which `after` was made from `before` by in-place replacements (same ids at the
+ * same places), or null when it was made any other way (then compare the lists).
+ */
+export function replacedSince(before: readonly unknown[], after: readonly unknown[]): number[] | null {
+  const at: number[] = [];
+  let x: readonly unknown[] | undefined = after;
+  for (let steps = 0; x !== before; steps++) {
+    const r: { parent: WeakRef<readonly unknown[]>; at: number } | undefined = x ? REPLACED.get(x) : undefined;
+    if (!r || steps > 10_000) return null;
+    at.push(r.at);
+    x = r.parent.deref();
+  }
+  return at;
+}
+export function removeAt<T>(list: T[], i: number): T[] {
+  return [...list.slice(0, i), ...list.slice(i + 1)];
+}
