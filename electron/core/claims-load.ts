@@ -1,13 +1,10 @@
 // Reading a case's claims from its files (sources, index, undo history), apart from keeping them in step.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
+import { validateAnnotations, validateClaims, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
 import { emptyStack, loadUndoStack, type ClaimState, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { Decision } from '../../shared/conflicts.ts';
-import { GradeOverride } from '../../shared/grade.ts';
-import { Reconciliation } from '../../shared/reconcile.ts';
-import { shareStrings, validateKeyed } from './claims-records.ts';
+import { readIndexRecords, shareStrings } from './claims-records.ts';
 import type { CaseStore } from './store/index.ts';
 
 export const HISTORY_FILE = 'history.json';
@@ -68,11 +65,7 @@ export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
     }
     await new Promise((r) => setImmediate(r));
   }
-  const ev = validateEvents(store.index.events);
-  const ac = validateActors(store.index.actors ?? []);
-  const de = validateKeyed(Decision, store.index.decisions, 'decision');
-  const re = validateKeyed(Reconciliation, store.index.reconciliations, 'reconciliation');
-  const go = validateKeyed(GradeOverride, store.index.gradeOverrides ?? [], 'grade override');
+  const { events: ev, actors: ac, decisions: de, reconciliations: re, gradeOverrides: go } = readIndexRecords(store.index);
   for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
 
   let stack = emptyStack();
@@ -91,7 +84,7 @@ export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
     }
   }
   return {
-    state: { annotations, claims, events: ev.events, actors: ac.actors, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
+    state: { annotations, claims, events: ev.records, actors: ac.records, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
     stack,
     problems,
     unreadable,

@@ -3,11 +3,8 @@
 // at the version the full read will start from; edits wait for the full read, so nothing changes
 // in between, and the full read announces itself with one change (undo state, count, problems).
 import type { ClaimsView } from '../../shared/api.ts';
-import { validateActors, validateAnnotations, validateClaims, validateEvents, type Annotation, type Claim } from '../../shared/claims.ts';
-import { Decision } from '../../shared/conflicts.ts';
-import { GradeOverride } from '../../shared/grade.ts';
-import { Reconciliation } from '../../shared/reconcile.ts';
-import { validateKeyed } from './claims-records.ts';
+import { validateAnnotations, validateClaims, type Annotation, type Claim } from '../../shared/claims.ts';
+import { readIndexRecords } from './claims-records.ts';
 import type { CaseStore } from './store/index.ts';
 
 export async function previewView(store: CaseStore, sourceIds: string[], version: number): Promise<ClaimsView> {
@@ -20,17 +17,17 @@ export async function previewView(store: CaseStore, sourceIds: string[], version
     annotations.push(...validateAnnotations(body.annotations).annotations);
     claims.push(...validateClaims(body.claims).claims);
   }
-  const ix = store.index;
+  const ix = readIndexRecords(store.index);
   return {
     version,
     scope: { sourceIds, eventIds: [] },
     annotations,
     claims,
-    events: validateEvents(ix.events).events,
-    actors: validateActors(ix.actors ?? []).actors,
-    decisions: validateKeyed(Decision, ix.decisions, 'decision').records,
-    reconciliations: validateKeyed(Reconciliation, ix.reconciliations, 'reconciliation').records,
-    gradeOverrides: validateKeyed(GradeOverride, ix.gradeOverrides ?? [], 'grade override').records,
+    events: ix.events.records,
+    actors: ix.actors.records,
+    decisions: ix.decisions.records,
+    reconciliations: ix.reconciliations.records,
+    gradeOverrides: ix.gradeOverrides.records,
     // Known once the case is read: the announcing change brings them.
     canUndo: false,
     canRedo: false,

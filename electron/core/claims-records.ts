@@ -1,6 +1,10 @@
 // Helpers for reading a case's records: judgements validated by position, and repeated strings shared.
 import type { z } from 'zod';
-import type { RecordProblem } from '../../shared/claims.ts';
+import type { CaseIndex } from '../../shared/case.ts';
+import { validateActors, validateEvents, type RecordProblem } from '../../shared/claims.ts';
+import { Decision } from '../../shared/conflicts.ts';
+import { GradeOverride } from '../../shared/grade.ts';
+import { Reconciliation } from '../../shared/reconcile.ts';
 
 /**
  * Record fields that repeat across a case (ids of sources and events, kinds, measures, stamps, rule
@@ -34,4 +38,17 @@ export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: str
     else problems.push({ index, message: `${noun} ${index + 1} was left out: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}.` });
   });
   return { records, problems };
+}
+
+/** The index's own records (events, actors, judgements), each list validated, with its problems by position. */
+export function readIndexRecords(ix: Readonly<CaseIndex>) {
+  const ev = validateEvents(ix.events);
+  const ac = validateActors(ix.actors ?? []);
+  return {
+    events: { records: ev.events, problems: ev.problems },
+    actors: { records: ac.actors, problems: ac.problems },
+    decisions: validateKeyed(Decision, ix.decisions, 'decision'),
+    reconciliations: validateKeyed(Reconciliation, ix.reconciliations, 'reconciliation'),
+    gradeOverrides: validateKeyed(GradeOverride, ix.gradeOverrides ?? [], 'grade override'),
+  };
 }
