@@ -7,12 +7,13 @@ import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
 import { reanchorAnnotations } from '../../shared/anchor.ts';
 import type { Annotation } from '../../shared/claims.ts';
-import { canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
+import { apply, canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
 import { HISTORY_FILE, readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import { SourceRecords } from './source-records.ts';
+import { movedSources, SourceCommands } from './source-commands.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
 /** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
@@ -40,9 +41,13 @@ export class CaseClaims {
   #version = Date.now();
   #recent: ChangeSet[] = [];
   readonly #listeners = new Set<(c: ChangeSet) => void>();
+  /** The parts of commands outside the claim state (sources' metadata, the trash, rejections). */
+  readonly #outside: SourceCommands;
+  readonly #check = (c: Command) => this.#outside.check(c);
 
   private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
     this.#store = store;
+    this.#outside = new SourceCommands(store);
     this.#state = state;
     this.#records = SourceRecords.of(state);
     this.#stack = stack;
@@ -146,9 +151,17 @@ export class CaseClaims {
 
   execute(command: Command, label?: string): Promise<ChangeSet> {
     return this.#serial(async () => {
-      const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }));
-      return this.#commit(step.state, step.stack);
+      const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
+      return this.#commit(step.state, step.stack, [], command);
     });
+  }
+
+  /**
+   * A colleague's edit arriving by sync (sync/): applied and saved like any command, but not put on
+   * this user's undo stack, so undo stays personal.
+   */
+  applyRemote(command: Command): Promise<ChangeSet> {
+    return this.#serial(async () => this.#commit(wrap(() => apply(this.#state, command)).state, this.#stack));
   }
 
   undo(): Promise<ChangeSet> {
@@ -244,9 +257,10 @@ export class CaseClaims {
   }
 
   async #step(fn: typeof undo): Promise<ChangeSet> {
-    const step = wrap(() => fn(this.#state, this.#stack));
+    const applied = fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command;
+    const step = wrap(() => fn(this.#state, this.#stack, this.#check));
     if (step.problem) this.#problems = [...this.#problems, step.problem];
-    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : []);
+    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : [], step.problem ? null : (applied ?? null));
   }
 
   /** Records a change made to the state: a new version, kept for catching up and told to listeners. */
@@ -260,20 +274,26 @@ export class CaseClaims {
   }
 
   /** Writes the files whose records changed, then the history; only then is the new state the case's. */
-  async #commit(next: ClaimState, stack: UndoStack, problems: string[] = []): Promise<ChangeSet> {
+  async #commit(next: ClaimState, stack: UndoStack, problems: string[] = [], applied: Command | null = null): Promise<ChangeSet> {
     const prev = this.#state;
     const changes = diffState(prev, next);
     // A source's file holds its annotations and claims: a put (a moved record too: order matters
     // for undo's exact restore) or a delete rewrites it, from that source's own records.
     const touched = this.#records.touched(changes);
+    // A source going to the trash takes its file with it; one coming back is in the case before its file is written.
+    const moved = applied ? movedSources(applied) : null;
     for (const sid of touched) {
-      if (!this.#store.hasSource(sid)) throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
+      if (!this.#store.hasSource(sid) && !moved?.restored.has(sid) && !moved?.trashed.has(sid)) throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
     }
 
     this.#state = next;
     this.#records.apply(changes, next);
+    let outside = null;
     try {
+      // Not undone if a write below fails: the change set is not acknowledged, and the next read shows the case as it is.
+      outside = applied ? await this.#outside.run(applied) : null;
       for (const sid of touched) {
+        if (outside?.trashed.has(sid)) continue;
         const body = await this.#store.readBody(sid);
         await this.#store.writeBody({ ...body, ...this.bodyRecords(sid) });
       }
@@ -296,6 +316,7 @@ export class CaseClaims {
     }
     this.#version++;
     const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
+    if (outside) Object.assign(change, { sources: outside.sources, suggestions: outside.suggestions });
     this.#remember(change);
     return change;
   }

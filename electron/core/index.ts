@@ -37,7 +37,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...bundleHandlers(open),
   };
   const checkReplies = opts.checkReplies ?? process.env.CORROBORATE_CHECK_REPLIES === '1';
-  return makeCore(info, handlers, () => open.closeAll(), { checkReplies, watch: (fn) => open.watch(fn) });
+  const core = makeCore(info, handlers, () => open.closeAll(), { checkReplies, watch: (fn) => open.watch(fn) });
+  openCases.set(core, open);
+  return core;
+}
+
+const openCases = new WeakMap<Core, OpenCases>();
+/** The cases a core holds open: what sync (sync/) reaches the case's claims and store through. */
+export function openCasesOf(core: Core): OpenCases {
+  const open = openCases.get(core);
+  if (!open) throw new Error('That core was not made by createCore.');
+  return open;
 }
 
 async function appVersion(): Promise<string> {
