@@ -60,6 +60,24 @@ describe('the seed case: verdicts against the answer key', () => {
     expect(results.filter((r) => r.want !== r.got).map((r) => r.id)).toEqual(['d08']);
   });
 
+  it("counts each of the key's disagreements once: no facet of one measure flagged twice (the count is printed)", () => {
+    const flags = matrices.flatMap((m) => m.rows.filter((r) => r.group === r.key).map((r) => ({ m, r })));
+    let total = 0;
+    for (const d of seed.key.disagreements) {
+      const ids = new Set(d.claims);
+      const hit = flags.filter(({ r }) => (r.groupClaims ?? r.claims).some((id) => ids.has(id)));
+      total += hit.length;
+      console.log(`  ${d.id} (${d.verdict}): ${hit.length} flagged — ${hit.map(({ r }) => `${r.key} ${r.verdict}`).join('; ') || 'none'}`);
+      const perMeasure = new Map<string, number>();
+      for (const { m, r } of hit) perMeasure.set(`${m.eventId} ${r.measure}`, (perMeasure.get(`${m.eventId} ${r.measure}`) ?? 0) + 1);
+      for (const [k, n] of perMeasure) expect(n, `${d.id}: ${k}`).toBe(1);
+    }
+    const rowsFlagged = matrices.flatMap((m) => m.rows).filter((r) => r.verdict !== 'consistent' && r.verdict !== 'single').length;
+    console.log(
+      `${flags.length} flagged disagreements in the case (${rowsFlagged} flagged rows); ${total} touch the key's ${seed.key.disagreements.length} disagreements`,
+    );
+  });
+
   it('never lets claims of two different events meet in a row (d03)', () => {
     for (const m of matrices) {
       const own = new Set(seed.state.claims.filter((c) => c.eventId === m.eventId).map((c) => c.id));
@@ -81,7 +99,7 @@ describe('the seed case: verdicts against the answer key', () => {
   it('prints the CLI report shape', () => {
     const report = conflictsReport(matrices);
     const row = report.events[0].rows[0];
-    expect(Object.keys(report.events[0])).toEqual(['id', 'title', 'rows']);
+    expect(Object.keys(report.events[0])).toEqual(['id', 'title', 'rows', 'disagreements']);
     expect(row).toMatchObject({
       measure: expect.any(String),
       population: expect.any(String),

@@ -67,7 +67,8 @@ import { type Ctx, groupOf, makeCtx, sourceName } from './conflicts/context.ts';
 import { dateRows, type Timing } from './conflicts/dates.ts';
 import { figureRows } from './conflicts/figures.ts';
 import { type Attribution, perpetratorRow } from './conflicts/perpetrator.ts';
-import { popLabel, specificity } from './conflicts/populations.ts';
+import { groupRows, type GroupInput } from './conflicts/disagreements.ts';
+import { type Pop, popLabel, specificity } from './conflicts/populations.ts';
 import type { Column, ConflictsReport, Decision, Matrix, Row, SourceInfo } from './conflicts/schema.ts';
 
 // The parts live in conflicts/ (schema, populations, context, and one module per row engine); this
@@ -120,6 +121,7 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
   }
   const display = new Map<string, string>();
   const rows: Array<Omit<Row, 'decision'>> = [];
+  const grouping: GroupInput[] = [];
   // Rows in reading order: measures as they first appear, each from the widest population down.
   const order = new Map<string, number>();
   for (const c of figures) if (c.measure !== null && !order.has(c.measure)) order.set(c.measure, order.size);
@@ -136,20 +138,26 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
     const ids: string[] = [];
     for (const c of w.cells) if (!ids.includes(c.claimId)) ids.push(c.claimId);
     rows.push({ key: w.key, measure: w.measure, population: popLabel(w.pop, display), verdict: w.verdict, why: w.why, claims: ids, cells: w.cells });
+    grouping.push({ key: w.key, measure: w.measure, pop: w.pop, verdict: w.verdict, claims: ids, direct: w.direct });
   }
   const perp = perpetratorRow(ctx, attributions);
   if (perp) rows.push(perp);
   rows.push(...dateRows(ctx, timings));
+  for (const r of rows.slice(grouping.length))
+    grouping.push({ key: r.key, measure: r.measure, pop: null as Pop | null, verdict: r.verdict, claims: r.claims, direct: true });
+  const groupOfRow = new Map<string, { flag: string; rows: string[] }>();
+  for (const g of groupRows(grouping)) for (const k of g.rows) groupOfRow.set(k, g);
 
   const colIndex = new Map<string, number>();
   const columns = columnsOf(ctx, claims, colIndex);
+  const rowsByKey = new Map(rows.map((r) => [r.key, r]));
   const out: Row[] = [];
   for (const r of rows) {
     if (r.cells.length > 1) r.cells.sort((a, b) => (colIndex.get(a.sourceId) ?? 0) - (colIndex.get(b.sourceId) ?? 0));
-    const decision = ctx.decisions.size ? (ctx.decisions.get(`${event.id}\u0000${r.key}`) ?? null) : null;
+    const g = groupOfRow.get(r.key);
     // slice(): arrays grown by push keep spare room (17 slots for one item); a case's matrices are
     // hundreds of thousands of small arrays, and the spare room was most of their memory.
-    out.push({
+    const row: Row = {
       key: r.key,
       measure: r.measure,
       population: r.population,
@@ -157,10 +165,31 @@ function matrixOf(ctx: Ctx, event: Event, claims: Claim[]): Matrix {
       why: r.why,
       claims: r.claims.slice(),
       cells: r.cells.slice(),
-      decision,
-    });
+      decision: g && g.flag !== r.key ? null : decisionFor(ctx, event.id, g ? g.rows : [r.key]),
+      group: g ? g.flag : null,
+    };
+    if (g && g.flag === r.key) {
+      row.context = g.rows.slice(1);
+      const all = new Set<string>();
+      for (const k of g.rows) for (const id of rowsByKey.get(k)?.claims ?? []) all.add(id);
+      row.groupClaims = [...all];
+    }
+    out.push(row);
   }
   return { eventId: event.id, title: event.title, columns: columns.map((c) => ({ group: c.group, sources: c.sources.slice() })), rows: out.slice() };
+}
+
+/** A disagreement's decision: the one under its flag row's key (keys[0]), else the latest under any of its rows' keys. */
+function decisionFor(ctx: Ctx, eventId: string, keys: string[]): Decision | null {
+  if (!ctx.decisions.size) return null;
+  const own = ctx.decisions.get(`${eventId}\u0000${keys[0]}`);
+  if (own) return own;
+  let latest: Decision | null = null;
+  for (const k of keys.slice(1)) {
+    const d = ctx.decisions.get(`${eventId}\u0000${k}`);
+    if (d && (!latest || d.at > latest.at)) latest = d;
+  }
+  return latest;
 }
 
 /** The matrix of one event. `decisions` are attached to their rows by (eventId, row key). */
@@ -200,7 +229,8 @@ export function changedSinceDecision(row: Row): boolean {
   if (!d) return false;
   if (d.verdict !== undefined && d.verdict !== row.verdict) return true;
   if (d.claims !== undefined) {
-    const now = new Set(row.claims);
+    // A decision on a disagreement weighed all of its rows' claims.
+    const now = new Set(row.groupClaims ?? row.claims);
     return d.claims.length !== now.size || d.claims.some((id) => !now.has(id));
   }
   return false;
@@ -222,7 +252,12 @@ export function conflictsReport(matrices: Matrix[]): ConflictsReport {
         claims: r.claims,
         why: r.why,
         decision: r.decision?.status ?? null,
+        disagreement: r.group ?? null,
+        flag: r.group === r.key,
       })),
+      disagreements: m.rows
+        .filter((r) => r.group === r.key)
+        .map((r) => ({ flag: r.key, verdict: r.verdict, rows: [r.key, ...(r.context ?? [])], decision: r.decision?.status ?? null })),
     })),
   };
 }

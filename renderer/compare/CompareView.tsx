@@ -272,7 +272,7 @@ export function CompareView(props: {
                 note,
                 at: nowIso(),
                 verdict: deciding.row.verdict,
-                claims: deciding.row.claims,
+                claims: deciding.row.groupClaims ?? deciding.row.claims,
               },
               `${deciding.status === 'confirmed' ? 'Confirm' : deciding.status === 'explained' ? 'Explain' : 'Dismiss'} ${rowLabel(deciding.row)}`,
             )

@@ -2,7 +2,7 @@
 // date), columns are sources grouped by independence group, cells the figure as written with its
 // range (a button that opens the quote), then the verdict in words, the reconciliation and the
 // decision. All judgements are commands (record.put), so Undo takes them back.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDecision } from '../../shared/conflicts.ts';
 import type { Reconciliation } from '../../shared/reconcile.ts';
@@ -14,7 +14,7 @@ import {
   formatWithPrecision,
   GRADE_LABEL,
   isFigureRow,
-  isFlagged,
+  isFlagRow,
   METHOD_SHORT,
   quoteOf,
   rowLabel,
@@ -63,6 +63,29 @@ export function EventMatrix(props: {
   const soloNamed = (c: Matrix['columns'][number]) => c.sources.length === 1 && c.sources[0].name === c.group;
   const headRows = m.columns.every(soloNamed) ? 1 : 2;
   const tableRef = useRef<HTMLTableElement>(null);
+  // Disagreements whose context rows the user folded away, by flag row key (shown by default).
+  const [folded, setFolded] = useState<Set<string>>(() => new Set());
+  const byKey = new Map(m.rows.map((r) => [r.key, r]));
+  // Reading order: each disagreement where its first row stands, its flag row first, its context under it.
+  const ordered: Array<{ r: Row; kind: 'flag' | 'context' | 'plain'; flag: Row | null }> = [];
+  const placed = new Set<string>();
+  for (const r of m.rows) {
+    if (placed.has(r.key)) continue;
+    const flag = r.group ? byKey.get(r.group) : undefined;
+    if (flag && isFlagRow(flag)) {
+      placed.add(flag.key);
+      ordered.push({ r: flag, kind: 'flag', flag });
+      for (const k of flag.context ?? []) {
+        const c = byKey.get(k);
+        if (!c || placed.has(k)) continue;
+        placed.add(k);
+        if (!folded.has(flag.key)) ordered.push({ r: c, kind: 'context', flag });
+      }
+      continue;
+    }
+    placed.add(r.key);
+    ordered.push({ r, kind: isFlagRow(r) ? 'flag' : 'plain', flag: null });
+  }
 
   useEffect(() => {
     if (!props.focusRow) return;
@@ -179,13 +202,16 @@ export function EventMatrix(props: {
               ) : null}
             </thead>
             <tbody>
-              {m.rows.map((r) => {
-                const flagged = isFlagged(r.verdict);
+              {ordered.map(({ r, kind, flag }) => {
+                const flagged = kind === 'flag';
+                const context = kind === 'context' && flag ? flag : null;
                 const rec = props.reconciliations.get(`${m.eventId}|${r.key}`) ?? null;
                 const check = rec ? safeRecheck(rec, r) : null;
                 const changed = changedSinceDecision(r);
+                const nContext = flagged ? (r.context?.length ?? 0) : 0;
+                const rowClass = flagged ? `is-flagged is-${r.decision?.status ?? 'open'}` : context ? 'cmp-context-row' : undefined;
                 return (
-                  <tr key={r.key} id={rowDomId(m.eventId, r.key)} className={flagged ? `is-flagged is-${r.decision?.status ?? 'open'}` : undefined}>
+                  <tr key={r.key} id={rowDomId(m.eventId, r.key)} className={rowClass}>
                     <th scope="row" tabIndex={-1} className="cmp-rowhead">
                       {rowLabel(r)}
                     </th>
@@ -205,7 +231,24 @@ export function EventMatrix(props: {
                     })}
                     <td className="cmp-verdict">
                       <VerdictBadge verdict={r.verdict} />
+                      {context ? <span className="cmp-context-tag small">context of {rowLabel(context)}</span> : null}
                       <p className="cmp-why">{r.why}</p>
+                      {nContext ? (
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost cmp-fold"
+                          aria-expanded={!folded.has(r.key)}
+                          onClick={() =>
+                            setFolded((prev) => {
+                              const next = new Set(prev);
+                              if (!next.delete(r.key)) next.add(r.key);
+                              return next;
+                            })
+                          }
+                        >
+                          {folded.has(r.key) ? 'Show' : 'Hide'} {nContext} context {nContext === 1 ? 'row' : 'rows'}
+                        </button>
+                      ) : null}
                     </td>
                     <td className="cmp-rec">
                       {rec ? (
@@ -243,8 +286,10 @@ export function EventMatrix(props: {
                         </div>
                       ) : flagged ? (
                         <span className="status status-open">Open</span>
+                      ) : context ? (
+                        <span className="muted small">Decided with {rowLabel(context)}</span>
                       ) : null}
-                      {flagged || r.decision ? (
+                      {!context && (flagged || r.decision) ? (
                         <div className="cmp-actions">
                           {r.decision?.status !== 'confirmed' ? (
                             <button type="button" className="btn btn-small" onClick={() => props.onDecide(r, 'confirmed')}>

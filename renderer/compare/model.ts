@@ -40,6 +40,16 @@ export const METHOD_SHORT: Record<ReconcileMethod, string> = { conservative: 'AC
 /** Rows that need a fact-checker's attention: everything but agreement and lone figures. */
 export const isFlagged = (v: Verdict): boolean => v !== 'consistent' && v !== 'single';
 
+/**
+ * The row that carries a disagreement's flag (shared/conflicts/disagreements.ts): one per
+ * disagreement, however many nested rows it spans. A row computed without grouping (no `group`
+ * field) is its own disagreement when flagged.
+ */
+export const isFlagRow = (r: Pick<Row, 'key' | 'verdict' | 'group'>): boolean => (r.group === undefined ? isFlagged(r.verdict) : r.group === r.key);
+
+/** A row shown as another row's context: part of a disagreement whose flag is elsewhere. */
+export const isContextRow = (r: Pick<Row, 'key' | 'group'>): boolean => typeof r.group === 'string' && r.group !== r.key;
+
 /** Figure rows can be reconciled; the perpetrator and date rows cannot. */
 export const isFigureRow = (r: Pick<Row, 'key' | 'measure'>): boolean => r.measure !== 'perpetrator' && r.measure !== 'date';
 
@@ -146,12 +156,12 @@ export interface Flagged {
   changed: boolean;
 }
 
-/** Every flagged row of the case, in event then row order. */
+/** Every disagreement of the case (its flag row), in event then row order. */
 export function flaggedRows(matrices: Matrix[]): Flagged[] {
   const out: Flagged[] = [];
   for (const m of matrices)
     for (const r of m.rows)
-      if (isFlagged(r.verdict)) out.push({ eventId: m.eventId, eventTitle: m.title, row: r, standing: standingOf(r), changed: changedSinceDecision(r) });
+      if (isFlagRow(r)) out.push({ eventId: m.eventId, eventTitle: m.title, row: r, standing: standingOf(r), changed: changedSinceDecision(r) });
   return out;
 }
 

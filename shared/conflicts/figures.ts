@@ -53,7 +53,7 @@ function implied(n: NormClaim, q: Pop): { low: number; high: number | null; how:
   return low > 0 ? { low, high: null, how: 'at least the parts of its breakdown in this group' } : null;
 }
 
-interface FigureRowWork {
+export interface FigureRowWork {
   measure: string;
   pop: Pop;
   key: string;
@@ -62,6 +62,8 @@ interface FigureRowWork {
   why: string;
   /** Pairs of claims in conflict on this row, for the scope rule of wider rows. */
   conflicts: Array<{ a: string; b: string; text: () => string }>;
+  /** True when some contradiction here is between two figures as written (neither implied): where sources part ways. */
+  direct: boolean;
 }
 
 function describe(ctx: Ctx, c: Cell): string {
@@ -133,7 +135,7 @@ export function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string,
       if (k.low === 0 && (k.high === null || k.high >= maxLow)) continue;
       cells.push(makeCell(ctx, k.n.claim, 'implied', k.n.claim.figure.raw, k.how, { low: k.low, high: k.high }));
     }
-    work.push({ measure: r.measure, pop: r.pop, key, cells, verdict: 'single', why: '', conflicts: [] });
+    work.push({ measure: r.measure, pop: r.pop, key, cells, verdict: 'single', why: '', conflicts: [], direct: false });
   }
   // Narrow rows first, so a wide row can see the conflicts under it (the scope rule).
   work.sort((a, b) => specificity(b.pop) - specificity(a.pop));
@@ -169,6 +171,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
     pairs((a, b) => {
       if (overlap(a, b)) return;
       involved.add(a).add(b);
+      if (a.basis !== 'implied' && b.basis !== 'implied') w.direct = true;
       w.conflicts.push({ a: a.claimId, b: b.claimId, text: () => `${describe(ctx, a)} against ${describe(ctx, b)}` });
     });
     if (w.conflicts.length) findings.push({ v: 'conflict', why: `The figures do not overlap: ${w.conflicts[0].text()}.` });
@@ -180,6 +183,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         if (overlap(x, y)) return;
         const period = x.asOf.length <= y.asOf.length ? x.asOf : y.asOf;
         involved.add(x).add(y);
+        if (x.basis !== 'implied' && y.basis !== 'implied') w.direct = true;
         w.conflicts.push({ a: x.claimId, b: y.claimId, text: () => `${describe(ctx, x)} against ${describe(ctx, y)}, both as of ${period}` });
         return;
       }

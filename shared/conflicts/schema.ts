@@ -63,6 +63,16 @@ export const Row = z.object({
   claims: z.array(RecordId),
   cells: z.array(Cell),
   decision: Decision.nullable(),
+  /**
+   * The disagreement the row belongs to (disagreements.ts), by its flag row's key: the row's own key
+   * on the flag row, another row's key on a context row, null (or absent) when in none. A context
+   * row's decision is its disagreement's, on the flag row.
+   */
+  group: z.string().nullable().optional(),
+  /** On a flag row: the keys of its context rows, in matrix order. */
+  context: z.array(z.string()).optional(),
+  /** On a flag row: every claim of its disagreement (its rows' claims), what a decision on it weighed. */
+  groupClaims: z.array(RecordId).optional(),
 });
 export type Row = z.infer<typeof Row>;
 
@@ -107,8 +117,14 @@ export const ConflictsReport = z.object({
           claims: z.array(z.string()),
           why: z.string(),
           decision: DecisionStatus.nullable(),
+          /** The flag row's key of the disagreement the row is part of; null when in none. */
+          disagreement: z.string().nullable(),
+          /** True on the one row of a disagreement that carries its flag. */
+          flag: z.boolean(),
         }),
       ),
+      /** One per disagreement: its flag row, its verdict (the flag row's), every row it covers, its decision. */
+      disagreements: z.array(z.object({ flag: z.string(), verdict: Verdict, rows: z.array(z.string()), decision: DecisionStatus.nullable() })),
     }),
   ),
 });
