@@ -7,6 +7,10 @@ import { canonicalize } from '../../../shared/canonical.ts';
 import type { Hint, MetadataHints } from '../../../shared/metadata.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { decodeBytes, assertTextual } from './text.ts';
+import { NEVER, dropFurnitureLines, leftOutOf, stripFurniture } from './furniture.ts';
+import { articleText, domToText, keptElements, markElements } from './article.ts';
+
+export { domToText } from './article.ts';
 
 export interface HtmlExtract {
   text: string;
@@ -17,161 +21,12 @@ export interface HtmlExtract {
   lang: string | null;
   dir: 'ltr' | 'rtl' | null;
   warnings: string[];
+  /** The page's visible text that is not in `text`, passage by passage, and its share of the visible text. */
+  leftOut: { passages: string[]; share: number };
 }
 
-/** Elements that are never content: code, embeds, inputs, navigation. */
-const NEVER_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'button',
-  'input',
-  'select',
-  'textarea',
-  'option',
-  'label',
-  'svg',
-  'canvas',
-  'math',
-  'audio',
-  'video',
-  'source',
-  'track',
-  'map',
-  'link',
-  'meta',
-  'base',
-  'dialog',
-  'nav',
-  'aside',
-  'footer',
-]);
-const NEVER = [
-  ...NEVER_TAGS,
-  '[hidden]',
-  '[aria-hidden="true"]',
-  '[role="navigation"]',
-  '[role="dialog"]',
-  '[role="alertdialog"]',
-  '[role="complementary"]',
-  '[role="contentinfo"]',
-  '[role="search"]',
-  '[role="button"]',
-].join(',');
-
-/** Class, id and aria-label words of furniture: sharing, newsletters, cookies, comments, ads. */
-const FURNITURE_ATTR =
-  /(^|[\s_-])(share|sharing|social|sharebar|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|gdpr|comment|comments|respond|disqus|related|recommend|recommended|promo|advert|advertisement|ad|ads|sponsor|sponsored|popup|modal|overlay|banner|paywall|breadcrumb|breadcrumbs|toolbar|widget|sidebar|menu|follow|print|outbrain|taboola)(?=$|[\s_-])/i;
-
-/** Lines of text that are furniture wherever they sit (only HTML: a .txt file is kept as written). */
-const FURNITURE_LINE = [
-  /^share( (on|this|via|to)\b.*)?$/i,
-  /^((facebook|twitter|whatsapp|linkedin|telegram|reddit|pinterest|instagram|youtube|x|email|e-mail|print|copy link|messenger)[\s,|·]*)+$/i,
-  /^(subscribe|sign up|signup)\b.*(newsletter|inbox|updates|channels?)/i,
-  // A sentence that mentions a newsletter is content; an appeal to get one is not.
-  /\b(sign up|subscribe|get|receive)\b.*\bnewsletters?\b|\bnewsletters?\b.*\b(sign up|subscribe|inbox|delivered|straight to you)/i,
-  /^(be ahead of the curve|get .* straight to your inbox|delivered to your inbox)/i,
-  /\b(we use|this (site|website) uses) cookies\b|\bcookie (policy|settings|preferences)\b|^accept( all)?( cookies)?$/i,
-  /^(leave a (reply|comment)|post a comment|add a comment|comments?|\d+ comments?|reply|cancel reply|show comments|view comments)( \(\d+\))?$/i,
-  /^((previous|next|older|newer) (post|article|story)\s*)+$/i,
-  /^(more (in|from) [\p{L} ]{1,30}|editor['’]s picks|top (news|stories)|recommended( for you)?|you (may|might) also like|don['’]t miss|latest news|read next|up next)$/iu,
-  /^support (our|independent|quality) journalism$/i,
-  /^(scorecardresearch|comscore|doubleclick|google tag manager)$/i,
-  /your email address will not be published|required fields are marked|please enter your (comment|name|email)/i,
-  /^(follow us( on.*)?|text size:?|advertisement|sponsored( content)?|also read:.*|read more:?.*|related (articles|stories|posts):?|most (popular|read)|trending( now)?|skip to (main )?content)$/i,
-  /^by entering your email\b/i,
-];
-
-const isFurnitureLine = (line: string) => {
-  if (line.length >= 200) return false;
-  const bare = line.replace(/[\s:|·•»›>]+$/, '');
-  return FURNITURE_LINE.some((re) => re.test(bare));
-};
-
-const BLOCK = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'main',
-  'header',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'caption',
-  'hr',
-  'address',
-  'details',
-  'summary',
-  'center',
-  'fieldset',
-  'legend',
-]);
-
-/** The article DOM as plain text: blocks become paragraphs, <br> a line break, cells are spaced. */
-export function domToText(root: Node): string {
-  const out: string[] = [];
-  const walk = (node: Node, pre: boolean) => {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      out.push(pre ? data : data.replace(/[ \t\n\r\f]+/g, ' '));
-      return;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const el = node as Element;
-    const tag = el.localName ?? '';
-    if (NEVER_TAGS.has(tag) || (tag && el.hasAttribute('hidden'))) return;
-    if (tag === 'br') return void out.push('\n');
-    const block = BLOCK.has(tag);
-    if (block) out.push('\n\n');
-    else if (tag === 'td' || tag === 'th') out.push(' ');
-    for (const child of Array.from(node.childNodes)) walk(child, pre || tag === 'pre');
-    if (block) out.push('\n\n');
-    else if (tag === 'td' || tag === 'th') out.push(' ');
-  };
-  walk(root, false);
-  return out.join('');
-}
-
-/** Removes lines that are furniture, then blocks left empty. */
-function dropFurniture(text: string): string {
-  return text
-    .split('\n\n')
-    .map((block) =>
-      block
-        .split('\n')
-        .filter((l) => !isFurnitureLine(l))
-        .join('\n'),
-    )
-    .filter((b) => b.trim())
-    .join('\n\n');
-}
+/** The share of a page's visible text (beyond menus and footers) whose loss the source reports. */
+export const LEFT_OUT_WARN = 0.2;
 
 function declaredCharset(bytes: Uint8Array): string | null {
   let head = '';
@@ -283,23 +138,6 @@ function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | 
   return { hints, url, lang, dir: d === 'rtl' ? 'rtl' : d === 'ltr' ? 'ltr' : null };
 }
 
-/** Cuts furniture out of the document before Readability looks for the article. */
-function stripFurniture(doc: Document): void {
-  for (const el of Array.from(doc.querySelectorAll(NEVER))) el.remove();
-  const total = (doc.body?.textContent ?? '').length || 1;
-  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
-    if (!el.isConnected || /^(html|body|main|article)$/.test(el.localName)) continue;
-    const words = `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('role') ?? ''}`;
-    if (!FURNITURE_ATTR.test(words)) continue;
-    // A wrapper holding most of the page (body class="has-cookie-banner") is not furniture.
-    if ((el.textContent ?? '').length > total * 0.4) continue;
-    el.remove();
-  }
-  // Event handlers and javascript: links cannot run (no scripts), but must not reach any output either.
-  for (const el of Array.from(doc.querySelectorAll('*')))
-    for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) el.removeAttribute(a.name);
-}
-
 export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
   const decoded = decodeBytes(bytes, name, declaredCharset(bytes));
   assertTextual(decoded.text.replace(/<script[\s\S]*?<\/script>/gi, ''), name, bytes.length);
@@ -309,18 +147,31 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
   const doc = dom.window.document;
   try {
     const declared = declaredMetadata(doc);
+    for (const el of Array.from(doc.querySelectorAll(NEVER))) el.remove();
+    // What a reader sees of the page beyond its menus and footers: the measure of what was left out.
+    const visible = doc.body ? canonicalize(domToText(doc.body)) : '';
     stripFurniture(doc);
+    const marked = markElements(doc);
+    // Readability works on a clone: it rewrites the document it is given.
     const article = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n, charThreshold: 200 }).parse();
-    let raw = article?.content ? canonicalize(domToText(article.content)) : '';
-    let text = dropFurniture(raw);
+    const droppedLines: string[] = [];
+    let raw = article?.content ? canonicalize(articleText(keptElements(article.content, marked))) : '';
+    if (raw.length < (article?.textContent?.length ?? 0) * 0.8) raw = canonicalize(domToText(article!.content!));
+    let text = dropFurnitureLines(raw, droppedLines);
     if (text.length < 200) {
-      // Readability leaves the document it is given alone only when it works on a clone, as above.
       const wholeRaw = doc.body ? canonicalize(domToText(doc.body)) : '';
-      const whole = dropFurniture(wholeRaw);
+      const whole = dropFurnitureLines(wholeRaw);
       if (whole.length > text.length) {
         [text, raw] = [whole, wholeRaw];
         warnings.push(`No article was recognised in ${name}; the text of the whole page was kept.`);
       }
+    }
+    if (article?.byline && visible.includes(canonicalize(article.byline)) && !text.slice(0, 2000).includes(canonicalize(article.byline))) {
+      // Readability takes the byline out of the article; it is part of what the page says.
+      const byline = canonicalize(article.byline);
+      const firstBreak = text.indexOf('\n\n');
+      if (byline.length < 300)
+        text = firstBreak > 0 && firstBreak < 300 ? `${text.slice(0, firstBreak)}\n\n${byline}${text.slice(firstBreak)}` : `${byline}\n\n${text}`;
     }
     // The headline belongs at the top of the text (quotes from it need anchors), once.
     const declaredTitles = (declared.hints.title ?? []).filter((h) => h.how !== '<title>').map((h) => h.value);
@@ -336,6 +187,11 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
         `${name} has no article text: the page holds only scripts, styles or layout. Save the article itself (for example as PDF or plain text from your browser) and import that.`,
         { name },
       );
+    const leftOut = leftOutOf(visible, text);
+    if (leftOut.share >= LEFT_OUT_WARN && leftOut.passages.join('').length >= 200)
+      warnings.push(
+        `About ${Math.round(leftOut.share * 100)}% of the page's text was left out as site furniture (${leftOut.passages.length} passages, such as “${leftOut.passages[0].slice(0, 80)}”): show what was left out to check nothing of the article is missing.`,
+      );
     const hints = declared.hints;
     if (article?.byline) (hints.byline ??= []).push({ value: article.byline, how: 'byline (Readability)', confidence: 'medium' });
     if (article?.siteName) (hints.outlet ??= []).push({ value: article.siteName, how: 'site name (Readability)', confidence: 'medium' });
@@ -348,6 +204,7 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
       lang: declared.lang ?? clean(article?.lang) ?? null,
       dir: declared.dir ?? (article?.dir === 'rtl' ? 'rtl' : article?.dir === 'ltr' ? 'ltr' : null),
       warnings,
+      leftOut,
     };
   } finally {
     dom.window.close();
