@@ -1,9 +1,11 @@
-// `node scripts/eval-suggest.ts [corpusDir]`: runs the claim suggester over the seed articles and
-// scores it against seeds-key.json, as the "Claim suggestions" issue defines it: a key claim is
-// found when a suggestion of the same kind overlaps its quote and, for figures, has the same
-// low / best / high. Prints recall and precision per kind, then the misses and false positives.
+// `node scripts/eval-suggest.ts [corpusDir] [--texts DIR] [-v]`: scores the claim suggester on the
+// seed articles (against seeds-key.json) and on both halves of the development corpus (key in
+// tests/fixtures/suggest-dev/, texts re-gathered by scripts/suggest-dev/gather.ts into a temporary
+// folder; scoring rules in scripts/suggest-dev/score.ts). -v lists misses and false positives of the
+// seeds and the dev half; the held-out half's only with SHOW_HELDOUT=1, so rules are not fitted to it.
 //
-// Scoring notes (also printed):
+// Seed scoring: a key claim is found when a suggestion of the same kind overlaps its quote and, for
+// figures, has the same low / best / high.
 // - A key claim's `measureExtra` (a second figure a fact-checker recorded on the same quote) is
 //   scored as a count claim of its own.
 // - The publication date is the key's `published`, else its `likelyPublished`, else none.
@@ -11,8 +13,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { canonicalize } from '../shared/canonical.ts';
 import { suggest, type Suggestion } from '../shared/suggest.ts';
+import { scoreDev } from './suggest-dev/score.ts';
 
 interface KeyFigure {
   low: number | null;
@@ -134,22 +138,50 @@ export function scoreSeeds(corpusDir: string): SeedsScore {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-function main(): void {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const corpus = process.argv[2] ?? path.resolve(here, '../../shared/corpus');
-  const r = scoreSeeds(corpus);
+function printGroups(
+  rows: Array<[string, { key?: number; keyClaims?: number; found: number; recall: number; suggested: number; correct: number; precision: number }]>,
+): void {
   console.log('kind                         key  found  recall   suggested  correct  precision');
-  for (const [name, k] of Object.entries(r.byKind)) {
+  for (const [name, k] of rows) {
     console.log(
-      `${name.padEnd(28)} ${String(k.keyClaims).padStart(4)} ${String(k.found).padStart(6)}  ${pct(k.recall).padStart(6)}   ${String(k.suggested).padStart(9)} ${String(k.correct).padStart(8)}  ${pct(k.precision).padStart(8)}`,
+      `${name.padEnd(28)} ${String(k.key ?? k.keyClaims).padStart(4)} ${String(k.found).padStart(6)}  ${pct(k.recall).padStart(6)}   ${String(k.suggested).padStart(9)} ${String(k.correct).padStart(8)}  ${pct(k.precision).padStart(8)}`,
     );
   }
-  console.log('\ntargets: casualties+munitions+count recall ≥ 90%, precision ≥ 80%; attribution and timing recall ≥ 75%, precision ≥ 70%');
+}
+
+function main(): void {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { texts: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } } });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpus = positionals[0] ?? path.resolve(here, '../../shared/corpus');
+  const r = scoreSeeds(corpus);
+  console.log('== seeds (the five seed articles; the rules were written from them)');
+  printGroups(Object.entries(r.byKind));
+  console.log('targets: casualties+munitions+count recall ≥ 90%, precision ≥ 80%');
   if (r.unlocated.length) console.log(`\nkey quotes not found in the canonical text:\n  ${r.unlocated.join('\n  ')}`);
-  console.log(`\nmisses (${r.misses.length}):`);
-  for (const m of r.misses) console.log(`  ${m.id} [${m.kind}] "${m.quote}"${m.near.length ? `\n      overlapping: ${m.near.join(' | ')}` : ''}`);
-  console.log(`\nfalse positives (${r.falsePositives.length}):`);
-  for (const f of r.falsePositives) console.log(`  ${f.doc.slice(0, 3)} [${f.kind}${f.figure ? ` ${f.figure}` : ''}] "${f.quote}"  (${f.rule})`);
+  if (values.verbose) {
+    console.log(`\nmisses (${r.misses.length}):`);
+    for (const m of r.misses) console.log(`  ${m.id} [${m.kind}] "${m.quote}"${m.near.length ? `\n      overlapping: ${m.near.join(' | ')}` : ''}`);
+    console.log(`\nfalse positives (${r.falsePositives.length}):`);
+    for (const f of r.falsePositives) console.log(`  ${f.doc.slice(0, 3)} [${f.kind}${f.figure ? ` ${f.figure}` : ''}] "${f.quote}"  (${f.rule})`);
+  }
+  for (const half of ['dev', 'heldout'] as const) {
+    const d = scoreDev(half, values.texts);
+    console.log(
+      `\n== development corpus, ${half === 'dev' ? 'dev half (rules may be written looking at it)' : 'held-out half (never looked at while writing rules)'}`,
+    );
+    if ('missing' in d) {
+      console.log(`  texts missing (${d.missing.join(', ')}): run node scripts/suggest-dev/gather.ts first`);
+      continue;
+    }
+    console.log(`${d.documents} excerpts of ${d.incidents} incidents`);
+    printGroups(Object.entries(d.groups));
+    if (half === 'heldout') console.log('targets: figures recall and precision ≥ 85%; attribution recall ≥ 70%; timing recall ≥ 70%');
+    // the held-out half's misses are listed only on request, so that rules are not written from them
+    if (values.verbose && (half === 'dev' || process.env.SHOW_HELDOUT === '1')) {
+      console.log(`\nmisses (${d.misses.length}):\n  ${d.misses.join('\n  ')}`);
+      console.log(`\nfalse positives (${d.falsePositives.length}):\n  ${d.falsePositives.join('\n  ')}`);
+    }
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,140 @@
+// Scores the suggester on the development corpus (tests/fixtures/suggest-dev/key.json), as issue 17
+// defines it:
+// - a figure (casualties, munitions, count) is found when a suggestion of the same kind overlaps
+//   the key's span and has the same low / best / high; a breakdown's parts are scored beside it
+//   (a key part is found when the matching suggestion has a part with the same figure);
+// - an attribution is found when an attribution suggestion overlaps the span and names the
+//   perpetrator (one of the key's aliases, as whole words either way round);
+// - an incident date is found when a suggestion dates an overlapping span, or its date expression
+//   overlaps the key's, resolved to the key's day.
+// Precision is, per group, the share of the suggester's suggestions that match some key claim.
+import { readFileSync } from 'node:fs';
+import { suggest, type Suggestion } from '../../shared/suggest.ts';
+import { KEY_PATH, loadTexts, type DevDoc } from './texts.ts';
+
+type F = { low: number | null; best: number | null; high: number | null };
+interface KeyClaim {
+  id: string;
+  doc: string;
+  kind: string;
+  at: { start: number; end: number };
+  figure?: F;
+  parts?: Array<{ figure: F; subset: boolean }>;
+  perpetrators?: string[];
+  date?: string;
+}
+export interface GroupScore {
+  key: number;
+  found: number;
+  suggested: number;
+  correct: number;
+  recall: number;
+  precision: number;
+}
+export interface DevScore {
+  groups: Record<string, GroupScore>;
+  misses: string[];
+  falsePositives: string[];
+  documents: number;
+  incidents: number;
+}
+
+const FIGURE_KINDS = new Set(['casualties', 'munitions', 'count']);
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const sameFigure = (a: F, b: F | null) => b !== null && a.low === b.low && a.best === b.best && a.high === b.high;
+const words = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[’'`]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/^\s*the\s+/, '')
+    .trim()} `;
+export const samePerpetrator = (aliases: string[], named: string | null) =>
+  named !== null && aliases.some((a) => words(named).includes(words(a)) || (words(named).trim().length > 2 && words(a).includes(words(named))));
+
+const figureMatch = (k: KeyClaim, s: Suggestion) => s.kind === k.kind && overlaps(k.at, s) && sameFigure(k.figure!, s.figure);
+const attributionMatch = (k: KeyClaim, s: Suggestion) => s.kind === 'attribution' && overlaps(k.at, s) && samePerpetrator(k.perpetrators!, s.perpetrator);
+const timingMatch = (k: KeyClaim, s: Suggestion) => !!s.date && s.date.start === k.date && (overlaps(k.at, s.date.at) || overlaps(k.at, s));
+
+function group(keys: KeyClaim[], sugg: Array<{ doc: string; s: Suggestion }>, match: (k: KeyClaim, s: Suggestion) => boolean): GroupScore {
+  const found = keys.filter((k) => sugg.some((x) => x.doc === k.doc && match(k, x.s))).length;
+  const correct = sugg.filter((x) => keys.some((k) => k.doc === x.doc && match(k, x.s))).length;
+  return {
+    key: keys.length,
+    found,
+    suggested: sugg.length,
+    correct,
+    recall: keys.length ? found / keys.length : 1,
+    precision: sugg.length ? correct / sugg.length : 1,
+  };
+}
+
+const fig = (f: F | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
+
+/** Scores one half ('dev' or 'heldout') of the corpus whose texts gather.ts put in textsDir. */
+export function scoreDev(half: 'dev' | 'heldout', textsDir?: string): DevScore | { missing: string[] } {
+  const key = JSON.parse(readFileSync(KEY_PATH, 'utf8')) as { documents: DevDoc[]; claims: KeyClaim[] };
+  const docs = key.documents.filter((d) => d.half === half);
+  const { texts, missing } = loadTexts(docs, textsDir);
+  if (missing.length) return { missing };
+  const byDoc = new Map(docs.map((d) => [d.id, suggest(texts.get(d.id)!, { published: d.published })]));
+  const claims = key.claims.filter((c) => byDoc.has(c.doc));
+  const all = [...byDoc].flatMap(([doc, list]) => list.map((s) => ({ doc, s })));
+  const figures = claims.filter((c) => FIGURE_KINDS.has(c.kind));
+  const attributions = claims.filter((c) => c.kind === 'attribution');
+  const timings = claims.filter((c) => c.kind === 'timing');
+  const partsFound = (k: KeyClaim) => {
+    const s = byDoc.get(k.doc)!.find((x) => figureMatch(k, x));
+    return (k.parts ?? []).map((p) => !!s && s.parts.some((sp) => sameFigure(p.figure, sp.figure)));
+  };
+  const parts = figures.flatMap(partsFound);
+  const partsSuggested = all.filter((x) => FIGURE_KINDS.has(x.s.kind)).reduce((n, x) => n + x.s.parts.length, 0);
+  const groups: Record<string, GroupScore> = {
+    figures: group(
+      figures,
+      all.filter((x) => FIGURE_KINDS.has(x.s.kind)),
+      figureMatch,
+    ),
+    'breakdown parts': {
+      key: parts.length,
+      found: parts.filter(Boolean).length,
+      suggested: partsSuggested,
+      correct: parts.filter(Boolean).length,
+      recall: parts.length ? parts.filter(Boolean).length / parts.length : 1,
+      precision: partsSuggested ? parts.filter(Boolean).length / partsSuggested : 1,
+    },
+    attribution: group(
+      attributions,
+      all.filter((x) => x.s.kind === 'attribution'),
+      attributionMatch,
+    ),
+    'timing (right day)': group(
+      timings,
+      all.filter((x) => x.s.kind === 'timing'),
+      timingMatch,
+    ),
+  };
+  const text = (doc: string, at: { start: number; end: number }) => texts.get(doc)!.slice(at.start, at.end);
+  const misses = claims
+    .filter((k) => !byDoc.get(k.doc)!.some((s) => (FIGURE_KINDS.has(k.kind) ? figureMatch : k.kind === 'attribution' ? attributionMatch : timingMatch)(k, s)))
+    .map((k) => {
+      const near = byDoc
+        .get(k.doc)!
+        .filter((s) => overlaps(k.at, s))
+        .map((s) => `${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}`);
+      const want = k.figure ? fig(k.figure) : k.perpetrators ? k.perpetrators[0] : k.date;
+      return `${k.id} [${k.kind} ${want}] "${text(k.doc, k.at)}"${near.length ? `  ~ ${near.join(' | ')}` : ''}`;
+    });
+  const falsePositives = all
+    .filter(({ doc, s }) => {
+      const ks = claims.filter((k) => k.doc === doc);
+      if (FIGURE_KINDS.has(s.kind)) return !ks.some((k) => FIGURE_KINDS.has(k.kind) && figureMatch(k, s));
+      if (s.kind === 'attribution') return !ks.some((k) => k.kind === 'attribution' && attributionMatch(k, s));
+      return !ks.some((k) => k.kind === 'timing' && timingMatch(k, s));
+    })
+    .map(
+      ({ doc, s }) =>
+        `${doc} [${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}] "${s.quote}" (${s.rule})`,
+    );
+  return { groups, misses, falsePositives, documents: docs.length, incidents: new Set(docs.map((d) => d.incident)).size };
+}
