@@ -6,7 +6,7 @@ import { canonicalize, detectDirection, detectLanguage } from '../../../shared/c
 import { findMetadata, type MetadataHints } from '../../../shared/metadata.ts';
 import { ApiError, type ApiErrorShape } from '../../../shared/errors.ts';
 import { MAX_IMPORT_BYTES, MAX_PASTE_CHARS, IMPORTABLE_EXTENSIONS, extensionOf, formatBytes } from '../../../shared/limits.ts';
-import { readTextFile, sniffFormat, describeBinary } from './text.ts';
+import { readTextFile, sniffFormat, describeBinary, textPages } from './text.ts';
 import { importPool, type ImportProgress, type WorkerJob, type WorkerPool } from './pool.ts';
 
 export type { ImportProgress, WorkerJob } from './pool.ts';
@@ -123,9 +123,9 @@ export async function extractFile(name: string, bytes: Uint8Array, opts: Extract
     });
   }
   const decoded = readTextFile(name, bytes);
-  const text = canonicalize(decoded.text);
+  const { text, pages } = textPages(decoded.text, canonicalize);
   if (!text) throw emptyFile(name);
-  return assemble('text', name, text, null, {}, { warnings: [...warnings, ...decoded.warnings] });
+  return assemble('text', name, text, pages, {}, { warnings: [...warnings, ...decoded.warnings] });
 }
 
 /** Pasted text is text, even when it is HTML source: it is never parsed or rendered as markup. */

@@ -38,6 +38,22 @@ describe('decoding text files', () => {
     expect(d.warnings.join(' ')).toMatch(/Windows-1252/);
   });
 
+  it('keeps UTF-8 with a few invalid bytes as UTF-8: each bad sequence becomes U+FFFD, counted in a warning', () => {
+    const arabic = 'قال مسؤولون إن القصف أصاب السوق المركزي صباح الاثنين وأسفر عن سقوط ضحايا';
+    const enc = new TextEncoder();
+    const bytes = Uint8Array.from([...enc.encode(arabic), 0x20, 0x93, 0x20, ...enc.encode(arabic), 0xff, 0xfe, 0x0a]);
+    const d = decodeBytes(bytes, 'ar.txt');
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toBe(`${arabic} \uFFFD ${arabic}\uFFFD\uFFFD\n`);
+    expect(d.warnings.join(' ')).toMatch(/ar\.txt is UTF-8 with 3 invalid byte sequences/);
+  });
+
+  it('does not count a U+FFFD the file itself spells as an invalid byte', () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode('caf\u00e9 \uFFFD '), 0xe9]);
+    // one valid é, one encoded U+FFFD, one bad byte: not enough UTF-8 to outvote Windows-1252
+    expect(decodeBytes(bytes, 'a.txt').encoding).toBe('windows-1252');
+  });
+
   it('refuses binary content with a text name', () => {
     const bytes = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256);
     expect(() => readTextFile('notes.txt', bytes)).toThrow(expect.objectContaining({ code: 'BINARY_FILE' }));
@@ -62,6 +78,18 @@ describe('importing .txt files', () => {
     expect(r.title.value).toBe('Flooding closes the river crossing');
     expect(r.published.value.date).toBe('2022-03-03');
     expect(r.pages).toBeNull();
+  });
+
+  it('makes each form feed a page break, with exact page ranges', async () => {
+    const raw = 'First page heading\n\nThe first page ends here.\fSecond page text goes on.\n\fThird page.\f';
+    const r = await extractFile('printout.txt', new TextEncoder().encode(raw));
+    expect(r.text).toBe('First page heading\n\nThe first page ends here.\n\nSecond page text goes on.\n\nThird page.');
+    expect(r.pages?.map((p) => r.text.slice(p.start, p.end))).toEqual([
+      'First page heading\n\nThe first page ends here.',
+      'Second page text goes on.',
+      'Third page.',
+    ]);
+    expect(r.pages?.map((p) => p.page)).toEqual([1, 2, 3]);
   });
 
   it('says an empty file is empty', async () => {

@@ -2,6 +2,7 @@
 // written (only whitespace is canonicalised: a .txt file's "furniture" may be what the user wants).
 import { ApiError } from '../../../shared/errors.ts';
 import { formatBytes } from '../../../shared/limits.ts';
+import type { PageRange } from '../../../shared/source.ts';
 
 export interface Decoded {
   text: string;
@@ -82,7 +83,14 @@ export function decodeBytes(bytes: Uint8Array, name: string, declared?: string |
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(b), encoding: 'utf-8', warnings };
   } catch {
-    // not UTF-8: fall through to the declared charset or Windows-1252
+    // not strict UTF-8: mostly UTF-8 with a few bad bytes, or another charset altogether
+  }
+  const mostly = mostlyUtf8(b);
+  if (mostly) {
+    warnings.push(
+      `${name} is UTF-8 with ${mostly.invalid === 1 ? 'one invalid byte sequence' : `${mostly.invalid} invalid byte sequences`}; ${mostly.invalid === 1 ? 'it was' : 'they were'} kept as the replacement character � (search the text for it to see where).`,
+    );
+    return { text: mostly.text, encoding: 'utf-8', warnings };
   }
   if (declared && !/^utf-?8$/i.test(declared)) {
     try {
@@ -96,6 +104,27 @@ export function decodeBytes(bytes: Uint8Array, name: string, declared?: string |
   }
   warnings.push(`${name} is not valid UTF-8; it was read as Windows-1252 (Western European). Check accented letters and quotes.`);
   return { text: decodeWindows1252(b), encoding: 'windows-1252', warnings };
+}
+
+/**
+ * UTF-8 with a few invalid bytes (a file cut and pasted together, one stray Windows-1252 quote) stays
+ * UTF-8: each invalid sequence becomes U+FFFD. It counts as UTF-8 when its valid multi-byte sequences
+ * outnumber its invalid ones: Windows-1252 text almost never forms valid UTF-8 sequences by chance.
+ */
+export function mostlyUtf8(bytes: Uint8Array): { text: string; invalid: number } | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let multibyte = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') replaced++;
+    else if (ch.codePointAt(0)! >= 0x80) multibyte++;
+  }
+  // A U+FFFD the file itself encodes (EF BF BD) is a character, not a decoding failure.
+  let encoded = 0;
+  for (let i = 0; i + 2 < bytes.length; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) encoded++;
+  const invalid = replaced - encoded;
+  if (invalid <= 0 || multibyte < invalid * 2) return null;
+  return { text, invalid };
 }
 
 // 0x80–0x9F in Windows-1252 (the rest is Latin-1). Spelled out because some Node releases decode
@@ -143,4 +172,26 @@ export function readTextFile(name: string, bytes: Uint8Array): Decoded {
   const decoded = decodeBytes(bytes, name);
   assertTextual(decoded.text, name, bytes.length);
   return decoded;
+}
+
+/**
+ * A text file's pages: a form feed (what pdftotext and line printers write between pages) is a page
+ * break, so the text keeps its pages as a PDF's does (one blank line between them, exact ranges).
+ * Without a form feed there are no pages.
+ */
+export function textPages(decoded: string, canonical: (s: string) => string): { text: string; pages: PageRange[] | null } {
+  if (!decoded.includes('\f')) return { text: canonical(decoded), pages: null };
+  const parts = decoded.split('\f');
+  // A trailing form feed ends the last page; it does not start an empty one.
+  if (parts.length > 1 && !parts[parts.length - 1].trim()) parts.pop();
+  let text = '';
+  const pages = parts.map((raw, i) => {
+    const t = canonical(raw);
+    if (!t) return { page: i + 1, start: text.length, end: text.length };
+    if (text) text += '\n\n';
+    const start = text.length;
+    text += t;
+    return { page: i + 1, start, end: text.length };
+  });
+  return { text, pages };
 }
