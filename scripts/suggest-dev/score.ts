@@ -56,8 +56,10 @@ const figureMatch = (k: KeyClaim, s: Suggestion) => s.kind === k.kind && overlap
 const attributionMatch = (k: KeyClaim, s: Suggestion) => s.kind === 'attribution' && overlaps(k.at, s) && samePerpetrator(k.perpetrators!, s.perpetrator);
 const timingMatch = (k: KeyClaim, s: Suggestion) => !!s.date && s.date.start === k.date && (overlaps(k.at, s.date.at) || overlaps(k.at, s));
 
-function group(keys: KeyClaim[], sugg: Array<{ doc: string; s: Suggestion }>, match: (k: KeyClaim, s: Suggestion) => boolean): GroupScore {
-  const found = keys.filter((k) => sugg.some((x) => x.doc === k.doc && match(k, x.s))).length;
+type Listed = Array<{ doc: string; s: Suggestion }>;
+/** Recall over `finders` (a date may be found on a figure's suggestion), precision over `sugg`. */
+function group(keys: KeyClaim[], sugg: Listed, match: (k: KeyClaim, s: Suggestion) => boolean, finders: Listed = sugg): GroupScore {
+  const found = keys.filter((k) => finders.some((x) => x.doc === k.doc && match(k, x.s))).length;
   const correct = sugg.filter((x) => keys.some((k) => k.doc === x.doc && match(k, x.s))).length;
   return {
     key: keys.length,
@@ -112,6 +114,7 @@ export function scoreDev(half: 'dev' | 'heldout', textsDir?: string): DevScore |
       timings,
       all.filter((x) => x.s.kind === 'timing'),
       timingMatch,
+      all,
     ),
   };
   const text = (doc: string, at: { start: number; end: number }) => texts.get(doc)!.slice(at.start, at.end);
