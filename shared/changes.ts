@@ -12,6 +12,7 @@ import { positionOf, recordKey, replacedAt, replacedSince, type ClaimState } fro
 import { Decision } from './conflicts.ts';
 import { GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
+import { Source } from './source.ts';
 
 /** Records put (created or updated, each with the id it now follows, for order) and ids deleted. */
 const changesOf = <T extends z.ZodType>(record: T) =>
@@ -50,6 +51,10 @@ export const ChangeSet = RecordChanges.extend({
   reset: z.boolean(),
   /** How many claims the whole case has after it. */
   totalClaims: z.number().int().nonnegative(),
+  /** Sources this change corrected, put back from the trash (after: the source it follows) or moved to it. */
+  sources: changesOf(Source).optional(),
+  /** Sources whose rejected suggestions changed: their suggestion lists are to be read again. */
+  suggestions: z.array(z.string()).optional(),
 });
 export type ChangeSet = z.infer<typeof ChangeSet>;
 

@@ -5,6 +5,7 @@ import { GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
 import { TextTarget } from './anchor.ts';
 import { Actor, Annotation, Claim, Event, RecordId, Timestamp } from './claims.ts';
+import { Source } from './source.ts';
 
 export const ClaimState = z.object({
   annotations: z.array(Annotation),
@@ -84,7 +85,35 @@ export type Keyed = { eventId: string; rowKey?: string };
 /** decisions and reconciliations are one per event row; grade overrides one per event. */
 export const recordKey = (r: Keyed): string => (r.rowKey === undefined ? r.eventId : `${r.eventId}|${r.rowKey}`);
 
+// Edits whose records live outside the claim state (a source's metadata in the index, the source
+// itself, its rejected suggestions): apply() changes only the claims part and computes the inverse;
+// the core checks them against the case and carries them out (electron/core/source-commands.ts).
+
+/** What a correction of a source's metadata may change, as the Source record holds it. */
+export const SourceMeta = Source.pick({ title: true, outlet: true, authors: true, published: true, url: true, independenceGroup: true, notes: true }).partial();
+export type SourceMeta = z.infer<typeof SourceMeta>;
+export const META_KEYS = ['title', 'outlet', 'authors', 'published', 'url', 'independenceGroup', 'notes'] as const;
+/** The fields `from` (as they are now, so a stale undo is refused) become `to`; the inverse swaps them. */
+export const UpdateSource = z.object({ type: z.literal('source.update'), payload: z.object({ id: Source.shape.id, from: SourceMeta, to: SourceMeta }) });
+/** The source goes to the case's trash with its annotations and claims; the inverse brings them back. */
+export const DeleteSource = z.object({ type: z.literal('source.delete'), payload: z.object({ id: Source.shape.id }) });
+const placed = <T extends z.ZodType>(record: T) => z.array(z.object({ at: Index, value: record })).max(100_000);
+/** Only ever an inverse: takes the source out of the trash and puts its records back where they were. */
+export const RestoreSource = z.object({
+  type: z.literal('source.restore'),
+  payload: z.object({ id: Source.shape.id, annotations: placed(Annotation), claims: placed(Claim) }),
+});
+/** Suggestions rejected (remembered with the source, never proposed again) or, with restore, proposed again. */
+export const RejectSuggestions = z.object({
+  type: z.literal('suggestions.reject'),
+  payload: z.object({ sourceId: Source.shape.id, keys: z.array(z.string().min(1).max(200)).min(1).max(10_000), restore: z.boolean() }),
+});
+
 export const SimpleCommand = z.discriminatedUnion('type', [
+  UpdateSource,
+  DeleteSource,
+  RestoreSource,
+  RejectSuggestions,
   PutRecord,
   CreateClaim,
   UpdateClaim,

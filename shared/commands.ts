@@ -38,17 +38,23 @@ export {
   DeleteActor,
   DeleteClaim,
   DeleteEvent,
+  DeleteSource,
+  META_KEYS,
   PutActor,
   PutRecord,
+  RejectSuggestions,
+  RestoreSource,
   Retarget,
   SimpleCommand,
+  SourceMeta,
   UpdateClaim,
   UpdateEvent,
+  UpdateSource,
   emptyState,
   recordKey,
 } from './commands-schema.ts';
 export { positionOf, replacedAt, replacedSince } from './lists.ts';
-export { type Stepped, UNDO_LIMIT, UndoEntry, UndoStack, canRedo, canUndo, emptyStack, execute, loadUndoStack, push, redo, undo } from './undo.ts';
+export { type Check, type Stepped, UNDO_LIMIT, UndoEntry, UndoStack, canRedo, canUndo, emptyStack, execute, loadUndoStack, push, redo, undo } from './undo.ts';
 
 // ---------------------------------------------------------------- helpers
 
@@ -96,6 +102,28 @@ function patch<T extends { id: string }>(
     next[key] = value;
   }
   return { next: valid(schema, next, `the ${noun}`), undo: { set: undoSet, unset: undoUnset } };
+}
+
+/** The records that match, each with its place in the list, and the list without them. */
+function pick<T>(list: T[], match: (x: T) => boolean): { picked: Array<{ at: number; value: T }>; rest: T[] } {
+  const picked: Array<{ at: number; value: T }> = [];
+  const rest: T[] = [];
+  list.forEach((x, at) => (match(x) ? picked.push({ at, value: x }) : rest.push(x)));
+  return picked.length ? { picked, rest } : { picked, rest: list };
+}
+
+/** The inverse of pick: each record back at the place it had (places are those of the list after). One walk. */
+function putBack<T>(list: T[], placed: Array<{ at: number; value: T }>): T[] {
+  if (!placed.length) return list;
+  const sorted = [...placed].sort((a, b) => a.at - b.at);
+  const out: T[] = [];
+  let j = 0;
+  for (const { at, value } of sorted) {
+    while (out.length < at && j < list.length) out.push(list[j++]);
+    out.push(value);
+  }
+  while (j < list.length) out.push(list[j++]);
+  return out;
 }
 
 // ---------------------------------------------------------------- apply
@@ -248,6 +276,46 @@ export function apply(state: ClaimState, cmd: Command): Applied {
         throw new CommandError(`${state.actors[i].name} is still named by ${claims} claim(s) and ${events} event(s); merge it into another actor instead.`);
       return { state: { ...state, actors: removeAt(state.actors, i) }, inverse: { type: 'actor.put', payload: { actor: state.actors[i], at: i } } };
     }
+
+    case 'source.update': {
+      const { id, from, to } = cmd.payload;
+      const keys = (o: object) => Object.keys(o).sort().join();
+      if (keys(from) !== keys(to)) throw new CommandError('A correction must say what each field it changes was before.');
+      return { state, inverse: { type: 'source.update', payload: { id, from: to, to: from } } };
+    }
+
+    case 'source.delete': {
+      const { id } = cmd.payload;
+      const annotations = pick(state.annotations, (a) => a.sourceId === id);
+      const claims = pick(state.claims, (c) => c.sourceId === id);
+      return {
+        state: { ...state, annotations: annotations.rest, claims: claims.rest },
+        inverse: { type: 'source.restore', payload: { id, annotations: annotations.picked, claims: claims.picked } },
+      };
+    }
+
+    case 'source.restore': {
+      const { id } = cmd.payload;
+      const annotations = cmd.payload.annotations.map((p) => ({ at: p.at, value: valid(Annotation, p.value, 'an annotation') }));
+      const claims = cmd.payload.claims.map((p) => ({ at: p.at, value: valid(Claim, p.value, 'a claim') }));
+      for (const { value } of [...annotations, ...claims]) {
+        if (value.sourceId !== id) throw new CommandError(`A record put back with source ${id} belongs to ${value.sourceId}.`);
+      }
+      for (const { value } of annotations)
+        if (positionOf(state.annotations, value.id) >= 0) throw new CommandError(`There is already an annotation ${value.id}.`);
+      for (const { value } of claims) {
+        if (positionOf(state.claims, value.id) >= 0) throw new CommandError(`There is already a claim ${value.id}.`);
+        if (value.eventId !== null && !state.events.some((e) => e.id === value.eventId))
+          throw new CommandError(`The event of claim ${value.id} is no longer in this case.`);
+      }
+      return {
+        state: { ...state, annotations: putBack(state.annotations, annotations), claims: putBack(state.claims, claims) },
+        inverse: { type: 'source.delete', payload: { id } },
+      };
+    }
+
+    case 'suggestions.reject':
+      return { state, inverse: { type: 'suggestions.reject', payload: { ...cmd.payload, restore: !cmd.payload.restore } } };
 
     case 'batch': {
       // All or nothing: a failing step throws before any state is returned.

@@ -36,17 +36,31 @@ export interface Stepped {
   problem?: string;
 }
 
+/**
+ * Checks the parts of a command that live outside the claim state (a source's metadata, the trash)
+ * against the case before it is applied; throws CommandError when they no longer match.
+ */
+export type Check = (command: Command) => void;
+
 /** Applies a command and records it. Throws CommandError (nothing recorded) when it cannot apply. */
-export function execute(state: ClaimState, stack: UndoStack, command: Command, meta: { label?: string | null; at?: string | null } = {}): Stepped {
+export function execute(
+  state: ClaimState,
+  stack: UndoStack,
+  command: Command,
+  meta: { label?: string | null; at?: string | null } = {},
+  check: Check = () => undefined,
+): Stepped {
+  check(command);
   const r = apply(state, command);
   return { state: r.state, stack: push(stack, { command, inverse: r.inverse, label: meta.label ?? null, at: meta.at ?? null }) };
 }
 
-export function undo(state: ClaimState, stack: UndoStack): Stepped {
+export function undo(state: ClaimState, stack: UndoStack, check: Check = () => undefined): Stepped {
   const entry = stack.done.at(-1);
   if (!entry) return { state, stack };
   const done = stack.done.slice(0, -1);
   try {
+    check(entry.inverse);
     const r = apply(state, entry.inverse);
     return { state: r.state, stack: { done, undone: [...stack.undone, { ...entry, command: r.inverse }] } };
   } catch (e) {
@@ -55,11 +69,12 @@ export function undo(state: ClaimState, stack: UndoStack): Stepped {
   }
 }
 
-export function redo(state: ClaimState, stack: UndoStack): Stepped {
+export function redo(state: ClaimState, stack: UndoStack, check: Check = () => undefined): Stepped {
   const entry = stack.undone.at(-1);
   if (!entry) return { state, stack };
   const undone = stack.undone.slice(0, -1);
   try {
+    check(entry.command);
     const r = apply(state, entry.command);
     return { state: r.state, stack: { done: [...stack.done, { ...entry, inverse: r.inverse }], undone } };
   } catch (e) {

@@ -283,7 +283,8 @@ export class CaseClaims {
     // A source going to the trash takes its file with it; one coming back is in the case before its file is written.
     const moved = applied ? movedSources(applied) : null;
     for (const sid of touched) {
-      if (!this.#store.hasSource(sid) && !moved?.restored.has(sid) && !moved?.trashed.has(sid)) throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
+      if (!this.#store.hasSource(sid) && !moved?.restored.has(sid) && !moved?.trashed.has(sid))
+        throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
     }
 
     this.#state = next;
@@ -316,7 +317,8 @@ export class CaseClaims {
     }
     this.#version++;
     const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
-    if (outside) Object.assign(change, { sources: outside.sources, suggestions: outside.suggestions });
+    if (outside && (outside.sources.put.length || outside.sources.deleted.length || outside.suggestions.length))
+      Object.assign(change, { sources: outside.sources, suggestions: outside.suggestions });
     this.#remember(change);
     return change;
   }

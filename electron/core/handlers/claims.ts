@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/errors.ts';
 import { SUGGEST_RULES_VERSION } from '../../../shared/suggest.ts';
 import { sourceOf, type OpenCases } from '../session.ts';
 import { openSuggestions } from '../suggestions.ts';
+import { rejectionCommand } from '../source-edits.ts';
 import type { HandlerGroup } from './types.ts';
 
 export function claimHandlers(
@@ -17,7 +18,12 @@ export function claimHandlers(
       return preview ?? (await open.claims(caseId)).view({ sourceIds, eventIds });
     },
     'claims.changes': async ({ caseId, since }) => (await open.claims(caseId)).changesSince(since),
-    'claims.execute': async ({ caseId, command, label }) => (await open.claims(caseId)).execute(command, label),
+    'claims.execute': async ({ caseId, command, label }) => {
+      // A restore carries the records to put back: only the undo history may hold one.
+      const steps = command.type === 'batch' ? command.payload.commands : [command];
+      if (steps.some((s) => s.type === 'source.restore')) throw new ApiError('INVALID_INPUT', 'A deleted source comes back through Undo, not as a new edit.');
+      return (await open.claims(caseId)).execute(command, label);
+    },
     'claims.undo': async ({ caseId }) => (await open.claims(caseId)).undo(),
     'claims.redo': async ({ caseId }) => (await open.claims(caseId)).redo(),
 
@@ -30,19 +36,14 @@ export function claimHandlers(
       return { ...openSuggestions(all, annotations, new Set(body.rejectedSuggestions ?? [])), rules: SUGGEST_RULES_VERSION };
     },
 
+    // One undo step (Ctrl+Z takes a rejection back); only the keys whose state changes are recorded.
     'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
-      sourceOf(await open.store(caseId), sourceId);
-      const body = await (
-        await open.claims(caseId)
-      ).updateBody(sourceId, (b) => {
-        const set = new Set(b.rejectedSuggestions ?? []);
-        for (const k of keys) {
-          if (restore) set.delete(k);
-          else set.add(k);
-        }
-        return { ...b, rejectedSuggestions: [...set] };
-      });
-      return { rejected: body.rejectedSuggestions?.length ?? 0 };
+      const st = await open.store(caseId);
+      sourceOf(st, sourceId);
+      const claims = await open.claims(caseId);
+      const edit = rejectionCommand(sourceId, (await st.readBody(sourceId)).rejectedSuggestions ?? [], keys, !!restore);
+      if (edit) await claims.execute(edit.command, edit.label);
+      return { rejected: (await st.readBody(sourceId)).rejectedSuggestions?.length ?? 0 };
     },
 
     // Kept per event (verdicts.ts): only the events an edit touched are recomputed.

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.ts';
 import { extensionOf, formatBytes, MAX_IMPORT_BYTES, MAX_PASTE_CHARS } from '../../../shared/limits.ts';
 import { searchDocs } from '../../../shared/search.ts';
-import type { Source, SourcePatch } from '../../../shared/source.ts';
+import type { Source } from '../../../shared/source.ts';
 import { newSourceId } from '../ids.ts';
 import { extractFileIsolated, extractPasted, type Extracted } from '../import/index.ts';
 import { sourceOf, type OpenCases } from '../session.ts';
+import { correctionCommand, sourceName } from '../source-edits.ts';
 import type { CaseStore } from '../store/index.ts';
 import type { HandlerGroup } from './types.ts';
 
@@ -72,25 +73,6 @@ function duplicateOf(st: CaseStore, sha256: string) {
   };
 }
 
-const byUser = 'corrected by user';
-
-function applyPatch(s: Source, patch: SourcePatch): void {
-  if (patch.title !== undefined) s.title = { value: patch.title || null, confidence: patch.title ? 'high' : 'none', how: byUser };
-  if (patch.outlet !== undefined) s.outlet = { value: patch.outlet || null, confidence: patch.outlet ? 'high' : 'none', how: byUser };
-  if (patch.authors !== undefined) s.authors = { value: patch.authors, confidence: patch.authors.length ? 'high' : 'none', how: byUser };
-  if (patch.published !== undefined) {
-    const p = patch.published;
-    s.published = {
-      value: { ...p, precision: p.date ? (p.precision ?? 'day') : null },
-      confidence: p.date ? 'high' : 'none',
-      how: p.date ? byUser : 'no date: set by user',
-    };
-  }
-  if (patch.url !== undefined) s.url = patch.url || null;
-  if (patch.independenceGroup !== undefined) s.independenceGroup = patch.independenceGroup || null;
-  if (patch.notes !== undefined) s.notes = patch.notes;
-}
-
 export function sourceHandlers(
   open: OpenCases,
 ): HandlerGroup<
@@ -130,21 +112,24 @@ export function sourceHandlers(
       return { source, text: await st.readText(sourceId), pages: source.pages };
     },
 
+    // An undoable edit (source-edits.ts): the reply is the source as corrected; the change set
+    // (undo state, re-resolved relative dates) reaches the window on the change feed / claims.changes.
     'sources.update': async ({ caseId, sourceId, patch }) => {
       const st = await open.store(caseId);
-      const before = sourceOf(st, sourceId).published.value.date;
-      await st.updateIndex(() => applyPatch(sourceOf(st, sourceId), patch), { sources: [sourceId] });
-      const after = sourceOf(st, sourceId);
-      // Relative dates ("Wednesday") follow a corrected publication date.
-      if (after.published.value.date !== before) await (await open.claims(caseId)).reresolveSource(sourceId, after.published.value.date);
-      return after;
+      const claims = await open.claims(caseId);
+      const before = sourceOf(st, sourceId);
+      const mine = claims.state().claims.filter((c) => c.sourceId === sourceId);
+      const edit = correctionCommand(before, patch, mine, new Date().toISOString());
+      if (edit) await claims.execute(edit.command, edit.label);
+      return sourceOf(st, sourceId);
     },
 
+    // To the case's trash with its annotations and claims; Undo brings them back (source-commands.ts).
     'sources.delete': async ({ caseId, sourceId }) => {
       const st = await open.store(caseId);
-      sourceOf(st, sourceId);
-      await st.removeSource(sourceId);
-      await (await open.claims(caseId)).forgetSource(sourceId);
+      const claims = await open.claims(caseId);
+      const source = sourceOf(st, sourceId);
+      await claims.execute({ type: 'source.delete', payload: { id: sourceId } }, `Delete ${sourceName(source, false)}`);
       return { deleted: true as const };
     },
 
