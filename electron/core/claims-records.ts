@@ -40,8 +40,22 @@ export function validateKeyed<T>(schema: z.ZodType<T>, raw: unknown[], noun: str
   return { records, problems };
 }
 
+type IndexRecords = ReturnType<typeof validateIndexRecords>;
+/** The last answer per index's events list: a preview per reader pane reads the same lists again. */
+const lastRead = new WeakMap<readonly unknown[], { lists: readonly unknown[][]; records: IndexRecords }>();
+
 /** The index's own records (events, actors, judgements), each list validated, with its problems by position. */
-export function readIndexRecords(ix: Readonly<CaseIndex>) {
+export function readIndexRecords(ix: Readonly<CaseIndex>): IndexRecords {
+  const lists = [ix.events, ix.actors ?? [], ix.decisions, ix.reconciliations, ix.gradeOverrides ?? []];
+  const last = lastRead.get(ix.events);
+  // The store replaces a list when it changes (never edits one in place), so the same lists mean the same records.
+  if (last && last.lists.every((l, i) => l === lists[i])) return last.records;
+  const records = validateIndexRecords(ix);
+  lastRead.set(ix.events, { lists, records });
+  return records;
+}
+
+function validateIndexRecords(ix: Readonly<CaseIndex>) {
   const ev = validateEvents(ix.events);
   const ac = validateActors(ix.actors ?? []);
   return {

@@ -7,6 +7,7 @@
 // the case's list.
 import { applyList, type ListChanges, type RecordChanges } from '../../shared/changes.ts';
 import type { Annotation, Claim } from '../../shared/claims.ts';
+import { positionOf } from '../../shared/lists.ts';
 import type { ClaimState } from '../../shared/commands.ts';
 
 type Kind = 'annotations' | 'claims';
@@ -17,8 +18,6 @@ export interface Lists {
 }
 
 const byId = (r: { id: string }) => r.id;
-/** Past this many puts, positions are looked up through a map rather than one search each. */
-const MANY = 32;
 
 export class SourceRecords {
   readonly #lists = new Map<string, Lists>();
@@ -90,13 +89,22 @@ export class SourceRecords {
       where.delete(id);
       localOf(sid).deleted.push(id);
     }
-    const index = changes.put.length > MANY ? new Map(next.map((x, i) => [x, i])) : null;
     for (const { value } of changes.put) {
       const sid = value.sourceId;
       where.set(value.id, sid);
-      let j = (index ? (index.get(value) ?? -1) : next.indexOf(value)) - 1;
-      while (j >= 0 && next[j].sourceId !== sid) j--;
-      localOf(sid).put.push({ value, after: j >= 0 ? next[j].id : null });
+      // The record it follows is the nearest of its own source before it in the case's list: found
+      // among that source's few records (and those put before it here, in list order) through the
+      // list's position map, not by walking back through other sources' records.
+      const at = positionOf(next, value.id);
+      const mine = localOf(sid);
+      let after: string | null = null;
+      let best = -1;
+      for (const x of [...(this.#lists.get(sid)?.[kind] ?? []), ...mine.put.map((p) => p.value)]) {
+        if (x.id === value.id) continue;
+        const q = positionOf(next, x.id);
+        if (q >= 0 && q < at && q > best) [best, after] = [q, x.id];
+      }
+      mine.put.push({ value, after });
     }
     for (const [sid, c] of local) {
       touched.add(sid);

@@ -1,7 +1,7 @@
 // Rolling backups: timestamped copies of a file in a backups folder, the newest N kept.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { TEMP_FILE, copyFileDurable } from './durable.ts';
+import { TEMP_FILE, copyFileDurable, isLiveTemp } from './durable.ts';
 
 export interface BackupFile {
   name: string;
@@ -77,7 +77,7 @@ export async function backupFile(file: string, dir: string, prefix: string, opti
 /** Deletes all but the newest `keep` backups, and any temp file a crash left mid-copy (callers hold the case lock). */
 export async function pruneBackups(dir: string, prefix: string, keep: number): Promise<void> {
   const all = await listBackupFiles(dir, prefix);
-  const stray = (await fs.readdir(dir)).filter((n) => TEMP_FILE.test(n));
+  const stray = (await fs.readdir(dir)).filter((n) => TEMP_FILE.test(n) && !isLiveTemp(path.join(dir, n)));
   const doomed = [...all.slice(Math.max(keep, 1)).map((b) => b.name), ...stray];
   await Promise.all(doomed.map((n) => fs.rm(path.join(dir, n), { force: true })));
 }

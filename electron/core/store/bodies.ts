@@ -18,6 +18,8 @@ interface BodyFile {
   loading: Promise<Low<StoredBody>> | null;
   writer: CoalescingWriter;
   lastBackup: number;
+  /** Its folder was made (or found) by an earlier write: not asked again on every save. */
+  folderReady: boolean;
 }
 
 export const titleOf = (s: Source): string => s.title.value ?? s.file ?? s.id;
@@ -203,6 +205,7 @@ export class SourceBodies {
       db: null,
       loading: null,
       lastBackup: -Infinity,
+      folderReady: false,
       writer: new CoalescingWriter(async () => {
         this.#host.assertLockHeld();
         if (Date.now() - created.lastBackup >= this.#opts.backupIntervalMs) {
@@ -224,7 +227,10 @@ export class SourceBodies {
     this.#texts.set(body.id, body.text);
     if (bf.db) bf.db.data = stored;
     else bf.db = new Low(bf.adapter, stored);
-    await fs.mkdir(path.dirname(bf.adapter.file), { recursive: true });
+    if (!bf.folderReady) {
+      await fs.mkdir(path.dirname(bf.adapter.file), { recursive: true });
+      bf.folderReady = true;
+    }
     await bf.writer.request();
   }
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.ts';
 import type { Source } from '../../../shared/source.ts';
 import { titleOf } from './bodies.ts';
-import { TEMP_FILE, writeFileDurable } from './durable.ts';
+import { TEMP_FILE, isLiveTemp, writeFileDurable } from './durable.ts';
 import { ORIGINALS_DIR, SOURCES_DIR, backupsPath, originalPath } from './layout.ts';
 
 export const exists = (p: string): Promise<boolean> =>
@@ -38,10 +38,18 @@ export async function readOriginal(dir: string, source: Source): Promise<Uint8Ar
   }
 }
 
-/** Temp files left by a write that a crash interrupted; safe to delete because we hold the lock. */
+/**
+ * Temp files left by a write that a crash interrupted; safe to delete because we hold the lock. It
+ * runs beside the case's first writes (listing 10,000 files each in sources/ and originals/ would
+ * hold up opening), so the temp files this process is writing are left alone.
+ */
 export async function sweepTempFiles(dir: string): Promise<void> {
-  for (const folder of [dir, path.join(dir, SOURCES_DIR), path.join(dir, ORIGINALS_DIR), backupsPath(dir)]) {
-    const names = await fs.readdir(folder).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => TEMP_FILE.test(n)).map((n) => fs.rm(path.join(folder, n), { force: true })));
-  }
+  const folders = [dir, path.join(dir, SOURCES_DIR), path.join(dir, ORIGINALS_DIR), backupsPath(dir)];
+  await Promise.all(
+    folders.map(async (folder) => {
+      const names = await fs.readdir(folder).catch(() => [] as string[]);
+      const stale = names.map((n) => path.join(folder, n)).filter((f) => TEMP_FILE.test(path.basename(f)) && !isLiveTemp(f));
+      await Promise.all(stale.map((f) => fs.rm(f, { force: true })));
+    }),
+  );
 }

@@ -45,6 +45,8 @@ export class CaseStore {
   readonly #adding = new Set<string>();
   readonly #running = new Set<Promise<void>>();
   #lastIndexBackup = 0;
+  /** The backup made at open; case.json is not rewritten before it is done. */
+  #openBackup: Promise<void> = Promise.resolve();
   #closed = false;
 
   private constructor(dir: string, index: CaseIndex, base: string | null, lock: CaseLock, opts: Options) {
@@ -72,6 +74,7 @@ export class CaseStore {
     // Checked before locking, so opening a folder that is not a case leaves no trace in it.
     if (!(await exists(file))) throw new ApiError('NOT_FOUND', `There is no case in ${dir} (no ${path.basename(file)}).`, { dir });
     const lock = await acquireCaseLock(dir);
+    let opening: CaseStore | null = null;
     try {
       let loaded: LoadedIndex | null;
       try {
@@ -80,19 +83,24 @@ export class CaseStore {
         throw e instanceof StoredFileError ? await indexError(dir, e) : e;
       }
       if (!loaded) throw new ApiError('NOT_FOUND', `There is no case in ${dir} (no ${path.basename(file)}).`, { dir });
-      const store = new CaseStore(dir, loaded.index, loaded.base, lock, opts);
+      const store = (opening = new CaseStore(dir, loaded.index, loaded.base, lock, opts));
       store.warnings.push(...loaded.warnings);
-      await sweepTempFiles(dir);
+      store.#background(sweepTempFiles(dir));
       // Fold the journal into case.json before the backup below, so backups stay plain, complete case.json files.
       if (loaded.journal) await store.#saves.settle(loaded.journal, store.warnings);
-      // A copy at every open, before anything is written: a migration below always has the old file backed up.
-      await backupFile(file, backupsPath(dir), CASE_BACKUP_PREFIX, { keep: opts.maxBackups, skipIfUnchanged: true });
+      // A copy at every open, before case.json is rewritten: a migration below always has the old file
+      // backed up. With nothing to rewrite now it runs beside the first screen (comparing and copying a
+      // 10 MB index took longer than reading it), and the first save of the index waits for it.
+      store.#openBackup = store.#backupAtOpen();
+      store.#background(store.#openBackup);
       store.#lastIndexBackup = Date.now();
+      if (loaded.from < opts.versioning.index.current) await store.#openBackup;
       if (loaded.from < opts.versioning.index.current) await store.#saves.writeSnapshot(store.#index);
       await store.#bodyFiles.checkBodies(store.#index.sources, store.warnings);
       openHere.add(dir);
       return store;
     } catch (e) {
+      if (opening) await Promise.all(opening.#running); // the sweep deletes nothing once the lock is another's
       await lock.release().catch(() => {});
       throw e;
     }
@@ -191,6 +199,8 @@ export class CaseStore {
   /** One physical write for every save asked for since the last: a journal line if it can, else a new snapshot. */
   async #flushIndex(): Promise<void> {
     this.#assertLockHeld(); // not "closed": close() lets writes already requested go out
+    // A failed backup at open is tried again here: this save fails with its reason rather than go unbacked.
+    await this.#openBackup.catch(() => (this.#openBackup = this.#backupAtOpen()));
     const batch = this.#pending;
     this.#pending = new PendingChanges();
     try {
@@ -209,6 +219,13 @@ export class CaseStore {
       this.#saves.markDirty();
       throw e;
     }
+  }
+
+  /** Work that needs no answer (it reports nothing) but that close() waits for. */
+  #background(work: Promise<void>): void {
+    const settled = work.catch(() => {});
+    this.#running.add(settled);
+    void settled.then(() => this.#running.delete(settled));
   }
 
   /** Multi-step operations register here so close() waits for them to finish. */
@@ -403,6 +420,10 @@ export class CaseStore {
 
   #backupDue(): boolean {
     return Date.now() - this.#lastIndexBackup >= this.#opts.backupIntervalMs;
+  }
+
+  async #backupAtOpen(): Promise<void> {
+    await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true });
   }
 
   async #backupIndexIfDue(): Promise<void> {

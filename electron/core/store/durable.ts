@@ -7,7 +7,14 @@ import type { Adapter } from 'lowdb';
 
 /** Temp files share a recognisable shape so an interrupted write can be swept up at the next open. */
 export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
-const tempPathFor = (target: string): string => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+const tempPathFor = (target: string): string => {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  LIVE_TEMPS.add(temp);
+  return temp;
+};
+/** Temp files this process is writing right now: the sweep at open (which runs beside the first writes) leaves them alone. */
+const LIVE_TEMPS = new Set<string>();
+export const isLiveTemp = (file: string): boolean => LIVE_TEMPS.has(file);
 
 /**
  * Write to a temp file in the same folder, fsync it, rename it over the target, fsync the folder.
@@ -28,6 +35,8 @@ export async function writeFileDurable(target: string, data: string | Uint8Array
     await handle?.close().catch(() => {});
     await fs.rm(temp, { force: true }).catch(() => {});
     throw e;
+  } finally {
+    LIVE_TEMPS.delete(temp);
   }
   await syncDir(path.dirname(target));
 }
@@ -47,6 +56,8 @@ export async function copyFileDurable(from: string, to: string): Promise<void> {
   } catch (e) {
     await fs.rm(temp, { force: true }).catch(() => {});
     throw e;
+  } finally {
+    LIVE_TEMPS.delete(temp);
   }
   await syncDir(path.dirname(to));
 }
