@@ -2,11 +2,37 @@
 // end-of-line marks) and paragraphs (vertical gaps, heading sizes), then canonicalised. Each page's
 // span in the final text is recorded exactly, so a passage can be shown on its page.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import wordListPath from 'word-list';
 import { canonicalize } from '../../../shared/canonical.ts';
 import type { MetadataHints } from '../../../shared/metadata.ts';
 import type { PageRange } from '../../../shared/source.ts';
 import { ApiError } from '../../../shared/errors.ts';
+import { dehyphenate, linesOf, pageText, vocabulary, type Dehyphenation, type Line } from './pdf-lines.ts';
+import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
+import { fieldLines, pagesList } from './pdf-fields.ts';
+
+/**
+ * pdf.js's CMaps (for CJK and other CID fonts) and standard font data, from the local pdfjs-dist
+ * install: without them Chinese and Japanese text comes out as punctuation. Paths, not URLs: in
+ * Node pdf.js reads them with fs, so every host (Electron, loopback server, CLI) works offline.
+ */
+const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+export const PDFJS_ASSETS = {
+  cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep,
+  cMapPacked: true,
+  standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep,
+  wasmUrl: path.join(PDFJS_DIR, 'wasm') + path.sep,
+};
+
+let words: Set<string> | null = null;
+/** The English word list of the word-list package (about 275,000 words), loaded on first need. */
+const isEnglishWord = (w: string) => (words ??= new Set(readFileSync(wordListPath, 'utf8').split('\n'))).has(w);
+
+/** A page with this few letters is near empty: a scan, a photo or a chart without text. */
+const NEAR_EMPTY_LETTERS = 40;
 
 export interface PdfExtract {
   text: string;
@@ -14,73 +40,6 @@ export interface PdfExtract {
   hints: MetadataHints;
   lang: string | null;
   warnings: string[];
-}
-
-interface Line {
-  text: string;
-  y: number;
-  size: number;
-}
-
-/** Joins a page's text items into lines: a new line at an end-of-line mark or a change of baseline. */
-function linesOf(items: (TextItem | TextMarkedContent)[]): Line[] {
-  const lines: Line[] = [];
-  let cur: (Line & { endX: number }) | null = null;
-  const finish = () => {
-    if (cur && cur.text.trim()) lines.push({ text: cur.text, y: cur.y, size: cur.size });
-    cur = null;
-  };
-  for (const item of items) {
-    if (!('str' in item)) continue;
-    const [a, b, c, d, x, y] = item.transform;
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-    if (item.str) {
-      if (cur && Math.abs(y - cur.y) > Math.max(size, cur.size) * 0.5) finish();
-      if (!cur) cur = { text: item.str, y, size, endX: x + item.width };
-      else {
-        const gap = x - cur.endX;
-        const spaced = /\s$/.test(cur.text) || /^\s/.test(item.str);
-        if (!spaced && (gap > size * 0.15 || gap < -size)) cur.text += ' ';
-        cur.text += item.str;
-        cur.endX = x + item.width;
-        cur.size = Math.max(cur.size, size);
-      }
-    }
-    if (item.hasEOL) finish();
-  }
-  finish();
-  return lines;
-}
-
-/** Lines into a page's raw text: a blank line where the gap is wider than the usual leading, or the type size changes. */
-function pageText(lines: Line[]): string {
-  const gaps = lines
-    .slice(1)
-    .map((l, i) => lines[i].y - l.y)
-    .filter((g) => g > 0)
-    .sort((p, q) => p - q);
-  const leading = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
-  let out = '';
-  lines.forEach((l, i) => {
-    if (i > 0) {
-      const prev = lines[i - 1];
-      const gap = prev.y - l.y;
-      const newParagraph = gap < 0 || (leading > 0 && gap > leading * 1.45) || Math.abs(prev.size - l.size) > Math.min(prev.size, l.size) * 0.2;
-      out += newParagraph ? '\n\n' : '\n';
-    }
-    out += l.text;
-  });
-  return out;
-}
-
-/** Document-info and XMP titles that are a file name or a placeholder tell nothing. */
-function sensibleTitle(s: unknown): string | null {
-  if (typeof s !== 'string') return null;
-  const t = s.replace(/\s+/g, ' ').trim();
-  if (t.length < 4 || t.length > 300 || !/\p{L}{2}/u.test(t)) return null;
-  if (/^(untitled|document\d*|microsoft (word|powerpoint)|slide \d+|title|unknown|none)\b/i.test(t)) return null;
-  if (/\.(docx?|pdf|indd|tex|dvi|rtf|odt|pages|html?|aspx?|php)$/i.test(t) || /^[\w-]+$/.test(t)) return null;
-  return t;
 }
 
 const damaged = (name: string, why: string) =>
@@ -112,6 +71,7 @@ export async function extractPdf(
     disableStream: true,
     stopAtErrors: false,
     verbosity: 0,
+    ...PDFJS_ASSETS,
   });
   let doc;
   try {
@@ -130,9 +90,10 @@ export async function extractPdf(
 
   try {
     const warnings: string[] = [];
-    const pageTexts: string[] = [];
-    let heading: { text: string; size: number } | null = null;
-    let bodySize = 0;
+    const pageLines: Line[][] = [];
+    const unmappedOn: number[] = [];
+    const imagesOn = new Set<number>();
+    let fields = 0;
     const total = doc.numPages;
     const progress = (done: number) => {
       try {
@@ -143,24 +104,31 @@ export async function extractPdf(
     };
     progress(0);
     for (let n = 1; n <= total; n++) {
-      let lines: Line[];
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent({ includeMarkedContent: false });
-        lines = linesOf(content.items);
+        const unmapped = { count: 0 };
+        let lines = linesOf(content.items, unmapped);
+        if (unmapped.count) unmappedOn.push(n);
+        // Filled-in form fields are text on the page that is not in its content stream.
+        const filled = fieldLines(await page.getAnnotations({ intent: 'display' }).catch(() => []));
+        fields += filled.length;
+        if (filled.length) lines = [...lines, ...filled].sort((p, q) => q.y - p.y);
+        const letters = lines.reduce((k, l) => k + (l.text.match(/\p{L}/gu)?.length ?? 0), 0);
+        if (letters < NEAR_EMPTY_LETTERS && (await hasImage(page))) imagesOn.add(n);
+        pageLines.push(lines);
         page.cleanup();
       } catch (e) {
         throw damaged(name, `page ${n} could not be read: ${(e as Error).message ?? 'unknown error'}`);
       }
-      if (n === 1 && lines.length) {
-        const sizes = lines.map((l) => l.size).sort((p, q) => p - q);
-        bodySize = sizes[Math.floor(sizes.length / 2)];
-        const top = lines.slice(0, 10).reduce((m, l) => (l.size > m.size ? l : m), lines[0]);
-        if (top.size > bodySize * 1.2) heading = { text: top.text, size: top.size };
-      }
-      pageTexts.push(canonicalize(pageText(lines)));
       progress(n);
     }
+
+    // Line-end hyphens, against the document's own words first.
+    const known = vocabulary(pageLines.map((ls) => ls.map((l) => l.text).join('\n')));
+    const hyphens: Dehyphenation = { joined: 0, kept: 0 };
+    const pageTexts = pageLines.map((ls) => canonicalize(pageText(dehyphenate(ls, known, isEnglishWord, hyphens))));
+    const heading = headingOf(pageLines[0] ?? []);
 
     const empty = pageTexts.map((t, i) => (t.replace(/\s/g, '').length < 3 ? i + 1 : 0)).filter(Boolean);
     if (empty.length === pageTexts.length)
@@ -171,8 +139,19 @@ export async function extractPdf(
       );
     if (empty.length)
       warnings.push(
-        `${empty.length === 1 ? 'Page' : 'Pages'} ${empty.join(', ')} of ${name} had no text (images or scans); run OCR to include ${empty.length === 1 ? 'it' : 'them'}.`,
+        `${empty.length === 1 ? 'Page' : 'Pages'} ${pagesList(empty)} of ${name} had no text (images or scans); run OCR to include ${empty.length === 1 ? 'it' : 'them'}.`,
       );
+    const scans = [...imagesOn].filter((n) => !empty.includes(n));
+    if (scans.length)
+      warnings.push(
+        `${scans.length === 1 ? 'Page' : 'Pages'} ${pagesList(scans)} of ${name} yielded almost no text but ${scans.length === 1 ? 'holds an image' : 'hold images'}: ${scans.length === 1 ? 'it looks' : 'they look'} like a scan. Run OCR to include what ${scans.length === 1 ? 'it says' : 'they say'}.`,
+      );
+    if (unmappedOn.length)
+      warnings.push(
+        `Some characters of ${name} (on ${unmappedOn.length === 1 ? 'page' : 'pages'} ${pagesList(unmappedOn)}) use a font with no Unicode mapping; each is kept as � in the text. Check those passages against the PDF before quoting them.`,
+      );
+    if (fields)
+      warnings.push(`${name} has ${fields === 1 ? 'a filled-in form field' : `${fields} filled-in form fields`}; their text was imported on their pages.`);
 
     // Offsets are exact: the text is the pages joined by one blank line, and each page is canonical already.
     let text = '';
@@ -184,20 +163,31 @@ export async function extractPdf(
       return { page: i + 1, start, end: text.length };
     });
 
-    const hints: MetadataHints = { title: [], byline: [] };
+    const hints: MetadataHints = { title: [], byline: [], published: [] };
     const meta = await doc.getMetadata().catch(() => null);
     const info = (meta?.info ?? {}) as Record<string, unknown>;
     const xmpTitle = sensibleTitle(meta?.metadata?.get('dc:title'));
     const infoTitle = sensibleTitle(info.Title);
     if (infoTitle) hints.title!.push({ value: infoTitle, how: 'PDF document properties (Title)', confidence: 'medium' });
     if (xmpTitle && xmpTitle !== infoTitle) hints.title!.push({ value: xmpTitle, how: 'PDF XMP metadata (dc:title)', confidence: 'medium' });
-    if (heading) hints.title!.push({ value: canonicalize(heading.text), how: 'largest text at the top of page 1', confidence: 'medium' });
+    if (heading) hints.title!.push({ value: canonicalize(heading), how: 'largest text at the top of page 1', confidence: 'medium' });
     // The document's Author is often whoever typed or exported it: a weak hint.
     if (typeof info.Author === 'string' && info.Author.trim())
       hints.byline!.push({ value: info.Author.trim(), how: 'PDF document properties (Author)', confidence: 'low' });
+    // When the file was made, not necessarily when the report was published: offered at low confidence.
+    const created = pdfDate(info.CreationDate);
+    if (created) hints.published!.push({ value: created, how: 'PDF creation date (document properties)', confidence: 'low' });
     const lang = typeof info.Language === 'string' && info.Language ? info.Language.slice(0, 20) : null;
     return { text, pages, hints, lang, warnings };
   } finally {
     await doc.destroy().catch(() => {});
   }
+}
+
+/** Whether a page paints an image (what a scan without OCR is). */
+async function hasImage(page: { getOperatorList: () => Promise<{ fnArray: number[] }> }): Promise<boolean> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const ops = await page.getOperatorList().catch(() => ({ fnArray: [] as number[] }));
+  const image = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  return ops.fnArray.some((f) => image.has(f));
 }

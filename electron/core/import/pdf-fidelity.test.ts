@@ -1,0 +1,129 @@
+// PDF text as the document says it: CJK through pdf.js's CMaps, unmapped glyphs kept as U+FFFD,
+// right-to-left lines in reading order, line-end hyphens joined only where the word is a word,
+// form-field text, scans flagged. Every file is generated here (tests/support).
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from './pdf.ts';
+import { dehyphenate, vocabulary, type Line } from './pdf-lines.ts';
+import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
+import { pagesList } from './pdf-fields.ts';
+import { extractFile } from './index.ts';
+import { cjkPdf, formPdf, rtlPdf, unmappedGlyphPdf } from '../../../tests/support/pdf-fixtures.ts';
+import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
+
+describe('PDF text fidelity', () => {
+  it('reads Chinese and Japanese text in CID fonts through the CMaps of the local pdfjs-dist', async () => {
+    const zh = await extractPdf('zh.pdf', cjkPdf(['中文报告第一行', '第二行内容在这里'], 'zh'));
+    expect(zh.text).toBe('中文报告第一行\n第二行内容在这里');
+    const ja = await extractPdf('ja.pdf', cjkPdf(['日本語の報告書です', 'ひらがなとカタカナ'], 'ja'));
+    expect(ja.text).toBe('日本語の報告書です\nひらがなとカタカナ');
+    expect(ja.warnings).toEqual([]);
+  });
+
+  it('keeps a glyph without a Unicode mapping as U+FFFD and names its page', async () => {
+    const r = await extractPdf('glyphs.pdf', unmappedGlyphPdf(['Version #.1 of the report, November #, 2011']));
+    expect(r.text).toBe('Version \uFFFD.1 of the report, November \uFFFD, 2011');
+    expect(r.warnings).toEqual([expect.stringMatching(/^Some characters of glyphs\.pdf \(on page 1\) use a font with no Unicode mapping; each is kept as �/)]);
+  });
+
+  it('puts right-to-left lines drawn word by word in visual order back into reading order', async () => {
+    const r = await extractPdf('ar.pdf', rtlPdf(['قال مسؤولون إن القصف أصاب السوق', 'وأسفر عن سقوط ضحايا'], 4));
+    expect(r.text).toBe('قال مسؤولون إن القصف أصاب السوق\nوأسفر عن سقوط ضحايا');
+    const he = await extractPdf('he.pdf', rtlPdf(['הדובר אמר כי ההפגזה פגעה בשוק'], 4));
+    expect(he.text).toBe('הדובר אמר כי ההפגזה פגעה בשוק');
+  });
+
+  it('imports the text of filled-in form fields at their place on the page', async () => {
+    const r = await extractPdf(
+      'form.pdf',
+      formPdf(
+        ['Name of witness:', 'Place of the incident:'],
+        [
+          { name: 'witness', value: 'Ahmed Saleh', y: 716 },
+          { name: 'place', value: 'Central market, Idlib', y: 700 },
+        ],
+      ),
+    );
+    expect(r.text).toContain('Ahmed Saleh');
+    expect(r.text).toContain('Central market, Idlib');
+    expect(r.text.indexOf('Ahmed Saleh')).toBeLessThan(r.text.indexOf('Place of the incident:'));
+    expect(r.warnings.join(' ')).toMatch(/2 filled-in form fields/);
+  });
+
+  it('joins line-end hyphenation where the joined word is a word, and keeps a real hyphen', async () => {
+    const pdf = makePdf([
+      {
+        lines: [
+          'The ministry proposed an al-',
+          'ternative route for the convoy, which an Iran-',
+          'backed group had threatened, and the well-',
+          'known crossing stayed shut through the after-',
+          'noon while negotiators met again.',
+        ],
+      },
+    ]);
+    const r = await extractPdf('hyphens.pdf', pdf);
+    expect(r.text).toContain('an alternative route for the convoy');
+    expect(r.text).toContain('an Iran-backed group had threatened');
+    expect(r.text).toContain('the well-known crossing');
+    expect(r.text).toContain('through the afternoon while');
+  });
+
+  it('decides a hyphen by the document’s own spelling first', () => {
+    const lines = (texts: string[]): Line[] => texts.map((text, i) => ({ text, y: 700 - i * 14, size: 11 }));
+    const counts = { joined: 0, kept: 0 };
+    // "cease-fire" is written with its hyphen elsewhere in the document: kept, though "ceasefire" is a word.
+    const doc = lines(['the cease-', 'fire held until dawn']);
+    const known = vocabulary(['a cease-fire was agreed']);
+    expect(dehyphenate(doc, known, () => true, counts).map((l) => l.text)).toEqual(['the cease-fire', 'held until dawn']);
+    // A word the list does not know, spelled joined elsewhere in the document: joined.
+    expect(dehyphenate(lines(['the Qasr al-Hadid re-', 'deployment']), vocabulary(['the redeployment began']), () => false, counts)[0].text).toBe(
+      'the Qasr al-Hadid redeployment',
+    );
+    expect(counts).toEqual({ joined: 1, kept: 1 });
+  });
+
+  it('says which pages look like scans: almost no text but an image', async () => {
+    const pdf = makePdf([{ lines: loremLines(3, 1) }, { image: true, lines: ['Fig. 3'] }, { lines: loremLines(2, 2) }]);
+    const r = await extractPdf('mixed.pdf', pdf);
+    expect(r.warnings).toEqual([expect.stringMatching(/^Page 2 of mixed\.pdf yielded almost no text but holds an image: it looks like a scan/)]);
+  });
+});
+
+describe('PDF metadata', () => {
+  it('refuses junk document titles', () => {
+    for (const junk of ['IBM-PDFs.graffle', 'Ash02.ps', 'No Title', 'Enscript Output', 'Microsoft Word - report_v2.doc', 'untitled', 'slides.pptx'])
+      expect(sensibleTitle(junk), junk).toBeNull();
+    expect(sensibleTitle('Annual Report on Civilian Harm 2023')).toBe('Annual Report on Civilian Harm 2023');
+  });
+
+  it('takes a two-line heading whole', () => {
+    const lines: Line[] = [
+      { text: 'Civilian Harm in the', y: 740, size: 20 },
+      { text: 'Northern Governorates', y: 716, size: 20 },
+      { text: 'A report of the monitoring group', y: 690, size: 11 },
+      { text: 'body text body text', y: 676, size: 11 },
+      { text: 'more body text here', y: 662, size: 11 },
+    ];
+    expect(headingOf(lines)).toBe('Civilian Harm in the Northern Governorates');
+  });
+
+  it('offers the PDF creation date at low confidence, and the heading as title when the info title is junk', async () => {
+    const pdf = makePdf([{ heading: true, lines: ['Depot Fire Inquiry', '', ...loremLines(2, 3)] }], {
+      info: { Title: 'Enscript Output', CreationDate: "D:20111103143005+01'00'" },
+    });
+    const r = await extractFile('inquiry.pdf', pdf);
+    expect(r.title).toMatchObject({ value: 'Depot Fire Inquiry', how: 'largest text at the top of page 1' });
+    expect(r.published).toMatchObject({
+      value: { date: '2011-11-03', time: '14:30', timezone: '+01:00' },
+      confidence: 'low',
+      how: 'PDF creation date (document properties)',
+    });
+    expect(pdfDate('D:19700101000000Z')).toBeNull();
+  });
+
+  it('lists pages for warnings', () => {
+    expect(pagesList([3])).toBe('3');
+    expect(pagesList([3, 5])).toBe('3 and 5');
+    expect(pagesList([1, 2, 3, 4, 9])).toBe('1–4 and 9');
+  });
+});
