@@ -5,6 +5,7 @@ import { ClientContext } from './components/context.ts';
 import { client } from './platform/index.ts';
 import './styles.css';
 import './suggestions.css';
+import './layout.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
