@@ -1,0 +1,58 @@
+/// <reference path="./pouchdb.d.ts" />
+// Where a case syncs to and how: the case's database on the server, the local on-disk database
+// beside the case (PouchDB's Node edition, LevelDB), and the server's refusals put in words.
+import { join } from 'node:path';
+import PouchDB from 'pouchdb';
+import { fingerprint } from '../../../shared/merge.ts';
+import type { Db } from './revs.ts';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/**
+ * The case's database: the URL as given when it names one (http://host:5984/taji-2020), otherwise
+ * one named after the case (CouchDB names are lower case, start with a letter, no dots).
+ */
+export function databaseUrl(server: string, caseId: string): URL {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new Error(`“${server}” is not a server address; give one like http://127.0.0.1:5984/ or https://couch.example.org/case-name.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`“${server}” is not an http(s) address.`);
+  if (url.username || url.password)
+    throw new Error('Put no name or password in the server address: give the name with --user and the password in CORROBORATE_SYNC_PASSWORD (or when asked).');
+  if (url.pathname === '/' || url.pathname === '') {
+    const name = `corroborate-${caseId.toLowerCase().replace(/[^a-z0-9_$()+-]/g, '_')}`;
+    url.pathname = `/${name}`;
+  }
+  url.pathname = url.pathname.replace(/\/+$/, '');
+  return url;
+}
+
+/** The local database for one case and one server database: under the case folder, so it goes where the case goes. */
+export function openLocal(caseDir: string, remote: URL): Db {
+  const name = `${remote.pathname.slice(1).replace(/[^A-Za-z0-9_-]/g, '_')}-${fingerprint(remote.origin + remote.pathname)}`;
+  return new PouchDB(join(caseDir, 'sync', name), { auto_compaction: false }) as unknown as Db;
+}
+
+/** The server's database. skip_setup: a member never creates databases; the desk's admin does. */
+export function openRemote(url: URL, credentials: Credentials | null): Db {
+  return new PouchDB(url.href, { skip_setup: true, ...(credentials ? { auth: credentials } : {}) }) as unknown as Db;
+}
+
+/** Why the server refused, for the user, or null when the error is not a refusal (the network is down). */
+export function refusalOf(e: unknown): string | null {
+  const err = e as { status?: number; name?: string; reason?: string; message?: string };
+  if (err?.status === 401) return 'The server did not accept this name and password (401). Check them, or ask the desk’s admin.';
+  if (err?.status === 403)
+    return `The server refused (403): ${err.reason ?? err.message ?? 'this account may not change this case'}. A viewer can read the case but not change it; ask an editor or the desk’s admin.`;
+  if (err?.status === 404) return 'The server has no database for this case (404). Ask the desk’s admin to create it and add you as a member.';
+  return null;
+}
+
+/** A short name for the server database, for clash records and messages (never with credentials). */
+export const describeRemote = (url: URL): string => `${url.host}${url.pathname}`;
