@@ -165,3 +165,50 @@ describe('the change feed', () => {
     expect(JSON.parse(await got)).toEqual({ kind: 'claims', caseId, version: view.value.version + 1 });
   });
 });
+
+describe('loopback server hardening', () => {
+  it('opens a window on a one-time launch code: traded once for the cookie, then dead', async () => {
+    const link = new URL(server.launchUrl());
+    expect(link.searchParams.get('token')).toBeNull();
+    expect(link.href).not.toContain(server.token);
+    const first = await raw(link.pathname + link.search);
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe('/');
+    const got = String(first.headers['set-cookie']).split(';')[0];
+    expect((await raw('/', { headers: { cookie: got } })).status).toBe(200);
+    const again = await raw(link.pathname + link.search);
+    expect(again.status).toBe(401);
+    expect(again.body.toString()).toMatch(/used already or has expired/);
+    expect((await raw('/?launch=made-up')).status).toBe(401);
+  });
+
+  it('answers a malformed percent-encoding with 400, not 500', async () => {
+    expect((await raw('/%E0%A4%A', { headers: { cookie } })).status).toBe(400);
+    const r = await raw('/api/cases.%zz', { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: encodeFrame({}) });
+    expect(r.status).toBe(400);
+    expect(r.body.toString()).toMatch(/malformed/);
+  });
+
+  it('refuses a huge declared Content-Length at once, without waiting for the body', async () => {
+    const reply = await new Promise<Reply>((ok, fail) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/api/cases.list',
+          method: 'POST',
+          headers: { host: `127.0.0.1:${server.port}`, cookie, 'content-type': 'application/octet-stream', 'content-length': String(50 * 1024 ** 3) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => ok(decodeFrame(new Uint8Array(Buffer.concat(chunks))) as Reply));
+        },
+      );
+      req.on('error', (e) => (e.message.includes('socket hang up') || e.message.includes('EPIPE') ? undefined : fail(e)));
+      req.write(new Uint8Array(1024)); // a first kilobyte of the 50 GB it announces, and then nothing more
+    });
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error.code).toBe('TOO_LARGE');
+  });
+});

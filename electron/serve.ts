@@ -2,6 +2,9 @@
 // random port, and answers only requests that carry this launch's token (set as a cookie when the
 // printed link is first opened) and name our own Host and Origin, so neither other local users'
 // pages nor DNS-rebinding sites can reach a case.
+// A window this process opens itself gets a launch code instead of the token (launchUrl): the code is
+// traded once for the cookie and is then dead, so a command line other users can read (/proc/<pid>/cmdline)
+// never carries anything that still opens the case.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -34,6 +37,9 @@ const TYPES: Record<string, string> = {
 /** Where the page listens for changes made by other windows (behind the token like everything else). */
 export const FEED_PATH = '/feed';
 
+/** How long a launch code waits for its window before it dies unused. */
+export const LAUNCH_CODE_TTL_MS = 120_000;
+
 /** Room for the largest importable file plus the frame around it. */
 const MAX_BODY = MAX_IMPORT_BYTES + 1024 * 1024;
 
@@ -42,6 +48,8 @@ export interface ServerHandle {
   origin: string;
   token: string;
   port: number;
+  /** A one-time address for a window we open ourselves: its code works once, within LAUNCH_CODE_TTL_MS. */
+  launchUrl(onUsed?: () => void): string;
   close(): Promise<void>;
 }
 
@@ -50,6 +58,15 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
   const staticRoot = resolve(opts.staticDir);
   let port = 0;
   const cookieName = () => `corroborate_${port}`;
+  /** Unused launch codes and when each dies. */
+  const launchCodes = new Map<string, { until: number; onUsed?: () => void }>();
+  const takeLaunchCode = (code: string): boolean => {
+    const entry = launchCodes.get(code);
+    launchCodes.delete(code);
+    if (entry === undefined || entry.until < Date.now()) return false;
+    entry.onUsed?.();
+    return true;
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -64,11 +81,23 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) return send(res, 403, 'text/plain', 'Forbidden origin.');
 
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'The address is malformed (a broken %-escape); open the link Corroborate printed.');
+    }
     const given = url.searchParams.get('token');
-    if (given !== null) {
-      if (!sameToken(given, token)) return unauthorized(res);
+    const launch = url.searchParams.get('launch');
+    if (launch !== null) {
+      if (!takeLaunchCode(launch))
+        return unauthorized(res, 'This launch link has been used already or has expired; start Corroborate again to get a new window.');
+    } else if (given !== null && !sameToken(given, token)) return unauthorized(res);
+    if (launch !== null || given !== null) {
       url.searchParams.delete('token');
+      url.searchParams.delete('launch');
       res.setHeader('Set-Cookie', `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.setHeader('Location', url.pathname + url.search);
       return send(res, 303, 'text/plain', 'Opening Corroborate…');
@@ -78,17 +107,24 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain', 'Use POST.');
       if (req.headers['content-type'] !== 'application/octet-stream') return send(res, 415, 'text/plain', 'Expected a framed request.');
-      const op = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const op = pathname.slice('/api/'.length);
+      const tooLarge: Reply = {
+        ok: false,
+        error: {
+          code: 'TOO_LARGE',
+          message: `That request is larger than ${formatBytes(MAX_BODY)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
+        },
+      };
+      // A declared size past the limit is answered at once and the connection closed, not drained.
+      if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+        res.setHeader('Connection', 'close');
+        res.once('finish', () => req.destroy());
+        return sendReply(res, tooLarge);
+      }
       const body = await readBody(req, MAX_BODY);
       let reply: Reply;
       if (body === null) {
-        reply = {
-          ok: false,
-          error: {
-            code: 'TOO_LARGE',
-            message: `That request is larger than ${formatBytes(MAX_BODY)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}.`,
-          },
-        };
+        reply = tooLarge;
       } else {
         let input: unknown;
         try {
@@ -104,11 +140,12 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
 
     if (url.pathname === FEED_PATH) return feed(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed.');
-    return serveStatic(res, url.pathname);
+    return serveStatic(res, pathname);
   }
 
+  /** `pathname` is already percent-decoded. */
   async function serveStatic(res: ServerResponse, pathname: string): Promise<void> {
-    const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = normalize(join(staticRoot, rel));
     if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return send(res, 403, 'text/plain', 'Forbidden path.');
     const info = await stat(file).catch(() => null);
@@ -132,13 +169,11 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
     req.on('close', stop);
   }
 
-  function unauthorized(res: ServerResponse): void {
-    send(
-      res,
-      401,
-      'text/plain; charset=utf-8',
-      'This Corroborate window needs its link: open the address (with its token) that Corroborate printed when it started.',
-    );
+  function unauthorized(
+    res: ServerResponse,
+    why = 'This Corroborate window needs its link: open the address (with its token) that Corroborate printed when it started.',
+  ): void {
+    send(res, 401, 'text/plain; charset=utf-8', why);
   }
 
   await new Promise<void>((ok, fail) => {
@@ -153,6 +188,11 @@ export async function startServer(opts: { core: Core; staticDir: string; port?: 
     origin: originUrl,
     token,
     port,
+    launchUrl: (onUsed) => {
+      const code = randomBytes(24).toString('base64url');
+      launchCodes.set(code, { until: Date.now() + LAUNCH_CODE_TTL_MS, onUsed });
+      return `${originUrl}/?launch=${code}`;
+    },
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());

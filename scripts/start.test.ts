@@ -1,7 +1,9 @@
-import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserCommands, chromiumArgs, electronBinary, hasDisplay, isStale, NO_ELECTRON_LINE } from './start.ts';
 
@@ -143,21 +145,131 @@ describe('npm start in browser mode', () => {
     await expect(fetch(url)).rejects.toThrow();
   }, 180_000);
 
-  it('with a display: opens Chromium as an app window on its own profile, and stops when that window closes', async () => {
+  it('with a display: opens Chromium on a private one-time launch page (no token on its command line), and stops when that window closes', async () => {
     const dataDir = join(base, 'data-display');
     const bin = join(base, 'fake-browser-bin');
     const argsFile = join(base, 'chromium-args.txt');
+    const seenFile = join(base, 'chromium-saw.json');
     await mkdir(bin, { recursive: true });
-    // A stand-in Chromium: records its arguments, stays open for a moment (the user reading), then closes.
-    await writeFile(join(bin, 'chromium'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nsleep 4\n`);
+    // A stand-in Chromium: records its arguments, follows the launch page as a browser would, stays open
+    // for a moment (the user reading), then closes.
+    await writeFile(join(bin, 'fake-chromium.mjs'), FAKE_CHROMIUM);
+    await writeFile(
+      join(bin, 'chromium'),
+      `#!/bin/sh\nprintf '%s\\n' "$@" > '${argsFile}'\nexec '${node}' '${join(bin, 'fake-chromium.mjs')}' '${seenFile}' "$@"\n`,
+    );
     await chmod(join(bin, 'chromium'), 0o755);
     const env = { ...baseEnv(), DISPLAY: ':99', PATH: `${bin}:${process.env.PATH}` };
-    const run = runStart([...modeArgs, '--data-dir', dataDir, '--port', '0'], env, /open in chromium/);
+    const run = runStart([...modeArgs, '--data-dir', dataDir, '--port', '0'], env, /open in chromium|No browser could be opened/);
     await run.matched;
     const args = (await readFile(argsFile, 'utf8')).trim().split('\n');
-    expect(args[0]).toMatch(/^--app=http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(args[0]).toMatch(/^--app=file:\/\/\/.*corroborate-launch-[^/]+\/open\.html$/);
+    expect(args.join(' ')).not.toMatch(/token=|launch=/);
     expect(args).toContain(`--user-data-dir=${join(dataDir, 'browser-profile')}`);
+    expect((await stat(join(dataDir, 'browser-profile'))).mode & 0o777).toBe(0o700);
+    await until(() => existsSync(seenFile));
+    const saw = JSON.parse(await readFile(seenFile, 'utf8')) as {
+      dirMode: number;
+      fileMode: number;
+      first: number;
+      cookie: boolean;
+      page: number;
+      again: number;
+    };
+    expect(saw).toMatchObject({ dirMode: 0o700, fileMode: 0o600, first: 303, cookie: true, page: 200, again: 401 });
+    // The page is read once: gone as soon as its code was used.
+    await until(() => !existsSync(fileURLToPath(args[0].slice('--app='.length))));
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('window was closed');
   }, 180_000);
+
+  it('another local user (nobody) cannot reach the API of a running browser mode', async (ctx) => {
+    if (process.getuid?.() !== 0 || spawnSync('runuser', ['--help']).status !== 0) {
+      console.log('skipped: the second-user test needs root and runuser, to run a probe as "nobody"');
+      ctx.skip();
+    }
+    const dataDir = join(base, 'data-second-user');
+    const bin = join(base, 'fake-browser-bin-2');
+    const seenFile = join(base, 'chromium-saw-2.json');
+    // The probe must be readable by nobody; the fake browser stays open until the probe is done.
+    const probeDir = await mkdtemp(join(tmpdir(), 'corroborate-probe-'));
+    await chmod(probeDir, 0o755);
+    await writeFile(join(probeDir, 'probe.mjs'), PROBE);
+    await chmod(join(probeDir, 'probe.mjs'), 0o644);
+    await mkdir(bin, { recursive: true });
+    await writeFile(join(bin, 'fake-chromium.mjs'), FAKE_CHROMIUM);
+    await writeFile(join(bin, 'chromium'), `#!/bin/sh\nexec '${node}' '${join(bin, 'fake-chromium.mjs')}' '${seenFile}' "$@"\n`);
+    await chmod(join(bin, 'chromium'), 0o755);
+    const env = { ...baseEnv(), DISPLAY: ':99', PATH: `${bin}:${process.env.PATH}`, FAKE_CHROMIUM_HOLD: join(probeDir, 'done') };
+    const run = runStart([...modeArgs, '--data-dir', dataDir, '--port', '0'], env, /open in chromium|No browser could be opened/);
+    try {
+      await run.matched;
+      await until(() => existsSync(seenFile));
+      const port = (JSON.parse(await readFile(seenFile, 'utf8')) as { port: number }).port;
+      // As nobody: every command line and environment it can read, every launch page it can find, tried on the API.
+      const probe = spawnSync('runuser', ['-u', 'nobody', '--', node, join(probeDir, 'probe.mjs'), String(port)], { encoding: 'utf8', timeout: 60_000 });
+      expect(probe.status, probe.stderr).toBe(0);
+      const found = JSON.parse(probe.stdout) as { candidates: string[]; reached: string[]; statuses: number[] };
+      expect(found.statuses.length).toBeGreaterThan(0); // it did try
+      expect(found.reached).toEqual([]);
+      expect(found.statuses.every((s) => s === 401)).toBe(true);
+    } finally {
+      await writeFile(join(probeDir, 'done'), '');
+      await run.exited;
+      await rm(probeDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
+
+async function until(check: () => boolean, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// A stand-in browser: reads the page it is given as a browser would, follows its refresh, keeps the cookie,
+// and tries the same link a second time (it must be dead). Records what it saw, then closes.
+const FAKE_CHROMIUM = `
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const [seen, ...args] = process.argv.slice(2);
+const file = fileURLToPath(args.find((a) => a.startsWith('--app=')).slice(6));
+const html = readFileSync(file, 'utf8');
+const dirMode = statSync(dirname(file)).mode & 0o777;
+const fileMode = statSync(file).mode & 0o777;
+const target = /url=([^"]+)"/.exec(html)[1].replace(/&amp;/g, '&');
+const first = await fetch(target, { redirect: 'manual' });
+const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
+const page = await fetch(new URL(first.headers.get('location') ?? '/', target), { headers: { cookie } });
+const again = await fetch(target, { redirect: 'manual' });
+writeFileSync(seen, JSON.stringify({ dirMode, fileMode, first: first.status, cookie: cookie.length > 0, page: page.status, again: again.status, port: Number(new URL(target).port) }));
+const hold = process.env.FAKE_CHROMIUM_HOLD;
+const end = Date.now() + 60_000;
+if (hold) while (!existsSync(hold) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+else await new Promise((r) => setTimeout(r, 4000)); // longer than start.ts's grace: a window that stayed open
+`;
+
+// Run as another user: gathers every token-like string it can read about the running app and tries each.
+const PROBE = `
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+const port = process.argv[2];
+const texts = [];
+const tryRead = (f) => { try { texts.push(readFileSync(f, 'latin1')); } catch {} };
+for (const pid of readdirSync('/proc').filter((p) => /^\\d+$/.test(p))) { tryRead('/proc/' + pid + '/cmdline'); tryRead('/proc/' + pid + '/environ'); }
+// The launch pages: those named on a command line, and any launch folder in the temp folder.
+for (const t of [...texts]) for (const m of t.matchAll(/file:\\/\\/(\\/[^\\0\\s]+)/g)) tryRead(decodeURIComponent(m[1]));
+for (const name of readdirSync('/tmp').filter((n) => n.startsWith('corroborate-launch-'))) tryRead(join('/tmp', name, 'open.html'));
+const candidates = new Set();
+for (const t of texts) for (const m of t.matchAll(/(token|launch)=([A-Za-z0-9_-]{16,})/g)) candidates.add(m[0]);
+const statuses = []; const reached = [];
+const tryGet = async (q) => { const r = await fetch('http://127.0.0.1:' + port + '/?' + q, { redirect: 'manual' }); statuses.push(r.status); if (r.status < 400) reached.push(q); };
+for (const c of candidates) await tryGet(c);
+await tryGet('token=guess');
+const api = await fetch('http://127.0.0.1:' + port + '/api/cases.list', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(2) });
+statuses.push(api.status); if (api.status < 400) reached.push('api');
+console.log(JSON.stringify({ candidates: [...candidates], reached, statuses }));
+`;

@@ -3,11 +3,15 @@
 //   npm start -- [--data-dir DIR] [--port N] [--browser]
 // --browser asks for browser mode even where Electron exists; --port applies to browser mode only.
 // Without a display (a server, CI) browser mode prints its link and serves until Ctrl-C.
+// The browser is never given the token on its command line (any local user reads /proc/<pid>/cmdline):
+// it opens a launch page in a private folder (0700, the page 0600) that forwards to a one-time launch
+// code, which the server trades once for the cookie; the page is deleted as soon as the code is used.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { delimiter, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseLaunchArgs, LaunchArgsError } from '../electron/launch-args.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -157,6 +161,31 @@ function which(name: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform):
   return null;
 }
 
+export interface LaunchPage {
+  /** The page's file: URL, safe to put on a command line (it names a file only this user can read). */
+  fileUrl: string;
+  dir: string;
+  remove(): void;
+}
+
+/** A page only this user can read that forwards the browser to `launchUrl` (a one-time code). */
+export function writeLaunchPage(launchUrl: string, parent = tmpdir()): LaunchPage {
+  const dir = mkdtempSync(join(parent, 'corroborate-launch-')); // created 0700
+  chmodSync(dir, 0o700);
+  const file = join(dir, 'open.html');
+  const href = launchUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const html = `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Opening Corroborate…</title><p>Opening Corroborate…</p>\n`;
+  writeFileSync(file, html, { mode: 0o600, flag: 'wx' });
+  return { fileUrl: pathToFileURL(file).href, dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The browser profile holds the session cookie: a folder only this user can enter. */
+export function privateProfileDir(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  return dir;
+}
+
 /** How long a browser must stay up to count as "opened" rather than failed to start. */
 const STARTUP_GRACE_MS = 3000;
 
@@ -210,7 +239,7 @@ async function startElectron(electron: string, root: string, argv: readonly stri
 async function startBrowserMode(root: string, argv: readonly string[]): Promise<void> {
   const args = parseLaunchArgs(argv);
   ensureRendererBuilt(root);
-  const [{ createCore }, { startServer }, { defaultDataDir }] = await Promise.all([
+  const [{ createCore }, { startServer, LAUNCH_CODE_TTL_MS }, { defaultDataDir }] = await Promise.all([
     import('../electron/core/index.ts'),
     import('../electron/serve.ts'),
     import('../electron/core/store/index.ts'),
@@ -246,8 +275,12 @@ async function startBrowserMode(root: string, argv: readonly string[]): Promise<
     console.log(stillServing);
     return;
   }
-  const opened = await openBrowser(browserCommands(server.url, join(dataDir, 'browser-profile')));
+  const page: LaunchPage = writeLaunchPage(server.launchUrl(() => page.remove()));
+  setTimeout(() => page.remove(), LAUNCH_CODE_TTL_MS).unref(); // the code is dead by then anyway
+  process.once('exit', () => page.remove());
+  const opened = await openBrowser(browserCommands(page.fileUrl, privateProfileDir(join(dataDir, 'browser-profile'))));
   if (!opened) {
+    page.remove();
     console.log(`No browser could be opened. ${stillServing}`);
   } else if (opened.child) {
     console.log(`Corroborate is open in ${opened.name}; closing its window (or Ctrl-C here) stops it.`);
