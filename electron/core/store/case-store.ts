@@ -10,6 +10,7 @@ import { backupFile } from './backups.ts';
 import { SourceBodies } from './bodies.ts';
 import { describeIssues } from './codec.ts';
 import { exists, readOriginal, sweepTempFiles, writeOriginal } from './case-files.ts';
+import { checkAndMark, markChecked } from './checked-index.ts';
 import { CoalescingWriter } from './coalesce.ts';
 import { StoredFileError, syncDir } from './durable.ts';
 import { indexError, listCaseBackups, loadIndex, type LoadedIndex } from './index-file.ts';
@@ -86,6 +87,8 @@ export class CaseStore {
       const store = (opening = new CaseStore(dir, loaded.index, loaded.base, lock, opts));
       store.warnings.push(...loaded.warnings);
       store.#background(sweepTempFiles(dir));
+      const validated = loaded.validated;
+      if (validated && loaded.from === opts.versioning.index.current) store.#background(markChecked(dir, validated));
       // Fold the journal into case.json before the backup below, so backups stay plain, complete case.json files.
       if (loaded.journal) await store.#saves.settle(loaded.journal, store.warnings);
       // A copy at every open, before case.json is rewritten: a migration below always has the old file
@@ -389,6 +392,8 @@ export class CaseStore {
       // If this fails the journal still holds every save, and the next open folds it in.
       await this.#indexWriter.request().catch(() => {});
     }
+    // The index as this session left it opens at once next time (unless something else rewrites it).
+    if (!this.#lock.lost && !this.#saves.unfolded) await checkAndMark(this.dir, indexPath(this.dir)).catch(() => {});
     // Each session ends with a copy of the index as it was left, so the newest backup is recent.
     if (!this.#lock.lost) {
       await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true }).catch(() => {});

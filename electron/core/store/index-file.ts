@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Backup, CaseIndex } from '../../../shared/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { listBackupFiles } from './backups.ts';
+import { digestOf, isChecked } from './checked-index.ts';
 import { decodeIndex, splitSnapshot } from './codec.ts';
 import { StoredFileError, parseJsonText } from './durable.ts';
 import { checkOp, readJournal, replayJournal } from './journal.ts';
@@ -30,6 +31,8 @@ export interface LoadedIndex {
   /** Set when there is a journal: the document to write as the new snapshot (null if no line applied), and lines skipped. */
   journal: { doc: Record<string, unknown> | null; problems: string[] } | null;
   warnings: string[];
+  /** The digest of case.json's bytes when they were validated in full just now (to be recorded), else null. */
+  validated: string | null;
 }
 
 /**
@@ -39,20 +42,26 @@ export interface LoadedIndex {
  */
 export async function loadIndex(dir: string, versioning: Versioning, parsed?: { doc: unknown }): Promise<LoadedIndex | null> {
   const file = indexPath(dir);
+  let digest: string | null = null;
   if (!parsed) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await fs.readFile(file, 'utf8');
+      bytes = await fs.readFile(file);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    parsed = { doc: parseJsonText(text, file) };
+    digest = digestOf(bytes);
+    parsed = { doc: parseJsonText(bytes.toString('utf8'), file) };
   }
   const { doc, base } = splitSnapshot(parsed.doc);
   const journal = await readJournal(journalPath(dir));
   const isDoc = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
-  if (journal === null || !isDoc) return { ...decodeIndex(doc, file, versioning), base, journal: null, warnings: [] };
+  if (journal === null || !isDoc) {
+    const trusted = digest !== null && (await isChecked(dir, digest));
+    const decoded = decodeIndex(doc, file, versioning, trusted);
+    return { ...decoded, base, journal: null, warnings: [], validated: trusted ? null : digest };
+  }
 
   const snapshot = doc as Record<string, unknown>;
   const sameFormat = snapshot.schemaVersion === versioning.current;
@@ -73,7 +82,7 @@ export async function loadIndex(dir: string, versioning: Versioning, parsed?: { 
     problems.push(`together they do not give a valid case (${e.message}), so none was applied`);
     replayedDoc = null;
   }
-  return { ...decoded, base, journal: { doc: replayedDoc, problems }, warnings };
+  return { ...decoded, base, journal: { doc: replayedDoc, problems }, warnings, validated: null };
 }
 
 /** Backups of case.json, newest first, with how many sources each lists (null if it cannot be read). */

@@ -3,7 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { removeTempDirs, tempDir } from '../../../tests/support/store-helpers.ts';
+import { makeSource, removeTempDirs, tempDir } from '../../../tests/support/store-helpers.ts';
+import { CHECKED_FILE, digestOf, schemaPrint } from './checked-index.ts';
 import { CaseStore } from './index.ts';
 
 afterAll(removeTempDirs);
@@ -45,5 +46,36 @@ describe('opening a case', () => {
     const store = await CaseStore.open(dir);
     await store.close(); // waits for the sweep
     await expect(fs.access(left)).rejects.toThrow();
+  });
+
+  it('trusts only the case.json bytes it validated: an edit by hand afterwards is validated again', async () => {
+    const dir = await closedCase('Checked');
+    const s = makeSource(1, 'Three soldiers were killed.');
+    const store = await CaseStore.open(dir);
+    await store.addSource(s.source, s.body, s.original);
+    await store.close(); // records the bytes it leaves
+    const file = path.join(dir, 'case.json');
+    const stamp = JSON.parse(await fs.readFile(path.join(dir, CHECKED_FILE), 'utf8'));
+    expect(stamp).toEqual({ digest: digestOf(await fs.readFile(file)), schema: schemaPrint() });
+
+    const again = await CaseStore.open(dir);
+    expect(again.index.sources.map((x) => x.id)).toEqual([s.source.id]);
+    await again.close();
+
+    // Same JSON shape, one value the schema refuses: opening says the index is damaged.
+    const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+    doc.sources[0].sha256 = 'not-a-digest';
+    await fs.writeFile(file, JSON.stringify(doc));
+    await expect(CaseStore.open(dir)).rejects.toThrow(/does not match the case format/);
+  });
+
+  it('does not trust a record of the same bytes made under another schema', async () => {
+    const dir = await closedCase('Other build');
+    const file = path.join(dir, 'case.json');
+    const doc = JSON.parse(await fs.readFile(file, 'utf8'));
+    doc.name = ''; // refused by this schema
+    await fs.writeFile(file, JSON.stringify(doc));
+    await fs.writeFile(path.join(dir, CHECKED_FILE), JSON.stringify({ digest: digestOf(await fs.readFile(file)), schema: 'another build' }));
+    await expect(CaseStore.open(dir)).rejects.toThrow(/does not match the case format/);
   });
 });
