@@ -76,6 +76,8 @@ describe('claims.csv and reconciliations.csv', () => {
     expect(col('number_of_sources')).toBe('1');
     expect(col('rationale')).toBe("'+because");
     expect(col('claims_set_aside')).toBe('c9: =bad');
+    expect(col('sources_set_aside')).toBe('c9: =bad'); // c9 is not among the claims given: named by its id
+    expect(col('claims_implied')).toBe('');
     expect([col('measure'), col('nationality'), col('affiliation')]).toEqual(['wounded', 'US', 'military']);
   });
 });

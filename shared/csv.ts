@@ -232,6 +232,8 @@ export const RECONCILIATION_COLUMNS = [
   'sources_used',
   'number_of_sources',
   'claims_set_aside',
+  'sources_set_aside',
+  'claims_implied',
   'rationale',
   'by',
   'at',
@@ -245,9 +247,15 @@ export function reconciliationsCsv(input: { reconciliations: Reconciliation[]; e
     const e = events.get(r.eventId);
     const { measure, population: p } = parseRowKey(r.rowKey);
     const used = [...new Set(r.used.map((id) => claims.get(id)?.sourceId).filter((x): x is string => !!x))];
-    const usedNames = used.map((id) => {
+    const nameOf = (id: string) => {
       const s = sources.get(id);
       return s ? (s.outlet.value ?? s.title.value ?? id) : id;
+    };
+    const usedNames = used.map(nameOf);
+    // Every side: the sources set aside, by name with the reason, beside the claims' ids.
+    const asideNames = r.setAside.map((x) => {
+      const sid = claims.get(x.claimId)?.sourceId;
+      return `${sid ? nameOf(sid) : x.claimId}: ${x.reason}`;
     });
     return [
       r.eventId,
@@ -272,6 +280,8 @@ export function reconciliationsCsv(input: { reconciliations: Reconciliation[]; e
       usedNames.join('; '),
       used.length,
       r.setAside.map((x) => `${x.claimId}: ${x.reason}`).join('; '),
+      asideNames.join('; '),
+      (r.implied ?? []).join('; '),
       r.rationale,
       r.by,
       r.at,

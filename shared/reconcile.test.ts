@@ -40,11 +40,32 @@ describe('reconcile', () => {
     expect(() => reconcile(ROW, 'manual', [], { low: -1, best: 14, high: 16 })).toThrow(ReconcileError);
   });
 
-  it('never changes a claim or a cell, and skips implied cells', () => {
-    const cells = Object.freeze([Object.freeze({ ...f('a', 3, 3, 3), basis: 'figure' }), Object.freeze({ ...f('b', 0, null, 0), basis: 'implied' })]);
+  it('never changes a claim or a cell, and skips cells that are not figures', () => {
+    const cells = Object.freeze([Object.freeze({ ...f('a', 3, 3, 3), basis: 'figure' }), Object.freeze({ ...f('b', null, null, null), basis: 'date' })]);
     const snapshot = JSON.stringify(cells);
     expect(reconcile(cells, 'conservative')).toMatchObject({ low: 3, used: ['a'] });
     expect(JSON.stringify(cells)).toBe(snapshot);
+  });
+
+  it('uses every side: an implied figure counts (marked implied) unless set aside with a reason', () => {
+    // Three service members as written against a breakdown that leaves exactly two.
+    const cells = [
+      { ...f('post', 3, 3, 3), basis: 'figure' },
+      { ...f('clarion', 2, null, 2), basis: 'implied' },
+    ];
+    expect(reconcile(cells, 'minmax')).toMatchObject({ low: 2, high: 3, used: ['post', 'clarion'], implied: ['clarion'] });
+    const aside = reconcile(cells, 'ucdp', [{ claimId: 'clarion', reason: 'counts the contractor as a civilian' }]);
+    expect(aside).toMatchObject({ low: 3, best: 3, high: 3, used: ['post'], implied: [], setAside: [{ claimId: 'clarion' }] });
+    // "up to 2" is what the source allows, not a report of zero; "4 or more" counts as 4.
+    expect(
+      reconcile(
+        [
+          { ...f('x', 0, null, 2), basis: 'implied' },
+          { ...f('y', 4, null, null), basis: 'implied' },
+        ],
+        'minmax',
+      ),
+    ).toMatchObject({ low: 2, high: 4 });
   });
 
   it('rechecks a stored reconciliation against the row as it is now', () => {

@@ -17,8 +17,12 @@
 // - minmax (Iraq Body Count): the reported minimum and maximum, no best: low = the lowest figure
 //   reported, high = the highest (with the same open-bound handling as ucdp).
 // - manual: the user's own numbers; low ≤ best ≤ high where given, none negative, null = open.
-// Only figures as written count: a row's implied cells (derived from another population's total)
-// and cells without any number are skipped. A set-aside claim needs a reason.
+// Every side counts (issue 16): a figure as written, a part of a breakdown, and a figure IMPLIED by
+// a claim's total and breakdown for this population (conflicts.ts) are all used unless the user
+// sets them aside, each with a reason; a dissenting source never drops out silently. An implied
+// range counts as what the source's own figures allow: "N or more" as N, "N–M" as N–M, and "up to
+// N" as N (a report that leaves room for at most N is not a report of zero). Date and perpetrator
+// cells, and cells without any number, are not figures and are skipped.
 import { z } from 'zod';
 import { RecordId, Timestamp } from './claims.ts';
 
@@ -59,6 +63,8 @@ export const Reconciliation = z
     best: Count,
     high: Count,
     used: z.array(RecordId).max(100_000),
+    /** The used claims whose figure for this row is implied (by their total and breakdown), not written. */
+    implied: z.array(RecordId).max(100_000).optional(),
     setAside: z.array(SetAside).max(100_000),
     rationale: z.string().max(20_000),
     by: z.string().trim().max(300).nullable(),
@@ -83,12 +89,23 @@ export interface ReconcileResult {
   best: number | null;
   high: number | null;
   used: string[];
+  /** The used claims whose figure here is implied, not written. */
+  implied: string[];
   setAside: SetAside[];
   /** The result in words, naming the claims it rests on. */
   explanation: string;
 }
 
 export class ReconcileError extends Error {}
+
+const FIGURE_BASES = new Set(['figure', 'part', 'implied']);
+
+/** An implied range as a figure (see the rules at the top): "up to N" counts as N. */
+function impliedFigure(f: FigureInput): FigureInput {
+  const low = f.low ?? 0;
+  if (low <= 0 && f.high !== null) return { claimId: f.claimId, low: f.high, best: f.high, high: f.high, basis: 'implied' };
+  return { claimId: f.claimId, low, best: low, high: f.high, basis: 'implied' };
+}
 
 const show = (n: number | null) => (n === null ? 'open' : n.toLocaleString('en-US'));
 const lowOf = (f: FigureInput) => f.low ?? f.best ?? f.high;
@@ -125,18 +142,22 @@ export function reconcile(
     aside.push(parsed.data);
   }
   const asideIds = new Set(aside.map((s) => s.claimId));
-  // One figure per claim, as written, with a number in it.
+  // One figure per claim (as written, or implied), with a number in it.
   const seen = new Set<string>();
   const credible: FigureInput[] = [];
+  const implied: string[] = [];
   for (const f of figures) {
-    if (f.basis !== undefined && f.basis !== 'figure' && f.basis !== 'part') continue;
+    if (f.basis !== undefined && !FIGURE_BASES.has(f.basis)) continue;
     if (asideIds.has(f.claimId) || seen.has(f.claimId)) continue;
     if (f.low === null && f.best === null && f.high === null) continue;
     seen.add(f.claimId);
-    credible.push(f);
+    if (f.basis === 'implied') {
+      implied.push(f.claimId);
+      credible.push(impliedFigure(f));
+    } else credible.push(f);
   }
   const used = credible.map((f) => f.claimId);
-  const base = { method, used, setAside: aside };
+  const base = { method, used, implied, setAside: aside };
 
   if (method === 'manual') {
     const m = ManualFigure.safeParse(manual ?? { low: null, best: null, high: null });
@@ -202,6 +223,7 @@ export function makeReconciliation(input: {
     best: r.best,
     high: r.high,
     used: r.used,
+    implied: r.implied,
     setAside: r.setAside,
     rationale: input.rationale,
     by: input.by,
@@ -235,3 +257,25 @@ export function recheck(rec: Reconciliation, figures: readonly FigureInput[]): {
       : `The row's claims changed: it now rests on ${now.used.join(', ') || 'no claim'}.`,
   };
 }
+
+/**
+ * What a reconciliation rests on, in words a reader of the published check follows: the sources
+ * used (an implied figure marked so) and the sources set aside with their reasons. `name` says a
+ * claim's source ("The Washington Post"); `figure` what the claim gives here ("three", "implied 2").
+ */
+export function describeBasis(
+  rec: Pick<Reconciliation, 'used' | 'implied' | 'setAside'>,
+  name: (claimId: string) => string,
+  figure: (claimId: string) => string = () => '',
+): string {
+  const implied = new Set(rec.implied ?? []);
+  const one = (id: string) => {
+    const f = figure(id);
+    return `${name(id)}${f ? ` (${f})` : implied.has(id) ? ' (implied)' : ''}`;
+  };
+  const used = rec.used.length ? `Rests on ${listWords(rec.used.map(one))}.` : 'Rests on no claim.';
+  if (!rec.setAside.length) return used;
+  return `${used} Set aside: ${rec.setAside.map((s) => `${one(s.claimId)}: ${s.reason}`).join('; ')}.`;
+}
+
+const listWords = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);

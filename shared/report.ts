@@ -145,7 +145,12 @@ export function renderReport(input: ReportInput): string {
     }
 
     // Disagreements and decisions
-    const rows = (matrix?.rows ?? []).filter(disputed);
+    // One line per disagreement: its context rows are named under its flag row, not repeated.
+    const rows = (matrix?.rows ?? []).filter((r) => disputed(r) && !(typeof r.group === 'string' && r.group !== r.key));
+    const rowWords = (key: string) => {
+      const row = matrix?.rows.find((x) => x.key === key);
+      return row ? `${words(row.measure)}${row.population && row.population !== 'all' ? ` · ${row.population}` : ''}` : key;
+    };
     const staleHere = stale.filter((d) => d.eventId === eid);
     if (rows.length || staleHere.length) {
       out.push(
@@ -157,7 +162,7 @@ export function renderReport(input: ReportInput): string {
           .map((c) => `${h(sourceName(c.sourceId))}: ${link(c.claimId, h(c.raw || '—'))}`)
           .join('<br>');
         out.push(
-          `<tr${r.verdict === 'conflict' || r.verdict === 'scope_mismatch' ? ' class="differ"' : ''}><td>${h(words(r.measure))}${r.population ? ` · ${h(r.population)}` : ''}</td><td><span class="tag ${h(r.verdict)}">${h(VERDICT_WORDS[r.verdict])}</span><div class="small">${h(r.why)}</div></td><td>${cells}</td><td>${r.decision ? decisionHtml(r.decision) : '<span class="empty">no decision yet</span>'}</td></tr>`,
+          `<tr${r.verdict === 'conflict' || r.verdict === 'scope_mismatch' ? ' class="differ"' : ''}><td>${h(words(r.measure))}${r.population ? ` · ${h(r.population)}` : ''}</td><td><span class="tag ${h(r.verdict)}">${h(VERDICT_WORDS[r.verdict])}</span><div class="small">${h(r.why)}</div>${r.context?.length ? `<div class="small">One disagreement with: ${h(r.context.map(rowWords).join('; '))}</div>` : ''}</td><td>${cells}</td><td>${r.decision ? decisionHtml(r.decision) : '<span class="empty">no decision yet</span>'}</td></tr>`,
         );
       }
       for (const d of staleHere) {
@@ -175,7 +180,10 @@ export function renderReport(input: ReportInput): string {
         '<h3>Reconciled figures</h3><table><thead><tr><th>Row</th><th>Low</th><th>Best</th><th>High</th><th>Method</th><th>Rationale</th><th>Based on</th><th>Set aside</th></tr></thead><tbody>',
       );
       for (const r of recs) {
-        const used = r.used.map((id) => link(id, h(sourceName(claims.get(id)?.sourceId ?? '')) || h(id))).join('<br>');
+        const implied = new Set(r.implied ?? []);
+        const used = r.used
+          .map((id) => `${link(id, h(sourceName(claims.get(id)?.sourceId ?? '')) || h(id))}${implied.has(id) ? ' <span class="small">(implied)</span>' : ''}`)
+          .join('<br>');
         const aside = r.setAside
           .map((x) => `${link(x.claimId, h(sourceName(claims.get(x.claimId)?.sourceId ?? '')) || h(x.claimId))}: ${h(x.reason)}`)
           .join('<br>');

@@ -288,6 +288,7 @@ export function CompareView(props: {
           claims={claims}
           sourceName={sourceName}
           quote={(id) => quoteOf(claims.get(id), annotations)}
+          published={(id) => byId.get(id)?.published.value.date ?? null}
           onClose={() => setReconciling(null)}
           onSave={(rec: Reconciliation) => put('reconciliations', recordKey(rec), rec, `Reconcile ${rowLabel(reconciling)}`)}
         />

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDecision } from '../../shared/conflicts.ts';
 import type { Reconciliation } from '../../shared/reconcile.ts';
-import { recheck } from '../../shared/reconcile.ts';
+import { describeBasis, recheck } from '../../shared/reconcile.ts';
 import type { GradeInfo } from './useConflicts.ts';
 import {
   cellValue,
@@ -59,6 +59,11 @@ export function EventMatrix(props: {
 }) {
   const { matrix: m, event, grade } = props;
   const sources = m.columns.flatMap((c) => c.sources);
+  const sourceNames = new Map(sources.map((s) => [s.sourceId, s.name]));
+  const claimSource = (claimId: string) => {
+    const id = props.claims.get(claimId)?.sourceId;
+    return id ? (sourceNames.get(id) ?? id) : claimId;
+  };
   // A group of one source named like the group needs no second header line.
   const soloNamed = (c: Matrix['columns'][number]) => c.sources.length === 1 && c.sources[0].name === c.group;
   const headRows = m.columns.every(soloNamed) ? 1 : 2;
@@ -260,7 +265,7 @@ export function EventMatrix(props: {
                           <p className="cmp-note small" title={rec.rationale}>
                             {rec.rationale}
                           </p>
-                          {rec.setAside.length ? <p className="muted small">{rec.setAside.length} set aside</p> : null}
+                          <p className="cmp-basis small">{describeBasis(rec, claimSource)}</p>
                           {check?.changed ? <p className="cmp-changed small">Changed since reconciled: {check.why}</p> : null}
                         </div>
                       ) : null}

@@ -4,7 +4,15 @@
 import { useId, useMemo, useState } from 'react';
 import type { Claim } from '../../shared/claims.ts';
 import type { Row } from '../../shared/conflicts.ts';
-import { METHOD_LABELS, ReconcileMethod, type ManualFigure, type Reconciliation, makeReconciliation, reconcile } from '../../shared/reconcile.ts';
+import {
+  describeBasis,
+  METHOD_LABELS,
+  ReconcileMethod,
+  type ManualFigure,
+  type Reconciliation,
+  makeReconciliation,
+  reconcile,
+} from '../../shared/reconcile.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { nowIso } from '../lib/ids.ts';
 import { cellValue, figuresOf, rowLabel, VERDICT_LABEL } from './model.ts';
@@ -27,6 +35,8 @@ export function ReconcileDialog(props: {
   claims: Map<string, Claim>;
   sourceName: (id: string) => string;
   quote: (claimId: string) => string;
+  /** The source's publication date, to show beside each claim. */
+  published?: (sourceId: string) => string | null;
   onSave: (r: Reconciliation) => Promise<boolean>;
   onClose: () => void;
 }) {
@@ -46,11 +56,22 @@ export function ReconcileDialog(props: {
   const rationaleId = useId();
 
   const figures = useMemo(() => figuresOf(row), [row]);
-  // One line per claim that states a figure in this row (implied cells are derived, not reported).
-  const written = useMemo(() => {
+  // One line per claim that bears on this row: its figure as written, a part of its breakdown, or a
+  // figure implied by its total and breakdown. Every side is listed, used unless set aside.
+  const sides = useMemo(() => {
     const seen = new Set<string>();
-    return row.cells.filter((c) => (c.basis === 'figure' || c.basis === 'part') && !seen.has(c.claimId) && seen.add(c.claimId));
+    return row.cells.filter((c) => (c.basis === 'figure' || c.basis === 'part' || c.basis === 'implied') && !seen.has(c.claimId) && seen.add(c.claimId));
   }, [row]);
+  const figureWords = (claimId: string) => {
+    const c = sides.find((x) => x.claimId === claimId);
+    if (!c) return '';
+    const v = cellValue(c);
+    return v.raw ? `${v.raw}${v.range && v.range !== v.raw ? `, ${v.range}` : ''}` : v.range;
+  };
+  const claimSource = (claimId: string) => {
+    const c = row.cells.find((x) => x.claimId === claimId);
+    return c ? props.sourceName(c.sourceId) : claimId;
+  };
 
   const manualFigure = (): ManualFigure | 'bad' => {
     const low = toNumber(manual.low);
@@ -162,6 +183,7 @@ export function ReconcileDialog(props: {
               </div>
             </dl>
             <p className="hint">{named(preview.result.explanation)}</p>
+            <p className="rc-basis">{describeBasis(preview.result, claimSource, figureWords)}</p>
           </>
         ) : (
           <p className="field-error">{preview.error}</p>
@@ -169,26 +191,38 @@ export function ReconcileDialog(props: {
       </section>
 
       <fieldset className="rc-claims">
-        <legend className="field-label">Claims in this row</legend>
-        {written.length === 0 ? <p className="hint">No claim states a figure for this row; only implied figures.</p> : null}
+        <legend className="field-label">Every claim bearing on this row</legend>
+        {sides.length === 0 ? <p className="hint">No claim gives a figure for this row.</p> : null}
         <ul>
-          {written.map((c) => {
+          {sides.map((c) => {
             const checked = aside.has(c.claimId);
             const v = cellValue(c);
             const name = props.sourceName(c.sourceId);
+            const claim = props.claims.get(c.claimId);
+            const when = claim?.asOf ? `as of ${claim.asOf}` : (props.published?.(c.sourceId) ?? null);
+            const isImplied = c.basis === 'implied';
             const reasonBad = tried && checked && !aside.get(c.claimId)?.trim();
             return (
               <li key={c.claimId} className={checked ? 'rc-claim is-aside' : 'rc-claim'}>
                 <div className="rc-claim-head">
                   <span className="rc-src">{name}</span>
                   <span className="rc-fig">
-                    {v.raw} <span className="muted">({v.range})</span>
+                    {isImplied ? (
+                      <>
+                        <span className="rc-implied">implied</span> {v.range.replace(/^implied /, '')}
+                      </>
+                    ) : (
+                      <>
+                        {v.raw} <span className="muted">({v.range})</span>
+                      </>
+                    )}
                   </span>
+                  <span className={checked ? 'rc-state rc-state-aside' : 'rc-state'}>{checked ? 'Set aside' : 'Used'}</span>
                   <label className="check">
                     <input
                       type="checkbox"
                       checked={checked}
-                      aria-label={`Set aside ${name}: ${v.raw}`}
+                      aria-label={`Set aside ${name}: ${isImplied ? v.range : v.raw}`}
                       onChange={(e) =>
                         setAside((prev) => {
                           const next = new Map(prev);
@@ -201,6 +235,11 @@ export function ReconcileDialog(props: {
                     Set aside
                   </label>
                 </div>
+                <p className="rc-meta small muted">
+                  {isImplied ? `${c.detail[0].toUpperCase()}${c.detail.slice(1)} · ` : ''}
+                  {claim?.speaker ? `${claim.speaker} · ` : ''}
+                  {when ?? 'date unknown'}
+                </p>
                 <q className="rc-quote">{props.quote(c.claimId)}</q>
                 {checked ? (
                   <input

@@ -5,7 +5,9 @@
 // scope error inside one article: a count the user scopes to a base meets the same article's breakdown
 // by country, read from the words into places by the form.
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { test, expect, seedDocuments } from './fixtures.ts';
+import { BundlePage } from './pages/BundlePage.ts';
 import { screenshotDir } from './paths.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
 import { importSeeds, keyClaims } from './pages/seedKey.ts';
@@ -74,20 +76,51 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
   await cmp.show();
   await cmp.reconcile('wounded', /UCDP/, 'Gen. Milley gives 14 after the coalition’s early “about a dozen”.', { low: '10', best: '12', high: '14' });
   await expect(cmp.row('wounded')).toContainText('10 / 12 / 14 (UCDP)');
-  await cmp.decide('killed', 'Dismiss', 'Same three dead in every report; the breakdown is checked row by row.');
-  await expect(cmp.row('killed')).toContainText('Dismissed');
-  await expect(cmp.row('killed')).toContainText('Same three dead in every report');
+  // One disagreement on who was killed: one flag, the other killed rows its context, decided with it.
+  const killedFlags = cmp.flagRows.filter({ has: app.getByRole('rowheader', { name: /^killed/ }) });
+  await expect(killedFlags).toHaveCount(1);
+  const flag = await cmp.labelOf(killedFlags.first());
+  expect(flag).toMatch(/^killed/);
+  await expect(cmp.row('killed')).toContainText(`Decided with ${flag}`);
+  // Every side in the reconciliation: "killed · military" lists the Post's 3 and the Clarion
+  // Project's implied 2 (with its quote); the Clarion figure is set aside with a reason.
+  const post = seeds.find((s) => s.file.startsWith('004'))!.outlet!;
+  const clarion = seeds.find((s) => s.file.startsWith('000'))!.outlet!;
+  const rd = await cmp.openReconcile('killed · military');
+  const sides = rd.getByRole('group', { name: 'Every claim bearing on this row' }).getByRole('listitem');
+  await expect(sides.filter({ hasText: post })).toContainText('3');
+  await expect(sides.filter({ hasText: clarion })).toContainText(/implied\s*2/i);
+  await expect(sides.filter({ hasText: clarion }).locator('q')).not.toBeEmpty();
+  const basis = rd.getByRole('region', { name: 'Result' }).locator('.rc-basis');
+  await expect(basis).toContainText(/^Rests on /);
+  await expect(basis).toContainText(post);
+  await expect(basis).toContainText(`${clarion} (implied 2)`);
+  await rd.getByRole('checkbox', { name: new RegExp(`^Set aside ${clarion}`) }).check();
+  await rd.getByRole('textbox', { name: `Reason for setting aside ${clarion}` }).fill('Counts the contractor apart from the service members.');
+  await rd.getByRole('radio', { name: /UCDP/ }).check();
+  await rd.getByLabel('Rationale').fill('The coalition and the Pentagon count three service members.');
+  await rd.getByRole('button', { name: 'Save reconciliation' }).click();
+  await expect(rd).toBeHidden();
+  const military = cmp.row('killed · military');
+  await expect(military).toContainText('3 / 3 / 3 (UCDP)');
+  await expect(military).toContainText(new RegExp(`Rests on [^.]*${post}`));
+  await expect(military).toContainText(`Set aside: ${clarion}`);
+  await expect(military).toContainText('Counts the contractor apart');
+
+  await cmp.decide(flag, 'Dismiss', 'Same three dead in every report; the breakdown is checked row by row.');
+  await expect(cmp.row(flag)).toContainText('Dismissed');
+  await expect(cmp.row(flag)).toContainText('Same three dead in every report');
   await expect(cmp.events.getByRole('button', { name: new RegExp(`^${TAJI}`) })).toContainText('1 dismissed');
 
-  // The disagreements list groups the flagged rows by where they stand.
+  // The disagreements list groups the disagreements by where they stand.
   await cmp.mode('Disagreements');
-  await expect(cmp.root.getByRole('list', { name: 'Dismissed' })).toContainText(`${TAJI} — killed`);
-  const open = cmp.root.getByRole('list', { name: 'Open' });
-  await expect(open).toContainText('killed ·');
+  const dismissed = cmp.root.getByRole('list', { name: 'Dismissed' });
+  await expect(dismissed.getByRole('listitem')).toHaveCount(1);
+  await expect(dismissed).toContainText(`${TAJI} — ${flag}`);
   // Each links to its row in the event's matrix.
-  await open.getByRole('button', { name: `${TAJI} — killed · US military` }).click();
+  await dismissed.getByRole('button', { name: `${TAJI} — ${flag}` }).click();
   await expect(cmp.table.locator('caption')).toContainText(TAJI);
-  await expect(cmp.row('killed · US military')).toHaveClass(/is-flash/);
+  await expect(cmp.row(flag)).toHaveClass(/is-flash/);
   await app.setViewportSize({ width: 1600, height: 1180 });
   await app.screenshot({ path: join(screenshotDir, 'compare.png') });
   await app.setViewportSize({ width: 1600, height: 960 });
@@ -100,20 +133,28 @@ test('compare the Camp Taji reports: verdicts, reconcile, dismiss, reload; cells
   await expect(cmp.verdict('wounded')).toHaveText('Consistent');
   await expect(cmp.row('wounded')).toContainText('10 / 12 / 14 (UCDP)');
   await expect(cmp.row('wounded')).toContainText('Gen. Milley gives 14');
-  await expect(cmp.row('killed')).toContainText('Dismissed');
-  await expect(cmp.row('killed')).toContainText('Same three dead in every report');
+  await expect(cmp.row(flag)).toContainText('Dismissed');
+  await expect(cmp.row(flag)).toContainText('Same three dead in every report');
+  await expect(cmp.row('killed · military')).toContainText(new RegExp(`Rests on [^.]*${post}`));
+  await expect(cmp.row('killed · military')).toContainText(`Set aside: ${clarion}`);
+  // …and in reconciliations.csv: the sources used and the sources set aside, with the reason.
+  const zip = unzipSync(new Uint8Array((await new BundlePage(app).exportCase()).data));
+  const csv = new TextDecoder().decode(zip['reconciliations.csv']);
+  const line = csv.split('\r\n').find((l) => l.includes('killed|affiliation=military,'))!;
+  expect(line).toContain(post);
+  expect(line).toContain(`${clarion}: Counts the contractor apart from the service members.`);
 
   // Undo takes the dismissal back (decisions are commands).
   await app
     .getByRole('group', { name: 'Edit history' })
     .getByRole('button', { name: /^Undo Dismiss/ })
     .click();
-  await expect(cmp.row('killed')).toContainText('Open');
+  await expect(cmp.row(flag)).toContainText('Open');
   await app
     .getByRole('group', { name: 'Edit history' })
     .getByRole('button', { name: /^Redo Dismiss/ })
     .click();
-  await expect(cmp.row('killed')).toContainText('Dismissed');
+  await expect(cmp.row(flag)).toContainText('Dismissed');
 
   // The grade, from the sources' independence groups, can be overridden with a note, and cleared.
   const grade = cmp.root.getByRole('group', { name: 'Grade' });

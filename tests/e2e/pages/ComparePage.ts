@@ -37,6 +37,23 @@ export class ComparePage {
   row(label: string): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
   }
+  /** The rows that carry a disagreement's flag: the only rows that can be confirmed, explained or dismissed. */
+  get flagRows(): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('button', { name: 'Dismiss…', exact: true }) });
+  }
+  /** The row header's text of a row ("killed · US military"). */
+  async labelOf(row: Locator): Promise<string> {
+    return ((await row.getByRole('rowheader').textContent()) ?? '').trim();
+  }
+  /** Opens the reconcile dialog of a row and returns it. */
+  async openReconcile(label: string): Promise<Locator> {
+    await this.row(label)
+      .getByRole('button', { name: /^(Reconcile|Edit)…$/ })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: 'Reconcile figures' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
   verdict(label: string): Locator {
     return this.row(label).locator('.verdict');
   }
