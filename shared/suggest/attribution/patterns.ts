@@ -4,6 +4,8 @@ import type { Stance } from '../../claims.ts';
 import { ARMED_GROUP_NOUNS, STATE_WORDS } from '../lexicon.ts';
 import { isCountry } from '../places.ts';
 import { readActorAfter, readNounPhraseBefore } from '../words.ts';
+import { tokenize } from '../nlp.ts';
+import { regionActorAt } from '../region.ts';
 
 export const ATTACK = '(?:attacks?|strikes?|assaults?|bombings?|raids?|operations?|incidents?|shelling|killings?|ambush(?:es)?|explosions?|blasts?)';
 const STARTER_KEYS = new Set(STARTER_ACTORS.flatMap((a) => [a.name, ...a.aliases]).map(normaliseActorName));
@@ -42,7 +44,14 @@ function isActor(np: string): boolean {
 
 /** An actor that is not a state or its forces: a state reporting its own strike claims nothing. */
 export function notState(np: string): boolean {
-  return isArmedGroup(np) || (!STATE_WORDS.test(np) && !ACTOR_NOUNS.test(np) && !isCountry(np.replace(/^the\s+/i, '')));
+  return isArmedGroup(np) || (!STATE_WORDS.test(np) && !ACTOR_NOUNS.test(np) && !isCountry(np.replace(/^the\s+/i, '')) && !isRegionState(np));
+}
+
+/** A phrase that is wholly a state's name, demonym, capital or abbreviation in the region lexicon ("Moscow", "Kyiv", "Russia"). */
+function isRegionState(np: string): boolean {
+  const tokens = tokenize(np.replace(/^the\s+/i, '').trim());
+  const found = tokens.length ? regionActorAt(tokens, 0) : null;
+  return !!found && found[0].kind === 'state' && found[1] === tokens.length;
 }
 
 /** Collective nouns that name an actor in an explicit attribution ("attributed to government forces"). */

@@ -29,6 +29,13 @@ export function speakerOf(s: string, previous: string | null): string | null {
     // "a military official, speaking on condition of anonymity, told": the sayer is before the aside
     const aside = before ? null : /,\s*(?:speaking|who|citing|according|asking|requesting)\b[^,]{0,80},\s*$/i.exec(s.slice(0, m.index));
     if (aside) before = readNounPhraseBefore(s, aside.index);
+    // "…, the regional governor, Ivan Petrenko, said" / "…, Oleksandr Starukh, the regional governor, wrote": a name and its
+    // title in apposition; the sayer is both, the title first
+    const apposed = before ? null : /,\s*([^,;]{2,60}),\s*([^,;]{2,60}),\s*$/.exec(s.slice(0, speakerEnd(s, m.index)));
+    if (apposed && SPEAKER_NOUNS.test(apposed[1] + ' ' + apposed[2]) && /\p{Lu}/u.test(apposed[1] + apposed[2])) {
+      const [title, name] = SPEAKER_NOUNS.test(apposed[1]) ? [apposed[1], apposed[2]] : [apposed[2], apposed[1]];
+      return tidy(`${title.trim()} ${name.trim()}`);
+    }
     // "a spokesman for the Taliban said": the sayer is the spokesman, whose group the reader cut off at "for"
     const role =
       before &&

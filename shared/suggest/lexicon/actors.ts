@@ -51,7 +51,7 @@ export const STATE_WORDS =
 
 /** Sayers: nouns that make a noun phrase a credible speaker ("U.S. officials", "a coalition statement"). */
 export const SPEAKER_NOUNS =
-  /\b(?:officials?|spokesm[ae]n|spokeswom[ae]n|spokesperson|statement|ministry|department|military|pentagon|command|centcom|general|secretary|minister|president|commander|police|sources?|witness(?:es)?|residents?|agency|group|militia|army|government|officer|chief|hearing|report|reporters?|outlet|media|accounts|doctors?|medics?|hospital|authorities|council|embassy|coalition|forces)\b/i;
+  /\b(?:officials?|spokesm[ae]n|spokeswom[ae]n|spokesperson|statement|ministry|department|military|pentagon|command|centcom|general|secretary|minister|president|commander|police|sources?|witness(?:es)?|residents?|agency|group|militia|army|government|officer|chief|hearing|report|reporters?|outlet|media|accounts|doctors?|medics?|hospital|authorities|council|embassy|coalition|forces|governor|mayor|administration|emergency services?|civil defen[cs]e|paramedics|rescuers|network|committees?)\b/i;
 
 // ---------------------------------------------------------------- incidents
 
