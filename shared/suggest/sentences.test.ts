@@ -48,6 +48,11 @@ describe('headlines in the title block', () => {
     expect(marked.at(-1)?.headline).toBe(false);
   });
 
+  it('takes a headline on its own line above the lede, in one paragraph, for a title', () => {
+    const text = 'Four killed in drone strike on border town: mayor\nFour people were killed when a drone hit a market, the mayor said.';
+    expect(split(text).map((x) => x.headline)).toEqual([true, false]);
+  });
+
   it('needs the line to be a paragraph of its own: a lede broken over lines is not a title', () => {
     const text = 'Two soldiers were wounded when a roadside bomb\nexploded near their patrol, the army said.';
     expect(split(text).every((x) => !x.headline)).toBe(true);

@@ -101,7 +101,9 @@ export function splitSentences(text: string): Sentence[] {
   for (const s of out) {
     const sentence = text.slice(s.start, s.end);
     if (s.paragraph >= MAX_TITLE_PARAGRAPHS) titleBlock = false;
-    s.headline = isHeadline(sentence, text, s) || (titleBlock && isTitleLine(sentence, perParagraph.get(s.paragraph) === 1));
+    // a line of its own counts as alone: pages often put the headline and the lede in one paragraph, a line break apart
+    const alone = perParagraph.get(s.paragraph) === 1 || isWholeLine(text, s);
+    s.headline = isHeadline(sentence, text, s) || (titleBlock && isTitleLine(sentence, alone));
     if (titleBlock && !s.headline && isRealSentence(sentence)) titleBlock = false;
   }
   return out;
@@ -116,6 +118,12 @@ const MAX_TITLE_PARAGRAPHS = 6;
 function isRealSentence(sentence: string): boolean {
   if (!/(?:[.!?]["”’')\]]*|["”])$/.test(sentence)) return false;
   return sentence.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 4;
+}
+
+/** True when the sentence is a whole line of the text and the next line starts anew (not a lede wrapped onto it). */
+function isWholeLine(text: string, span: Span): boolean {
+  const startsLine = span.start === 0 || /\n\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start));
+  return startsLine && (span.end === text.length || /^[ \t]*\n\s*[\p{Lu}\p{N}"“‘(]/u.test(text.slice(span.end, span.end + 8)));
 }
 
 /** A paragraph of one short line without closing punctuation. */
