@@ -20,6 +20,9 @@ declare module 'pouchdb' {
     interface Emitter extends PromiseLike<unknown> {
       on(event: string, fn: (arg: any) => void): this;
       cancel(): void;
+      /** A two-way sync's directions. */
+      push?: Emitter;
+      pull?: Emitter;
     }
     interface Change {
       id: string;

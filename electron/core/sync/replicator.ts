@@ -148,14 +148,27 @@ export class CaseSync {
       batch_size: BATCH,
       back_off_function: (d: number) => (d === 0 ? 250 : Math.min(d * 2, 5000)),
     });
-    sync
-      .on('active', () => this.#setStatus({ state: 'syncing', since: null, reason: null }))
-      .on('paused', (err: unknown) => {
-        if (err) this.#setStatus({ state: 'offline', since: this.#status.state === 'offline' ? this.#status.since : now(), reason: describe(err) });
-        else if (this.#status.state !== 'refused') this.#setStatus({ state: 'synced', since: null, reason: null });
-      })
-      .on('denied', (err: unknown) => this.#setStatus({ state: 'refused', since: now(), reason: refusalOf(err) ?? describe(err) }))
-      .on('error', (err: unknown) => this.#setStatus({ state: refusalOf(err) ? 'refused' : 'offline', since: now(), reason: refusalOf(err) ?? describe(err) }));
+    // The two directions tell their own errors (the combined 'paused' drops them): offline while either
+    // fails to reach the server, refused when the server says no, synced when both are idle and well.
+    const failing = { push: false, pull: false };
+    for (const direction of ['push', 'pull'] as const) {
+      const side = sync[direction];
+      side
+        ?.on('requestError', (err: unknown) => {
+          failing[direction] = true;
+          this.#trouble(err);
+        })
+        .on('paused', (err: unknown) => {
+          if (err) return this.#trouble(err);
+          failing[direction] = false;
+          if (!failing.push && !failing.pull && this.#status.state !== 'refused') this.#setStatus({ state: 'synced', since: null, reason: null });
+        })
+        .on('active', () => {
+          if (!failing.push && !failing.pull) this.#setStatus({ state: 'syncing', since: null, reason: null });
+        });
+    }
+    sync.on('denied', (err: unknown) => this.#setStatus({ state: 'refused', since: now(), reason: refusalOf(err) ?? describe(err) }));
+    sync.on('error', (err: unknown) => this.#trouble(err));
     this.#stops.push(() => sync.cancel());
   }
 
@@ -238,6 +251,13 @@ export class CaseSync {
       this.#setStatus(refusal ? { state: 'refused', since: now(), reason: refusal } : { state: 'offline', since: now(), reason: describe(e) });
       throw new Error(refusal ?? `Could not reach ${describeRemote(this.url)}: ${describe(e)}. Your edits are kept here and go out on the next sync.`);
     }
+  }
+
+  /** The server could not be reached (offline, since when it was first lost) or refused (with why). */
+  #trouble(err: unknown): void {
+    const refusal = refusalOf(err);
+    if (refusal) this.#setStatus({ state: 'refused', since: now(), reason: refusal });
+    else this.#setStatus({ state: 'offline', since: this.#status.state === 'offline' ? this.#status.since : now(), reason: describe(err) });
   }
 
   #setStatus(s: Pick<SyncStatus, 'state' | 'since' | 'reason'>): void {
