@@ -2,6 +2,7 @@
 // and the import machinery (file pickers, drop anywhere, paste) with its progress.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
+import { applyList } from '../../shared/changes.ts';
 import type { Source } from '../../shared/source.ts';
 import { partitionFiles } from '../import/files.ts';
 import { messageOf, useImporter } from '../import/useImporter.ts';
@@ -125,19 +126,43 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
 
   const replaceSource = (s: Source) => setSources((prev) => prev.map((x) => (x.id === s.id ? s : x)));
 
+  // A source gone (deleted here, or by a redo) leaves the library, the panes and the search results.
+  const dropSource = useCallback(
+    (id: string) => {
+      cache.forget(id);
+      setSources((prev) => prev.filter((s) => s.id !== id));
+      setSelected((prev) => prev.filter((x) => x !== id));
+      setPanes((prev) => prev.filter((p) => p.sourceId !== id));
+      setSearch((prev) => (prev ? { ...prev, hits: prev.hits.filter((h) => h.sourceId !== id) } : prev));
+    },
+    [cache, setPanes, setSearch],
+  );
+  // Undo and redo reach sources too (a correction, a deletion, rejected suggestions): follow them.
+  const { onOutside } = claims;
+  const reloadSuggestions = suggestions.changed;
+  useEffect(
+    () =>
+      onOutside((c) => {
+        for (const id of c.sources?.deleted ?? []) dropSource(id);
+        // A source put back was forgotten by the cache when it left; a corrected one keeps its text.
+        const put = c.sources?.put ?? [];
+        if (put.length) setSources((prev) => applyList(prev, { put, deleted: [] }, (s) => s.id));
+        for (const id of c.suggestions ?? []) void reloadSuggestions(id);
+      }),
+    [onOutside, dropSource, reloadSuggestions],
+  );
+
   const confirmDelete = async () => {
     if (!deleting) return;
     const target = deleting;
     try {
       await client.call('sources.delete', { caseId, sourceId: target.id });
-      cache.forget(target.id);
-      setSources((prev) => prev.filter((s) => s.id !== target.id));
-      setSelected((prev) => prev.filter((id) => id !== target.id));
-      setPanes((prev) => prev.filter((p) => p.sourceId !== target.id));
-      setSearch((prev) => (prev ? { ...prev, hits: prev.hits.filter((h) => h.sourceId !== target.id) } : prev));
+      dropSource(target.id);
+      // The deletion is on the undo stack: catch up for its label.
+      void claims.refresh();
       setDeleting(null);
       setDeleteError(null);
-      setNotice(`Deleted “${sourceTitle(target)}”.`);
+      setNotice(`Deleted “${sourceTitle(target)}”. Undo (Ctrl+Z) brings it back with its claims.`);
     } catch (e) {
       setDeleteError(`The source could not be deleted: ${messageOf(e)}`);
     }
@@ -287,7 +312,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               />
             ) : null}
             {view === 'reader' && claims.view ? (
-              <div className="side-column">
+              <aside className="side-column" aria-label="Side panel">
                 <SideTabs side={side} onSide={setSide} claimCount={claimCount} suggestCount={suggestCount} hasSuggestions={panelItems.length > 0} />
                 {side === 'claims' ? (
                   <ClaimsSidebar
@@ -328,7 +353,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                     onDismissRejection={suggestions.dismissRejection}
                   />
                 )}
-              </div>
+              </aside>
             ) : null}
             {search ? (
               <SearchPanel
@@ -377,7 +402,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               onCancel={() => setDeleting(null)}
               onConfirm={() => void confirmDelete()}
             >
-              <p>This removes the source, its text and its imported original from this case. It cannot be undone.</p>
+              <p>The source, its text, its claims and its imported original go to this case’s trash. Undo (Ctrl+Z) brings them back.</p>
             </ConfirmDialog>
           ) : null}
           {pasteOpen ? (

@@ -4,7 +4,8 @@ import type { Source } from '../../shared/source.ts';
 import { BundleActions } from '../bundles/BundleActions.tsx';
 import { ClashesButton } from '../bundles/ClashesDialog.tsx';
 import type { ClashesStore } from '../bundles/useClashes.ts';
-import type { ClaimsStore } from '../tagging/useClaims.ts';
+import { lowerFirst, type ClaimsStore } from '../tagging/useClaims.ts';
+import { UndoToast } from './UndoToast.tsx';
 import type { View } from './useSavedLayout.ts';
 
 export function WorkspaceTopBar(props: {
@@ -73,6 +74,7 @@ export function WorkspaceTopBar(props: {
             keysHint="Ctrl+Shift+Z"
             onClick={() => void claims.redo()}
           />
+          <UndoToast step={claims.lastStep} />
         </div>
         <form
           role="search"
@@ -110,6 +112,8 @@ function HistoryButton(props: {
   keysHint: string;
   onClick: () => void;
 }) {
+  // The label is shown ("Undo: correct date of Northern Courier"), cut short on a narrow bar; the name
+  // says it whole, in the same words ("Undo Correct date of Northern Courier").
   const what = `${props.verb} ${props.what ?? 'last edit'}`;
   return (
     <button
@@ -121,7 +125,8 @@ function HistoryButton(props: {
       title={props.can ? `${what} (${props.keysHint})` : `Nothing to ${props.verb.toLowerCase()}`}
       onClick={props.onClick}
     >
-      {`${props.icon} ${props.verb}`}
+      <span aria-hidden="true">{props.icon}</span> {props.verb}
+      {props.can && props.what ? <span className="history-what">: {lowerFirst(props.what)}</span> : null}
     </button>
   );
 }

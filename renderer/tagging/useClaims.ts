@@ -36,7 +36,18 @@ export interface ClaimsStore {
   /** Applies a change set another operation answered with (a replaced text). */
   accept(changes: ChangeSet): Promise<void>;
   dismissError(): void;
+  /** What the last undo or redo did, in words, for a confirmation that fades; `at` tells two alike apart. */
+  lastStep: { text: string; at: number } | null;
+  /**
+   * Tells `fn` of every change that reaches outside the claims (a source corrected, deleted or put
+   * back, its rejected suggestions changed), whoever made it. Returns the unsubscribe.
+   */
+  onOutside(fn: (c: ChangeSet) => void): () => void;
 }
+
+const reachesOutside = (c: ChangeSet) => !!(c.sources?.put.length || c.sources?.deleted.length || c.suggestions?.length);
+/** "Correct date of X" → "correct date of X", for "Undo: …" (a name at the start keeps its capital). */
+export const lowerFirst = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
 
 export function useClaims(client: Client, caseId: string): ClaimsStore {
   const [view, setView] = useState<ClaimsView | null>(null);
@@ -45,6 +56,11 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   const [loadError, setLoadError] = useState<string | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const wanted = useRef<ClaimsWanted>({ all: false, sourceIds: [] });
+  const [lastStep, setLastStep] = useState<{ text: string; at: number } | null>(null);
+  const outside = useRef(new Set<(c: ChangeSet) => void>());
+  const tell = useCallback((changes: ChangeSet[]) => {
+    for (const c of changes) if (reachesOutside(c)) for (const fn of outside.current) fn(c);
+  }, []);
 
   const serial = useCallback(<T>(job: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(job, job);
@@ -65,6 +81,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
             serial(async () => {
               const current = held.current;
               if (!current || r.reset) return;
+              tell(r.changes);
               const next = followAll(current, r.changes);
               if ('view' in next) hold(next.view);
             }),
@@ -72,7 +89,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
         );
       }
     },
-    [client, caseId, serial],
+    [client, caseId, serial, tell],
   );
 
   /** Reads the view afresh: what is wanted now, plus what was held (a reset must not lose an open source). */
@@ -95,6 +112,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
       if ('view' in next) return hold(next.view);
       if ('missing' in next) {
         const caught = await client.call('claims.changes', { caseId, since: next.missing });
+        if (!caught.reset) tell(caught.changes);
         const current = held.current;
         if (!caught.reset && current) {
           const r = followAll(current, [...caught.changes, ...pending]);
@@ -103,15 +121,16 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
       }
       await reread();
     },
-    [client, caseId, hold, reread],
+    [client, caseId, hold, reread, tell],
   );
 
   const apply = useCallback(
     (c: ChangeSet) => {
       const current = held.current;
+      tell([c]);
       return current ? settle(follow(current, c), [c]) : reread();
     },
-    [settle, reread],
+    [settle, reread, tell],
   );
 
   const refresh = useCallback(
@@ -188,9 +207,13 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   const step = useCallback(
     (op: 'claims.undo' | 'claims.redo') =>
       serial(async () => {
+        const label = (op === 'claims.undo' ? held.current?.undoLabel : held.current?.redoLabel) ?? 'the last edit';
         try {
-          await apply(await client.call(op, { caseId }));
+          const c = await client.call(op, { caseId });
+          await apply(c);
           setError(null);
+          const done = op === 'claims.undo' ? 'Undone' : 'Redone';
+          setLastStep({ text: c.problems[0] ?? `${done}: ${lowerFirst(label)}`, at: Date.now() });
         } catch (e) {
           setError(`${op === 'claims.undo' ? 'Undo' : 'Redo'} did not work: ${messageOf(e)}`);
         }
@@ -210,5 +233,10 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     refresh,
     accept: useCallback((c: ChangeSet) => serial(() => apply(c)), [serial, apply]),
     dismissError: useCallback(() => setError(null), []),
+    lastStep,
+    onOutside: useCallback((fn: (c: ChangeSet) => void) => {
+      outside.current.add(fn);
+      return () => void outside.current.delete(fn);
+    }, []),
   };
 }

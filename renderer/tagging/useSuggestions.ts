@@ -1,8 +1,9 @@
 // Suggested claims per source: fetched from the core when a source is shown (the core computes them
 // off its main thread and caches them), refetched quietly when the source's annotations change (an
 // accept, an undo), and acted on: accept (one claim.create), edit then accept (the claim form),
-// accept all (one batch, so one Undo takes it back), reject (remembered by the core; an inline
-// Undo restores it), and "create event from these" (one batch: the event and its claims).
+// accept all (one batch, so one Undo takes it back), reject (remembered by the core, and an edit on
+// the undo stack: Ctrl+Z or the inline Undo takes it back), and "create event from these" (one
+// batch: the event and its claims).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
 import { acceptSuggestion } from '../../shared/accept.ts';
@@ -55,6 +56,8 @@ export interface SuggestionsStore {
   accept(sourceId: string, items: Suggested[], opts?: { group?: IncidentGroup }): Promise<boolean>;
   reject(sourceId: string, items: Suggested[]): Promise<boolean>;
   undoReject(): Promise<void>;
+  /** The source's rejected suggestions changed in the core (a reject, its undo or redo): read them again. */
+  changed(sourceId: string): Promise<void>;
   lastRejection: Rejection | null;
   dismissRejection(): void;
   error: string | null;
@@ -282,6 +285,8 @@ export function useSuggestions(opts: {
         await client.call('suggestions.reject', { caseId, sourceId, keys });
         setLastRejection({ sourceId, items });
         setError(null);
+        // The rejection is on the undo stack: catch up for its label (and hear of it as a change).
+        void claims.refresh();
         return true;
       } catch (e) {
         hold(sourceId, keys, false);
@@ -289,13 +294,33 @@ export function useSuggestions(opts: {
         return false;
       }
     },
-    [client, caseId],
+    [client, caseId, claims],
+  );
+
+  // An undo or redo (of the rejection or of anything after it) ends the inline "Rejected …" offer.
+  const { lastStep } = claims;
+  useEffect(() => {
+    if (lastStep) setLastRejection(null);
+  }, [lastStep]);
+
+  const changed = useCallback(
+    async (sourceId: string) => {
+      // Read first, then stop hiding: a rejected key never flashes back while the list is read.
+      if (entriesRef.current[sourceId]) await load(sourceId, { quiet: true });
+      setHeld((prev) => ({ ...prev, [sourceId]: [] }));
+    },
+    [load],
   );
 
   const undoReject = useCallback(async () => {
     const r = lastRejection;
     if (!r) return;
     const keys = r.items.map((s) => s.key);
+    // While the rejection is the last edit, the inline Undo is the same as Ctrl+Z.
+    if (claims.view?.undoLabel?.startsWith('Reject')) {
+      setLastRejection(null);
+      return claims.undo();
+    }
     try {
       await client.call('suggestions.reject', { caseId, sourceId: r.sourceId, keys, restore: true });
       setLastRejection(null);
@@ -304,7 +329,7 @@ export function useSuggestions(opts: {
     } catch (e) {
       setError(`The rejection could not be taken back: ${messageOf(e)}`);
     }
-  }, [client, caseId, lastRejection, load]);
+  }, [client, caseId, lastRejection, load, claims]);
 
   return {
     entry: (id) => entries[id],
@@ -321,6 +346,7 @@ export function useSuggestions(opts: {
     accept,
     reject,
     undoReject,
+    changed,
     lastRejection,
     dismissRejection: () => setLastRejection(null),
     error,
