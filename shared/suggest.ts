@@ -24,6 +24,7 @@ import { IsoDate } from './source.ts';
 import { TimingPrecision } from './timing.ts';
 import { splitSentences } from './suggest/sentences.ts';
 import { figureDrafts } from './suggest/figures.ts';
+import { withFrameDrafts } from './suggest/figures/frames.ts';
 import { attributionDrafts, speakerOf } from './suggest/attribution.ts';
 import { withAgentDrafts } from './suggest/attribution/agents.ts';
 import { sentenceDates, type SentenceDate } from './suggest/dates.ts';
@@ -121,7 +122,9 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
     const eventDates = dates.filter((d) => d.role === 'event' && !d.coarse);
     for (const d of eventDates) if (d.resolved?.precision === 'day') lastDay = d.resolved.start;
 
-    const drafts: Draft[] = [...figureDrafts(s, previousText), ...withAgentDrafts(attributionDrafts(s, speaker), s, speaker)].map(tidySpan(s));
+    const drafts: Draft[] = [...withFrameDrafts(figureDrafts(s, previousText), s), ...withAgentDrafts(attributionDrafts(s, speaker), s, speaker)].map(
+      tidySpan(s),
+    );
     previousText = `${previousText.slice(-300)} ${s}`; // the weapon of "Of those, 18 landed" may be two sentences back
     const clauses = incidentClauses(s);
     const clauseOf = (at: number) => clauses.findIndex((c) => at >= c.start && at < c.end);

@@ -1,0 +1,239 @@
+// Casualty frames the grammar of figures.ts does not read, as data rows with their examples (the
+// examples run as tests in frames.test.ts): lists of counted groups with places between them
+// ("Two soldiers in Mali and three civilians in Burkina Faso died"), a group with a phrase before its
+// predicate ("two guards at a substation had been killed", "have since been killed"), copular lists
+// ("Among the victims were 4 women and 10 children", "The dead included …", "… were among the
+// fatalities"), lives lost or claimed, "bring to N the number of … killed" and "with N others injured".
+// A frame's draft replaces a shorter casualty draft inside its span (the list is the claim) and
+// yields to any other that overlaps it.
+import { findNumberPhrases, type NumberPhrase } from '../../figures.ts';
+import type { Part } from '../../claims.ts';
+import { CASUALTY_PREDICATES } from '../lexicon.ts';
+import { commonPopulation, populationOf } from '../population.ts';
+import { readNounPhrase } from '../words.ts';
+import { emptyDraft, type Draft } from '../draft.ts';
+import { personHead, toFigure } from './common.ts';
+
+export interface FrameRow {
+  id: string;
+  makes: string;
+  must: Array<{ text: string; measure: string; figure: [number | null, number | null, number | null]; parts?: number[] }>;
+  mustNot: string[];
+}
+
+export const FRAME_ROWS: FrameRow[] = [
+  {
+    id: 'casualties/list-predicate',
+    makes: 'counted groups, places between them allowed, then a casualty predicate: the sum, each group a part',
+    must: [
+      { text: 'Two soldiers in Mali and three civilians in Burkina Faso died in attacks on Tuesday.', measure: 'killed', figure: [5, 5, 5], parts: [2, 3] },
+      { text: 'The governor said two security guards at an electricity substation had been killed.', measure: 'killed', figure: [2, 2, 2] },
+      { text: 'More than 300 Palestinians have since been killed in the camp.', measure: 'killed', figure: [301, 301, null] },
+    ],
+    mustNot: ['Two soldiers in Mali said three civilians in the town were fine.'],
+  },
+  {
+    id: 'casualties/copular-list',
+    makes: 'a list said to be among, or included in, the dead or wounded: the sum, each group a subset part',
+    must: [
+      { text: 'Among the victims were 4 women and 10 children.', measure: 'killed', figure: [14, 14, 14], parts: [4, 10] },
+      { text: 'The dead included eight women and six children, according to a list.', measure: 'killed', figure: [14, 14, 14], parts: [8, 6] },
+      { text: 'Four children and four women were among the fatalities.', measure: 'killed', figure: [8, 8, 8], parts: [4, 4] },
+      { text: 'Among the wounded were three medics.', measure: 'wounded', figure: [3, 3, 3], parts: [3] },
+    ],
+    mustNot: ['Among the speakers were four ministers.'],
+  },
+  {
+    id: 'casualties/lives',
+    makes: 'lives lost, claimed or cost: killed',
+    must: [
+      { text: 'Such attacks have claimed more than 2,000 lives since 2015.', measure: 'killed', figure: [2001, 2001, null] },
+      { text: 'Over 29,683 lives have been lost in the conflict.', measure: 'killed', figure: [29684, 29684, null] },
+    ],
+    mustNot: ['The programme has changed 2,000 lives for the better.'],
+  },
+  {
+    id: 'casualties/number-of',
+    makes: 'a toll stated as "the number of … killed / wounded" reaching a figure',
+    must: [
+      { text: 'The new deaths bring to 15 the number of Palestinians killed in the strikes.', measure: 'killed', figure: [15, 15, 15] },
+      { text: 'The number of people wounded rose to 40.', measure: 'wounded', figure: [40, 40, 40] },
+    ],
+    mustNot: ['The number of people displaced rose to 40,000.'],
+  },
+  {
+    id: 'casualties/with-others',
+    makes: '"with N others injured": a further count of the same incident',
+    must: [{ text: 'Fourteen were killed, with 17 others injured and taken to hospitals.', measure: 'wounded', figure: [17, 17, 17] }],
+    mustNot: ['He travelled with 17 others to the border.'],
+  },
+];
+
+const AUX = /^(?:\s*,)?\s+(?:(?:have|has|had|were|was|are|is|been|being|since|now|so\s+far|already|also|reportedly|all|both|later|subsequently)\s+)*/i;
+const PLACE_PHRASE =
+  /^\s+(?:in|at|from|near|on|inside|outside|across)\s+(?:the\s+|an?\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+(?=\s*(?:,|and\b|had\b|have\b|has\b|were\b|was\b|died\b|are\b|is\b))/iu;
+const JOIN = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/i;
+const MEASURE_NOUNS: Record<string, string> = {
+  victims: 'killed',
+  dead: 'killed',
+  killed: 'killed',
+  fatalities: 'killed',
+  deaths: 'killed',
+  wounded: 'wounded',
+  injured: 'wounded',
+};
+
+interface Item {
+  start: number;
+  end: number;
+  n: NumberPhrase;
+  head: string;
+  words: string;
+}
+
+/** A counted group of people starting at a number phrase: "two security guards". */
+function itemAt(s: string, n: NumberPhrase): Item | null {
+  const np = readNounPhrase(s, n.end);
+  if (!np || !personHead(np.head)) return null;
+  return { start: n.start, end: np.end, n, head: np.head, words: s.slice(n.start, np.end) };
+}
+
+/** Items joined by "and" / commas from `first`, each allowed one place phrase after it; returns the items and where the list ends. */
+function readList(s: string, numbers: NumberPhrase[], first: Item, places: boolean): { items: Item[]; end: number } {
+  const items = [first];
+  let end = first.end;
+  for (;;) {
+    let at = end;
+    const place = places ? PLACE_PHRASE.exec(s.slice(at)) : null;
+    if (place) at += place[0].length;
+    const j = JOIN.exec(s.slice(at));
+    const next = j ? numbers.find((x) => x.start === at + j[0].length) : undefined;
+    const item = next ? itemAt(s, next) : null;
+    if (!item) return { items, end: place ? at : end };
+    items.push(item);
+    end = item.end;
+  }
+}
+
+function predicateAt(s: string, at: number): { end: number; measure: string } | null {
+  const aux = AUX.exec(s.slice(at))?.[0] ?? '';
+  const rest = s.slice(at + aux.length);
+  for (const [re, measure] of CASUALTY_PREDICATES) {
+    const p = re.exec(rest);
+    if (p && (aux.trim() || /^(?:died|perished)/i.test(p[0]))) return { end: at + aux.length + p[0].length, measure };
+  }
+  return null;
+}
+
+function listDraft(s: string, rule: string, start: number, end: number, items: Item[], measure: string, subset: boolean): Draft {
+  const sum = (k: 'low' | 'best' | 'high') => (items.every((i) => i.n[k] !== null) ? items.reduce((t, i) => t + (i.n[k] as number), 0) : null);
+  const exact = items.every((i) => i.n.qualifier === 'exact');
+  const d = emptyDraft('casualties', start, end, rule, 0.7);
+  d.measure = measure;
+  const raw = s.slice(items[0].start, items[items.length - 1].end);
+  d.figure = toFigure(raw, {
+    low: sum('low'),
+    best: sum('best'),
+    high: sum('high'),
+    qualifier: exact ? 'exact' : items.length === 1 ? items[0].n.qualifier : 'at_least',
+  });
+  const pops = items.map((i) => populationOf(i.words, i.head, s));
+  d.population = commonPopulation(pops);
+  if (items.length > 1 || subset) d.parts = items.map((i, k): Part => ({ population: pops[k], figure: toFigure(i.words, i.n), subset, measure: null }));
+  return d;
+}
+
+/** Frame drafts of one sentence (offsets relative to it). */
+export function frameDrafts(s: string): Draft[] {
+  const numbers = findNumberPhrases(s);
+  const out: Draft[] = [];
+  for (const n of numbers) {
+    // lives lost / claimed
+    const lives = /^\s+lives\b/i.exec(s.slice(n.end));
+    if (lives) {
+      const lost = /^\s+(?:(?:have|has|had|were|was)\s+)?(?:been\s+)?lost\b/i.exec(s.slice(n.end + lives[0].length));
+      const before = /\b(?:claimed|claiming|cost|costing|took|taking|claim|claims)\s+(?:the\s+)?$/i.exec(s.slice(Math.max(0, n.start - 30), n.start));
+      if (lost || before) {
+        const start = before ? n.start - before[0].length : n.start;
+        const d = emptyDraft('casualties', start, n.end + lives[0].length + (lost?.[0].length ?? 0), 'casualties/lives', 0.7);
+        d.measure = 'killed';
+        d.figure = toFigure(s.slice(n.start, n.end), n);
+        d.population = { nationality: null, affiliation: 'unknown', side: null };
+        out.push(d);
+        continue;
+      }
+    }
+    // bring to N the number of X killed / the number of X wounded rose to N
+    const bring = /\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took)\s+to\s+$/i.exec(
+      s.slice(Math.max(0, n.start - 25), n.start),
+    );
+    const numberOf = /^\s+the\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured)\b/iu.exec(s.slice(n.end));
+    if (bring && numberOf) {
+      const d = emptyDraft('casualties', n.start - bring[0].length, n.end + numberOf[0].length, 'casualties/number-of', 0.7);
+      d.measure = MEASURE_NOUNS[numberOf[1].toLowerCase()];
+      d.figure = toFigure(s.slice(n.start, n.end), n);
+      d.population = populationOf(numberOf[0], numberOf[0].trim().split(/\s+/).slice(-2)[0], s);
+      out.push(d);
+      continue;
+    }
+    const rose =
+      /\bthe\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured)\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|stood at|stands at|increased)\s+(?:to\s+)?$/iu.exec(
+        s.slice(Math.max(0, n.start - 100), n.start),
+      );
+    if (rose) {
+      const d = emptyDraft('casualties', n.start - rose[0].length, n.end, 'casualties/number-of', 0.7);
+      d.measure = MEASURE_NOUNS[rose[1].toLowerCase()];
+      d.figure = toFigure(s.slice(n.start, n.end), n);
+      d.population = populationOf(rose[0], 'people', s);
+      out.push(d);
+      continue;
+    }
+    // with N others injured
+    const withOthers =
+      /\bwith\s+$/i.test(s.slice(Math.max(0, n.start - 6), n.start)) &&
+      /^\s+(?:others|more|people)\s+(killed|dead|wounded|injured|hurt)\b/i.exec(s.slice(n.end));
+    if (withOthers) {
+      const d = emptyDraft('casualties', n.start, n.end + withOthers[0].length, 'casualties/with-others', 0.65);
+      d.measure = withOthers[1].toLowerCase() === 'killed' || withOthers[1].toLowerCase() === 'dead' ? 'killed' : 'wounded';
+      d.figure = toFigure(s.slice(n.start, n.end), n);
+      d.population = { nationality: null, affiliation: 'unknown', side: null };
+      out.push(d);
+      continue;
+    }
+    const item = itemAt(s, n);
+    if (!item || out.some((d) => d.start <= n.start && n.start < d.end)) continue;
+    // copular lists: "Among the victims were …", "The dead included …", "… were among the fatalities"
+    const lead =
+      /\b(?:among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:were|was|are|is)|the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:included|include|includes))\s+$/i.exec(
+        s.slice(Math.max(0, n.start - 50), n.start),
+      );
+    const list = readList(s, numbers, item, !lead);
+    if (lead) {
+      const noun = (lead[1] ?? lead[2]).toLowerCase();
+      out.push(listDraft(s, 'casualties/copular-list', n.start - lead[0].length, list.end, list.items, MEASURE_NOUNS[noun], true));
+      continue;
+    }
+    const among = /^\s+(?:were|was|are|is)\s+among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\b/i.exec(s.slice(list.end));
+    if (among) {
+      out.push(listDraft(s, 'casualties/copular-list', n.start, list.end + among[0].length, list.items, MEASURE_NOUNS[among[1].toLowerCase()], true));
+      continue;
+    }
+    const pred = predicateAt(s, list.end);
+    if (pred) out.push(listDraft(s, 'casualties/list-predicate', n.start, pred.end, list.items, pred.measure, false));
+  }
+  return out;
+}
+
+/** The grammar's figure drafts plus frame drafts: a frame replaces casualty drafts inside it, and yields to any other overlap. */
+export function withFrameDrafts(drafts: Draft[], s: string): Draft[] {
+  let out = drafts;
+  for (const f of frameDrafts(s)) {
+    const overlapping = out.filter((d) => d.start < f.end && f.start < d.end);
+    const inside = overlapping.every(
+      (d) => d.kind === 'casualties' && d.start >= f.start && d.end <= f.end && (f.parts.length > d.parts.length || d.figure?.best !== f.figure?.best),
+    );
+    if (overlapping.length === 0) out = [...out, f];
+    else if (inside && f.parts.length > 1) out = [...out.filter((d) => !overlapping.includes(d)), f];
+  }
+  return out;
+}
