@@ -40,10 +40,22 @@ export const PartialDate = z.string().regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0
 export const ClaimKind = z.enum(['casualties', 'munitions', 'count', 'attribution', 'timing', 'other', 'note']);
 export type ClaimKind = z.infer<typeof ClaimKind>;
 
+// Only a list for the form: a stored claim may carry any measure key, so adding one here changes no stored case.
 export const KNOWN_MEASURES = {
-  casualties: ['killed', 'wounded', 'wounded_serious', 'missing', 'detained'],
-  munitions: ['rockets_fired', 'rockets_impacted', 'missiles', 'drones', 'mortars'],
-  count: ['attacks', 'targets_struck', 'strikes', 'sites'],
+  casualties: ['killed', 'wounded', 'wounded_serious', 'tbi_diagnosed', 'returned_to_duty', 'evacuated', 'hospitalised', 'missing', 'detained'],
+  munitions: [
+    'rockets_fired',
+    'rockets_impacted',
+    'rockets_intercepted',
+    'missiles',
+    'missiles_intercepted',
+    'drones',
+    'drones_intercepted',
+    'mortars',
+    'launchers_found',
+    'munitions_found',
+  ],
+  count: ['attacks', 'targets_struck', 'strikes', 'sites', 'bases_targeted'],
 } as const;
 
 export const Measure = z.string().regex(/^[a-z][a-z0-9_]{0,59}$/, 'a measure in lower_snake_case, such as killed or rockets_fired');

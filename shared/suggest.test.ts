@@ -101,11 +101,27 @@ describe('casualties', () => {
     const [c] = ofKind(run('Two Turkish-backed fighters died in the clash.'), 'casualties');
     expect(c.population).toMatchObject({ nationality: null, affiliation: 'militant' });
   });
-  it('reads a predicate after any adverb ("were reportedly killed"), and hospitalised as wounded', () => {
+  it('reads a predicate after any adverb ("were reportedly killed"), and hospitalised as a measure of its own', () => {
     const list = ofKind(run('Six police officers were reportedly killed in the ambush. Three pilgrims had been hospitalised, the clinic said.'), 'casualties');
     expect(list.map((c) => [c.measure, fig(c)])).toEqual([
       ['killed', [6, 6, 6]],
-      ['wounded', [3, 3, 3]],
+      ['hospitalised', [3, 3, 3]],
+    ]);
+  });
+  it('reads weapons found as a measure of their own ("found three rocket launchers")', () => {
+    const list = ofKind(run('Iraqi forces found three rocket launchers near the base. Two unfired rockets were recovered at the site.'), 'munitions');
+    expect(list.map((c) => [c.measure, fig(c)])).toEqual([
+      ['launchers_found', [3, 3, 3]],
+      ['rockets_found', [2, 2, 2]],
+    ]);
+  });
+  it('keeps brain injuries diagnosed, evacuations and returns to duty apart from the wounded', () => {
+    const text =
+      'Thirty-four service members were diagnosed with traumatic brain injuries. Eight troops were evacuated to Germany. Nine soldiers have since returned to duty.';
+    expect(ofKind(run(text), 'casualties').map((c) => [c.measure, fig(c)])).toEqual([
+      ['tbi_diagnosed', [34, 34, 34]],
+      ['evacuated', [8, 8, 8]],
+      ['returned_to_duty', [9, 9, 9]],
     ]);
   });
   it('reads a figure whose people are elided ("two were killed")', () => {
@@ -210,8 +226,12 @@ describe('munitions and counts', () => {
       ['missiles', [1, 1, 1]],
     ]);
   });
-  it('leaves weapons that were found or seized, not used', () => {
-    expect(ofKind(run('Police later discovered 12 rockets in a truck. Another 24 missiles were found ready to launch.'), 'munitions')).toEqual([]);
+  it('reads weapons found or seized as found, never as fired', () => {
+    const list = ofKind(run('Police later discovered 12 rockets in a truck. Another 24 missiles were found ready to launch.'), 'munitions');
+    expect(list.map((m) => [m.measure, m.figure?.best])).toEqual([
+      ['rockets_found', 12],
+      ['missiles_found', 24],
+    ]);
   });
   it('does not count a calibre: "40 122 mm rockets" is 40 rockets', () => {
     const list = ofKind(run('Insurgents fired 40 122 mm Grad rockets at the port. At least 12 107mm rockets struck the airfield.'), 'munitions');

@@ -1,6 +1,6 @@
 // Munition figures: fired / landed / intercepted verbs around weapons, the weapon named, and elided or partitive figures.
 import { parseFigure } from '../../figures.ts';
-import { FIRE_AFTER, FIRE_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
+import { FIRE_AFTER, FIRE_BEFORE, FOUND_AFTER, FOUND_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { readNounPhrase, type NounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { predicateAfter, singularPhrase, trailingSubset } from './casualties.ts';
@@ -10,7 +10,7 @@ export const SEIZED =
   /^\s+(?:(?:were|was|had been|have been)\s+)?(?:\w+ly\s+)?(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled|seen)\b/i;
 export const SEIZED_BEFORE = /\b(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled)\s+(?:[\w-]+\s+){0,2}$/i;
 
-type How = 'fired' | 'impacted' | 'intercepted';
+type How = 'fired' | 'impacted' | 'intercepted' | 'found';
 
 /** The verbs around a weapon group (from `start` to `end`): fired, landed or intercepted, and the span they add, with the target. */
 export function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
@@ -23,7 +23,18 @@ export function munitionVerbs(s: string, start: number, end: number): { how: How
   const rest = s.slice(end);
   const afterOffset = rest.length - rest.trimStart().length;
   const after = FIRE_AFTER.exec(rest.trimStart());
+  // "found three launchers", "two unfired rockets were recovered": weapons found after an attack are a measure of their own
+  const foundBefore = FOUND_BEFORE.exec(before);
+  const foundAfter = FOUND_AFTER.exec(rest.trimStart());
   let how: How | null = null;
+  if (foundBefore || foundAfter) {
+    const m = foundBefore ?? null;
+    return {
+      how: 'found',
+      start: m ? Math.max(0, start - (before.length - m.index)) : start,
+      end: foundAfter ? end + afterOffset + foundAfter[0].length : end,
+    };
+  }
   if (interceptBefore) how = 'intercepted';
   else if (after)
     how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1])
@@ -50,15 +61,15 @@ export function munitionVerbs(s: string, start: number, end: number): { how: How
  */
 export function shareVerb(s: string, from: Draft | undefined, d: Draft, first: Draft | undefined): Draft {
   if (!from || !first || from.kind !== 'munitions' || d.kind !== 'munitions' || !d.rule.endsWith('/mentioned')) return d;
-  const how = /\/(fired|impacted|intercepted)$/.exec(from.rule)?.[1] as How | undefined;
+  const how = /\/(fired|impacted|intercepted|found)$/.exec(from.rule)?.[1] as How | undefined;
   const second = first === from ? d : from;
   if (!how || !/^\s*,?\s*(?:and|as well as|plus|along with)\s+$/i.test(s.slice(first.end, second.start))) return d;
-  const mun = (d.measure ?? '').replace(/_(?:fired|impacted|intercepted)$/, '');
+  const mun = (d.measure ?? '').replace(/_(?:fired|impacted|intercepted|found)$/, '');
   return { ...d, measure: munitionMeasure(mun, how), rule: `munitions/${how}`, confidence: 0.8 };
 }
 
 export const munitionMeasure = (mun: string, how: How | null): string =>
-  mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
+  how === 'found' ? `${mun}_found` : mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
 
 /** The last weapon noun in a text ("… 30 Katyusha rockets were fired"), for a figure that elides it. */
 function lastWeapon(text: string): { name: string; mun: string } | null {

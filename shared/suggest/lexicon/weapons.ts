@@ -21,6 +21,8 @@ export const MUNITION_NOUNS: Record<string, string> = {
   ied: 'ieds',
   'car bomb': 'bombs',
   munition: 'munitions',
+  launcher: 'launchers',
+  'rocket launcher': 'launchers',
 };
 
 /** Nouns of attacks and strikes (a count of them is a "count" claim) → measure. */
@@ -105,6 +107,9 @@ export const FIRE_BEFORE =
 /** Verbs after a munition count: fired, or landed (impacted), or intercepted. */
 export const FIRE_AFTER =
   /^(?:were|was|had been|have been|are|is|been)?\s*(?:\w+ly\s+)?(shot down|fired|launched|shot|lobbed|landed|struck|hit|impacted|fell|exploded|slammed|crashed|intercepted|downed|destroyed)\b/i;
+/** Verbs of finding weapons (after an attack, in a raid): "found three launchers", "were recovered". */
+export const FOUND_BEFORE = /\b(?:found|finding|recovered|recovering|discovered|discovering|uncovered|seized|seizing)\s+(?:[\w-]+\s+){0,2}$/i;
+export const FOUND_AFTER = /^(?:were|was|had been|have been|are|is|been)\s+(?:\w+ly\s+)?(?:found|recovered|discovered|uncovered|seized)\b/i;
 export const INTERCEPT_BEFORE = /\b(?:intercepted|intercepting|shot down|shooting down|downed|downing|destroyed)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** Strike verbs before a count of targets ("targeted five facilities", "airstrikes on five sites"). */
