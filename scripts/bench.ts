@@ -70,3 +70,6 @@ console.log('\n== Figure parsing ==');
   for (let i = 0; i < n; i++) parseFigure(phrases[i % phrases.length]);
   console.log(`  ${(((performance.now() - t0) / n) * 1000).toFixed(1)} µs per phrase (${n} phrases)`);
 }
+
+console.log('\n== Sync: a 10,000-claim case through a CouchDB-protocol server on loopback ==');
+run('scripts/bench-sync.ts', '--sources', '1000');

@@ -44,7 +44,8 @@ declare module 'pouchdb' {
       get(id: string, opts?: { rev?: string; revs?: boolean; conflicts?: boolean }): Promise<Record<string, unknown> & { _id: string; _rev: string }>;
       getAttachment(id: string, name: string, opts?: { rev?: string }): Promise<Buffer>;
       changes(opts: { since: number | string; limit?: number }): Promise<{ results: Change[]; last_seq: number | string }>;
-      changes(opts: { since: number | string | 'now'; live: true }): Emitter;
+      changes(opts: { since: number | string | 'now'; live: true; include_docs?: boolean }): Emitter;
+      put(doc: object): Promise<{ ok: boolean; id: string; rev: string }>;
       info(): Promise<{ update_seq: number | string; doc_count: number }>;
       replicate: {
         to(target: Database | string, opts?: object): Promise<ReplicationResult>;
