@@ -18,6 +18,8 @@ import { writeFileDurable } from './core/store/index.ts';
 import { fixedCaseId } from './core/cases.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
+import { UsageError } from './cli-usage.ts';
+import { claimsCommand, importClaimsCommand } from './cli-claims.ts';
 import { CaseSync, type Credentials, type SyncStatus } from './core/sync/index.ts';
 import { askHidden } from './ask-hidden.ts';
 
@@ -29,6 +31,9 @@ const USAGE = `Usage:
   corroborate verify FILE.zip                             check a bundle's hashes and schemas; exit 0 only when sound
   corroborate import-bundle FILE.zip --case DIR           merge a bundle into the case in DIR (or make DIR that case)
   corroborate conflicts --case DIR [--json]               each event's rows with their verdicts and why
+  corroborate claims --case DIR [--event ID] [--json]     list the case's claims (or one event's)
+  corroborate import-claims FILE.csv --case DIR [--json]  import a claims sheet (claims.csv's columns) as one undoable step;
+                                                          exit 1 when some rows are refused (each named by its line)
   corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
                                                           suggest the claims in a file (or standard input)
   corroborate figure "PHRASE" [--json]                    normalise a figure as written ("about a dozen") to low / best / high
@@ -39,8 +44,6 @@ const USAGE = `Usage:
                                                           CORROBORATE_SYNC_PASSWORD, or asked; never a flag)
 
 Exit status: 0 success, 1 when any file failed (the others are still imported), 2 usage error.`;
-
-class UsageError extends Error {}
 
 export interface CliIo {
   out: (s: string) => void;
@@ -69,6 +72,10 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         return await suggestCommand(rest, io);
       case 'conflicts':
         return await conflictsCommand(rest, io);
+      case 'claims':
+        return await claimsCommand(rest, { ...io, requireCase, withCore });
+      case 'import-claims':
+        return await importClaimsCommand(rest, { ...io, requireCase, withCore });
       case 'export':
         return await exportCommand(rest, io);
       case 'verify':
@@ -305,8 +312,10 @@ async function conflictsCommand(args: string[], io: CliIo): Promise<number> {
   if (values.json) io.out(JSON.stringify(report));
   else
     for (const e of report.events) {
-      io.out(e.title);
-      for (const r of e.rows) io.out(`  ${r.verdict.padEnd(15)} ${r.measure}${r.population ? ` · ${r.population}` : ''}: ${r.why}`);
+      io.out(`${e.title} (${e.disagreements.length} disagreement${e.disagreements.length === 1 ? '' : 's'} flagged)`);
+      // A disagreement's context rows are indented under nothing of their own: the flag row speaks for them.
+      for (const r of e.rows)
+        io.out(`  ${r.flag ? '⚑' : r.disagreement ? '·' : ' '} ${r.verdict.padEnd(15)} ${r.measure}${r.population ? ` · ${r.population}` : ''}: ${r.why}`);
     }
   return 0;
 }

@@ -117,6 +117,10 @@ export const CLAIM_COLUMNS = [
   'note',
   'origin',
   'modified',
+  // Added for import-claims' round trip (issue 16): what a claim holds beyond the analyst columns.
+  'role',
+  'parts',
+  'expression',
 ] as const;
 
 export interface ClaimsCsvInput {
@@ -177,6 +181,9 @@ export function claimsCsv(input: ClaimsCsvInput): string {
       c.note,
       c.origin.type === 'suggestion' ? `suggestion (${c.origin.rule})` : 'manual',
       c.modified,
+      fig?.population.role ?? null,
+      fig && fig.parts.length ? JSON.stringify(fig.parts) : null,
+      c.kind === 'timing' ? c.expression : null,
     ];
   });
   return toCsv(CLAIM_COLUMNS, rows);
