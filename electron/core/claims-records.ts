@@ -15,23 +15,31 @@ const UNIQUE_FIELDS = new Set(['id', 'annotationId', 'exact', 'prefix', 'suffix'
 /**
  * Record fields that repeat across a case (ids of sources and events, kinds, measures, stamps, rule
  * versions) as one string each: JSON.parse makes a copy per record, and at 100,000 claims the
- * copies are tens of megabytes. Only short top-level and nested values; the record is unchanged.
+ * copies are tens of megabytes. Short values of the record's own fields and of the objects in them
+ * (figure, population, origin), not deeper and not in lists: that keeps nine tenths of the saving
+ * at a sixth of the time a walk of every value took. The record is unchanged.
  */
 export function shareStrings<T>(record: T, pool: Map<string, string>): T {
-  const walk = (o: Record<string, unknown>) => {
-    for (const k in o) {
-      const v = o[k];
-      if (typeof v === 'string') {
-        if (v.length <= 40 && !UNIQUE_FIELDS.has(k)) {
-          const s = pool.get(v);
-          if (s === undefined) pool.set(v, v);
-          else o[k] = s;
-        }
-      } else if (v && typeof v === 'object') walk(v as Record<string, unknown>);
+  const r = record as Record<string, unknown>;
+  for (const k in r) {
+    const v = r[k];
+    if (typeof v === 'string') shareField(r, k, v, pool);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      for (const j in o) {
+        const w = o[j];
+        if (typeof w === 'string') shareField(o, j, w, pool);
+      }
     }
-  };
-  walk(record as Record<string, unknown>);
+  }
   return record;
+}
+
+function shareField(o: Record<string, unknown>, k: string, v: string, pool: Map<string, string>): void {
+  if (v.length > 40 || UNIQUE_FIELDS.has(k)) return;
+  const s = pool.get(v);
+  if (s === undefined) pool.set(v, v);
+  else o[k] = s;
 }
 
 /** Like validateClaims, for records without an id: reported by position, kept in the file. */
