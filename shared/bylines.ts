@@ -46,6 +46,8 @@ export function looksLikePersonName(s: string): boolean {
   const tokens = s.trim().split(/\s+/);
   if (tokens.length < 2 || tokens.length > 5 || s.length > 60) return false;
   if (/^(The|A|An|Our|Staff|By)$/i.test(tokens[0]) || ORG_WORD.test(s) || wireName(s)) return false;
+  // Arabic and Hebrew have no capitals: a name there is 2–5 words of the script.
+  if (tokens.every((t) => /^[\p{Script=Arabic}\p{Script=Hebrew}]{2,}$/u.test(t))) return true;
   return tokens.every((t) => NAME_PARTICLE.test(t) || /^[\p{Lu}][\p{L}'’.-]*$/u.test(t) || /^[\p{Ll}]{1,3}-[\p{Lu}][\p{L}'’-]*$/u.test(t));
 }
 
@@ -69,10 +71,45 @@ export interface Byline {
   date: Published | null;
 }
 
-/** Parses "By <Outlet> · <A>, <B> · SECTIONS", "By A and B | March 13, 2020", "By Reuters". */
+/**
+ * "By", in the languages of the news: English, French (Par), Spanish and Portuguese (Por), German
+ * (Von), Arabic (بقلم, كتب). A verb may come first ("Written by"). Not Italian "Di" or Dutch "De": they begin surnames.
+ */
+export const BY_PREFIX =
+  /^(?:(?:written|posted|reported|text|story|words|texte|texto|escrito|geschrieben)\s+)?(?:by|par|por|von|بقلم|كتبه|كتبت|كتب)(?:[:\s]\s*|(?=@))/iu;
+/** Credits that name someone other than an author: editors, photographers, translators. */
+const OTHER_CREDIT =
+  /(?:^|[\s,;|·•])(?:edited|photos?|photographs?|photography|pictures|illustrations?|graphics|video|translated|translation|design|data|additional reporting|fact-checked|reviewed)(?:\s+and\s+\w+)?\s+(?:by|par|por|von)\b[\s\S]*$/iu;
+/** "and" between names: English, French, Spanish, German, Scandinavian, Arabic. */
+const AND = /\s*,\s*|\s*;\s*|\s+(?:and|et|y|und|og|och|و)\s+|\s*&\s*/u;
+/** A role after a name ("Jane Roe, Senior Correspondent", "Jane Roe Middle East Editor"). */
+const ROLE =
+  /^(?:(?:senior|chief|staff|special|foreign|political|defen[cs]e|security|science|health|international|diplomatic|investigations?|national|regional|local|middle east|africa|europe|asia|world|news|sports?|business|deputy|associate|managing|contributing|guest|freelance)\s+){0,3}(?:correspondent|reporter|writer|editor|contributor|columnist|analyst|journalist|producer|photographer|technologist|envoy|bureau chief)s?$/i;
+
+/** A byline as one line: its line breaks become separators, except where a name list runs on ("By Jane Roe and" / "John Doe"). */
+function bylineLines(raw: string): string {
+  const lines = raw
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  let out = '';
+  for (const l of lines) {
+    if (!out) out = l;
+    else if (/(?:,|\b(?:and|et|y|und|by|par|por|von))$/i.test(out) || /^(?:and|et|y|und|&)\b/i.test(l)) out += ' ' + l;
+    else out += ' · ' + l;
+  }
+  return out;
+}
+
+/** Parses "By <Outlet> · <A>, <B> · SECTIONS", "By A and B | March 13, 2020", "Par A et B", "By @handle", "By Reuters". */
 export function parseByline(raw: string): Byline | null {
-  const m = /^(?:(?:written|posted|reported)\s+)?by[:\s]\s*(.+)$/i.exec(raw.trim());
-  const body = m ? m[1] : raw.trim();
+  const one = bylineLines(raw.replace(OTHER_CREDIT, ''))
+    // "(http://…)" after a name says where to find them, not who they are; "(avec X et Y)" names co-authors.
+    .replace(/\s*\((?:https?:|www\.)[^)]*\)/gi, '')
+    .replace(/\s*\((?:avec|with|con|mit|com)\s+([^)]+)\)/gi, ', $1')
+    .trim();
+  const m = BY_PREFIX.exec(one);
+  const body = m ? one.slice(m[0].length) : one;
   if (body.length > 250) return null;
   const out: Byline = { outlet: null, wire: null, authors: [], date: null };
   for (const part of body.split(/\s+[·|•]\s+|\s+[—–]\s+/)) {
@@ -93,17 +130,27 @@ export function parseByline(raw: string): Byline | null {
       out.wire ??= wire;
       continue;
     }
-    const items = p.split(/\s*,\s*|\s*;\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
-    if (items.length && items.every(looksLikePersonName)) {
-      out.authors.push(...items);
+    const items = p
+      .split(AND)
+      .map((i) => i.replace(/^(?:(?:and|et|y|und)\s+)/i, '').trim())
+      .filter(Boolean);
+    // "@handle": the name the author writes under.
+    const handle = (i: string) => (/^@[\p{L}\d_.]{2,30}$/u.test(i) ? i.slice(1) : null);
+    const named = items.map((i) => handle(i) ?? withoutRole(i));
+    if (named.length && named.every((i, k) => handle(items[k]) !== null || looksLikePersonName(i))) {
+      out.authors.push(...named);
       continue;
     }
     if (SECTIONS.test(p) && p.includes(',')) continue;
-    // A mixed part: "Jane Roe, Reuters", "Jane Roe, Daily Courier".
-    for (const item of items) {
+    // A mixed part: "Jane Roe, Reuters", "Jane Roe, Daily Courier", "Jane Roe, Senior Technologist, ACLU Speech, Privacy…":
+    // after a role or an affiliation, capitalised words name the organisation, not more authors.
+    let affiliation = false;
+    for (const raw of items) {
+      const item = withoutRole(raw);
       const wire = wireName(item);
       if (wire) out.wire ??= wire;
-      else if (looksLikePersonName(item)) out.authors.push(item);
+      else if (!item || ROLE.test(raw)) affiliation = true;
+      else if (looksLikePersonName(item) && !affiliation) out.authors.push(item);
       else if (
         !out.outlet &&
         looksLikeOrgName(item) &&
@@ -112,7 +159,16 @@ export function parseByline(raw: string): Byline | null {
         (ORG_WORD.test(item) || /^The\s/.test(item) || /\p{Ll}\p{Lu}/u.test(item) || items.length === 1)
       )
         out.outlet = item;
+      else if (out.authors.length) affiliation = true;
     }
   }
   return out.outlet || out.wire || out.authors.length || out.date ? out : null;
+}
+
+/** "Jane Roe Senior Correspondent" → "Jane Roe"; a role alone → "". */
+function withoutRole(item: string): string {
+  if (ROLE.test(item)) return '';
+  const tokens = item.split(/\s+/);
+  for (let k = 2; k < tokens.length; k++) if (ROLE.test(tokens.slice(k).join(' '))) return tokens.slice(0, k).join(' ');
+  return item;
 }

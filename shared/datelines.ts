@@ -82,3 +82,17 @@ export function dateLine(line: string): (DateHit & { label: 'published' | 'updat
   const label = /\bupdated|modified\b/i.test(line) ? 'updated' : /\b(published|posted)\b/i.test(line) ? 'published' : null;
   return { ...hit, label };
 }
+
+/**
+ * A dateline opening the article's first paragraph: "Feb. 23, 2015 -- Officials said…",
+ * "BEIRUT, March 3, 2022 — …", "KYIV, Ukraine, 4 June 2023 - …". The date before the dash is when
+ * the report was filed.
+ */
+export function leadingDateline(line: string): DateHit | null {
+  const m = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30})?,\s*)?([^—–]{6,40}?)\s*(?:--|—|–|-|:)\s+\S/u.exec(line);
+  if (!m) return null;
+  const hit = findDate(m[1]);
+  // Only the date and perhaps a weekday may stand before the dash.
+  if (!hit || hit.rest.replace(WEEKDAY, ' ').replace(/[\s,.]+/g, '').length > 2) return null;
+  return hit;
+}

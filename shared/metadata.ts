@@ -39,10 +39,11 @@
 //   - Declared authors (JSON-LD, meta author) first; else the names of a "By …" line; "By Staff" and
 //     the like name nobody. Person names are 2–5 capitalised tokens (particles such as al-, van, de allowed).
 import type { Confidence, Published } from './source.ts';
-import { looksLikeOrgName, parseByline, WIRE_ALONE, WIRE_CREDIT_LINE, WIRE_DATELINE, WIRE_INPUTS, WIRE_SIGN_OFF, wireName } from './bylines.ts';
-import { dateLine, findDate, NO_DATE, parseDate } from './datelines.ts';
+import { BY_PREFIX, looksLikeOrgName, parseByline, WIRE_ALONE, WIRE_CREDIT_LINE, WIRE_DATELINE, WIRE_INPUTS, WIRE_SIGN_OFF, wireName } from './bylines.ts';
+import { dateLine, findDate, leadingDateline, NO_DATE, parseDate } from './datelines.ts';
 
 export { findDate, parseDate, parseIsoDate } from './datelines.ts';
+export { outletOfHost } from './outlet-hosts.ts';
 export { looksLikePersonName, parseByline, wireName } from './bylines.ts';
 
 export interface Found<T> {
@@ -105,11 +106,11 @@ function isFurniture(s: string): boolean {
 // A byline is names, an outlet, a date: a "By …" line that reads as a sentence ("By entering your
 // email, you agree to our Terms…") is page furniture, however capitalised its last words are.
 const BYLINE_LOWER_OK =
-  /^(?:and|of|the|de|da|del|der|van|von|la|le|bin|al|on|at|in|for|with|staff|reporter|correspondent|writer|editor|contributor|news|updated|published|posted|am|pm|a\.m\.|p\.m\.)$/;
+  /^(?:and|et|y|und|avec|con|mit|of|the|de|da|del|der|van|von|la|le|bin|al|on|at|in|for|with|staff|reporter|correspondent|writer|editor|contributor|news|updated|published|posted|am|pm|a\.m\.|p\.m\.)$/;
 const isByline = (s: string) => {
-  const m = /^(?:(?:written|posted|reported)\s+)?by[:\s]\s*(\S.*)$/i.exec(s);
-  if (!m || s.length > 250) return false;
-  const lower = (m[1].match(/(?<![\p{L}'’])\p{Ll}[\p{L}.'’-]*/gu) ?? []).filter((w) => !BYLINE_LOWER_OK.test(w));
+  const m = BY_PREFIX.exec(s);
+  if (!m || s.length > 250 || !s.slice(m[0].length).trim()) return false;
+  const lower = (s.slice(m[0].length).match(/(?<![\p{L}'’])\p{Ll}[\p{L}.'’-]*/gu) ?? []).filter((w) => !BYLINE_LOWER_OK.test(w));
   return lower.length <= 2;
 };
 const isParenCredit = (s: string) => /^\([^()]{2,60}\)$/.test(s);
@@ -184,9 +185,14 @@ export function findMetadata(text: string, hints: MetadataHints = {}): FoundMeta
   }
 
   const bylineAt: number[] = [];
-  for (const l of head) {
-    if (!isByline(l.text)) continue;
-    const b = parseByline(l.text);
+  for (const [k, l] of head.entries()) {
+    // "By" (or "Par", "Por", "Von") alone on its line, the names on the next: one byline.
+    let text = /^(?:(?:written|posted|reported)\s+)?(?:by|par|por|von|بقلم)$/iu.test(l.text) && head[k + 1] ? `${l.text} ${head[k + 1].text}` : l.text;
+    // "By Jane Roe" / "and John Doe": a name list broken over lines.
+    const next = head[k + 1]?.text ?? '';
+    if (text === l.text && /^(?:and|et|y|und|&)\s+\p{Lu}/u.test(next) && next.length < 80) text = `${text} ${next}`;
+    if (!isByline(text)) continue;
+    const b = parseByline(text);
     if (!b) continue;
     bylineAt.push(l.n);
     if (b.outlet) outlets.push({ value: b.outlet, confidence: 'high', how: 'byline' });
@@ -228,6 +234,10 @@ export function findMetadata(text: string, hints: MetadataHints = {}): FoundMeta
     } else if (l.n < bodyAt) {
       dates.push({ value: d.published, confidence: 'low', how: `date line before the article text ${quoted}` });
     }
+  }
+  for (const l of head.filter((h) => h.n > titleAt && h.n <= Math.max(titleAt, 0) + 8)) {
+    const d = leadingDateline(l.text);
+    if (d) dates.push({ value: d.published, confidence: 'high', how: `dateline at the start of the article "${d.text}"` });
   }
   for (const l of lines.slice(Math.max(HEAD_LINES, lines.length - TAIL_LINES))) {
     if (l.text.length > 100) continue;
@@ -304,3 +314,41 @@ const SELF_REFERENCES = [
 ];
 const NOT_AN_OUTLET =
   /^The$|^(Our|This|Us|Me|My|Your|Newsletter|Newsletters|Updates|Notifications|YouTube|Telegram|WhatsApp|Facebook|Twitter|Instagram|Google|Apple|RSS|Email|Premium|Plus)\b/i;
+
+// ---------------------------------------------------------------- page titles
+
+const TITLE_SEPARATOR = /\s+(?:[|–—·»•]|-{1,2}|::)\s+/;
+const squashName = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A page's <title> without the site's name: "Obama admits … - BBC News" → "Obama admits …",
+ * "Le Monde.fr - Titre" → "Titre". A part is the site's name when it matches one of `names` (the
+ * declared site name, the host, the outlet the host maps to), or when it is the short last part
+ * (three words or fewer) after a "|" of a title of four words or more.
+ */
+export function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
+  const known = names
+    .filter((n): n is string => !!n)
+    .flatMap((n) => [n, n.replace(/^www\./, '').split('.')[0]])
+    .map(squashName)
+    .filter((n) => n.length >= 2);
+  const isSite = (part: string) => {
+    const p = squashName(part);
+    return !!p && known.some((k) => p === k || (p.length >= 3 && (k.startsWith(p) || p.startsWith(k))));
+  };
+  let parts = title.split(TITLE_SEPARATOR);
+  const seps = title.match(new RegExp(TITLE_SEPARATOR.source, 'g')) ?? [];
+  while (parts.length > 1 && isSite(parts[parts.length - 1])) parts = parts.slice(0, -1);
+  while (parts.length > 1 && isSite(parts[0])) parts = parts.slice(1);
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  if (parts.length === 2 && seps.length === 1 && /\|/.test(seps[0]) && words(parts[1]) <= 3 && words(parts[0]) >= 4) parts = parts.slice(0, 1);
+  // Only whole parts go: the rest is the title as the page writes it, separators included.
+  if (parts.length === title.split(TITLE_SEPARATOR).length) return title;
+  const start = title.indexOf(parts[0]);
+  const last = parts[parts.length - 1];
+  return title.slice(start, title.lastIndexOf(last) + last.length).trim();
+}

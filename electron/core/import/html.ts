@@ -4,7 +4,8 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { canonicalize } from '../../../shared/canonical.ts';
-import type { Hint, MetadataHints } from '../../../shared/metadata.ts';
+import type { MetadataHints } from '../../../shared/metadata.ts';
+import { declaredMetadata } from './html-metadata.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { decodeBytes, assertTextual } from './text.ts';
 import { NEVER, dropFurnitureLines, leftOutOf, stripFurniture } from './furniture.ts';
@@ -35,108 +36,10 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return m ? m[1] : null;
 }
 
-const httpUrl = (s: string | null | undefined): string | null => {
-  if (!s) return null;
-  try {
-    const u = new URL(s.trim());
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-};
-
 const clean = (s: string | null | undefined): string | null => {
   const t = (s ?? '').replace(/\s+/g, ' ').trim();
   return t ? t : null;
 };
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-const ARTICLE_TYPES =
-  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|ScholarlyArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
-
-/** Objects of an article type anywhere in JSON-LD (top level, arrays, @graph). */
-function ldArticles(value: Json, found: Record<string, Json>[] = []): Record<string, Json>[] {
-  if (Array.isArray(value)) for (const v of value) ldArticles(v, found);
-  else if (value && typeof value === 'object') {
-    const t = value['@type'];
-    const types = Array.isArray(t) ? t : [t];
-    if (types.some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x))) found.push(value);
-    if (value['@graph']) ldArticles(value['@graph'], found);
-  }
-  return found;
-}
-
-const ldNames = (v: Json | undefined): string[] => {
-  if (!v) return [];
-  if (typeof v === 'string') return [v];
-  if (Array.isArray(v)) return v.flatMap(ldNames);
-  if (typeof v === 'object' && typeof v.name === 'string') return [v.name];
-  return [];
-};
-const ldString = (v: Json | undefined): string | null => (typeof v === 'string' ? v : null);
-
-/** Everything the page declares about itself, best first. */
-function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | null; lang: string | null; dir: 'ltr' | 'rtl' | null } {
-  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => clean(doc.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content'));
-  const hints: Required<MetadataHints> = { title: [], outlet: [], authors: [], published: [], byline: [] };
-  const add = <T>(list: Hint<T>[], value: T | null | undefined, how: string, confidence: Hint['confidence']) => {
-    if (value != null && (!Array.isArray(value) || value.length)) list.push({ value, how, confidence });
-  };
-
-  const ld: Record<string, Json>[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
-    try {
-      ldArticles(JSON.parse(s.textContent ?? '') as Json, ld);
-    } catch {
-      // a broken JSON-LD block is common and harmless: other declarations remain
-    }
-  }
-  const article = ld.find((o) => o['@type'] !== 'WebPage') ?? ld[0];
-
-  add(hints.title, meta('property', 'og:title'), 'meta og:title', 'high');
-  add(hints.title, article && clean(ldString(article.headline)), 'JSON-LD headline', 'high');
-  add(hints.title, meta('name', 'twitter:title'), 'meta twitter:title', 'high');
-  add(hints.title, clean(doc.querySelector('h1')?.textContent), 'first <h1> heading', 'medium');
-  add(hints.title, clean(doc.title), '<title>', 'medium');
-
-  add(hints.outlet, meta('property', 'og:site_name'), 'meta og:site_name', 'high');
-  add(hints.outlet, article && clean(ldNames(article.publisher)[0]), 'JSON-LD publisher', 'high');
-  add(hints.outlet, meta('name', 'application-name'), 'meta application-name', 'medium');
-
-  const notUrl = (a: string) => !/^https?:|\.com\b|\/|@/.test(a);
-  const ldAuthors = article
-    ? ldNames(article.author)
-        .map((a) => a.trim())
-        .filter((a) => a && notUrl(a))
-    : [];
-  add(hints.authors, ldAuthors, 'JSON-LD author', 'high');
-  const metaAuthors = Array.from(
-    doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i]'),
-  )
-    .map((m) => clean(m.getAttribute('content')))
-    .filter((a): a is string => !!a && notUrl(a));
-  if (metaAuthors.length) add(hints.byline, [...new Set(metaAuthors)].join(', '), 'meta author', 'high');
-  add(hints.byline, meta('name', 'byl'), 'meta byl', 'high');
-
-  add(hints.published, meta('property', 'article:published_time'), 'meta article:published_time', 'high');
-  add(hints.published, article && ldString(article.datePublished), 'JSON-LD datePublished', 'high');
-  for (const key of ['datePublished', 'date', 'pubdate', 'publishdate', 'parsely-pub-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date'])
-    add(hints.published, meta('itemprop', key) ?? meta('name', key), `meta ${key}`, 'high');
-  const time = doc.querySelector('time[pubdate][datetime], article time[datetime], time[datetime]');
-  add(hints.published, clean(time?.getAttribute('datetime')), '<time datetime>', time?.hasAttribute('pubdate') ? 'high' : 'medium');
-  add(
-    hints.published,
-    meta('property', 'og:updated_time') ?? meta('property', 'article:modified_time'),
-    'meta modified time (no publication time declared)',
-    'low',
-  );
-
-  const url = httpUrl(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ?? httpUrl(meta('property', 'og:url'));
-  const lang = clean(doc.documentElement.getAttribute('lang'))?.slice(0, 20) ?? null;
-  const d = doc.documentElement.getAttribute('dir')?.toLowerCase();
-  return { hints, url, lang, dir: d === 'rtl' ? 'rtl' : d === 'ltr' ? 'ltr' : null };
-}
 
 export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
   const decoded = decodeBytes(bytes, name, declaredCharset(bytes));
@@ -174,7 +77,7 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
         text = firstBreak > 0 && firstBreak < 300 ? `${text.slice(0, firstBreak)}\n\n${byline}${text.slice(firstBreak)}` : `${byline}\n\n${text}`;
     }
     // The headline belongs at the top of the text (quotes from it need anchors), once.
-    const declaredTitles = (declared.hints.title ?? []).filter((h) => h.how !== '<title>').map((h) => h.value);
+    const declaredTitles = (declared.hints.title ?? []).filter((h) => !h.how.startsWith('<title>')).map((h) => h.value);
     const headlines = [...declaredTitles, clean(article?.title), clean(doc.title)].filter((t): t is string => !!t).map(canonicalize);
     const top = text.slice(0, 1000);
     if (text && headlines.length && !headlines.some((h) => top.includes(h))) {
