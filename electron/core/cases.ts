@@ -1,6 +1,6 @@
 // Where cases live. In the app, every case is a folder under <dataDir>/cases/; a host started on one
 // case folder (`serve --case DIR`, the CLI) sees exactly that case and no others.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/errors.ts';
@@ -54,14 +54,36 @@ export function fixedCaseId(dir: string): string {
  * import-bundle keeps the id of the case it holds. (The journal never changes the id, so case.json is enough.)
  */
 export function storedCaseId(dir: string): string | null {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(join(resolve(dir), CASE_FILE), 'utf8'));
-  } catch {
-    return null; // missing or damaged: opening it says which, and how to restore a backup
-  }
-  const id = (doc as { id?: unknown } | null)?.id;
+  const file = join(resolve(dir), CASE_FILE);
+  // case.json as Corroborate writes it starts with its format, version and id: read only that much
+  // (a 10,000-source index is 10 MB), and the whole file only when it starts any other way.
+  const head = readHead(file, 4096);
+  if (head === null) return null;
+  const id = ID_AT_START.exec(head)?.[1] ?? idFromWholeFile(file);
   return CaseId.safeParse(id).success ? (id as string) : null;
+}
+
+const ID_AT_START = /^\{"format":"corroborate-case","schemaVersion":\d+,"id":"([A-Za-z0-9._:-]{1,128})"/;
+
+function readHead(file: string, bytes: number): string | null {
+  let fd: number | null = null;
+  try {
+    fd = openSync(file, 'r');
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0)).toString('utf8');
+  } catch {
+    return null; // missing or unreadable: opening it says which, and how to restore a backup
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function idFromWholeFile(file: string): unknown {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { id?: unknown } | null)?.id;
+  } catch {
+    return null; // damaged: opening it says so, and how to restore a backup
+  }
 }
 
 /**
