@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../shared/limits.ts';
+import { MAX_HTML_BYTES, MAX_IMPORT_BYTES } from '../../shared/limits.ts';
 import { displayName, isTooLarge, partitionFiles } from './files.ts';
 
 describe('partitionFiles', () => {
@@ -15,6 +15,11 @@ describe('isTooLarge / displayName', () => {
   it('refuses files over the import limit by size alone', () => {
     expect(isTooLarge({ name: 'x', size: MAX_IMPORT_BYTES })).toBe(false);
     expect(isTooLarge({ name: 'x', size: MAX_IMPORT_BYTES + 1 })).toBe(true);
+  });
+  it('holds a web page to the lower HTML limit, before reading it', () => {
+    expect(isTooLarge({ name: 'page.html', size: MAX_HTML_BYTES })).toBe(false);
+    expect(isTooLarge({ name: 'page.HTM', size: MAX_HTML_BYTES + 1 })).toBe(true);
+    expect(isTooLarge({ name: 'report.pdf', size: MAX_HTML_BYTES + 1 })).toBe(false);
   });
   it('names folder files by their path in the folder', () => {
     expect(displayName({ name: 'a.txt', size: 1, webkitRelativePath: 'reports/a.txt' })).toBe('reports/a.txt');

@@ -1,6 +1,6 @@
 // Choosing what to import: which files are importable, which are too big to read, and the files
 // inside dropped folders.
-import { MAX_IMPORT_BYTES, isImportable } from '../../shared/limits.ts';
+import { importLimitFor, isImportable } from '../../shared/limits.ts';
 
 export interface FileLike {
   name: string;
@@ -22,7 +22,8 @@ export function partitionFiles<F extends FileLike>(files: readonly F[]): { impor
   return { importable, skipped };
 }
 
-export const isTooLarge = (f: FileLike): boolean => f.size > MAX_IMPORT_BYTES;
+/** Past what the core would import (a web page has its own, lower limit): refused before the file is read. */
+export const isTooLarge = (f: FileLike): boolean => f.size > importLimitFor(f.name);
 
 interface EntryLike {
   isFile: boolean;

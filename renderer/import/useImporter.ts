@@ -2,7 +2,7 @@
 // and the core's writes ordered), with progress, cancel, and a summary of what happened to each.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
-import { MAX_IMPORT_BYTES, formatBytes } from '../../shared/limits.ts';
+import { MAX_IMPORT_BYTES, formatBytes, importLimitFor } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { displayName, isTooLarge } from './files.ts';
@@ -93,7 +93,9 @@ export function useImporter(client: Client, caseId: string, onImported: (sources
         try {
           if (isTooLarge(file)) {
             throw new Error(
-              `This file is ${formatBytes(file.size)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Import a smaller copy or split it.`,
+              importLimitFor(name) < MAX_IMPORT_BYTES
+                ? `This web page is ${formatBytes(file.size)}; Corroborate reads pages up to ${formatBytes(importLimitFor(name))}. Save the article alone (reader view, then Save as or Print to PDF) or as plain text, and import that.`
+                : `This file is ${formatBytes(file.size)}; Corroborate imports files up to ${formatBytes(MAX_IMPORT_BYTES)}. Import a smaller copy or split it.`,
             );
           }
           let data: Uint8Array<ArrayBuffer>;

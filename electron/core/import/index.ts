@@ -8,6 +8,7 @@ import { ApiError, type ApiErrorShape } from '../../../shared/errors.ts';
 import { MAX_IMPORT_BYTES, MAX_PASTE_CHARS, IMPORTABLE_EXTENSIONS, extensionOf, formatBytes } from '../../../shared/limits.ts';
 import { readTextFile, sniffFormat, describeBinary, textPages } from './text.ts';
 import { importPool, type ImportProgress, type WorkerJob, type WorkerPool } from './pool.ts';
+import { boundHtml } from './html-bounds.ts';
 
 export type { ImportProgress, WorkerJob } from './pool.ts';
 
@@ -113,7 +114,10 @@ export async function extractFile(name: string, bytes: Uint8Array, opts: Extract
   }
   if (kind === 'html') {
     const { extractHtml } = await import('./html.ts');
-    const html = extractHtml(name, bytes);
+    // Bounded first (size and nesting, html-bounds.ts): the extraction rules then meet only pages of bounded cost.
+    const bounded = boundHtml(name, bytes);
+    warnings.push(...bounded.warnings);
+    const html = extractHtml(name, bounded.bytes);
     return assemble('html', name, html.text, null, html.hints, {
       url: html.url,
       lang: html.lang,
