@@ -141,8 +141,10 @@ export interface BundleContents {
   decisions: Decision[];
   reconciliations: Reconciliation[];
   clashes: Clash[];
-  /** Every original in the bundle (current and earlier versions), by entry name. */
+  /** Every original a source refers to (current and earlier versions), by entry name; others are ignored. */
   originals: Map<string, Uint8Array>;
+  /** What was ignored rather than refused, in words (originals no source refers to). */
+  notes?: string[];
 }
 
 /** A zod error as one sentence. */

@@ -43,12 +43,17 @@ export const FoundOutlet = found(z.string().max(300).nullable());
 export const FoundAuthors = found(z.array(z.string().max(200)).max(50));
 export const FoundPublished = found(Published);
 
+/** The parts of a source that name files in a case folder; each one a constrained schema (see store/case-path.ts). */
+export const SourceId = z.string().regex(/^s_[a-z0-9]{6,32}$/, 'a source id (s_ and 6 to 32 lowercase letters or digits)');
+export const Sha256 = z.string().regex(/^[a-f0-9]{64}$/, 'a sha256 (64 lowercase hex digits)');
+export const OriginalExt = z.string().regex(/^[a-z0-9]{1,10}$/, 'a file extension (1 to 10 lowercase letters or digits)');
+
 export const Source = z.object({
-  id: z.string().regex(/^s_[a-z0-9]{6,32}$/),
+  id: SourceId,
   kind: SourceKind,
   file: z.string().max(1000).nullable(),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/),
-  originalExt: z.string().regex(/^[a-z0-9]{1,10}$/),
+  sha256: Sha256,
+  originalExt: OriginalExt,
   bytes: z.number().int().nonnegative(),
   importedAt: z.string(),
   title: FoundTitle,
@@ -64,9 +69,7 @@ export const Source = z.object({
   pages: z.array(PageRange).nullable(),
   warnings: z.array(z.string().max(1000)),
   /** Earlier versions of the file this source was replaced from; their originals stay in the case. */
-  previousVersions: z
-    .array(z.object({ sha256: z.string().regex(/^[a-f0-9]{64}$/), originalExt: z.string(), bytes: z.number().int(), replacedAt: z.string() }))
-    .optional(),
+  previousVersions: z.array(z.object({ sha256: Sha256, originalExt: OriginalExt, bytes: z.number().int(), replacedAt: z.string() })).optional(),
 });
 export type Source = z.infer<typeof Source>;
 

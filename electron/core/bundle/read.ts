@@ -1,5 +1,8 @@
 // Reading a bundle: everything is checked in memory — the archive, the manifest, every file's
 // sha256, every record's schema, every reference — before the caller writes anything anywhere.
+// Names are checked before anything is inflated (an unknown name refuses the bundle at once); then
+// entries are inflated only as they are needed, so originals no source refers to are never unpacked:
+// they are ignored and reported (notes), not written.
 import { createHash } from 'node:crypto';
 import {
   BUNDLE_FORMAT_VERSION,
@@ -22,7 +25,7 @@ import {
   type Clash,
 } from '../../../shared/bundle.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { DEFAULT_ZIP_LIMITS, readZip, ZipProblem, type ZipLimits } from './zip.ts';
+import { DEFAULT_ZIP_LIMITS, openZip, ZipProblem, type ZipLimits, type ZipReader } from './zip.ts';
 
 export interface ReadOptions {
   limits?: Partial<ZipLimits>;
@@ -32,6 +35,8 @@ export interface ReadOptions {
 export interface VerifyResult {
   ok: boolean;
   problems: string[];
+  /** What was ignored rather than refused (originals no source refers to). */
+  notes: string[];
   manifest?: Manifest;
 }
 
@@ -47,17 +52,45 @@ function decodeText(name: string, data: Uint8Array, problems: string[]): string 
   }
 }
 
+type Inspection = { problems: string[]; notes: string[]; manifest?: Manifest; contents?: BundleContents };
+
+const unknownEntry = (name: string): string | null =>
+  name === BUNDLE_PATHS.manifest || isKnownEntry(name)
+    ? null
+    : `The archive holds ${JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name)}, which is not a file a bundle may contain; it was refused before anything was unpacked.`;
+
 /** Checks a bundle and, when it is sound, returns what it holds. Never throws for a bad bundle. */
-export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { problems: string[]; manifest?: Manifest; contents?: BundleContents } {
+export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): Inspection {
   const limits = { ...DEFAULT_ZIP_LIMITS, ...opts.limits };
-  const schemas = opts.schemas ?? DEFAULT_BUNDLE_SCHEMAS;
-  let entries: Map<string, Uint8Array>;
+  const notes: string[] = [];
   try {
-    entries = readZip(bytes, limits);
+    const zip = openZip(bytes, limits, unknownEntry);
+    return { notes, ...inspectEntries(zip, opts.schemas ?? DEFAULT_BUNDLE_SCHEMAS, notes) };
   } catch (e) {
-    if (e instanceof ZipProblem) return { problems: [e.message] };
+    if (e instanceof ZipProblem) return { problems: [e.message], notes };
     throw e;
   }
+}
+
+/** A read-once view of the archive: each entry inflated the first time it is asked for. */
+function lazyEntries(zip: ZipReader) {
+  const cache = new Map<string, Uint8Array>();
+  return {
+    has: (name: string) => zip.has(name),
+    keys: () => zip.names,
+    get(name: string): Uint8Array | undefined {
+      let d = cache.get(name);
+      if (d === undefined) {
+        d = zip.read(name);
+        if (d !== undefined) cache.set(name, d);
+      }
+      return d;
+    },
+  };
+}
+
+function inspectEntries(zip: ZipReader, schemas: BundleSchemas, notes: string[]): Omit<Inspection, 'notes'> {
+  const entries = lazyEntries(zip);
 
   // The manifest, its format first.
   const mBytes = entries.get(BUNDLE_PATHS.manifest);
@@ -79,32 +112,6 @@ export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { prob
   const parsed = Manifest.safeParse(mJson.value);
   if (!parsed.success) return { problems: [`manifest.json is not valid: ${issuesText(parsed.error)}.`] };
   const manifest = parsed.data;
-
-  // Every file listed, present and intact; nothing unlisted.
-  const listed = new Map<string, { sha256: string; bytes: number }>();
-  for (const f of manifest.files) {
-    if (listed.has(f.path)) problems.push(`manifest.json lists ${f.path} twice.`);
-    listed.set(f.path, f);
-    if (!isKnownEntry(f.path)) {
-      problems.push(`manifest.json lists ${JSON.stringify(f.path)}, which is not a file a bundle may contain.`);
-      continue;
-    }
-    const data = entries.get(f.path);
-    if (!data) problems.push(`${f.path} is listed in manifest.json but missing from the archive.`);
-    else if (data.byteLength !== f.bytes || sha256(data) !== f.sha256) {
-      problems.push(
-        `${f.path} does not match manifest.json: its sha256 is ${sha256(data)}, the manifest says ${f.sha256}. The file was changed or damaged after export.`,
-      );
-    }
-  }
-  for (const name of entries.keys()) {
-    if (name === BUNDLE_PATHS.manifest || listed.has(name)) continue;
-    problems.push(
-      isKnownEntry(name)
-        ? `${name} is in the archive but not listed in manifest.json.`
-        : `The archive holds ${JSON.stringify(name)}, which is not a file a bundle may contain.`,
-    );
-  }
 
   // The case data, record by record.
   const jsonEntry = (name: string): unknown => {
@@ -137,9 +144,50 @@ export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { prob
   const { index, events, actors, decisions, reconciliations, bodies } = data.data;
   problems.push(...checkReferences({ sources: index.sources, bodies, events, actors, decisions, reconciliations }));
 
+  // Originals no source refers to (now or as an earlier version) are never unpacked nor written.
+  const referenced = new Set(index.sources.flatMap((s) => [originalEntry(s), ...(s.previousVersions ?? []).map(originalEntry)]));
+  const ignored = new Set(entries.keys().filter((n) => n.startsWith('originals/') && !referenced.has(n)));
+  if (ignored.size) {
+    const first = [...ignored].slice(0, 3).join(', ');
+    notes.push(
+      `${ignored.size} file${ignored.size > 1 ? 's' : ''} in originals/ belong${ignored.size > 1 ? '' : 's'} to no source and ${ignored.size > 1 ? 'were' : 'was'} ignored (not unpacked, not written): ${first}${ignored.size > 3 ? ', …' : ''}.`,
+    );
+  }
+
+  // Every file listed, present and intact; nothing unlisted.
+  const listed = new Map<string, { sha256: string; bytes: number }>();
+  for (const f of manifest.files) {
+    if (listed.has(f.path)) problems.push(`manifest.json lists ${f.path} twice.`);
+    listed.set(f.path, f);
+    if (ignored.has(f.path)) continue;
+    if (!isKnownEntry(f.path)) {
+      problems.push(`manifest.json lists ${JSON.stringify(f.path)}, which is not a file a bundle may contain.`);
+      continue;
+    }
+    const data = entries.get(f.path);
+    if (!data) problems.push(`${f.path} is listed in manifest.json but missing from the archive.`);
+    else if (data.byteLength !== f.bytes || sha256(data) !== f.sha256) {
+      problems.push(
+        `${f.path} does not match manifest.json: its sha256 is ${sha256(data)}, the manifest says ${f.sha256}. The file was changed or damaged after export.`,
+      );
+    }
+  }
+  for (const name of entries.keys()) {
+    if (name === BUNDLE_PATHS.manifest || listed.has(name) || ignored.has(name)) continue;
+    entries.get(name); // unpacked too, so a damaged or lying entry is named as such
+    problems.push(
+      isKnownEntry(name)
+        ? `${name} is in the archive but not listed in manifest.json.`
+        : `The archive holds ${JSON.stringify(name)}, which is not a file a bundle may contain.`,
+    );
+  }
+
   // Texts and originals agree with the records.
   const originals = new Map<string, Uint8Array>();
-  for (const [name, d] of entries) if (name.startsWith('originals/')) originals.set(name, d);
+  for (const name of referenced) {
+    const d = entries.get(name);
+    if (d) originals.set(name, d);
+  }
   for (const s of index.sources) {
     const body = bodies.get(s.id);
     const t = entries.get(textEntry(s.id));
@@ -201,6 +249,7 @@ export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { prob
     reconciliations,
     clashes,
     originals,
+    notes,
   };
   return { problems, manifest, contents };
 }
@@ -208,7 +257,7 @@ export function inspectBundle(bytes: Uint8Array, opts: ReadOptions = {}): { prob
 /** For `corroborate verify` and the bundles.verify operation: sound or not, and every problem in words. */
 export function verifyBundle(bytes: Uint8Array, opts: ReadOptions = {}): VerifyResult {
   const r = inspectBundle(bytes, opts);
-  return { ok: r.problems.length === 0 && !!r.contents, problems: r.problems, ...(r.manifest ? { manifest: r.manifest } : {}) };
+  return { ok: r.problems.length === 0 && !!r.contents, problems: r.problems, notes: r.notes, ...(r.manifest ? { manifest: r.manifest } : {}) };
 }
 
 /** The bundle's contents, or an INVALID_INPUT error naming the problem (all of them in details.problems). */

@@ -9,7 +9,10 @@
 // bits in the external attributes); duplicate names (also case-insensitively: they collide on macOS
 // and Windows); encryption; methods other than stored / deflate; ZIP64 and split archives; entries
 // whose data runs past the end (truncated); a total or per-entry size past the limits; a compression
-// ratio past the limit; data that inflates to more or less than declared, or fails its CRC-32.
+// ratio past the limit; data that inflates to more or less than declared, or fails its CRC-32; and,
+// when the caller says which names it accepts, any other name — all before a single byte is inflated.
+// openZip inflates an entry only when asked (a bundle's unreferenced originals never are), under a
+// running cap on all the bytes inflated so far.
 import { crc32 } from 'node:zlib';
 import { Inflate, zipSync, type Zippable } from 'fflate';
 
@@ -19,7 +22,7 @@ export interface ZipLimits {
   /** One entry's uncompressed size. */
   maxEntryBytes: number;
   maxEntries: number;
-  /** Uncompressed ÷ compressed, checked for entries larger than ratioFloorBytes. */
+  /** Uncompressed ÷ compressed, checked for each entry larger than ratioFloorBytes and for the archive as a whole. */
   maxRatio: number;
   ratioFloorBytes: number;
 }
@@ -29,8 +32,12 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntryBytes: 1024 ** 3,
   maxEntries: 200_000,
   maxRatio: 200,
-  ratioFloorBytes: 1024 * 1024,
+  // Low enough that many small bombs (thousands of 1 MiB entries of zeros) meet the ratio check one by one.
+  ratioFloorBytes: 64 * 1024,
 };
+
+/** What a caller accepts as an entry name: null to accept it, or the sentence saying why not. */
+export type EntryFilter = (name: string) => string | null;
 
 /** A problem with the archive itself; the message is for people and names the entry. */
 export class ZipProblem extends Error {}
@@ -96,7 +103,7 @@ function findEocd(buf: Uint8Array, view: DataView): number {
 }
 
 /** Reads and checks the central directory; inflates nothing. */
-function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: CentralEntry[]; cdOffset: number } {
+function readCentralDirectory(buf: Uint8Array, limits: ZipLimits, filter?: EntryFilter): { entries: CentralEntry[]; cdOffset: number } {
   if (buf.length < 22) throw new ZipProblem(`The file is ${buf.length} bytes: too short to be a zip archive (truncated, or not a bundle).`);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const eocd = findEocd(buf, view);
@@ -152,6 +159,8 @@ function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: Ce
 
     const unsafe = unsafeEntryName(name);
     if (unsafe) throw new ZipProblem(`The archive entry ${show(name)} ${unsafe}; it was refused.`);
+    const unwanted = filter?.(name) ?? null;
+    if (unwanted !== null) throw new ZipProblem(unwanted);
     const type = (externalAttrs >>> 16) & 0o170000;
     if (type === 0o120000)
       throw new ZipProblem(`The archive entry ${show(name)} is a symbolic link; bundles never contain links (one could point outside the case folder).`);
@@ -190,6 +199,12 @@ function readCentralDirectory(buf: Uint8Array, limits: ZipLimits): { entries: Ce
       throw new ZipProblem(`The archive entry ${show(name)} is stored uncompressed but its two sizes differ: the archive is damaged.`);
     entries.push({ name, rawName, method, flags, crc, compressedSize, size, localOffset, madeBy, externalAttrs, directory });
   }
+  const packed = entries.reduce((n, e) => n + e.compressedSize, 0);
+  if (totalBytes > limits.ratioFloorBytes && totalBytes > packed * limits.maxRatio) {
+    throw new ZipProblem(
+      `The archive expands ${Math.round(totalBytes / Math.max(1, packed))} times in all (${fmt(packed)} to ${fmt(totalBytes)}), past the ${limits.maxRatio}:1 limit: a zip bomb, refused.`,
+    );
+  }
   return { entries, cdOffset };
 }
 
@@ -220,16 +235,26 @@ function inflateBounded(name: string, data: Uint8Array, size: number): Uint8Arra
   return out;
 }
 
-/**
- * Every file entry of a zip, checked as described at the top. Throws ZipProblem naming the first
- * problem. Folder entries are dropped (the paths say where files go).
- */
-export function readZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Map<string, Uint8Array> {
-  const { entries, cdOffset } = readCentralDirectory(buf, limits);
+/** A checked archive whose entries are inflated one at a time, on request. */
+export interface ZipReader {
+  /** File entries (folders dropped), in archive order. */
+  readonly names: readonly string[];
+  has(name: string): boolean;
+  /** The declared (and, once read, verified) uncompressed size. */
+  size(name: string): number | undefined;
+  /** The entry's bytes, inflated and CRC-checked now (each read counts against maxTotalBytes); undefined when absent. */
+  read(name: string): Uint8Array | undefined;
+}
+
+/** Checks the whole central directory (see the top) and returns a reader that inflates nothing yet. */
+export function openZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, filter?: EntryFilter): ZipReader {
+  const { entries, cdOffset } = readCentralDirectory(buf, limits, filter);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const files = new Map<string, Uint8Array>();
-  for (const e of entries) {
-    if (e.directory) continue;
+  const byName = new Map(entries.filter((e) => !e.directory).map((e) => [e.name, e]));
+  let inflated = 0;
+  const read = (name: string): Uint8Array | undefined => {
+    const e = byName.get(name);
+    if (!e) return undefined;
     const lo = e.localOffset;
     if (lo + 30 > cdOffset || view.getUint32(lo, true) !== LOC_SIG)
       throw new ZipProblem(`The archive entry ${show(e.name)} points at a missing or damaged header: the archive is truncated or damaged.`);
@@ -242,10 +267,23 @@ export function readZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS)
     const start = lo + 30 + nameLen + extraLen;
     const end = start + e.compressedSize;
     if (end > cdOffset) throw new ZipProblem(`The archive entry ${show(e.name)} runs past the end of the data: the archive is truncated.`);
+    // The running cap: declared sizes were summed already, but a caller reading an entry twice counts twice.
+    if (inflated + e.size > limits.maxTotalBytes)
+      throw new ZipProblem(`The archive expands to more than ${fmt(limits.maxTotalBytes)} in all (a zip bomb, or far larger than any case); it was refused.`);
+    inflated += e.size;
     const raw = buf.subarray(start, end);
     const data = e.method === 0 ? raw.slice() : inflateBounded(e.name, raw, e.size);
     if (crc32(data) >>> 0 !== e.crc >>> 0) throw new ZipProblem(`The archive entry ${show(e.name)} fails its checksum (CRC-32): the archive is damaged.`);
-    files.set(e.name, data);
-  }
-  return files;
+    return data;
+  };
+  return { names: [...byName.keys()], has: (n) => byName.has(n), size: (n) => byName.get(n)?.size, read };
+}
+
+/**
+ * Every file entry of a zip, checked as described at the top. Throws ZipProblem naming the first
+ * problem. Folder entries are dropped (the paths say where files go).
+ */
+export function readZip(buf: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, filter?: EntryFilter): Map<string, Uint8Array> {
+  const zip = openZip(buf, limits, filter);
+  return new Map(zip.names.map((n) => [n, zip.read(n)!]));
 }

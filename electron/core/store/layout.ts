@@ -1,6 +1,7 @@
 // Where things live inside a case folder.
 import path from 'node:path';
 import type { Source } from '../../../shared/source.ts';
+import { caseFilePath } from './case-path.ts';
 
 export const CASE_FILE = 'case.json';
 /** Index saves since the last snapshot of case.json (see journal.ts). */
@@ -13,8 +14,9 @@ export const CASE_BACKUP_PREFIX = 'case-';
 
 export const indexPath = (dir: string): string => path.join(dir, CASE_FILE);
 export const journalPath = (dir: string): string => path.join(dir, JOURNAL_FILE);
-export const bodyPath = (dir: string, sourceId: string): string => path.join(dir, SOURCES_DIR, `${sourceId}.json`);
+// Paths named by record data go through caseFilePath, which checks every part (the data may come from a bundle).
+export const bodyPath = (dir: string, sourceId: string): string => caseFilePath(dir, { kind: 'body', sourceId });
 export const originalPath = (dir: string, source: Pick<Source, 'sha256' | 'originalExt'>): string =>
-  path.join(dir, ORIGINALS_DIR, `${source.sha256}.${source.originalExt}`);
+  caseFilePath(dir, { kind: 'original', sha256: source.sha256, ext: source.originalExt });
 export const backupsPath = (dir: string): string => path.join(dir, BACKUPS_DIR);
-export const bodyBackupsPath = (dir: string, sourceId: string): string => path.join(dir, BACKUPS_DIR, SOURCES_DIR, sourceId);
+export const bodyBackupsPath = (dir: string, sourceId: string): string => caseFilePath(dir, { kind: 'body-backups', sourceId });
