@@ -163,7 +163,12 @@ export class SourceBodies {
         } catch (e) {
           // Missing or damaged: left out, as readBody would refuse it. Open warned already when it
           // read the bodies; when it did not (checkBodies: false), the caller hears of it here.
-          if (!this.#opts.checkBodies) onProblem?.(id, `its text file ${SOURCES_DIR}/${id}.json cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+          if (this.#opts.checkBodies) continue;
+          const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+          onProblem?.(
+            id,
+            `its text file ${SOURCES_DIR}/${id}.json ${missing ? 'is missing.' : `cannot be read: ${e instanceof Error ? e.message : String(e)}`}`,
+          );
         }
       }
       await new Promise((r) => setImmediate(r));
@@ -237,8 +242,17 @@ export class SourceBodies {
   /** Index entries whose source file is missing or unreadable become warnings; the rest of the case opens. */
   async checkBodies(sources: readonly Source[], warnings: string[]): Promise<void> {
     if (sources.length === 0) return;
-    const present = new Set(await fs.readdir(path.join(this.#dir, SOURCES_DIR)).catch(() => [] as string[]));
     const seen = new Set<string>();
+    if (!this.#opts.checkBodies) {
+      // Opening on the index alone: the claims read that follows says which files are missing or
+      // damaged (readAllBodies), so the folder of 10,000 files is not listed first.
+      for (const s of sources) {
+        if (seen.has(s.id)) warnings.push(`Source “${titleOf(s)}” (${s.id}) is listed twice in the case index.`);
+        seen.add(s.id);
+      }
+      return;
+    }
+    const present = new Set(await fs.readdir(path.join(this.#dir, SOURCES_DIR)).catch(() => [] as string[]));
     const toCheck: Source[] = [];
     for (const s of sources) {
       if (seen.has(s.id)) warnings.push(`Source “${titleOf(s)}” (${s.id}) is listed twice in the case index.`);

@@ -48,7 +48,10 @@ export async function sweepTempFiles(dir: string): Promise<void> {
   await Promise.all(
     folders.map(async (folder) => {
       const names = await fs.readdir(folder).catch(() => [] as string[]);
-      const stale = names.map((n) => path.join(folder, n)).filter((f) => TEMP_FILE.test(path.basename(f)) && !isLiveTemp(f));
+      const stale = names
+        .filter((n) => TEMP_FILE.test(n))
+        .map((n) => path.join(folder, n))
+        .filter((f) => !isLiveTemp(f));
       await Promise.all(stale.map((f) => fs.rm(f, { force: true })));
     }),
   );

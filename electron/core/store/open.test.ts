@@ -78,4 +78,21 @@ describe('opening a case', () => {
     await fs.writeFile(path.join(dir, CHECKED_FILE), JSON.stringify({ digest: digestOf(await fs.readFile(file)), schema: 'another build' }));
     await expect(CaseStore.open(dir)).rejects.toThrow(/does not match the case format/);
   });
+
+  it('on its index alone, leaves a missing source file to the read that follows, which says it is missing', async () => {
+    const dir = await closedCase('Missing file');
+    const [a, b] = [makeSource(1, 'Kept.'), makeSource(2, 'Lost.')];
+    const store = await CaseStore.open(dir);
+    for (const m of [a, b]) await store.addSource(m.source, m.body, m.original);
+    await store.close();
+    await fs.rm(path.join(dir, 'sources', `${b.source.id}.json`));
+
+    const lazy = await CaseStore.open(dir, { checkBodies: false });
+    expect(lazy.warnings).toEqual([]);
+    const problems: string[] = [];
+    const bodies = await lazy.readAllBodies((id, message) => problems.push(`${id}: ${message}`));
+    expect([...bodies.keys()]).toEqual([a.source.id]);
+    expect(problems).toEqual([`${b.source.id}: its text file sources/${b.source.id}.json is missing.`]);
+    await lazy.close();
+  });
 });
