@@ -101,6 +101,12 @@ export function useTagging(opts: {
   }, [view]);
 
   // --- the selection, as offsets into a registered reader's text
+  /** The reader's canonical text around one contiguous selection, for the prefill. */
+  const withinSource = (sourceId: string, targets: ReadonlyArray<{ start: number; end: number }>) => {
+    const info = [...readers.current.values()].find((r) => r.sourceId === sourceId);
+    return info && targets.length === 1 ? { text: info.text, start: targets[0].start, end: targets[0].end } : undefined;
+  };
+
   const readSelection = useCallback(() => {
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
@@ -169,6 +175,8 @@ export function useTagging(opts: {
         published: source?.published.value.date ?? null,
         actors: view?.actors ?? [],
         starterActors: STARTER_ACTORS,
+        // the suggester reads the selection in its source, so the speaker and date around it come along
+        within: withinSource(sourceId, targets),
       });
       setDraft({ mode: 'new', claim, annotation });
       setCollected(null);
