@@ -2,6 +2,11 @@
 // Corroborate (not copied from any outlet). They reuse public facts and figures of the 11 March 2020
 // rocket attack on Camp Taji and disagree the way real coverage does: on who was killed, how many
 // were wounded, how many rockets were fired, and who is to blame.
+//
+// The case arrives tagged (sample-case.ts): each report's `tag` lists the suggestions accepted, by
+// the start of their quote; they make one event, and one of its disagreements is reconciled.
+import type { Event } from '../../shared/claims.ts';
+import type { ReconcileMethod } from '../../shared/reconcile.ts';
 
 export const SAMPLE_CASE_NAME = 'Sample: rocket attack on Camp Taji';
 export const SAMPLE_CASE_ID = 'sample-camp-taji';
@@ -9,7 +14,31 @@ export const SAMPLE_CASE_ID = 'sample-camp-taji';
 export interface SampleReport {
   file: string;
   text: string;
+  /** The suggestions accepted in the sample, by the start of their quote. */
+  tag: string[];
 }
+
+/** The one event the sample's claims belong to (ids and stamps are added when the case is made). */
+export const SAMPLE_EVENT: Omit<Event, 'id' | 'created' | 'modified'> = {
+  title: 'Rocket attack on Camp Taji',
+  start: '2020-03-11',
+  end: '2020-03-11',
+  precision: 'day',
+  place: 'Camp Taji, Baghdad, Iraq',
+  placePrecision: 'exact',
+  type: 'rocket attack',
+  actorIds: [],
+  aggregate: false,
+  note: 'The sample case: three mock reports written for Corroborate.',
+};
+
+/** The disagreement reconciled in the sample (its matrix row, by key); the others stay open. */
+export const SAMPLE_RECONCILE: { rowKey: string; method: ReconcileMethod; rationale: string } = {
+  rowKey: 'killed|nationality=US;affiliation=military',
+  method: 'minmax',
+  rationale:
+    'Northern Courier (the Pentagon briefing) counts two American service members killed; Gulf Monitor’s security sources count one soldier and one contractor. Both ends are kept until the names are published.',
+};
 
 export const SAMPLE_REPORTS: SampleReport[] = [
   {
@@ -28,6 +57,7 @@ Iraqi forces later found a truck fitted with launch rails a few miles from the b
 
 It was the deadliest attack on coalition troops in Iraq since the start of the year.
 `,
+    tag: ['Three members of the U.S.-led coalition died', 'About a dozen other people were wounded'],
   },
   {
     file: 'northern-courier-taji.txt',
@@ -46,7 +76,15 @@ Fourteen people were wounded, five of them seriously, he said. Those hurt includ
 Two American service members and a British soldier were killed. The Defense Department said it held Kata'ib Hezbollah responsible and was weighing a response.
 
 Hours later, U.S. aircraft struck five weapons storage sites used by the militia, officials said early Friday.
+
+© 2020 Northern Courier
 `,
+    tag: [
+      'Roughly 30 rockets were launched',
+      'Fourteen people were wounded',
+      'Two American service members and a British soldier were killed',
+      "held Kata'ib Hezbollah responsible",
+    ],
   },
   {
     file: 'gulf-monitor-taji.txt',
@@ -64,5 +102,6 @@ A spokesman for an umbrella group of Iraqi factions said that Kitaeb Hezbollah h
 
 Subscribe to Gulf Monitor for daily briefings from the region.
 `,
+    tag: ['An American soldier, an American contractor and a British soldier were killed', '33 rockets had been fired', 'at least ten people were injured'],
   },
 ];

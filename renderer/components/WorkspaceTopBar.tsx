@@ -6,6 +6,7 @@ import { ClashesButton } from '../bundles/ClashesDialog.tsx';
 import type { ClashesStore } from '../bundles/useClashes.ts';
 import { lowerFirst, type ClaimsStore } from '../tagging/useClaims.ts';
 import { UndoToast } from './UndoToast.tsx';
+import { ThemePicker } from '../theme/ThemePicker.tsx';
 import type { View } from './useSavedLayout.ts';
 
 export function WorkspaceTopBar(props: {
@@ -55,6 +56,7 @@ export function WorkspaceTopBar(props: {
       <div className="topbar-right">
         <BundleActions caseId={props.caseId} sources={props.sources} events={claims.view?.events ?? []} onMerged={props.onMerged} />
         <ClashesButton store={props.clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={props.onClashesChanged} />
+        <ThemePicker className="topbar-theme" />
         <div className="history" role="group" aria-label="Edit history">
           <HistoryButton
             verb="Undo"
@@ -125,8 +127,8 @@ function HistoryButton(props: {
       title={props.can ? `${what} (${props.keysHint})` : `Nothing to ${props.verb.toLowerCase()}`}
       onClick={props.onClick}
     >
-      <span aria-hidden="true">{props.icon}</span> {props.verb}
-      {props.can && props.what ? <span className="history-what">: {lowerFirst(props.what)}</span> : null}
+      <span aria-hidden="true">{props.icon}</span>{' '}
+      <span className="history-what">{props.can && props.what ? `${props.verb}: ${lowerFirst(props.what)}` : props.verb}</span>
     </button>
   );
 }

@@ -2,6 +2,8 @@
 import { caseIdFromName } from '../ids.ts';
 import { extractFileIsolated } from '../import/index.ts';
 import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from '../sample.ts';
+import { tagSampleCase } from '../sample-case.ts';
+import { suggest } from '../../../shared/suggest.ts';
 import { openView, summaryOf, type OpenCases } from '../session.ts';
 import { listCaseBackups, readCaseSummary, restoreBackup } from '../store/index.ts';
 import { addExtracted, sha256Hex } from './sources.ts';
@@ -27,10 +29,14 @@ export function caseHandlers(
     'cases.createSample': async () => {
       if ((await locator.listIds()).includes(SAMPLE_CASE_ID)) return summaryOf(await open.store(SAMPLE_CASE_ID));
       const st = await open.create(SAMPLE_CASE_ID, SAMPLE_CASE_NAME);
+      const sources = [];
       for (const r of SAMPLE_REPORTS) {
         const data = new TextEncoder().encode(r.text);
-        await addExtracted(st, r.file, 'txt', data, sha256Hex(data), await extractFileIsolated(r.file, data));
+        sources.push(await addExtracted(st, r.file, 'txt', data, sha256Hex(data), await extractFileIsolated(r.file, data)));
       }
+      // Tagged, with an event, an open disagreement and a reconciled row: Compare shows what the app does.
+      // On this thread: three short texts, and a worker's start costs more than they do.
+      await tagSampleCase(st, sources, async (_id, text, published) => suggest(text, { published }));
       return summaryOf(st);
     },
 
