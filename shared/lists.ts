@@ -35,7 +35,17 @@ export function replacedAt<T extends { id: string }>(list: readonly T[], replace
 
 export function insertAt<T>(list: T[], item: T, at: number | null): T[] {
   const i = at === null ? list.length : Math.min(Math.max(at, 0), list.length);
-  return [...list.slice(0, i), item, ...list.slice(i)];
+  const out = [...list.slice(0, i), item, ...list.slice(i)];
+  // An append keeps every other record in place: the position map carries over (shared; the old
+  // list's lookups of the new id fail the check in positionOf and rebuild), so a batch of 10,000
+  // creates (a claims import) is not 10,000 rebuilds of the map.
+  const p = i === list.length ? POSITIONS.get(list) : undefined;
+  const id = (item as { id?: unknown }).id;
+  if (p && typeof id === 'string' && !p.has(id)) {
+    p.set(id, i);
+    POSITIONS.set(out, p);
+  }
+  return out;
 }
 export function replaceAt<T>(list: T[], i: number, item: T): T[] {
   const out = list.slice();

@@ -34,6 +34,7 @@ import { useSaveLayout, useSavedLayout, type Side, type View } from './useSavedL
 import { useWindowDrop } from './useWindowDrop.ts';
 import { WorkspaceBanners } from './WorkspaceBanners.tsx';
 import { WorkspaceTopBar } from './WorkspaceTopBar.tsx';
+import { ImportClaimsDialog } from '../claims-import/ImportClaimsDialog.tsx';
 
 export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase: () => void }) {
   const client = useClient();
@@ -45,6 +46,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const { panes, setPanes, readSideBySide, openSource, addPane } = usePanes(saved, props.initial.sources, () => setView('reader'));
   const [selected, setSelected] = useState<string[]>([]);
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
+  const [importingClaims, setImportingClaims] = useState(false);
   const [deleting, setDeleting] = useState<Source | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
@@ -330,6 +332,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                     onCancelRetarget={tagging.cancelRetarget}
                     onConfirmRetarget={() => void tagging.confirmRetarget()}
                     onReveal={(a) => reveal(a.sourceId, a.targets[0])}
+                    onImportClaims={() => setImportingClaims(true)}
                   />
                 ) : (
                   <SuggestionsPanel
@@ -377,6 +380,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
             </div>
           ) : null}
 
+          {importingClaims ? <ImportClaimsDialog caseId={caseId} sources={sources} execute={claims.execute} onClose={() => setImportingClaims(false)} /> : null}
           {details ? (
             <MetadataDialog
               caseId={caseId}

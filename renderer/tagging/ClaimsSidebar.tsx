@@ -48,6 +48,8 @@ export function ClaimsSidebar(props: {
   onCancelRetarget: () => void;
   onConfirmRetarget: () => void;
   onReveal: (a: Annotation) => void;
+  /** Opens Import claims… (a claims sheet); absent where the case cannot take an import. */
+  onImportClaims?: () => void;
 }) {
   const { view } = props;
   const [by, setBy] = useState<'source' | 'event'>('source');
@@ -171,7 +173,7 @@ export function ClaimsSidebar(props: {
   const filtered = !!(kind || measure || eventFilter);
 
   return (
-    <aside className="claims-sidebar" aria-label="Claims" id={props.id}>
+    <section className="claims-sidebar" role="tabpanel" aria-label="Claims" id={props.id}>
       <header className="cs-head">
         <h2 className="sr-only">
           Claims <span className="count">{total}</span>
@@ -184,6 +186,11 @@ export function ClaimsSidebar(props: {
             By event
           </button>
         </div>
+        {props.onImportClaims ? (
+          <button type="button" className="btn btn-small" onClick={props.onImportClaims}>
+            Import claims…
+          </button>
+        ) : null}
       </header>
       <div className="cs-filters">
         <label>
@@ -419,6 +426,6 @@ export function ClaimsSidebar(props: {
           }}
         />
       ) : null}
-    </aside>
+    </section>
   );
 }

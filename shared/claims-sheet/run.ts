@@ -4,6 +4,7 @@
 // preview, runs the planned commands as ONE batch: one undoable step, as "accept all suggestions" is.
 import type { Client } from '../api.ts';
 import type { SimpleCommand } from '../commands-schema.ts';
+import type { Source } from '../source.ts';
 import { type ImportPlan, planImport } from './plan.ts';
 import { readSheet, SheetError } from './read.ts';
 
@@ -18,10 +19,11 @@ export async function importClaimsSheet(
   client: Pick<Client, 'call'>,
   caseId: string,
   csv: string,
-  opts: { newId: (prefix: 'c' | 'a' | 'e') => string; now: string; preview?: boolean; label?: string },
+  opts: { newId: (prefix: 'c' | 'a' | 'e') => string; now: string; preview?: boolean; label?: string; sources?: Source[] },
 ): Promise<ImportOutcome> {
   const sheet = readSheet(csv);
-  const opened = await client.call('cases.open', { caseId });
+  // A window that has the case open already holds its sources; the CLI opens the case.
+  const opened = opts.sources ? { sources: opts.sources } : await client.call('cases.open', { caseId });
   const view = await client.call('claims.view', { caseId });
   // The texts of the sources the sheet can name, read once each.
   const names = new Set(sheet.rows.flatMap((r) => [r.cells.source_id, r.cells.source].filter(Boolean).map((s) => (s as string).trim().toLowerCase())));
