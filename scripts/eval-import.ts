@@ -100,9 +100,11 @@ function metaRef(file: string): MetaRef | null {
   return null;
 }
 
-const norm = (s: string) => squash(s.normalize('NFKC'));
+// Letters and digits apart: a byline glued to its date ("Lucas Nolan22 Dec 2016") still names Lucas Nolan.
+const norm = (s: string) => squash(s.normalize('NFKC').replace(/(\p{L})(\p{N})/gu, '$1 $2'));
 /** A byline that names a person: two capitalised words or more, not only an outlet. */
-const namesPerson = (b: string) => /\p{Lu}\p{Ll}+\s+(\p{Lu}[\p{Ll}'’.-]*\s*)+/u.test(b) && !/\b(news|staff|press|times|post|agency|editors?)\b/i.test(b);
+const namesPerson = (b: string) =>
+  /\p{Lu}\p{Ll}+\s+(\p{Lu}[\p{Ll}'’.-]*\s*)+/u.test(b) && !/\b(news|staff|press|times|post|agency|editors?|author|follow|updated|organization)\b/i.test(b);
 
 function authorsRight(x: Extracted, ref: MetaRef): boolean | null {
   if (!ref.byline || !namesPerson(ref.byline)) return null;
@@ -119,7 +121,12 @@ function titleAcceptable(x: Extracted, ref: MetaRef): boolean | null {
 function dateRight(x: Extracted, ref: MetaRef): boolean | null {
   const day = ref.publishedTime?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
   if (!day) return null;
-  return x.published.value.date === day;
+  if (x.published.value.date === day) return true;
+  // A reference with a time and zone names an instant: its calendar day depends on the zone, so
+  // a day either side is the same moment written in another zone.
+  const instant = /T\d{2}:\d{2}.*(Z|[+-]\d{2}:?\d{2})$/.test(ref.publishedTime ?? '') ? Date.parse(ref.publishedTime!) : NaN;
+  const ours = x.published.value.date ? Date.parse(`${x.published.value.date}T12:00:00Z`) : NaN;
+  return !Number.isNaN(instant) && !Number.isNaN(ours) && Math.abs(instant - ours) <= 36 * 3600 * 1000;
 }
 
 function filesOf(dir: string): string[] {

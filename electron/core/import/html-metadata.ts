@@ -4,7 +4,7 @@
 // <time datetime>, byline elements (rel=author, itemprop=author, class "byline"/"author"), and the
 // outlet from og:site_name, the JSON-LD publisher or the canonical URL's host.
 import type { Hint, MetadataHints } from '../../../shared/metadata.ts';
-import { outletOfHost, withoutSiteSuffix } from '../../../shared/metadata.ts';
+import { outletOfHost, parseByline, withoutSiteSuffix } from '../../../shared/metadata.ts';
 
 const httpUrl = (s: string | null | undefined): string | null => {
   if (!s) return null;
@@ -137,14 +137,17 @@ export function declaredMetadata(doc: Document): { hints: MetadataHints; url: st
   const metaAuthors = Array.from(
     doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i]'),
   )
-    .map((m) => clean(m.getAttribute('content')))
+    .map((m) => clean(m.getAttribute('content')?.replace(/\s*\((?:https?:|www\.)[^)]*\)/gi, '')))
     .filter((a): a is string => !!a && notUrl(a));
   if (metaAuthors.length) add(hints.byline, [...new Set(metaAuthors)].join(', '), 'meta author', 'high');
   add(hints.byline, meta('name', 'byl'), 'meta byl', 'high');
   // Byline elements, found before any cleaning (they often sit in a header or footer of the article).
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_ELEMENTS)).slice(0, 20)) {
+  // Those inside the article first: a sidebar's "related stories" carry other articles' authors.
+  const bylineEls = Array.from(doc.querySelectorAll(BYLINE_ELEMENTS));
+  const inArticle = (el: Element) => !!el.closest('article, [itemprop~="articleBody" i], main, [role="main"]');
+  for (const el of [...bylineEls.filter(inArticle), ...bylineEls.filter((e) => !inArticle(e))].slice(0, 30)) {
     const text = bylineText(el);
-    if (text) {
+    if (text && parseByline(text)?.authors.length) {
       add(hints.byline, text, 'byline element on the page', 'medium');
       break;
     }
