@@ -17,6 +17,10 @@
 // - "Create an event and assign claims to it" is a batch: one undo step. So is merging two actors
 //   (mergeActorsCommand): the attributions and events naming the dropped actor are re-pointed.
 // - An actor still named by a claim or event cannot be deleted, only merged: nothing dangles.
+// - Edits of records outside the claim state are commands too (source.update, source.delete /
+//   source.restore, suggestions.reject): apply() does their claims part (a deleted source's
+//   annotations and claims leave, and come back in their places) and computes the inverse; the core
+//   checks the rest against the case before each step (undo.ts `check`) and carries it out.
 import { z } from 'zod';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { mergeActors, normaliseActorName, replaceActorId } from './actors.ts';
