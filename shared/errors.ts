@@ -16,6 +16,8 @@ export const ErrorCode = z.enum([
   'CASE_TOO_NEW',
   'CASE_LOCKED',
   'FORBIDDEN',
+  /** The disk holding the case is full or cannot be written: nothing was saved. */
+  'DISK_FULL',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

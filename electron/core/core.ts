@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { api, isOpName, LARGE_REPLIES, type AppInfo, type FeedEvent, type Handlers, type Reply } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
+import { diskError } from './store/disk-errors.ts';
 
 export interface Core {
   readonly info: AppInfo;
@@ -43,6 +44,8 @@ export function makeCore(info: AppInfo, handlers: Handlers, close: () => Promise
 
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
+  const disk = diskError(e);
+  if (disk instanceof ApiError) return disk;
   if (e instanceof z.ZodError) return new ApiError('INTERNAL', `Stored data did not match its schema: ${describeIssues(e)}`);
   const message = e instanceof Error ? e.message : String(e);
   return new ApiError('INTERNAL', `Something went wrong inside Corroborate: ${message}`);

@@ -120,7 +120,18 @@ export function sourceHandlers(
       const before = sourceOf(st, sourceId);
       const mine = claims.state().claims.filter((c) => c.sourceId === sourceId);
       const edit = correctionCommand(before, patch, mine, new Date().toISOString());
-      if (edit) await claims.execute(edit.command, edit.label);
+      if (edit) {
+        const saved = structuredClone(before); // the command edits the record in place
+        try {
+          await claims.execute(edit.command, edit.label);
+        } catch (e) {
+          // On a full disk the source may be saved and a later write of the edit (its history) fail:
+          // put the record back, so neither the disk nor memory keeps an edit reported as failed.
+          if (JSON.stringify(st.source(sourceId)) !== JSON.stringify(saved))
+            await st.updateIndex(() => Object.assign(sourceOf(st, sourceId), saved), { sources: [sourceId] }).catch(() => {});
+          throw e;
+        }
+      }
       return sourceOf(st, sourceId);
     },
 

@@ -96,7 +96,7 @@ describe('saves are durable', () => {
     await first;
   });
 
-  it('a save that fails part-way is reported, keeps the old file, and goes out with the next save', async () => {
+  it('a save that fails part-way is reported, keeps the old file, and memory goes back to it (a failed edit never goes out with a later save)', async () => {
     const { dir, store } = await newCase();
     await store.updateIndex((d) => void (d.name = 'Before'));
     const h = await fs.open(path.join(dir, 'probe'), 'w');
@@ -107,8 +107,9 @@ describe('saves are durable', () => {
     await expect(store.updateIndex((d) => void (d.name = 'During'))).rejects.toThrow('disk full');
     spy.mockRestore();
     expect((await readIndexFile(dir)).name).toBe('Before');
+    expect(store.index.name).toBe('Before');
     await store.updateIndex((d) => void d.events.push('later'));
-    expect(await readIndexFile(dir)).toMatchObject({ name: 'During', events: ['later'] });
+    expect(await readIndexFile(dir)).toMatchObject({ name: 'Before', events: ['later'] });
   });
 
   it('leaves no temp files behind', async () => {

@@ -20,6 +20,7 @@ import { CASE_BACKUP_PREFIX, ORIGINALS_DIR, SOURCES_DIR, backupsPath, bodyBackup
 import { acquireCaseLock, type CaseLock } from './lock.ts';
 import { withDefaults, type Options, type StoreOptions } from './options.ts';
 import { SourceIds } from './source-ids.ts';
+import { diskError, readOnlyError, replaceIndex } from './disk-errors.ts';
 
 export { indexError, listCaseBackups, loadIndex, type LoadedIndex } from './index-file.ts';
 export type { StoreOptions } from './options.ts';
@@ -49,6 +50,10 @@ export class CaseStore {
   /** The backup made at open; case.json is not rewritten before it is done. */
   #openBackup: Promise<void> = Promise.resolve();
   #closed = false;
+  /** Why the case is open read-only (its index could not be rewritten at open), or null. */
+  #readOnly: ApiError | null = null;
+  /** A failed save reloaded the index from disk; requests already waiting on the next save lost their changes with it. */
+  #reloaded: ApiError | null = null;
 
   private constructor(dir: string, index: CaseIndex, base: string | null, lock: CaseLock, opts: Options) {
     this.dir = dir;
@@ -61,7 +66,10 @@ export class CaseStore {
     this.#bodyFiles = new SourceBodies({
       dir,
       opts,
-      assertLockHeld: () => this.#assertLockHeld(),
+      assertLockHeld: () => {
+        this.#assertLockHeld();
+        if (this.#readOnly) throw this.#readOnly;
+      },
       hasSource: (id) => this.hasSource(id),
       source: (id) => this.#source(id),
       sourceIds: () => this.#index.sources.map((s) => s.id),
@@ -90,15 +98,18 @@ export class CaseStore {
       const validated = loaded.validated;
       if (validated && loaded.from === opts.versioning.index.current) store.#background(markChecked(dir, validated));
       // Fold the journal into case.json before the backup below, so backups stay plain, complete case.json files.
-      if (loaded.journal) await store.#saves.settle(loaded.journal, store.warnings);
+      // On a full disk that rewrite fails: the case still opens, read-only, to be read and exported.
+      if (loaded.journal) await store.#saves.settle(loaded.journal, store.warnings).catch((e: unknown) => store.#openReadOnly(e));
       // A copy at every open, before case.json is rewritten: a migration below always has the old file
       // backed up. With nothing to rewrite now it runs beside the first screen (comparing and copying a
       // 10 MB index took longer than reading it), and the first save of the index waits for it.
       store.#openBackup = store.#backupAtOpen();
       store.#background(store.#openBackup);
       store.#lastIndexBackup = Date.now();
-      if (loaded.from < opts.versioning.index.current) await store.#openBackup;
-      if (loaded.from < opts.versioning.index.current) await store.#saves.writeSnapshot(store.#index);
+      if (loaded.from < opts.versioning.index.current && !store.#readOnly) {
+        await store.#openBackup.catch((e: unknown) => store.#openReadOnly(e));
+        if (!store.#readOnly) await store.#saves.writeSnapshot(store.#index).catch((e: unknown) => store.#openReadOnly(e));
+      }
       await store.#bodyFiles.checkBodies(store.#index.sources, store.warnings);
       openHere.add(dir);
       return store;
@@ -169,7 +180,8 @@ export class CaseStore {
 
   /**
    * Applies `mutate` to the index now and resolves once a write that includes it is on disk. If the
-   * write fails the promise rejects; the change stays in memory and goes out with the next save.
+   * write fails the promise rejects and the index in memory is read back from disk: a change reported
+   * as failed never goes out with a later save (the ghost edit a full disk used to leave).
    * `mutate` should check before it changes anything: if it throws, nothing is saved, but whatever it
    * had already changed stays in memory.
    *
@@ -202,6 +214,16 @@ export class CaseStore {
   /** One physical write for every save asked for since the last: a journal line if it can, else a new snapshot. */
   async #flushIndex(): Promise<void> {
     this.#assertLockHeld(); // not "closed": close() lets writes already requested go out
+    if (this.#readOnly) throw this.#readOnly;
+    if (this.#reloaded) {
+      // These requests were made while the failed save ran: the reload took their changes back out
+      // of memory, so they fail too (and memory is made to match the disk again).
+      const why = this.#reloaded;
+      this.#reloaded = null;
+      this.#pending = new PendingChanges();
+      await this.#reloadIndex();
+      throw why;
+    }
     // A failed backup at open is tried again here: this save fails with its reason rather than go unbacked.
     await this.#openBackup.catch(() => (this.#openBackup = this.#backupAtOpen()));
     const batch = this.#pending;
@@ -218,10 +240,34 @@ export class CaseStore {
       await this.#backupIndexIfDue();
       await this.#saves.writeSnapshot(this.#index);
     } catch (e) {
-      // Part of a line may be on disk; the next save rewrites case.json whole (the changes are in memory).
+      // Part of a line may be on disk; the next save rewrites case.json whole.
       this.#saves.markDirty();
-      throw e;
+      const error = diskError(e);
+      // Memory goes back to what the disk holds, so nothing reported as failed is saved later.
+      await this.#reloadIndex();
+      if (this.#pending.full || this.#pending.sources.size || this.#pending.removed.size || this.#pending.fields.size > 1)
+        this.#reloaded = error instanceof ApiError ? error : new ApiError('INTERNAL', `Nothing was saved: ${(e as Error)?.message ?? String(e)}`);
+      throw error;
     }
+  }
+
+  /** The index in memory replaced by the one on disk (the snapshot and its journal, a torn last line left out). */
+  async #reloadIndex(): Promise<void> {
+    const loaded = await loadIndex(this.dir, this.#opts.versioning.index).catch(() => null);
+    if (!loaded) return; // unreadable now: what is in memory is all there is
+    replaceIndex(this.#index, loaded.index);
+    this.#ids.index();
+  }
+
+  /** Opening could not rewrite the index (a full or read-only disk): the case is read, not written. */
+  #openReadOnly(e: unknown): void {
+    this.#readOnly = readOnlyError(e, this.dir); // rethrows anything but a full or read-only disk
+    this.warnings.push(this.#readOnly.message);
+  }
+
+  /** Why the case cannot be edited (opened read-only on a full disk), or null. */
+  get readOnly(): string | null {
+    return this.#readOnly?.message ?? null;
   }
 
   /** Work that needs no answer (it reports nothing) but that close() waits for. */
@@ -405,6 +451,7 @@ export class CaseStore {
   #assertWritable(): void {
     if (this.#closed) throw new ApiError('INTERNAL', `The case in ${this.dir} has been closed.`);
     this.#assertLockHeld();
+    if (this.#readOnly) throw this.#readOnly;
   }
 
   #assertLockHeld(): void {

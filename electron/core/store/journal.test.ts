@@ -323,7 +323,7 @@ describe('compaction', () => {
     expect(await rawIndex(dir)).toMatchObject({ events: [{ id: 'e1' }], sources: [{ notes: 'journaled' }, { notes: '' }] });
   });
 
-  it('a failed append is reported; the next save rewrites case.json and nothing is glued to the fragment', async () => {
+  it('a failed append is reported and taken back out of memory; the next save rewrites case.json and nothing is glued to the fragment', async () => {
     const { dir, store, ids } = await newCase(2);
     const h = await fs.open(caseFile(dir), 'r');
     const proto = Object.getPrototypeOf(h) as { writeFile: (this: fs.FileHandle, data: string) => Promise<void> };
@@ -333,8 +333,10 @@ describe('compaction', () => {
       await write.call(this, data.slice(0, 40));
       throw new Error('disk full');
     });
+    const notesBefore = store.index.sources[0].notes;
     await expect(setNotes(store, ids[0], 'during')).rejects.toThrow('disk full');
     vi.restoreAllMocks();
+    expect(store.index.sources[0].notes).toBe(notesBefore); // memory is the disk again
     await setNotes(store, ids[1], 'after');
     await rename(store, 'After the failure');
     const crashed = await crashPoint(dir);
@@ -342,7 +344,7 @@ describe('compaction', () => {
     await crashed();
     const again = track(await CaseStore.open(dir));
     expect(again.warnings).toEqual([]);
-    expect(again.index.sources.map((s) => s.notes)).toEqual(['during', 'after']);
+    expect(again.index.sources.map((s) => s.notes)).toEqual([notesBefore, 'after']);
     expect(again.index.name).toBe('After the failure');
   });
 });
