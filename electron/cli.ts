@@ -12,7 +12,6 @@ import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
 import { conflictsReport, type Matrix } from '../shared/conflicts.ts';
 import { createCore, type Core } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
-import { suggestIsolated } from './core/suggestions.ts';
 import { verifyBundle } from './core/bundle/index.ts';
 import { writeFileDurable } from './core/store/index.ts';
 import { fixedCaseId } from './core/cases.ts';
@@ -20,6 +19,7 @@ import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
 import { UsageError } from './cli-usage.ts';
 import { claimsCommand, importClaimsCommand } from './cli-claims.ts';
+import { suggestCommand } from './cli-suggest.ts';
 import { CaseSync, type Credentials, type SyncStatus } from './core/sync/index.ts';
 import { askHidden } from './ask-hidden.ts';
 
@@ -36,6 +36,8 @@ const USAGE = `Usage:
                                                           exit 1 when some rows are refused (each named by its line)
   corroborate suggest FILE|- [--published YYYY-MM-DD] [--json]
                                                           suggest the claims in a file (or standard input)
+  corroborate suggest --case DIR --source ID [--accept] [--min-confidence X] [--json]
+                                                          a source's open suggestions; --accept makes them claims in one undoable step
   corroborate figure "PHRASE" [--json]                    normalise a figure as written ("about a dozen") to low / best / high
   corroborate serve [--case DIR | --data-dir DIR] [--port N]
                                                           run browser mode and print its address
@@ -69,7 +71,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       case 'figure':
         return figureCommand(rest, io);
       case 'suggest':
-        return await suggestCommand(rest, io);
+        return await suggestCommand(rest, { ...io, requireCase, withCore, readStdin });
       case 'conflicts':
         return await conflictsCommand(rest, io);
       case 'claims':
@@ -317,44 +319,6 @@ async function conflictsCommand(args: string[], io: CliIo): Promise<number> {
       for (const r of e.rows)
         io.out(`  ${r.flag ? '⚑' : r.disagreement ? '·' : ' '} ${r.verdict.padEnd(15)} ${r.measure}${r.population ? ` · ${r.population}` : ''}: ${r.why}`);
     }
-  return 0;
-}
-
-async function suggestCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, { published: { type: 'string' }, json: { type: 'boolean' } });
-  if (positionals.length !== 1) throw new UsageError('Name one file, or - for standard input.');
-  const published = typeof values.published === 'string' ? values.published : undefined;
-  if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) throw new UsageError('--published takes a date as YYYY-MM-DD.');
-  const [file] = positionals;
-  const name = file === '-' ? 'stdin.txt' : basename(file);
-  const data = file === '-' ? await readStdin() : new Uint8Array(await readFile(file));
-  if (data.byteLength > MAX_IMPORT_BYTES)
-    throw new ApiError('TOO_LARGE', `The input is ${formatBytes(data.byteLength)}; the limit is ${formatBytes(MAX_IMPORT_BYTES)}.`);
-  const x = await extractFileIsolated(name, data);
-  const date = published ?? x.published.value.date;
-  const found = await suggestIsolated(x.text, date);
-  const suggestions = found.map((s) => ({
-    kind: s.kind,
-    start: s.start,
-    end: s.end,
-    quote: s.quote,
-    measure: s.measure,
-    population: s.population,
-    figure: s.figure && { low: s.figure.low, best: s.figure.best, high: s.figure.high, qualifier: s.figure.qualifier },
-    date: s.date?.start ?? null,
-    perpetrator: s.perpetrator,
-    stance: s.stance,
-    speaker: s.speaker,
-    rule: s.rule,
-  }));
-  if (values.json) io.out(JSON.stringify({ suggestions }));
-  else {
-    io.out(`${suggestions.length} suggestions (publication date ${date ?? 'unknown: relative dates unresolved'})`);
-    for (const s of suggestions)
-      io.out(
-        `  ${s.kind.padEnd(11)} ${s.start}-${s.end}  “${s.quote}”${s.figure ? `  → ${s.figure.low ?? 'open'}/${s.figure.best ?? '–'}/${s.figure.high ?? 'open'}` : ''}${s.date ? `  → ${s.date}` : ''}`,
-      );
-  }
   return 0;
 }
 

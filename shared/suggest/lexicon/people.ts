@@ -1,4 +1,5 @@
 // People words: counted-person nouns and their affiliation, roles, nationalities and sides.
+import countries from '../region/countries.json' with { type: 'json' };
 
 export type Affiliation = 'military' | 'contractor' | 'civilian' | 'militant' | 'police' | 'unknown';
 
@@ -47,6 +48,7 @@ export const PERSON_NOUNS: Record<string, Affiliation> = {
   medic: 'military',
   pilot: 'military',
   crew: 'military',
+  volunteer: 'unknown',
   contractor: 'contractor',
   interpreter: 'contractor',
   translator: 'contractor',
@@ -111,7 +113,12 @@ export const PERSON_NOUNS: Record<string, Affiliation> = {
 /** Roles worth keeping beside the affiliation ("interpreter"). */
 export const ROLES = new Set(['interpreter', 'translator', 'medic', 'pilot', 'journalist', 'child', 'officer', 'commander', 'trainer', 'adviser', 'advisor']);
 
-/** Demonyms and nationality adjectives → ISO 3166 alpha-2. Plural demonyms are also people ("two Americans"). */
+/**
+ * Demonyms and nationality adjectives → ISO 3166 alpha-2. Plural demonyms are also people ("two
+ * Americans"). The words below are the ones English uses beside the demonym (Briton, Brit, U.S.,
+ * Scottish); every country's demonym comes from the region lexicon (../region/countries.json, from
+ * a library), merged in below, so a Ukrainian or a Sudanese counts as one too.
+ */
 export const NATIONALITIES: Record<string, string> = {
   american: 'US',
   'u.s.': 'US',
@@ -192,6 +199,11 @@ export const NATIONALITIES: Record<string, string> = {
   mexican: 'MX',
   colombian: 'CO',
 };
+for (const c of countries.countries)
+  for (const d of c.demonyms) {
+    const w = d.toLowerCase();
+    if (!w.includes(' ') && NATIONALITIES[w] === undefined) NATIONALITIES[w] = c.code;
+  }
 
 /** Words for a side rather than a nation ("coalition service members"). */
 export const SIDES: Record<string, string> = {
