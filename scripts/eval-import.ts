@@ -32,7 +32,12 @@ if (!positionals.length) {
   process.exit(2);
 }
 
-const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+// NFKC: a ligature (ﬁ) and its letters (fi) are the same word.
+const words = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 function bag(ws: string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const w of ws) m.set(w, (m.get(w) ?? 0) + 1);

@@ -36,7 +36,17 @@ export function fieldLines(annotations: unknown[]): Line[] {
       const text = v.replace(/\r\n?/g, '\n').trim();
       if (!text) continue;
       // A multi-line field's lines run down from its top.
-      text.split('\n').forEach((t, i) => lines.push({ text: t, y: Math.max(y1, y2) - i * Math.min(height, 12), size: Math.min(height * 0.7, 12) }));
+      // Near the bottom of the box is where its text's baseline sits, level with the label beside it.
+      const lineCount = text.split('\n').length;
+      text
+        .split('\n')
+        .forEach((t, i) =>
+          lines.push({
+            text: t,
+            y: Math.min(y1, y2) + 2 + (lineCount - 1 - i) * Math.min(height / lineCount, 12),
+            size: Math.min((height / lineCount) * 0.7, 12),
+          }),
+        );
     }
   }
   return lines;
@@ -53,4 +63,9 @@ export function pagesList(pages: number[]): string {
   }
   const flat = runs.join(', ').split(', ');
   return flat.length > 1 ? `${flat.slice(0, -1).join(', ')} and ${flat[flat.length - 1]}` : flat[0];
+}
+
+/** Page lines and field lines top to bottom; a field level with a line (its label) comes after it. */
+export function mergeLines<T extends { y: number }>(content: T[], fields: T[]): T[] {
+  return [...content, ...fields].sort((p, q) => (Math.abs(q.y - p.y) < 4 ? 0 : q.y - p.y));
 }

@@ -12,7 +12,7 @@ import type { PageRange } from '../../../shared/source.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { dehyphenate, linesOf, pageText, vocabulary, type Dehyphenation, type Line } from './pdf-lines.ts';
 import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
-import { fieldLines, pagesList } from './pdf-fields.ts';
+import { fieldLines, mergeLines, pagesList } from './pdf-fields.ts';
 
 /**
  * pdf.js's CMaps (for CJK and other CID fonts) and standard font data, from the local pdfjs-dist
@@ -113,7 +113,7 @@ export async function extractPdf(
         // Filled-in form fields are text on the page that is not in its content stream.
         const filled = fieldLines(await page.getAnnotations({ intent: 'display' }).catch(() => []));
         fields += filled.length;
-        if (filled.length) lines = [...lines, ...filled].sort((p, q) => q.y - p.y);
+        if (filled.length) lines = mergeLines(lines, filled);
         const letters = lines.reduce((k, l) => k + (l.text.match(/\p{L}/gu)?.length ?? 0), 0);
         if (letters < NEAR_EMPTY_LETTERS && (await hasImage(page))) imagesOn.add(n);
         pageLines.push(lines);
