@@ -36,6 +36,8 @@ test('undo and redo a correction, a rejected suggestion and a deleted source, th
   await u.press('Control+z');
   await u.expectConfirmed(`Undone: correct outlet of “${TITLE}”`);
   await expect(library.row(TITLE)).not.toContainText('Harbour Tribune');
+  // The confirmation fades by itself.
+  await expect(u.confirmation).toHaveCount(0, { timeout: 8_000 });
   await u.press('Control+Shift+z');
   await u.expectConfirmed(`Redone: correct outlet of “${TITLE}”`);
   await expect(library.row(TITLE)).toContainText('Harbour Tribune');
