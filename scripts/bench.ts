@@ -39,6 +39,9 @@ run('scripts/bench-pdf-pool.ts', '--skip-old');
 console.log('\n== Disagreements: recompute every verdict of a case of 100,000 claims ==');
 run('scripts/bench-conflicts.ts');
 
+console.log('\n== Claims sheet: import-claims of a 10,000-row sheet, against parsing it alone ==');
+run('scripts/bench-import-claims.ts', '10000');
+
 console.log('\n== Suggestions: a 300-page text (runs in a worker thread, off the window) ==');
 run('scripts/bench-suggest.ts', '300');
 

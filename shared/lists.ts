@@ -19,6 +19,10 @@ export function positionOf<T extends { id: string }>(list: readonly T[], id: str
   if (list.length < 64) return list.findIndex((r) => r.id === id);
   const i = positions(list).get(id);
   if (i !== undefined && list[i]?.id === id) return i;
+  // A map built for this list, or carried to it by an edit that kept or appended records, holds
+  // every id the list has: an id it lacks is not in the list (lists are never edited in place). So
+  // "is this new id taken?", asked once per create, costs a lookup, not a rebuild.
+  if (i === undefined) return -1;
   POSITIONS.delete(list);
   const again = positions(list).get(id);
   return again ?? -1;
