@@ -381,6 +381,18 @@ describe('lock', () => {
     expect(d.stdout().trim(), d.stderr()).toBe('opened');
   });
 
+  it('the lock of a process killed a moment ago (its pid gone) is taken over at once, not after the stale age', async () => {
+    const { dir, store } = await newCase();
+    await store.close();
+    const c = child('hold', dir);
+    await c.ready;
+    c.proc.kill('SIGKILL');
+    await c.exited;
+    // Its lock is still fresh (refreshed moments ago), so only the dead pid lets this open succeed.
+    track(await CaseStore.open(dir));
+    expect(await fs.readdir(dir)).not.toContainEqual(expect.stringMatching(/^\.lock-dead-/));
+  });
+
   it('a stale lock left by a dead process is taken over', async () => {
     const { dir, store } = await newCase();
     await store.close();
