@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Source } from '../../shared/source.ts';
 import { fakeClient, renderWithClient } from '../../tests/support/render.tsx';
@@ -58,7 +58,7 @@ describe('Source details dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(date).toHaveAttribute('aria-invalid', 'true');
     expect(date).toHaveAccessibleDescription(/Enter the publication date, or tick “Date unknown”/);
-    expect(date).toHaveFocus();
+    await waitFor(() => expect(date).toHaveFocus()); // focused on the next frame, once the error is shown
     expect(client.calls).toEqual([]);
   });
 
