@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile, truncate } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliSource } from './cli.ts';
 import { seedFiles, seedsKey } from '../tests/unit/corpus.ts';
+import { projectNode } from '../tests/support/store-helpers.ts';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -91,8 +93,42 @@ describe('corroborate import / sources', () => {
     await writeFile(index, damaged);
     const r = await cli('import', seedFiles()[1], '--case', dir, '--json');
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/damaged|corrupt|could not be read/i);
+    const printed = JSON.parse(r.out) as { sources: unknown[]; errors: Array<{ file: string; message: string }> };
+    expect(printed.sources).toEqual([]);
+    expect(printed.errors[0].message).toMatch(/damaged|corrupt|could not be read/i);
     expect(await readFile(index, 'utf8')).toBe(damaged);
+    const plain = await cli('import', seedFiles()[1], '--case', dir);
+    expect(plain.err).toMatch(/damaged|corrupt|could not be read/i);
+  });
+
+  it('prints JSON with --json when the case is locked by another process', async () => {
+    const dir = join(await tmp(), 'case');
+    await cli('import', seedFiles()[0], '--case', dir, '--json');
+    const holder = spawn(projectNode, [join(import.meta.dirname, '..', 'tests', 'support', 'store-child.ts'), 'hold', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise<void>((ok, fail) => {
+        holder.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && ok());
+        holder.once('exit', () => fail(new Error('the holder exited early')));
+      });
+      const r = await cli('import', seedFiles()[1], '--case', dir, '--json');
+      expect(r.code).toBe(1);
+      const printed = JSON.parse(r.out) as { sources: unknown[]; errors: Array<{ file: string; message: string }> };
+      expect(printed).toEqual({ sources: [], errors: [{ file: dir, message: expect.stringMatching(/open in another Corroborate window or process/) }] });
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('holds a web page to the HTML limit before reading it', async () => {
+    const dir = join(await tmp(), 'case');
+    const page = join(await tmp(), 'huge.html');
+    await writeFile(page, '');
+    await truncate(page, 6 * 1024 * 1024);
+    const r = await cli('import', page, '--case', dir, '--json');
+    const printed = JSON.parse(r.out) as { errors: Array<{ file: string; message: string }> };
+    expect(printed.errors).toEqual([{ file: page, message: expect.stringMatching(/imports web pages up to 5\.0 MB\. It was not read/) }]);
   });
 
   it('normalises a figure phrase', async () => {
