@@ -114,8 +114,8 @@ function HistoryButton(props: {
   keysHint: string;
   onClick: () => void;
 }) {
-  // The label is shown ("Undo: correct date of Northern Courier"), cut short on a narrow bar; the name
-  // says it whole, in the same words ("Undo Correct date of Northern Courier").
+  // The label is shown ("Undo: correct date of Northern Courier") where there is room, cut short
+  // when long; the name says it whole, in the same words ("Undo Correct date of Northern Courier").
   const what = `${props.verb} ${props.what ?? 'last edit'}`;
   return (
     <button
@@ -128,7 +128,10 @@ function HistoryButton(props: {
       onClick={props.onClick}
     >
       <span aria-hidden="true">{props.icon}</span>{' '}
-      <span className="history-what">{props.can && props.what ? `${props.verb}: ${lowerFirst(props.what)}` : props.verb}</span>
+      <span>
+        {props.verb}
+        {props.can && props.what ? <span className="history-what">: {lowerFirst(props.what)}</span> : null}
+      </span>
     </button>
   );
 }

@@ -3,10 +3,16 @@
 // (to the case's trash, back with its claim) are steps on the one undo stack, each named on the Undo
 // button and confirmed when undone or redone; the history survives a restart of the server.
 // The report is written for this test.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test, expect } from './fixtures.ts';
+import { screenshotDir } from './paths.ts';
 import { SuggestionsPage } from './pages/SuggestionsPage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
 import { UndoPage } from './pages/UndoPage.ts';
+
+// Wide enough for the Undo button to show its label beside its name.
+test.use({ viewport: { width: 1920, height: 1080 } });
 
 const TITLE = 'Rockets hit the river base, killing two';
 const REPORT = `${TITLE}
@@ -32,9 +38,12 @@ test('undo and redo a correction, a rejected suggestion and a deleted source, th
   await details.save();
   await expect(library.row(TITLE)).toContainText('Harbour Tribune');
   await u.expectUndoes(`correct outlet of “${TITLE}”`);
+  await u.expectShown(`correct outlet of “${TITLE}”`);
   await expect(u.undoButton).toHaveAccessibleName(`Undo Correct outlet of “${TITLE}”`);
   await u.press('Control+z');
   await u.expectConfirmed(`Undone: correct outlet of “${TITLE}”`);
+  await mkdir(screenshotDir, { recursive: true });
+  await app.screenshot({ path: join(screenshotDir, 'undo-confirmation.png') });
   await expect(library.row(TITLE)).not.toContainText('Harbour Tribune');
   // The confirmation fades by itself.
   await expect(u.confirmation).toHaveCount(0, { timeout: 8_000 });

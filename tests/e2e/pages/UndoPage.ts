@@ -25,8 +25,13 @@ export class UndoPage {
     await this.page.locator('body').focus();
     await this.page.keyboard.press(keys);
   }
+  /** The edit Undo would take back, as its name says (and its text, where the bar has room). */
   async expectUndoes(label: string): Promise<void> {
-    await expect(this.undoButton).toHaveText(new RegExp(`Undo: ${escape(label)}`));
+    await expect(this.undoButton).toHaveAccessibleName(new RegExp(`^Undo ${escape(label)}$`, 'i'));
+  }
+  /** The label as the button shows it (on a wide enough bar). */
+  async expectShown(label: string): Promise<void> {
+    await expect(this.undoButton).toHaveText(new RegExp(`Undo: ${escape(label)}$`));
   }
   async expectConfirmed(text: string): Promise<void> {
     await expect(this.confirmation).toContainText(text);
