@@ -134,6 +134,17 @@ export const api = {
     z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), changes: ChangeSet }),
   ),
 
+  /** What an HTML import left out of the page as site furniture, passage by passage (read again from the original); `restored` once put back. */
+  'sources.leftOut': op(
+    z.object({ caseId: CaseId, sourceId: SourceId }),
+    z.object({ share: z.number().min(0).max(1), passages: z.array(z.object({ text: z.string(), restored: z.boolean() })) }),
+  ),
+  /** Puts left-out passages (indices into sources.leftOut) back into the text where the page has them: a new version of the text; annotations re-anchor. */
+  'sources.restoreLeftOut': op(
+    z.object({ caseId: CaseId, sourceId: SourceId, passages: z.array(z.number().int().nonnegative()).min(1).max(10_000) }),
+    z.object({ source: Source, restored: z.number().int(), anchored: z.number().int(), orphaned: z.number().int(), changes: ChangeSet }),
+  ),
+
   /** Suggested claims for a source (computed off the window's thread), minus rejected and already tagged ones. */
   'suggestions.list': op(
     z.object({ caseId: CaseId, sourceId: SourceId, refresh: z.boolean().optional() }),

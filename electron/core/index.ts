@@ -9,6 +9,7 @@ import { bundleHandlers } from './handlers/bundles.ts';
 import { caseHandlers } from './handlers/cases.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { sourceHandlers } from './handlers/sources.ts';
+import { leftOutHandlers } from './handlers/left-out.ts';
 import { OpenCases } from './session.ts';
 
 export type { Core } from './core.ts';
@@ -33,6 +34,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'app.info': async () => info,
     ...caseHandlers(open),
     ...sourceHandlers(open),
+    ...leftOutHandlers(open),
     ...claimHandlers(open),
     ...bundleHandlers(open),
   };

@@ -208,11 +208,22 @@ export function stripFurniture(doc: Document): void {
     for (const a of Array.from(el.attributes)) if (/^on/i.test(a.name) || /^\s*javascript:/i.test(a.value)) el.removeAttribute(a.name);
 }
 
+export interface LeftOut {
+  /** Lines of the page's visible text that are not in the source's text, in page order. */
+  passages: string[];
+  /** For each passage, the nearest visible line before it that the text has (null: none), where a restore puts it back. */
+  after: (string | null)[];
+  /** The passages' share of the visible text (by characters, spacing aside). */
+  share: number;
+}
+
 /** Paragraphs of `visible` that are not in `kept` (compared without spacing), in page order. */
-export function leftOutOf(visible: string, kept: string): { passages: string[]; share: number } {
+export function leftOutOf(visible: string, kept: string): LeftOut {
   const squash = (s: string) => s.replace(/\s+/g, '');
   const keptSquashed = squash(kept);
   const passages: string[] = [];
+  const after: (string | null)[] = [];
+  let anchor: string | null = null;
   let total = 0;
   let dropped = 0;
   for (const line of visible.split('\n')) {
@@ -222,8 +233,43 @@ export function leftOutOf(visible: string, kept: string): { passages: string[]; 
     total += n;
     if (!keptSquashed.includes(squash(t))) {
       passages.push(t);
+      after.push(anchor);
       dropped += n;
-    }
+    } else anchor = t;
   }
-  return { passages, share: total ? dropped / total : 0 };
+  return { passages, after, share: total ? dropped / total : 0 };
+}
+
+/**
+ * The text with some left-out passages put back where the page has them: each after the paragraph
+ * holding its anchor (or at the top), in page order. Every other character of the text is kept.
+ */
+export function restorePassages(text: string, left: LeftOut, chosen: number[]): string {
+  let out = text;
+  // Where the last passage put back after an anchor ended, so passages sharing one keep page order.
+  const ends = new Map<string | null, number>();
+  for (const i of [...new Set(chosen)].sort((a, b) => a - b)) {
+    const passage = left.passages[i];
+    if (passage === undefined) continue;
+    const anchor = left.after[i] ?? null;
+    let at = ends.get(anchor);
+    if (at === undefined) {
+      if (anchor === null) at = 0;
+      else {
+        const found = out.indexOf(anchor);
+        if (found < 0) at = out.length;
+        else {
+          const end = out.indexOf('\n\n', found + anchor.length);
+          at = end < 0 ? out.length : end;
+        }
+      }
+    }
+    const piece = at === 0 ? `${passage}\n\n` : `\n\n${passage}`;
+    out = out.slice(0, at) + piece + out.slice(at);
+    const newEnd = at === 0 ? passage.length : at + piece.length;
+    // Later insertions at other anchors move too.
+    for (const [k, v] of ends) if (v >= at && k !== anchor) ends.set(k, v + piece.length);
+    ends.set(anchor, newEnd);
+  }
+  return out;
 }

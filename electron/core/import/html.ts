@@ -8,7 +8,7 @@ import type { MetadataHints } from '../../../shared/metadata.ts';
 import { declaredMetadata } from './html-metadata.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { decodeBytes, assertTextual } from './text.ts';
-import { NEVER, dropFurnitureLines, leftOutOf, stripFurniture } from './furniture.ts';
+import { NEVER, dropFurnitureLines, leftOutOf, stripFurniture, type LeftOut } from './furniture.ts';
 import { articleText, domToText, keptElements, markElements } from './article.ts';
 
 export { domToText } from './article.ts';
@@ -23,7 +23,7 @@ export interface HtmlExtract {
   dir: 'ltr' | 'rtl' | null;
   warnings: string[];
   /** The page's visible text that is not in `text`, passage by passage, and its share of the visible text. */
-  leftOut: { passages: string[]; share: number };
+  leftOut: LeftOut;
 }
 
 /** The share of a page's visible text (beyond menus and footers) whose loss the source reports. */

@@ -8,6 +8,7 @@ import { ApiError, type ApiErrorShape } from '../../../shared/errors.ts';
 import { MAX_IMPORT_BYTES, MAX_PASTE_CHARS, IMPORTABLE_EXTENSIONS, extensionOf, formatBytes } from '../../../shared/limits.ts';
 import { readTextFile, sniffFormat, describeBinary, textPages } from './text.ts';
 import { importPool, type ImportProgress, type WorkerJob, type WorkerPool } from './pool.ts';
+import type { LeftOut } from './furniture.ts';
 import { boundHtml } from './html-bounds.ts';
 
 export type { ImportProgress, WorkerJob } from './pool.ts';
@@ -25,6 +26,8 @@ export interface Extracted {
   direction: 'ltr' | 'rtl';
   independenceGroup: string | null;
   warnings: string[];
+  /** HTML: the page's visible text the importer left out as furniture (see sources.leftOut); null for other kinds. */
+  leftOut: LeftOut | null;
 }
 
 const SUPPORTED = 'plain text (.txt, .text, .md), HTML (.html, .htm, .xhtml) and PDF (.pdf)';
@@ -39,7 +42,7 @@ function assemble(
   text: string,
   pages: PageRange[] | null,
   hints: MetadataHints,
-  more: { url?: string | null; lang?: string | null; dir?: 'ltr' | 'rtl' | null; warnings?: string[]; metadataText?: string },
+  more: { url?: string | null; lang?: string | null; dir?: 'ltr' | 'rtl' | null; warnings?: string[]; metadataText?: string; leftOut?: LeftOut },
 ): Extracted {
   const meta = findMetadata(more.metadataText ?? text, hints);
   let title = meta.title;
@@ -64,6 +67,7 @@ function assemble(
     direction: more.dir ?? detectDirection(text),
     independenceGroup: meta.independenceGroup?.slice(0, 300) ?? null,
     warnings: (more.warnings ?? []).map((w) => w.slice(0, 1000)),
+    leftOut: more.leftOut ?? null,
   };
 }
 
@@ -124,6 +128,7 @@ export async function extractFile(name: string, bytes: Uint8Array, opts: Extract
       dir: html.dir,
       metadataText: html.metadataText,
       warnings: [...warnings, ...html.warnings],
+      leftOut: html.leftOut,
     });
   }
   const decoded = readTextFile(name, bytes);
