@@ -68,23 +68,10 @@ export class Client {
 
   /** Tags a casualties claim on a quote of TEXT; returns its id. */
   async tag(quote: string, tweak: (c: Claim) => Claim = (c) => c): Promise<string> {
-    const sourceId = await this.sourceId();
-    const start = TEXT.indexOf(quote);
-    if (start < 0) throw new Error(`not in TEXT: ${quote}`);
-    const at = new Date().toISOString();
     const n = ++this.#n;
-    const annotationId = `a_${this.label}${n}`;
-    const claim = tweak(blankClaim('casualties', { id: `c_${this.label}${n}`, sourceId, annotationId, created: at, text: quote }));
-    const command: Command = {
-      type: 'claim.create',
-      payload: {
-        annotation: { id: annotationId, sourceId, targets: [makeTarget(TEXT, start, start + quote.length)], kind: 'casualties', created: at, modified: at },
-        claim,
-        at: null,
-      },
-    };
+    const command = tagCommand(await this.sourceId(), quote, `${this.label}${n}`, tweak);
     await this.core.call('claims.execute', { caseId: this.caseId, command });
-    return claim.id;
+    return `c_${this.label}${n}`;
   }
 
   async update(claimId: string, set: Record<string, unknown>): Promise<void> {
@@ -104,6 +91,23 @@ export class Client {
     await this.close();
     await rm(this.dataDir, { recursive: true, force: true });
   }
+}
+
+/** The command that tags a casualties claim c_<suffix> (annotation a_<suffix>) on a quote of TEXT. */
+export function tagCommand(sourceId: string, quote: string, suffix: string, tweak: (c: Claim) => Claim = (c) => c): Command {
+  const start = TEXT.indexOf(quote);
+  if (start < 0) throw new Error(`not in TEXT: ${quote}`);
+  const at = new Date().toISOString();
+  const annotationId = `a_${suffix}`;
+  const claim = tweak(blankClaim('casualties', { id: `c_${suffix}`, sourceId, annotationId, created: at, text: quote }));
+  return {
+    type: 'claim.create',
+    payload: {
+      annotation: { id: annotationId, sourceId, targets: [makeTarget(TEXT, start, start + quote.length)], kind: 'casualties', created: at, modified: at },
+      claim,
+      at: null,
+    },
+  };
 }
 
 /** The case's records, in an order that does not depend on how they arrived, for comparing two clients. */

@@ -48,11 +48,7 @@ const isRecordType = (t: string): t is RecordType => (RECORD_TYPES as readonly s
 export async function reconcile(ctx: PassContext, ids: Iterable<string>): Promise<PassResult> {
   const result: PassResult = { written: 0, applied: 0, waiting: new Map(), problems: [] };
   const wanted = [...new Set(ids)].filter((id) => parseDocId(id));
-  const rows = wanted.length ? (await ctx.db.allDocs({ keys: wanted, include_docs: true, conflicts: true })).rows : [];
-  const leaves = new Map<string, Leaf | null>();
-  for (const row of rows as Array<{ key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: Leaf['doc'] }>) {
-    leaves.set(row.key, row.value ? { rev: row.value.rev, deleted: !!row.value.deleted, doc: row.doc ?? null } : null);
-  }
+  const leaves = await readLeaves(ctx.db, wanted);
 
   const writes: RevWrite[] = [];
   const behind: Array<{ id: string; leaf: Leaf | null }> = [];
@@ -88,7 +84,7 @@ export async function reconcile(ctx: PassContext, ids: Iterable<string>): Promis
     writes.push({ id, parent, body: r ? { type: r.type, record: r.record } : null, attachments: r ? await ctx.local.attachments(r) : undefined });
   }
 
-  result.applied += await applyBehind(ctx, behind, result);
+  result.applied += await applyBehind(ctx, behind, result, leaves);
   writes.push(...clashWrites(clashes));
   await carryAttachments(ctx.db, writes);
   const revs = await writeRevs(ctx.db, writes);
@@ -99,6 +95,33 @@ export async function reconcile(ctx: PassContext, ids: Iterable<string>): Promis
   result.written += writes.length;
   await ctx.known.save();
   return result;
+}
+
+/**
+ * The winning leaf of each document (null: not in the database). Many ids are read by walking the
+ * database in key order, which LevelDB does far faster than looking each key up; a few by key.
+ */
+async function readLeaves(db: Db, ids: readonly string[]): Promise<Map<string, Leaf | null>> {
+  const leaves = new Map<string, Leaf | null>();
+  type Row = { id: string; key: string; error?: string; value?: { rev: string; deleted?: boolean }; doc?: Leaf['doc'] };
+  const keep = (row: Row) => leaves.set(row.key, row.value ? { rev: row.value.rev, deleted: !!row.value.deleted, doc: row.doc ?? null } : null);
+  if (ids.length <= 1000) {
+    if (ids.length) for (const row of (await db.allDocs({ keys: [...ids], include_docs: true, conflicts: true })).rows as Row[]) keep(row);
+    return leaves;
+  }
+  const wanted = new Set(ids);
+  for (let at: string | undefined; ;) {
+    const page = (await db.allDocs({ include_docs: true, conflicts: true, limit: 5000, ...(at ? { startkey: at, skip: 1 } : {}) })).rows as Row[];
+    for (const row of page) if (wanted.has(row.id)) keep(row);
+    if (page.length < 5000) break;
+    at = page[page.length - 1].id;
+  }
+  // allDocs without keys leaves deleted documents out: ask for those by key.
+  const missing = ids.filter((id) => !leaves.has(id));
+  for (let i = 0; i < missing.length; i += 1000) {
+    for (const row of (await db.allDocs({ keys: missing.slice(i, i + 1000), include_docs: true, conflicts: true })).rows as Row[]) keep(row);
+  }
+  return leaves;
 }
 
 /** A merged source keeps the winner's text: its attachment is read back and written with the merge. */
@@ -112,8 +135,14 @@ async function carryAttachments(db: Db, writes: RevWrite[]): Promise<void> {
 }
 
 /** Applies what arrived: sources through the store, clashes to the clash list, records through commands. */
-async function applyBehind(ctx: PassContext, behind: Array<{ id: string; leaf: Leaf | null }>, result: PassResult): Promise<number> {
+async function applyBehind(
+  ctx: PassContext,
+  behind: Array<{ id: string; leaf: Leaf | null }>,
+  result: PassResult,
+  leaves: Map<string, Leaf | null>,
+): Promise<number> {
   let applied = 0;
+  const sources: Array<{ id: string; key: string; rev: string; remote: Source | null }> = [];
   const incoming: Incoming[] = [];
   const revOf = new Map<string, string>();
   const newClashes: Clash[] = [];
@@ -130,15 +159,23 @@ async function applyBehind(ctx: PassContext, behind: Array<{ id: string; leaf: L
     if (isRecordType(type)) {
       incoming.push({ type, key, remote, local: (ctx.local.records.get(id)?.record as object) ?? null });
     } else if (type === 'source') {
-      const why = await applySource(ctx, key, remote as Source | null);
-      if (why) result.waiting.set(id, why);
-      else {
-        ctx.known.set(id, leaf.rev);
-        applied++;
-      }
+      sources.push({ id, key, rev: leaf.rev, remote: remote as Source | null });
     } else if (type === 'clash' && remote) {
       newClashes.push(remote as Clash);
     } else ctx.known.set(id, leaf.rev); // an original: read when its source arrives
+  }
+  // A few at a time: each is an original, a body and an index entry, saved durably (the index saves coalesce).
+  for (let i = 0; i < sources.length; i += 8) {
+    await Promise.all(
+      sources.slice(i, i + 8).map(async (src) => {
+        const why = await applySource(ctx, src.key, src.remote);
+        if (why) result.waiting.set(src.id, why);
+        else {
+          ctx.known.set(src.id, src.rev);
+          applied++;
+        }
+      }),
+    );
   }
   if (newClashes.length) {
     const all = new Map(ctx.local.clashes);
@@ -149,7 +186,7 @@ async function applyBehind(ctx: PassContext, behind: Array<{ id: string; leaf: L
   }
   if (!incoming.length) return applied;
 
-  const annotations = await annotationsFor(ctx.db, incoming);
+  const annotations = await annotationsFor(ctx.db, incoming, leaves);
   const plan = planCommands(incoming, ctx.claims.state(), { annotationOf: (a) => annotations.get(a) ?? null, hasSource: (s) => ctx.local.store.hasSource(s) });
   for (const w of plan.waiting) result.waiting.set(w.docId, w.why);
   const done = (docIds: string[]) => {
@@ -181,16 +218,21 @@ async function applyBehind(ctx: PassContext, behind: Array<{ id: string; leaf: L
 }
 
 /** The annotations new claims need, from the database (each is its own document). */
-async function annotationsFor(db: Db, incoming: readonly Incoming[]): Promise<Map<string, Annotation>> {
+async function annotationsFor(db: Db, incoming: readonly Incoming[], leaves: Map<string, Leaf | null>): Promise<Map<string, Annotation>> {
   const ids = incoming.filter((r) => r.type === 'claim' && r.remote).map((r) => docId('annotation', (r.remote as { annotationId: string }).annotationId));
   const out = new Map<string, Annotation>();
-  if (!ids.length) return out;
-  const rows = (await db.allDocs({ keys: ids, include_docs: true })).rows as Array<{ doc?: { _id: string; type?: unknown; record?: unknown } | null }>;
-  for (const row of rows) {
-    if (!row.doc) continue;
-    const r = readDoc(row.doc);
+  const keep = (doc: { _id: string; type?: unknown; record?: unknown } | null | undefined) => {
+    if (!doc) return;
+    const r = readDoc(doc);
     if (!('problem' in r)) out.set(r.key, r.record as Annotation);
-  }
+  };
+  // Mostly read in this pass already; the others (an annotation that arrived earlier) by key.
+  const rest = ids.filter((id) => {
+    const leaf = leaves.get(id);
+    if (leaf?.doc && !leaf.deleted) keep(leaf.doc);
+    return !leaf;
+  });
+  if (rest.length) for (const row of (await db.allDocs({ keys: rest, include_docs: true })).rows as Array<{ doc?: { _id: string } | null }>) keep(row.doc);
   return out;
 }
 

@@ -80,7 +80,7 @@ export class CaseSync {
     const url = databaseUrl(opts.server, store.index.id);
     await mkdir(join(store.dir, 'sync'), { recursive: true });
     const db = openLocal(store.dir, url);
-    const known = await KnownRevs.open(`${db.name}-known`);
+    const known = await KnownRevs.open(`${db.name}-known.jsonl`);
     return new CaseSync(core, open, opts.caseId, url, db, openRemote(url, opts.credentials), known, opts.onStatus ?? (() => undefined));
   }
 
@@ -92,7 +92,7 @@ export class CaseSync {
   reconcileAll(): Promise<PassResult> {
     return this.#serial(async () => {
       const local = await this.#localCase();
-      const ids = new Set([...local.records.keys(), ...this.#waiting.keys()]);
+      const ids = new Set(local.records.keys());
       for (let at: string | undefined; ;) {
         const page = await this.#db.allDocs({ limit: 5000, ...(at ? { startkey: at, skip: 1 } : {}) });
         for (const r of page.rows) ids.add(r.id);
@@ -198,12 +198,13 @@ export class CaseSync {
       const local = await this.#localCase();
       // Sources and clashes are compared every time (cheap: a few per case), records only where told.
       for (const id of local.records.keys()) if (id.startsWith('source:') || id.startsWith('original:') || id.startsWith('clash:')) batch.push(id);
-      await this.#pass(local, [...batch, ...this.#waiting.keys()]);
+      await this.#pass(local, batch);
     }).catch((e: unknown) => this.#setStatus({ state: this.#status.state, since: this.#status.since, reason: describe(e) }));
   }
 
   async #pass(local: LocalCase, ids: Iterable<string>): Promise<PassResult> {
-    const all = [...ids];
+    // What others point at first (a claim needs its source and event), and what waited last time again.
+    const all = [...new Set([...ids, ...this.#waiting.keys()])].sort((x, y) => rank(x) - rank(y));
     const total: PassResult = { written: 0, applied: 0, waiting: new Map(), problems: [] };
     const cc = await this.#open.claims(this.#caseId);
     const deleteSource = async (sourceId: string) => {
@@ -272,6 +273,11 @@ export class CaseSync {
   }
 }
 
+const ORDER = ['original', 'source', 'actor', 'event', 'annotation', 'claim'];
+const rank = (id: string): number => {
+  const i = ORDER.indexOf(id.slice(0, id.indexOf(':')));
+  return i < 0 ? ORDER.length : i;
+};
 const now = () => new Date().toISOString();
 const describe = (e: unknown): string => {
   const err = e as { message?: string; reason?: string; name?: string; code?: string };

@@ -133,6 +133,24 @@ describe('sync through a CouchDB server', () => {
     expect((await a.view()).claims).toHaveLength(1);
   }, 30_000);
 
+  it('stops the sync of someone removed from the case, and says so', async () => {
+    const { db } = await pair(['killing two soldiers']);
+    const gone = { name: `gone${dbs}`, password: 'gone-pw', role: 'editor' as const };
+    await server.createCaseDb(`${db}-x`, [gone]);
+    const x = await Client.make('x', server.port);
+    clients.push(x);
+    await x.startSync(db, creds(gone));
+    await x.sync!.once();
+    expect((await x.view()).claims).toHaveLength(1);
+    const user = (await server.admin('GET', `/_users/org.couchdb.user:${gone.name}`)) as Record<string, unknown>;
+    await server.admin('PUT', `/_users/org.couchdb.user:${gone.name}`, { ...user, roles: [] });
+    await expect(x.sync!.once()).rejects.toThrow(/401|403/);
+    expect(x.sync!.status.state).toBe('refused');
+    expect(x.sync!.status.reason).toMatch(/403|401/);
+    // What was synced before stays in the case.
+    expect((await x.view()).claims).toHaveLength(1);
+  }, 30_000);
+
   it('refuses a wrong password with 401, and a stranger’s read with 401 or 403', async () => {
     const { db } = await pair();
     const x = await Client.make('x', server.port);
