@@ -6,7 +6,10 @@ import { client } from './platform/index.ts';
 import './styles.css';
 import './suggestions.css';
 import './layout.css';
+import './theme/theme.css';
+import { startTheme } from './theme/theme.ts';
 
+startTheme();
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(

@@ -35,11 +35,17 @@ export function BundleActions(props: { caseId: string; sources: Source[]; events
   return (
     <div className="bundle-actions" role="group" aria-label="Bundle">
       <button type="button" className="btn btn-small btn-ghost" onClick={() => setExporting(true)}>
-        Export bundle…
+        <span>
+          Export
+          <span className="topbar-long"> bundle</span>…
+        </span>
       </button>
       <label className="btn btn-small btn-ghost file-btn">
         <input type="file" accept=".zip,application/zip" className="visually-hidden-input" onChange={(e) => void mergeFile(e.currentTarget)} />
-        Merge bundle…
+        <span>
+          Merge
+          <span className="topbar-long"> bundle</span>…
+        </span>
       </label>
       {exporting ? <ExportDialog caseId={props.caseId} sources={props.sources} events={props.events} onClose={() => setExporting(false)} /> : null}
       {merge ? (

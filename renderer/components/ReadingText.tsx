@@ -117,7 +117,8 @@ const ParagraphView = memo(function ParagraphView(props: { p: Paragraph; look: L
                 onClick={(e) => act.current.pick(e, top.id)}
                 {...asButton(
                   opensS.length > 0,
-                  () => label,
+                  // Its words are in its name too, as a highlight's are: what is seen is what is said.
+                  () => `${label} — ${run.text}`,
                   (e) => act.current.pick(e, top.id),
                 )}
               >

@@ -5,6 +5,7 @@ import { CaseName, type CaseSummary } from '../../shared/case.ts';
 import type { ApiError } from '../../shared/errors.ts';
 import { formatTimestamp, plural } from '../lib/format.ts';
 import { messageOf } from '../import/useImporter.ts';
+import { ThemePicker } from '../theme/ThemePicker.tsx';
 import { CaseOpenProblem } from './CaseOpenProblem.tsx';
 import { useClient } from './context.ts';
 import { ConfirmDialog, Dialog, FormActions } from './Dialog.tsx';
@@ -195,6 +196,7 @@ export function StartScreen(props: {
         <span>
           {props.info.host === 'browser' ? 'Browser mode' : 'Desktop app'} · version {props.info.version}
         </span>
+        <ThemePicker />
       </footer>
 
       {renaming ? (

@@ -101,7 +101,7 @@ export function SuggestionsPanel(props: {
   const rejection = props.lastRejection && props.lastRejection.sourceId === source?.id ? props.lastRejection : null;
 
   return (
-    <aside className="suggestions-panel" id={props.id} aria-label="Suggestions">
+    <section className="suggestions-panel" role="tabpanel" id={props.id} aria-label="Suggestions">
       <header className="sp-head">
         <div className="sp-source">
           {props.sources.length > 1 ? (
@@ -290,7 +290,7 @@ export function SuggestionsPanel(props: {
           <p className="muted">One Undo takes them all back.</p>
         </ConfirmDialog>
       ) : null}
-    </aside>
+    </section>
   );
 }
 

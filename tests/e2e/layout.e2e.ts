@@ -2,15 +2,13 @@
 // (the claim form open), after opening a quote from Compare and after clicking a search hit, the
 // window itself never scrolls (the top bar stays in view) and every pane shown is at least 320 px
 // wide; the panes there is no room for wait in tabs.
-import { test, expect, seedDocuments } from './fixtures.ts';
+import { test, expect } from './fixtures.ts';
 import { LayoutPage } from './pages/LayoutPage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
 import { ComparePage } from './pages/ComparePage.ts';
+import { openTajiCase } from './pages/tajiCase.ts';
 
-const TRIBUNE = 'Rocket barrage on Iraqi base kills three coalition personnel';
-const COURIER = 'Pentagon: up to 18 rockets hit Taji, 14 wounded';
-const MONITOR = 'Three dead in Taji rocket strike as militias deny role';
-const EVENT = 'Taji rocket attack';
+const EVENT = 'Rocket attack on Camp Taji';
 
 for (const size of [
   { width: 1024, height: 700 },
@@ -20,15 +18,8 @@ for (const size of [
     test.setTimeout(120_000);
     await app.setViewportSize(size);
     const layout = new LayoutPage(app);
-    await start.openSample();
-    await expect(library.table).toBeVisible();
-    await layout.expectHolds('library');
-    // A fourth source, so four different panes are open.
-    const seed = (await seedDocuments())[0];
-    await library.importFiles([seed.path]);
-    await library.waitForImport();
-    for (const title of [TRIBUNE, COURIER, MONITOR, seed.title]) await library.select(title);
-    await library.readSideBySide();
+    await layout.expectHolds('start screen');
+    const taji = await openTajiCase(start, library, { fourth: true });
     await expect(app.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Reader/ })).toContainText('4');
     await layout.expectHolds('four panes');
     const shown = (await layout.paneWidths()).length;
@@ -36,9 +27,10 @@ for (const size of [
     if (shown < 4) await expect(layout.paneTabs.getByRole('tab')).toHaveCount(4 - shown + 1);
     else await expect(layout.paneTabs).toHaveCount(0);
 
-    // Tag a passage: the claim form opens without squeezing the panes.
+    // Tag a passage in the first pane: the claim form opens without squeezing the panes.
     const t = new TaggingPage(app);
-    const form = await t.tag(TRIBUNE, 'Three members of the U.S.-led coalition died', 'c');
+    const claim = taji.casualties.find((c) => c.doc === taji.seeds[0].file)!;
+    const form = await t.tag(taji.titleOf(claim.doc), claim.quote, 'c');
     await layout.expectHolds('claim form open');
     await expect(form).toBeInViewport();
     await t.save(form);
@@ -46,23 +38,34 @@ for (const size of [
 
     // Group it into an event and open its quote from Compare.
     await t.newEvent(EVENT);
-    await t.assign(t.row('Three members of the U.S.-led coalition died'), EVENT);
+    await t.assign(t.row(claim.quote), EVENT);
     const cmp = new ComparePage(app);
     await cmp.show();
     await layout.expectHolds('compare');
     await cmp.openEvent(EVENT);
-    await cmp.table.getByRole('button', { name: /^Open quote: Three members/ }).click();
-    await expect(app.getByRole('region', { name: TRIBUNE, exact: true }).locator('mark.flash')).toBeVisible();
-    await layout.expectHolds('quote opened from Compare');
-
-    // A search hit in a source shown in a tab brings that tab forward, and the window stays put.
-    const results = await reader.search('contractors');
-    await results
-      .getByRole('button', { name: /contractors/ })
+    await cmp.table
+      .getByRole('button', { name: `Open quote: ${claim.quote}` })
       .first()
       .click();
-    await expect(app.getByRole('region', { name: COURIER, exact: true }).locator('mark.flash')).toBeVisible();
+    await expect(reader.pane(taji.titleOf(claim.doc)).locator('mark.flash')).toBeVisible();
+    await layout.expectHolds('quote opened from Compare');
+
+    // A search hit in the last source (in a tab where there is no room) brings its pane forward.
+    const last = taji.casualties.find((c) => c.doc === taji.seeds.at(-1)!.file)!;
+    const word = last.quote.split(/\s+/).find((w) => /^[a-z]{6,}$/i.test(w))!;
+    const results = await reader.search(word);
+    await results
+      .getByRole('button', {
+        name: new RegExp(
+          taji
+            .titleOf(last.doc)
+            .slice(0, 30)
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+        ),
+      })
+      .first()
+      .click();
+    await expect(reader.pane(taji.titleOf(last.doc)).locator('mark.flash')).toBeVisible();
     await layout.expectHolds('search hit opened');
-    await app.screenshot({ path: `/tmp/shots/layout-${size.width}.png` });
   });
 }

@@ -15,7 +15,7 @@ export class SuggestionsPage {
     return this.page.getByRole('tab', { name: /^Claims/ });
   }
   get panel(): Locator {
-    return this.page.getByRole('complementary', { name: 'Suggestions' });
+    return this.page.getByRole('tabpanel', { name: 'Suggestions' });
   }
   get items(): Locator {
     return this.panel.getByRole('listitem');

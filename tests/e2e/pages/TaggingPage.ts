@@ -17,7 +17,7 @@ export class TaggingPage {
     return this.page.getByRole('form', { name: `${kind} claim` });
   }
   get sidebar(): Locator {
-    return this.page.getByRole('complementary', { name: 'Claims' });
+    return this.page.getByRole('tabpanel', { name: 'Claims' });
   }
   get claimRows(): Locator {
     return this.sidebar.locator('li.cs-claim');
@@ -38,10 +38,17 @@ export class TaggingPage {
    * for the selection toolbar. `occurrence` picks a later one.
    */
   async select(paneTitle: string, quote: string, occurrence = 0): Promise<void> {
+    await this.showPane(paneTitle);
     const article = this.text(paneTitle);
     await expect(article).toBeVisible();
     const [from, to] = findLoosely((await article.textContent()) ?? '', quote, occurrence);
     await this.selectOffsets(article, from, to, true);
+  }
+
+  /** Where there is no room for every pane side by side, a pane may wait behind a tab: bring it forward. */
+  async showPane(paneTitle: string): Promise<void> {
+    const tab = this.page.getByRole('tablist', { name: 'More panes' }).getByRole('tab', { name: paneTitle, exact: true });
+    if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
   }
 
   /**
@@ -49,6 +56,7 @@ export class TaggingPage {
    * `from`), as a drag across paragraphs or a PDF page break would.
    */
   async selectBetween(paneTitle: string, from: string, to: string): Promise<void> {
+    await this.showPane(paneTitle);
     const article = this.text(paneTitle);
     await expect(article).toBeVisible();
     const text = (await article.textContent()) ?? '';
