@@ -27,6 +27,14 @@ try {
   console.log(`  the UI benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+console.log('\n== Bounds: a zip bomb, deep and huge HTML, a folder of 5,000 small files ==');
+// Each case in its own child process (peak memory is its alone), beside a reference; see scripts/bench-bounds.ts.
+try {
+  run('scripts/bench-bounds.ts');
+} catch (e) {
+  console.log(`  the bounds benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 console.log('\n== Store: a case of 10,000 sources ==');
 run('scripts/bench-store.ts', '10000');
 
