@@ -182,6 +182,11 @@ export class CaseClaims {
     return this.#state;
   }
 
+  /** The undo history as it stands (read only: which trashed sources an undo may still bring back). */
+  history(): Readonly<UndoStack> {
+    return this.#stack;
+  }
+
   /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
   reresolveSource(sourceId: string, published: string | null): Promise<ChangeSet | null> {
     return this.#serial(async () => {

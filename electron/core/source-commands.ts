@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ListChanges } from '../../shared/changes.ts';
-import { type Command, CommandError, type SimpleCommand, type SourceMeta } from '../../shared/commands.ts';
+import { type Command, CommandError, type SimpleCommand, type SourceMeta, type UndoStack } from '../../shared/commands.ts';
 import { Source, SourceBody } from '../../shared/source.ts';
 import { type CaseStore, writeFileDurable } from './store/index.ts';
 
@@ -37,6 +37,32 @@ export function movedSources(cmd: Command): { trashed: Set<string>; restored: Se
     if (s.type === 'source.restore') restored.add(s.payload.id);
   }
   return { trashed, restored };
+}
+
+/** The trashed sources an undo can still bring back: those a done step's inverse restores. */
+export function restorable(stack: Readonly<UndoStack>): Set<string> {
+  const ids = new Set<string>();
+  for (const e of stack.done) for (const s of stepsOf(e.inverse)) if (s.type === 'source.restore') ids.add(s.payload.id);
+  return ids;
+}
+
+/**
+ * Empties the trash of what no undo can reach any more (its step fell off the history, or the
+ * history was cleared): the copies would otherwise pile up. Run it in the case's edit queue, so
+ * a deletion under way is never swept. Returns the ids removed.
+ */
+export async function sweepTrash(dir: string, stack: Readonly<UndoStack>): Promise<string[]> {
+  const folder = path.join(dir, TRASH_DIR);
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  const keep = restorable(stack);
+  const gone = new Set<string>();
+  for (const name of names) {
+    const id = name.split('.')[0];
+    if (keep.has(id)) continue;
+    await fs.rm(path.join(folder, name), { force: true });
+    gone.add(id);
+  }
+  return [...gone];
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -305,6 +305,20 @@ describe('undo for every command type, through the core', () => {
     });
   });
 
+  it('empties the trash of what no undo can bring back', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await setup(core);
+      await core.call('sources.delete', { caseId: s.caseId, sourceId: s.a });
+      expect(await readdir(join(s.dir, 'trash', 'sources'))).toHaveLength(3);
+      // A new version of the other source clears the history: the deletion can no longer be undone.
+      const v2 = new TextEncoder().encode(`${REPORT_B}\nUpdated on Friday.\n`);
+      await core.call('sources.replaceText', { caseId: s.caseId, sourceId: s.b, name: 'b-v2.txt', data: v2 });
+      expect(((await core.call('claims.view', { caseId: s.caseId })) as ClaimsView).canUndo).toBe(false);
+      expect(await readdir(join(s.dir, 'trash', 'sources'))).toEqual([]);
+    });
+  });
+
   it('records only the rejections that change something', async () => {
     const dataDir = await tmp();
     await withCore(dataDir, async (core) => {

@@ -7,6 +7,7 @@ import type { Source } from '../../../shared/source.ts';
 import { newSourceId } from '../ids.ts';
 import { extractFileIsolated, extractPasted, type Extracted } from '../import/index.ts';
 import { sourceOf, type OpenCases } from '../session.ts';
+import { sweepTrash } from '../source-commands.ts';
 import { correctionCommand, sourceName } from '../source-edits.ts';
 import type { CaseStore } from '../store/index.ts';
 import type { HandlerGroup } from './types.ts';
@@ -141,6 +142,8 @@ export function sourceHandlers(
       const claims = await open.claims(caseId);
       const source = sourceOf(st, sourceId);
       await claims.execute({ type: 'source.delete', payload: { id: sourceId } }, `Delete ${sourceName(source, false)}`);
+      // What older deletions left that no undo reaches any more goes now.
+      await claims.exclusive(() => sweepTrash(st.dir, claims.history()));
       return { deleted: true as const };
     },
 
@@ -176,6 +179,8 @@ export function sourceHandlers(
       };
       await st.replaceSource(source, { ...body, text: x.text, annotations: [...annotations, ...unreadable], claims: records.claims }, data);
       const changes = await claims.adoptSource(sourceId, annotations);
+      // The history was cleared with the old text: no undo brings a trashed source back any more.
+      await claims.exclusive(() => sweepTrash(st.dir, claims.history()));
       return { source, anchored, orphaned, changes };
     },
 
