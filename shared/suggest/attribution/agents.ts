@@ -86,13 +86,17 @@ function stanceOf(rule: AgentRule, hedge: string | null, speaker: string | null)
   return speaker ? 'accused' : 'asserted';
 }
 
-/** A quick test that spares tokenising sentences that name no actor and no armed-group noun. */
-const MAY_NAME_ACTOR =
-  /\p{Lu}|\b(?:jihadi|militan|rebel|insurgen|gunm|terroris|militia|fighter|extremis|nationalis|separatis|paramilitar|mercenar|bandit|assailant|attacker)/u;
+/** Every rule needs an attack, weapon, act or blame word: a look-up of the words spares tokenising the other sentences. */
+const CUE_WORDS = new Set([...ATTACK_HEADS, ...WEAPON_WORDS, ...ACT_VERBS, ...ACT_PARTICIPLES, ...BLAME_WORDS, ...ACCUSE_WORDS]);
+const WORDS = /[a-z]+/g;
+function hasCue(s: string): boolean {
+  for (const m of s.toLowerCase().matchAll(WORDS)) if (CUE_WORDS.has(m[0]) || CUE_WORDS.has(headWord(m[0]))) return true;
+  return false;
+}
 
 /** Agentive attribution drafts of one sentence (offsets relative to it). */
 export function agentDrafts(s: string, speaker: string | null): Draft[] {
-  if (!MAY_NAME_ACTOR.test(s)) return [];
+  if (!hasCue(s)) return [];
   const tokens = tokenize(s);
   const { letters, actors } = classify(tokens);
   const out: Draft[] = [];

@@ -4,7 +4,6 @@ import type { Stance } from '../../claims.ts';
 import { ARMED_GROUP_NOUNS, STATE_WORDS } from '../lexicon.ts';
 import { isCountry } from '../places.ts';
 import { readActorAfter, readNounPhraseBefore } from '../words.ts';
-import { tokenize } from '../nlp.ts';
 import { regionActorAt } from '../region.ts';
 
 export const ATTACK = '(?:attacks?|strikes?|assaults?|bombings?|raids?|operations?|incidents?|shelling|killings?|ambush(?:es)?|explosions?|blasts?)';
@@ -49,7 +48,13 @@ export function notState(np: string): boolean {
 
 /** A phrase that is wholly a state's name, demonym, capital or abbreviation in the region lexicon ("Moscow", "Kyiv", "Russia"). */
 function isRegionState(np: string): boolean {
-  const tokens = tokenize(np.replace(/^the\s+/i, '').trim());
+  // words split on spaces, as the region lexicon's names are (running the tokenizer on every phrase checked costs too much)
+  const tokens = np
+    .replace(/^the\s+/i, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => ({ text, lower: text.toLowerCase() }));
   const found = tokens.length ? regionActorAt(tokens, 0) : null;
   return !!found && found[0].kind === 'state' && found[1] === tokens.length;
 }
