@@ -60,7 +60,9 @@ export async function reconcile(ctx: PassContext, ids: Iterable<string>): Promis
       writes.push(...settled.writes);
       clashes.push(...settled.clashes);
       result.problems.push(...settled.kept);
-      continue;
+      // Settled: the merge is applied on the next pass. Left as it is (both versions kept on the
+      // server): the case follows CouchDB's winning version meanwhile.
+      if (settled.writes.length) continue;
     }
     const mine = ctx.local.json(id);
     const theirs = leaf && !leaf.deleted && leaf.doc ? bodyJson(leaf.doc.type as never, leaf.doc.record) : null;

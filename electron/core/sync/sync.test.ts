@@ -3,6 +3,7 @@
 // with the same records and the same clash set, and that every acknowledged edit is there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Claim } from '../../../shared/claims.ts';
+import { EVENT } from '../../../tests/support/claim-makers.ts';
 import { ADMIN, CouchServer } from '../../../tests/support/couch-server.ts';
 import { clashKeys, Client, recordsOf, syncAll } from '../../../tests/support/sync-clients.ts';
 
@@ -115,6 +116,33 @@ describe('sync through a CouchDB server', () => {
     expect((clash.current as Claim).speaker).toBe('the army');
     expect((clash.other as Claim).speaker).toBe('the army');
     expect((await claimOf(a, ids[0])).note).toBe((clash.current as Claim).note);
+  }, 30_000);
+
+  it('never merges a decision: the same row judged on both sides is a clash even when different fields changed', async () => {
+    const { a, b } = await pair(['killing two soldiers']);
+    const event = { ...EVENT, id: `e_sync${dbs}` };
+    await a.core.call('claims.execute', { caseId: a.caseId, command: { type: 'event.create', payload: { event, at: null, assign: [] } } });
+    const decision = { eventId: event.id, rowKey: 'killed|civilians', status: 'confirmed' as const, note: '', at: '2024-05-01T10:00:00.000Z' };
+    const put = (c: Client, value: object) =>
+      c.core.call('claims.execute', {
+        caseId: c.caseId,
+        command: { type: 'record.put', payload: { collection: 'decisions', key: `${event.id}|killed|civilians`, value } },
+      });
+    await put(a, decision);
+    await syncAll([a, b]);
+    expect((await b.view()).decisions).toEqual([decision]);
+    a.proxy.cut();
+    b.proxy.cut();
+    await put(a, { ...decision, status: 'explained', at: '2024-05-02T10:00:00.000Z' });
+    await put(b, { ...decision, note: 'the ministry counts soldiers only', at: '2024-05-03T10:00:00.000Z' });
+    a.proxy.restore();
+    b.proxy.restore();
+    await syncAll([a, b]);
+    await expectConverged(a, b);
+    const clashes = await a.clashes();
+    expect(clashes.map((c) => c.type)).toEqual(['decision']);
+    const versions = [clashes[0].current, clashes[0].other] as Array<{ status: string; note: string }>;
+    expect(versions.map((v) => `${v.status}/${v.note}`).sort()).toEqual(['confirmed/the ministry counts soldiers only', 'explained/']);
   }, 30_000);
 
   it('refuses a viewer’s edit at the server and says so; the viewer still reads the case', async () => {
