@@ -1,7 +1,7 @@
 // `node scripts/suggest-dev/author.ts --answers DIR --out KEY.json AUTHORING.json...`: turns a
 // fact-checker's working notes into the facts-only key. The notes (kept outside the repo) locate
 // each claim by a short anchor in the text ("q", unique, with "span" the part to highlight); the
-// key keeps only the offsets, the figures and the facts, never the words.
+// key keeps only the offsets, the figures and the facts, never the words. Run `npx prettier --write` on the key after.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { canonicalize } from '../../shared/canonical.ts';
