@@ -13,7 +13,7 @@ import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
 import { HISTORY_FILE, readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import { SourceRecords } from './source-records.ts';
-import { movedSources, SourceCommands } from './source-commands.ts';
+import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
 import { writeFileDurable, type CaseStore } from './store/index.ts';
 
 /** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
@@ -152,7 +152,7 @@ export class CaseClaims {
   execute(command: Command, label?: string): Promise<ChangeSet> {
     return this.#serial(async () => {
       const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
-      return this.#commit(step.state, step.stack, [], command);
+      return this.#commit(step.state, step.stack, [], command, step.stack.done.at(-1)?.inverse ?? null);
     });
   }
 
@@ -265,7 +265,9 @@ export class CaseClaims {
     const applied = fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command;
     const step = wrap(() => fn(this.#state, this.#stack, this.#check));
     if (step.problem) this.#problems = [...this.#problems, step.problem];
-    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : [], step.problem ? null : (applied ?? null));
+    // What takes the step's outside part back if a later write fails: the entry's other side.
+    const revert = fn === undo ? step.stack.undone.at(-1)?.command : step.stack.done.at(-1)?.inverse;
+    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : [], step.problem ? null : (applied ?? null), revert ?? null);
   }
 
   /** Records a change made to the state: a new version, kept for catching up and told to listeners. */
@@ -279,7 +281,13 @@ export class CaseClaims {
   }
 
   /** Writes the files whose records changed, then the history; only then is the new state the case's. */
-  async #commit(next: ClaimState, stack: UndoStack, problems: string[] = [], applied: Command | null = null): Promise<ChangeSet> {
+  async #commit(
+    next: ClaimState,
+    stack: UndoStack,
+    problems: string[] = [],
+    applied: Command | null = null,
+    revert: Command | null = null,
+  ): Promise<ChangeSet> {
     const prev = this.#state;
     const changes = diffState(prev, next);
     // A source's file holds its annotations and claims: a put (a moved record too: order matters
@@ -296,7 +304,6 @@ export class CaseClaims {
     this.#records.apply(changes, next);
     let outside = null;
     try {
-      // Not undone if a write below fails: the change set is not acknowledged, and the next read shows the case as it is.
       outside = applied ? await this.#outside.run(applied) : null;
       for (const sid of touched) {
         if (outside?.trashed.has(sid)) continue;
@@ -315,9 +322,11 @@ export class CaseClaims {
       this.#stack = stack;
       await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(stack));
     } catch (e) {
-      // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part.
+      // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part,
+      // and what the step did outside the claims (a source trashed, corrected) is taken back.
       this.#state = prev;
       this.#records = SourceRecords.of(prev);
+      if (applied && revert && reachesOutside(applied)) await this.#outside.run(revert).catch(() => undefined);
       throw e;
     }
     this.#version++;

@@ -28,6 +28,10 @@ export interface OutsideChanges {
 
 const stepsOf = (cmd: Command): SimpleCommand[] => (cmd.type === 'batch' ? cmd.payload.commands : [cmd]);
 
+const OUTSIDE = new Set<string>(['source.update', 'source.delete', 'source.restore', 'suggestions.reject']);
+/** Whether a command has a part outside the claim state. */
+export const reachesOutside = (cmd: Command): boolean => stepsOf(cmd).some((s) => OUTSIDE.has(s.type));
+
 /** The sources a command moves to or from the trash (known before it runs, so the claims save can skip or expect them). */
 export function movedSources(cmd: Command): { trashed: Set<string>; restored: Set<string> } {
   const trashed = new Set<string>();

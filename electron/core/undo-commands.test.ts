@@ -2,7 +2,7 @@
 // the case as it was (claims, events, judgements, sources' metadata, the source itself, rejected
 // suggestions), redo the case after it, and the history (with the trash behind it) survives a restart.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -302,6 +302,26 @@ describe('undo for every command type, through the core', () => {
       const restore: Command = { type: 'source.restore', payload: { id: s.a, annotations: [], claims: [] } };
       const e = await core.call('claims.execute', { caseId: s.caseId, command: restore }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(ApiError);
+    });
+  });
+
+  it('takes back what a step did to the sources when a later write of it fails', async () => {
+    const dataDir = await tmp();
+    await withCore(dataDir, async (core) => {
+      const s = await setup(core);
+      await core.call('claims.execute', { caseId: s.caseId, command: tag(s.a, s.textA, 'Two soldiers were killed') });
+      // The history cannot be written any more (a directory where its file goes).
+      await rm(join(s.dir, 'history.json'), { force: true });
+      await mkdir(join(s.dir, 'history.json', 'blocked'), { recursive: true });
+      await expect(core.call('sources.delete', { caseId: s.caseId, sourceId: s.a })).rejects.toThrow();
+      await expect(core.call('sources.update', { caseId: s.caseId, sourceId: s.b, patch: { outlet: 'Northern Courier' } })).rejects.toThrow();
+      const open = (await core.call('cases.open', { caseId: s.caseId })) as OpenCase;
+      expect(open.sources.map((x) => x.id).sort()).toEqual([s.a, s.b].sort());
+      expect(open.sources.find((x) => x.id === s.b)?.outlet.value).toBeNull();
+      const doc = (await core.call('sources.get', { caseId: s.caseId, sourceId: s.a })) as { text: string };
+      expect(doc.text).toBe(s.textA);
+      expect(((await core.call('claims.view', { caseId: s.caseId })) as ClaimsView).claims).toHaveLength(1);
+      expect(await readdir(join(s.dir, 'trash', 'sources')).catch(() => [])).toEqual([]);
     });
   });
 
