@@ -196,10 +196,27 @@ export class CaseSync {
       const batch = [...this.#pendingIds].filter((i) => i !== '\u0000');
       this.#pendingIds.clear();
       const local = await this.#localCase();
-      // Sources and clashes are compared every time (cheap: a few per case), records only where told.
-      for (const id of local.records.keys()) if (id.startsWith('source:') || id.startsWith('original:') || id.startsWith('clash:')) batch.push(id);
+      // Sources and clashes change outside the claims feed: those that differ from the last pass's.
+      batch.push(...this.#unseen(local));
       await this.#pass(local, batch);
     }).catch((e: unknown) => this.#setStatus({ state: this.#status.state, since: this.#status.since, reason: describe(e) }));
+  }
+
+  /** Sources' metadata, originals and clashes seen in the last pass, to tell which changed since. */
+  #seen = new Map<string, string>();
+
+  #unseen(local: LocalCase): string[] {
+    const changed: string[] = [];
+    const now = new Map<string, string>();
+    for (const [id, r] of local.records) {
+      if (r.type !== 'source' && r.type !== 'original' && r.type !== 'clash') continue;
+      const json = local.json(id) as string;
+      now.set(id, json);
+      if (this.#seen.get(id) !== json) changed.push(id);
+    }
+    for (const id of this.#seen.keys()) if (!now.has(id)) changed.push(id);
+    this.#seen = now;
+    return changed;
   }
 
   async #pass(local: LocalCase, ids: Iterable<string>): Promise<PassResult> {
