@@ -11,8 +11,10 @@ import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useLoaded, type DocCache } from './docCache.ts';
+import { useSentenceCaret } from './useSentenceCaret.ts';
 import { CHUNK_CHARS, PENDING, ReadingText, SUGGESTED, type Actions, type ReadingTextHandle } from './ReadingText.tsx';
 import type { PaneState } from './Reader.tsx';
+import { LeftOutNotice, type Restored } from './LeftOutNotice.tsx';
 
 const PdfPages = lazy(() => import('./PdfPages.tsx'));
 
@@ -20,6 +22,11 @@ const FLASH_MS = 4000;
 
 /** Sources listed in a pane's source picker at most. */
 const PICKER_LIMIT = 200;
+
+export interface LeftOutProps {
+  caseId: string;
+  onRestored: (r: Restored) => void;
+}
 
 export function Pane(props: {
   index: number;
@@ -34,6 +41,7 @@ export function Pane(props: {
   onDetails: () => void;
   /** Replace the source's text with a new version of the same report (a file the user picks). */
   onReplace?: (file: File) => void;
+  leftOut?: LeftOutProps;
 }) {
   const { source, pane } = props;
   const tagging = useTaggingForPane();
@@ -120,7 +128,7 @@ export function Pane(props: {
                 <button
                   type="button"
                   className="btn btn-small sg-pane-btn"
-                  aria-label={`Suggestions for ${props.label} (${sCount})`}
+                  aria-label={sEntry.status === 'error' ? `Suggestions failed for ${props.label}` : `${sCount} suggested in ${props.label}`}
                   title="Show this source's suggested claims"
                   onClick={() => suggestions.show(source.id)}
                 >
@@ -162,6 +170,7 @@ export function Pane(props: {
           ) : null}
         </div>
       </header>
+      {props.leftOut ? <LeftOutNotice caseId={props.leftOut.caseId} source={source} label={props.label} onRestored={props.leftOut.onRestored} /> : null}
       {doc.state === 'loading' ? (
         <div className="pane-body pane-status" aria-busy="true">
           <p className="muted">Loading the text…</p>
@@ -317,6 +326,15 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
       if (s.end <= text.length && s.end > s.start) out.push({ id: SUGGESTED + s.key, kind: s.kind, start: s.start, end: s.end, title: suggestionLabel(s) });
     return out;
   }, [suggested, text.length]);
+  const caret = useSentenceCaret({
+    scroller,
+    text,
+    lang: props.source.language,
+    reveal: (at) => reading.current?.reveal(at),
+    tagging: !!pending,
+    annotationSpans,
+    suggestionSpans,
+  });
   const pendingSpans = useMemo(() => (pending ?? []).map((t): Span => ({ id: PENDING, kind: 'pending', start: t.start, end: t.end })), [pending]);
   // By paragraph, apart: a key press (the passage being tagged) remakes only its own small map.
   const annotationsBy = useMemo(() => spansByParagraph(paragraphs, annotationSpans), [paragraphs, annotationSpans]);
@@ -363,33 +381,41 @@ function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: str
   };
 
   return (
-    <article
-      ref={scroller}
-      className="pane-body reading"
-      tabIndex={0}
-      aria-label={`Text of ${props.label}`}
-      dir={props.source.direction}
-      lang={props.source.language ?? undefined}
-      data-source-id={sourceId}
-    >
-      <div className="reading-column">
-        {missing ? (
-          <p role="alert" className="notice notice-warn">
-            {missing}
-          </p>
-        ) : null}
-        {paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
-        <ReadingText
-          paragraphs={paragraphs}
-          chunks={chunks}
-          looks={looks}
-          pageStarts={pageStarts}
-          act={act}
-          scroller={scroller}
-          openAt={openAt}
-          handle={reading}
-        />
-      </div>
-    </article>
+    <>
+      <article
+        ref={scroller}
+        className="pane-body reading"
+        tabIndex={0}
+        aria-label={`Text of ${props.label}`}
+        aria-keyshortcuts="] [ Shift+ArrowRight Shift+ArrowLeft c m a t n"
+        onKeyDown={caret.onKeyDown}
+        dir={props.source.direction}
+        lang={props.source.language ?? undefined}
+        data-source-id={sourceId}
+      >
+        <div className="reading-column">
+          {missing ? (
+            <p role="alert" className="notice notice-warn">
+              {missing}
+            </p>
+          ) : null}
+          {paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
+          <ReadingText
+            paragraphs={paragraphs}
+            chunks={chunks}
+            looks={looks}
+            pageStarts={pageStarts}
+            act={act}
+            scroller={scroller}
+            openAt={openAt}
+            handle={reading}
+          />
+        </div>
+      </article>
+      {/* Outside the article, whose text is the source's own. */}
+      <p className="sr-only" aria-live="polite">
+        {caret.said}
+      </p>
+    </>
   );
 }

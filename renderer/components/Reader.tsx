@@ -5,7 +5,7 @@ import { MAX_PANES } from '../../shared/limits.ts';
 import type { Source } from '../../shared/source.ts';
 import { sourceTitle } from '../lib/format.ts';
 import type { DocCache } from './docCache.ts';
-import { Pane } from './Pane.tsx';
+import { Pane, type LeftOutProps } from './Pane.tsx';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { activeTab, layPanes, panesThatFit } from './paneFit.ts';
 import { PaneTabs, panePanelId, paneTabId } from './PaneTabs.tsx';
@@ -37,6 +37,8 @@ export function Reader(props: {
   onNewPane: (sourceId: string) => void;
   onGoToLibrary: () => void;
   onReplace?: (sourceId: string, file: File) => void;
+  /** Where left-out page text (HTML imports) can be seen and put back. */
+  leftOut?: LeftOutProps;
 }) {
   const { panes } = props;
   const shown = new Set(panes.map((p) => p.sourceId));
@@ -88,6 +90,7 @@ export function Reader(props: {
         onClose={() => props.onPanes((prev) => prev.filter((x) => x.key !== p.key))}
         onDetails={() => props.onDetails(source.id)}
         onReplace={props.onReplace ? (f) => props.onReplace?.(source.id, f) : undefined}
+        leftOut={props.leftOut}
         label={sourceTitle(source)}
       />
     );
@@ -98,7 +101,7 @@ export function Reader(props: {
       <div className="toolbar reader-toolbar">
         <p className="small muted">
           {panes.length
-            ? `${panes.length} of ${MAX_PANES} panes. Each pane scrolls on its own; choose its source from the list in its header.`
+            ? `${panes.length} of ${MAX_PANES} panes. Keyboard: in a text, ] and [ select a sentence, Shift+← → adjust it, c m a t n tag it.`
             : 'No source open. Open sources from the library, or add a pane.'}
         </p>
         <div className="toolbar-spacer" />

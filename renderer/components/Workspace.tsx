@@ -12,6 +12,7 @@ import { ConfirmDialog } from './Dialog.tsx';
 import { DocCache } from './docCache.ts';
 import { Library } from './Library.tsx';
 import { MetadataDialog } from './MetadataDialog.tsx';
+import type { Restored } from './LeftOutNotice.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Reader } from './Reader.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
@@ -121,6 +122,18 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
     } catch (e) {
       setNotice(`The new version could not be used: ${messageOf(e)}`);
     }
+  };
+
+  // Passages put back from what an HTML import left out: a new text for the source, as for a new version.
+  const restoredLeftOut = (r: Restored) => {
+    cache.forget(r.source.id);
+    replaceSource(r.source);
+    void claims.accept(r.changes);
+    tagging.bumpText(r.source.id);
+    void suggestions.reset(r.source.id);
+    setNotice(
+      `Put ${plural(r.restored, 'passage')} back into “${sourceTitle(r.source)}”: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned.`,
+    );
   };
 
   const openHit = (hit: SearchHit) =>
@@ -297,6 +310,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
                   onNewPane={addPane}
                   onGoToLibrary={() => setView('library')}
                   onReplace={(id, f) => void replaceText(id, f)}
+                  leftOut={{ caseId, onRestored: restoredLeftOut }}
                 />
               )}
             </main>
