@@ -1,0 +1,53 @@
+// Tagging without a mouse: from the library, Tab to a source and open it with Enter; the focus lands
+// in its text; ] selects sentence after sentence (a live region says each, and the claims on it),
+// Shift+← trims the selection by a word; c opens the casualty form with the focus in it, and
+// Ctrl+Enter saves the claim.
+import { test, expect, seedDocuments } from './fixtures.ts';
+import { KeyboardPage } from './pages/KeyboardPage.ts';
+import { TaggingPage } from './pages/TaggingPage.ts';
+import { keyClaims } from './pages/seedKey.ts';
+
+test('select a sentence and save a casualty claim from the keyboard alone', async ({ app, start, library, reader }) => {
+  test.setTimeout(90_000);
+  const seed = (await seedDocuments()).find((s) => /^000_/.test(s.file))!;
+  const claim = (await keyClaims(seed.file)).find((c) => c.kind === 'casualties' && c.measure === 'killed')!;
+  await start.createCase('Keyboard only');
+  await library.importFiles([seed.path]);
+  await library.waitForImport();
+
+  const kb = new KeyboardPage(app);
+  await kb.tabTo(library.row(seed.title).getByRole('button', { name: seed.title, exact: true }));
+  await app.keyboard.press('Enter');
+  const text = reader.text(seed.title);
+  await expect(text).toBeFocused();
+
+  await kb.nextSentenceWith(claim.quote);
+  const sentence = await kb.selected();
+  await expect(kb.said(reader.pane(seed.title))).toContainText(/Sentence \d+ of \d+/);
+  await expect(kb.said(reader.pane(seed.title))).toContainText(sentence.slice(0, 40));
+  // Shift+← gives back the last word.
+  await app.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => kb.selected()).not.toBe(sentence);
+  expect(sentence.startsWith(await kb.selected())).toBe(true);
+  await app.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => kb.selected()).toBe(sentence);
+
+  const t = new TaggingPage(app);
+  await app.keyboard.press('c');
+  const form = t.form('Casualties');
+  await expect(form).toBeVisible();
+  await expect.poll(() => form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+  await expect(form.getByLabel('Measure', { exact: true })).toHaveValue('killed');
+  await app.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(t.row(claim.quote.split(' ').slice(0, 6).join(' '))).toBeVisible();
+
+  // The focus is back in the text; ] goes on from the claim's sentence, and back on it with [ the
+  // live region names the claim on its words.
+  await expect(text).toBeFocused();
+  await app.keyboard.press(']');
+  await expect.poll(() => kb.selected()).not.toBe(sentence);
+  await app.keyboard.press('[');
+  await expect.poll(() => kb.selected()).toBe(sentence);
+  await expect(kb.said(reader.pane(seed.title))).toContainText('Tagged:');
+});

@@ -1,0 +1,36 @@
+// Driving the app from the keyboard alone: Tab to a control, and the reader's sentence keys
+// (] and [ select the next and previous sentence) with what its live region says.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class KeyboardPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+  /** Presses Tab until `target` has the focus (at most `limit` times). */
+  async tabTo(target: Locator, limit = 60): Promise<void> {
+    for (let i = 0; i < limit; i++) {
+      if (await target.evaluate((el) => el === document.activeElement)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${target}`);
+  }
+  /** The selected text, whitespace squashed. */
+  async selected(): Promise<string> {
+    return this.page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
+  }
+  /** What a pane's live region last said. */
+  said(pane: Locator): Locator {
+    return pane.locator('[aria-live="polite"]');
+  }
+  /** Presses ] until the selected sentence contains `words` (at most `limit` sentences). */
+  async nextSentenceWith(words: string, limit = 80): Promise<void> {
+    const want = words.replace(/\s+/g, ' ');
+    for (let i = 0; i < limit; i++) {
+      await this.page.keyboard.press(']');
+      await expect.poll(() => this.selected()).not.toBe('');
+      if ((await this.selected()).includes(want)) return;
+    }
+    throw new Error(`No sentence with “${words}” within ${limit} presses of ]`);
+  }
+}
