@@ -6,7 +6,7 @@
 // fatalities"), lives lost or claimed, "bring to N the number of … killed" and "with N others injured".
 // A frame's draft replaces a shorter casualty draft inside its span (the list is the claim) and
 // yields to any other that overlaps it.
-import { findNumberPhrases, type NumberPhrase } from '../../figures.ts';
+import { findNumberPhrases, qualify, type NumberPhrase } from '../../figures.ts';
 import type { Part } from '../../claims.ts';
 import { CASUALTY_PREDICATES } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
@@ -40,6 +40,7 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'The dead included eight women and six children, according to a list.', measure: 'killed', figure: [14, 14, 14], parts: [8, 6] },
       { text: 'Four children and four women were among the fatalities.', measure: 'killed', figure: [8, 8, 8], parts: [4, 4] },
       { text: 'Among the wounded were three medics.', measure: 'wounded', figure: [3, 3, 3], parts: [3] },
+      { text: 'Those killed included one member of the military.', measure: 'killed', figure: [1, 1, 1], parts: [1] },
     ],
     mustNot: ['Among the speakers were four ministers.'],
   },
@@ -60,6 +61,15 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'The number of people wounded rose to 40.', measure: 'wounded', figure: [40, 40, 40] },
     ],
     mustNot: ['The number of people displaced rose to 40,000.'],
+  },
+  {
+    id: 'casualties/toll-modal',
+    makes: 'a toll that could pass or reach a figure: killed, more than N for "pass", N for "reach"',
+    must: [
+      { text: 'With soldiers still missing, the death toll could pass 20, security sources said.', measure: 'killed', figure: [21, 21, null] },
+      { text: 'The toll may rise to 30.', measure: 'killed', figure: [30, 30, 30] },
+    ],
+    mustNot: ['The tolls on the motorway could pass 20 euros.'],
   },
   {
     id: 'casualties/with-others',
@@ -188,6 +198,20 @@ export function frameDrafts(s: string): Draft[] {
       out.push(d);
       continue;
     }
+    // a toll with a modal: "the death toll could pass 20" (more than 20), "the toll may rise to 30"
+    const modal =
+      /\b(?:death\s+|casualty\s+)?toll\s+(?:could|may|might|would|will|is\s+expected\s+to|was\s+expected\s+to|is\s+likely\s+to)\s+(pass|exceed|top|surpass|rise\s+to|reach|climb\s+to)\s+$/i.exec(
+        s.slice(Math.max(0, n.start - 80), n.start),
+      );
+    if (modal) {
+      const d = emptyDraft('casualties', n.start - modal[0].length, n.end, 'casualties/toll-modal', 0.6);
+      d.measure = 'killed';
+      const over = /^(?:pass|exceed|top|surpass)$/i.test(modal[1]) && n.qualifier === 'exact' && n.best !== null;
+      d.figure = toFigure(s.slice(n.start, n.end), over ? { ...qualify(n.best!, 'more_than') } : n);
+      d.population = { nationality: null, affiliation: 'unknown', side: null };
+      out.push(d);
+      continue;
+    }
     // with N others injured
     const withOthers =
       /\bwith\s+$/i.test(s.slice(Math.max(0, n.start - 6), n.start)) &&
@@ -204,7 +228,7 @@ export function frameDrafts(s: string): Draft[] {
     if (!item || out.some((d) => d.start <= n.start && n.start < d.end)) continue;
     // copular lists: "Among the victims were …", "The dead included …", "… were among the fatalities"
     const lead =
-      /\b(?:among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:were|was|are|is)|the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:included|include|includes))\s+$/i.exec(
+      /\b(?:among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:were|was|are|is)|(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:included|include|includes))\s+$/i.exec(
         s.slice(Math.max(0, n.start - 50), n.start),
       );
     const list = readList(s, numbers, item, !lead);
