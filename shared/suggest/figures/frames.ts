@@ -66,7 +66,7 @@ export const FRAME_ROWS: FrameRow[] = [
     id: 'casualties/toll-modal',
     makes: 'a toll that could pass or reach a figure: killed, more than N for "pass", N for "reach"',
     must: [
-      { text: 'With soldiers still missing, the death toll could pass 20, security sources said.', measure: 'killed', figure: [21, 21, null] },
+      { text: 'Rescuers fear the death toll could pass 50.', measure: 'killed', figure: [51, 51, null] },
       { text: 'The toll may rise to 30.', measure: 'killed', figure: [30, 30, 30] },
     ],
     mustNot: ['The tolls on the motorway could pass 20 euros.'],
