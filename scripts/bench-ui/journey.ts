@@ -110,7 +110,7 @@ declare function __rowShown(row: string): boolean;
 export const PROBE_INIT = `(() => {
   const __article = (title) => [...document.querySelectorAll('article[aria-label]')].find((a) => a.getAttribute('aria-label') === 'Text of ' + title) ?? null;
   const __highlighted = (title) => { const a = __article(title); return a ? [...a.querySelectorAll('.hl')].map((e) => e.textContent).join('') : ''; };
-  const __rowShown = (row) => [...document.querySelectorAll('aside[aria-label="Claims"] li.cs-claim')].some((li) => li.textContent.includes(row));
+  const __rowShown = (row) => [...document.querySelectorAll('[aria-label="Claims"] li.cs-claim')].some((li) => li.textContent.includes(row));
   window.__probe = { ${Object.entries(PROBES)
     .map(([k, f]) => `${k}: ${f.toString()}`)
     .join(', ')} };
