@@ -14,7 +14,7 @@ import { clashWrites, settleConflicts } from './conflicts.ts';
 import { bodyJson, docId, parseDocId, readDoc, RECORD_TYPES, type RecordType } from './docs.ts';
 import type { KnownRevs } from './known.ts';
 import type { LocalCase } from './local.ts';
-import { bodyAt, writeRevs, type Db, type RevWrite } from './revs.ts';
+import { bodyAt, revPath, writeRevs, type Db, type RevWrite } from './revs.ts';
 
 export interface PassContext {
   db: Db;
@@ -234,7 +234,24 @@ async function annotationsFor(db: Db, incoming: readonly Incoming[], leaves: Map
     if (leaf?.doc && !leaf.deleted) keep(leaf.doc);
     return !leaf;
   });
-  if (rest.length) for (const row of (await db.allDocs({ keys: rest, include_docs: true })).rows as Array<{ doc?: { _id: string } | null }>) keep(row.doc);
+  const deleted: Array<{ id: string; rev: string }> = [];
+  if (rest.length)
+    for (const row of (await db.allDocs({ keys: rest, include_docs: true })).rows as Array<{
+      key: string;
+      value?: { rev: string; deleted?: boolean };
+      doc?: { _id: string } | null;
+    }>) {
+      if (row.value?.deleted) deleted.push({ id: row.key, rev: row.value.rev });
+      else keep(row.doc);
+    }
+  const needed = new Set(ids);
+  for (const [id, leaf] of leaves) if (leaf?.deleted && needed.has(id)) deleted.push({ id, rev: leaf.rev });
+  // A claim edited on one side and deleted on the other comes back (the edit wins), and so does its
+  // annotation, deleted with it: its last version before the deletion (written back on the next pass).
+  for (const d of deleted) {
+    const path = await revPath(db, d.id, d.rev).catch(() => [] as string[]);
+    if (path[1]) keep((await bodyAt(db, d.id, path[1])) as { _id: string } | null);
+  }
   return out;
 }
 

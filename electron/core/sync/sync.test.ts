@@ -118,6 +118,21 @@ describe('sync through a CouchDB server', () => {
     expect((await claimOf(a, ids[0])).note).toBe((clash.current as Claim).note);
   }, 30_000);
 
+  it('keeps a claim edited on one side and deleted on the other, with its annotation, on both sides', async () => {
+    const { a, b, ids } = await pair(['killing two soldiers']);
+    a.proxy.cut();
+    b.proxy.cut();
+    await a.core.call('claims.execute', { caseId: a.caseId, command: { type: 'claim.delete', payload: { id: ids[0] } } });
+    await b.update(ids[0], { note: 'still needed' });
+    a.proxy.restore();
+    b.proxy.restore();
+    await syncAll([a, b]);
+    await expectConverged(a, b);
+    const av = await a.view();
+    expect(av.claims.map((c) => c.note)).toEqual(['still needed']);
+    expect(av.annotations.map((x) => x.id)).toEqual([av.claims[0].annotationId]);
+  }, 30_000);
+
   it('never merges a decision: the same row judged on both sides is a clash even when different fields changed', async () => {
     const { a, b } = await pair(['killing two soldiers']);
     const event = { ...EVENT, id: `e_sync${dbs}` };
