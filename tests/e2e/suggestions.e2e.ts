@@ -101,7 +101,10 @@ test('suggestions of an imported source: edit then accept, accept, reject, accep
   // A click on a dashed highlight selects its suggestion in the list.
   const timing = pane.getByRole('button', { name: /^Suggested timing: / }).first();
   await timing.click();
-  await expect(sg.items.and(app.locator('[aria-current="true"]'))).toHaveAccessibleName(((await timing.getAttribute('aria-label')) ?? '').trim());
+  // the highlight's name is the suggestion's label followed by its words (" — early Friday"); the list item's is the label
+  const words = ((await timing.textContent()) ?? '').trim();
+  const label = ((await timing.getAttribute('aria-label')) ?? '').trim().replace(` — ${words}`, '');
+  await expect(sg.items.and(app.locator('[aria-current="true"]'))).toHaveAccessibleName(label);
 
   // Accepted (solid) and suggested (dashed) side by side in the text, for the screenshot.
   await sg.items.first().getByText(/^“/).click();
