@@ -9,11 +9,13 @@
 //   only through the same escaping.
 // - Prints well: black on white, tables that do not split a row, quotes that keep together, link
 //   targets written out as "(quote q3)" since paper cannot be clicked.
+import { measureWords } from './measureWords.ts';
 import type { Actor, Event } from './claims.ts';
 import { isFigureClaim } from './claims.ts';
 import { computeAll, staleDecisions, type Decision, type Row } from './conflicts.ts';
 import { parseRowKey, rowPopulationWords } from './csv.ts';
 import { METHOD_LABELS, type Reconciliation } from './reconcile.ts';
+import { rangeChart, rangeChartSvg } from './conflicts/range-chart.ts';
 import { describeClaim, formatFigure, populationWords, qualifierWords, type W3cInput } from './w3c.ts';
 
 export function escapeHtml(s: string): string {
@@ -29,7 +31,7 @@ export interface ReportInput extends Omit<W3cInput, 'caseId'> {
 }
 
 const anchorId = (claimId: string) => `q-${claimId}`;
-const words = (key: string) => key.replace(/_/g, ' ');
+const words = measureWords;
 /** Rows worth a reader's attention: every verdict but "only one source says so", and any row with a decision. */
 const disputed = (r: Row) => r.verdict !== 'single' || r.decision !== null;
 const VERDICT_WORDS: Record<Row['verdict'], string> = {
@@ -92,7 +94,7 @@ export function renderReport(input: ReportInput): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(input.caseName)}: Corroborate report</title>`,
-    `<style>${STYLE}</style></head><body>`,
+    `<style>${STYLE}</style></head><body><main>`,
     `<h1>${h(input.caseName)}</h1>`,
     `<p class="meta">Report generated ${h(input.generated.slice(0, 16).replace('T', ' '))} UTC by Corroborate ${h(input.appVersion)} · ${input.sources.length} sources · ${input.claims.length} claims · ${input.events.length} events · ${input.reconciliations.length} reconciled figures</p>`,
   );
@@ -157,12 +159,14 @@ export function renderReport(input: ReportInput): string {
         '<h3>Disagreements and decisions</h3><table><thead><tr><th>Row</th><th>Verdict</th><th>What the sources say</th><th>Decision</th></tr></thead><tbody>',
       );
       for (const r of rows) {
+        const rec = input.reconciliations.find((x) => x.eventId === eid && x.rowKey === r.key) ?? null;
+        const chart = r.measure !== 'perpetrator' && r.measure !== 'date' ? rangeChart(r.cells, sourceName, rec) : null;
         const cells = r.cells
           .filter((c) => c.basis !== 'implied')
           .map((c) => `${h(sourceName(c.sourceId))}: ${link(c.claimId, h(c.raw || '—'))}`)
           .join('<br>');
         out.push(
-          `<tr${r.verdict === 'conflict' || r.verdict === 'scope_mismatch' ? ' class="differ"' : ''}><td>${h(words(r.measure))}${r.population ? ` · ${h(r.population)}` : ''}</td><td><span class="tag ${h(r.verdict)}">${h(VERDICT_WORDS[r.verdict])}</span><div class="small">${h(r.why)}</div>${r.context?.length ? `<div class="small">One disagreement with: ${h(r.context.map(rowWords).join('; '))}</div>` : ''}</td><td>${cells}</td><td>${r.decision ? decisionHtml(r.decision) : '<span class="empty">no decision yet</span>'}</td></tr>`,
+          `<tr${r.verdict === 'conflict' || r.verdict === 'scope_mismatch' ? ' class="differ"' : ''}><td>${h(words(r.measure))}${r.population ? ` · ${h(r.population)}` : ''}</td><td><span class="tag ${h(r.verdict)}">${h(VERDICT_WORDS[r.verdict])}</span>${chart ? `<div class="chart">${rangeChartSvg(chart)}</div>` : ''}<div class="small">${h(r.why)}</div>${r.context?.length ? `<div class="small">One disagreement with: ${h(r.context.map(rowWords).join('; '))}</div>` : ''}</td><td>${cells}</td><td>${r.decision ? decisionHtml(r.decision) : '<span class="empty">no decision yet</span>'}</td></tr>`,
         );
       }
       for (const d of staleHere) {
@@ -227,6 +231,6 @@ export function renderReport(input: ReportInput): string {
       }
     }
   }
-  out.push('</body></html>');
+  out.push('</main></body></html>');
   return out.join('\n');
 }

@@ -4,6 +4,7 @@ import type { Decision, Matrix } from '../../shared/conflicts.ts';
 import { staleDecisions } from '../../shared/conflicts.ts';
 import { flaggedRows, rowLabel, STATUS_LABEL, type Standing } from './model.ts';
 import { VerdictBadge } from './EventMatrix.tsx';
+import { plainWhy } from '../../shared/conflicts/plain.ts';
 
 const GROUPS: Array<{ standing: Standing; title: string; empty: string }> = [
   { standing: 'open', title: 'Open', empty: 'Nothing open: every flagged row has a decision.' },
@@ -15,6 +16,8 @@ export function Disagreements(props: { matrices: Matrix[]; decisions: Decision[]
   const items = flaggedRows(props.matrices);
   const stale = staleDecisions(props.matrices, props.decisions);
   const title = new Map(props.matrices.map((m) => [m.eventId, m.title]));
+  const names = new Map(props.matrices.flatMap((m) => m.columns.flatMap((c) => c.sources.map((s) => [s.sourceId, s.name] as const))));
+  const name = (id: string) => names.get(id) ?? id;
   return (
     <section className="cmp-list-view" aria-labelledby="cmp-dis-title">
       <header className="cmp-list-head">
@@ -46,7 +49,11 @@ export function Disagreements(props: { matrices: Matrix[]; decisions: Decision[]
                           {f.row.decision ? <span className={`status status-${f.row.decision.status}`}>{STATUS_LABEL[f.row.decision.status]}</span> : null}
                           {f.changed ? <span className="cmp-changed small">changed since decided</span> : null}
                         </div>
-                        <p className="cmp-why">{f.row.why}</p>
+                        <p className="cmp-why">{plainWhy(f.row, name)}</p>
+                        <details className="cmp-detail">
+                          <summary>Detail</summary>
+                          <p className="small">{f.row.why}</p>
+                        </details>
                         {f.row.decision?.note ? <p className="cmp-note small">Note: {f.row.decision.note}</p> : null}
                       </li>
                     ))}

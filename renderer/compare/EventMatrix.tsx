@@ -7,6 +7,9 @@ import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDecision } from '../../shared/conflicts.ts';
 import type { Reconciliation } from '../../shared/reconcile.ts';
 import { describeBasis, recheck } from '../../shared/reconcile.ts';
+import { plainWhy } from '../../shared/conflicts/plain.ts';
+import { rangeChart } from '../../shared/conflicts/range-chart.ts';
+import { RangeChart } from './RangeChart.tsx';
 import type { GradeInfo } from './useConflicts.ts';
 import {
   cellValue,
@@ -60,6 +63,7 @@ export function EventMatrix(props: {
   const { matrix: m, event, grade } = props;
   const sources = m.columns.flatMap((c) => c.sources);
   const sourceNames = new Map(sources.map((s) => [s.sourceId, s.name]));
+  const sourceName = (id: string) => sourceNames.get(id) ?? id;
   const claimSource = (claimId: string) => {
     const id = props.claims.get(claimId)?.sourceId;
     return id ? (sourceNames.get(id) ?? id) : claimId;
@@ -114,14 +118,14 @@ export function EventMatrix(props: {
         key={`${c.claimId}-${i}`}
         type="button"
         className={`cmp-cell cmp-cell-${c.basis}${c.problem ? ' has-problem' : ''}`}
-        aria-label={`Open quote: ${quote || v.raw}`}
+        // The figure as shown is in the name too (what is seen is what is said), after the quote it opens.
+        aria-label={`Open quote: ${quote || v.raw} — ${[v.raw, v.range, c.asOf ? `as of ${c.asOf}` : '', c.problem].filter(Boolean).join(' ')}`}
         title={`${c.detail}${c.problem ? ` — ${c.problem}` : ''}${quote ? `\n“${quote}”` : ''}`}
         onClick={() => props.onOpenQuote(c.claimId)}
       >
-        {v.raw ? <span className="cmp-raw">{v.raw}</span> : null}
-        {v.range ? <span className="cmp-range">{v.range}</span> : null}
-        {c.asOf ? <span className="cmp-asof">as of {c.asOf}</span> : null}
-        {c.problem ? <span className="cmp-problem">{c.problem}</span> : null}
+        {/* Spaces between the parts, so they read as words (and match the name) however they are laid out. */}
+        {v.raw ? <span className="cmp-raw">{v.raw}</span> : null} {v.range && v.range !== v.raw ? <span className="cmp-range">{v.range}</span> : null}{' '}
+        {c.asOf ? <span className="cmp-asof">as of {c.asOf}</span> : null} {c.problem ? <span className="cmp-problem">{c.problem}</span> : null}
       </button>
     );
   };
@@ -214,6 +218,7 @@ export function EventMatrix(props: {
                 const check = rec ? safeRecheck(rec, r) : null;
                 const changed = changedSinceDecision(r);
                 const nContext = flagged ? (r.context?.length ?? 0) : 0;
+                const chart = isFigureRow(r) ? rangeChart(r.cells, sourceName, rec) : null;
                 const rowClass = flagged ? `is-flagged is-${r.decision?.status ?? 'open'}` : context ? 'cmp-context-row' : undefined;
                 return (
                   <tr key={r.key} id={rowDomId(m.eventId, r.key)} className={rowClass}>
@@ -237,7 +242,12 @@ export function EventMatrix(props: {
                     <td className="cmp-verdict">
                       <VerdictBadge verdict={r.verdict} />
                       {context ? <span className="cmp-context-tag small">context of {rowLabel(context)}</span> : null}
-                      <p className="cmp-why">{r.why}</p>
+                      {chart ? <RangeChart chart={chart} /> : null}
+                      <p className="cmp-why">{plainWhy(r, sourceName)}</p>
+                      <details className="cmp-detail">
+                        <summary>Detail</summary>
+                        <p className="small">{r.why}</p>
+                      </details>
                       {nContext ? (
                         <button
                           type="button"

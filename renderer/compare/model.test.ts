@@ -80,7 +80,7 @@ describe('flagged rows', () => {
     expect(standingOf(r)).toBe('explained');
   });
   it('labels rows as measure · population', () => {
-    expect(rowLabel({ measure: 'wounded_serious', population: 'all' })).toBe('wounded serious');
+    expect(rowLabel({ measure: 'wounded_serious', population: 'all' })).toBe('seriously wounded');
     expect(rowLabel({ measure: 'killed', population: 'US military' })).toBe('killed · US military');
   });
 });

@@ -1,6 +1,7 @@
 // What the Compare view shows, as pure functions over the core's matrices and the claims view:
 // verdict and grade words, a cell's range, which rows are flagged and where each stands, and the
 // timeline of events and dated claims. No React here, so all of it is unit-tested.
+import { measureWords } from '../../shared/measureWords.ts';
 import type { Annotation, Claim, Event } from '../../shared/claims.ts';
 import { type Cell, type DecisionStatus, type Matrix, type Row, type Verdict, changedSinceDecision } from '../../shared/conflicts.ts';
 import type { Grade } from '../../shared/grade.ts';
@@ -53,7 +54,7 @@ export const isContextRow = (r: Pick<Row, 'key' | 'group'>): boolean => typeof r
 /** Figure rows can be reconciled; the perpetrator and date rows cannot. */
 export const isFigureRow = (r: Pick<Row, 'key' | 'measure'>): boolean => r.measure !== 'perpetrator' && r.measure !== 'date';
 
-const humanMeasure = (m: string) => m.replace(/_/g, ' ');
+const humanMeasure = measureWords;
 
 /** "killed · US military", "wounded", "perpetrator", "date · undated". */
 export function rowLabel(r: Pick<Row, 'measure' | 'population'>): string {

@@ -17,9 +17,12 @@
 // - Numbers are digits (a thousands comma allowed), never negative; open bounds are empty cells.
 // - An event named by event_id or title that does not exist is created once (title,
 //   event_date_start / end, location), and the rows naming it join it.
+// - A perpetrator is matched to the case's actors, else to the starter actors (an actor.put brings
+//   the starter actor into the case, as the claim form does), by name or alias.
 // - claim_id is kept when it is a valid id not yet in the case, so a round trip (export, import into
 //   a copy without claims) gives the same claims; otherwise a new id is made.
 import { actorNamed } from '../accept.ts';
+import { STARTER_ACTORS } from '../actors.ts';
 import { anchor, makeTarget, type TextTarget } from '../anchor.ts';
 import { type Actor, Affiliation, type Annotation, type Claim, Claim as ClaimSchema, ClaimKind, Event, Part, PartialDate, Stance } from '../claims.ts';
 import type { SimpleCommand } from '../commands-schema.ts';
@@ -120,6 +123,16 @@ export function planImport(sheet: Sheet, ctx: ImportContext): ImportPlan {
   const usedIds = new Set(ctx.claimIds);
   const eventCommands: SimpleCommand[] = [];
   const claimCommands: SimpleCommand[] = [];
+  const inCase = new Set(ctx.actors.map((a) => a.id));
+  const actorCommands: SimpleCommand[] = [];
+  const book = {
+    case: ctx.actors,
+    onUse: (a: Actor) => {
+      if (inCase.has(a.id)) return;
+      inCase.add(a.id);
+      actorCommands.push({ type: 'actor.put', payload: { actor: a, at: null } });
+    },
+  };
 
   for (const row of sheet.rows) {
     try {
@@ -140,7 +153,7 @@ export function planImport(sheet: Sheet, ctx: ImportContext): ImportPlan {
         annotationId: annotation.id,
         eventId,
         now: ctx.now,
-        actors: ctx.actors,
+        book,
         published: source.published.value.date,
       });
       claimCommands.push({ type: 'claim.create', payload: { annotation, claim, at: null } });
@@ -152,7 +165,7 @@ export function planImport(sheet: Sheet, ctx: ImportContext): ImportPlan {
   }
   // An event created for a row that was then refused is not created.
   const wanted = new Set(claimCommands.map((c) => (c.type === 'claim.create' ? c.payload.claim.eventId : null)));
-  plan.commands = [...eventCommands.filter((c) => c.type === 'event.create' && wanted.has(c.payload.event.id)), ...claimCommands];
+  plan.commands = [...actorCommands, ...eventCommands.filter((c) => c.type === 'event.create' && wanted.has(c.payload.event.id)), ...claimCommands];
   plan.events = plan.events.filter((e) => wanted.has(e.id));
   return plan;
 }
@@ -221,7 +234,7 @@ interface Base {
   annotationId: string;
   eventId: string | null;
   now: string;
-  actors: readonly Actor[];
+  book: { case: readonly Actor[]; onUse: (a: Actor) => void };
   published: string | null;
 }
 
@@ -246,7 +259,7 @@ function buildClaim(row: SheetRow, kind: ClaimKind, b: Base): Claim {
     claim = {
       kind,
       ...common,
-      perpetrator: name ? { name, actorId: actorNamed(b.actors, name)?.id ?? null } : null,
+      perpetrator: name ? { name, actorId: matchActor(b.book, name) } : null,
       attributedBy: textOrNull(row.cells.attributed_by),
       stance: oneOf(row, 'stance', Stance, 'asserted'),
     };
@@ -273,6 +286,23 @@ function buildClaim(row: SheetRow, kind: ClaimKind, b: Base): Claim {
     throw new RowError(`The claim is not valid: ${issue.path.join('.') || 'value'}: ${issue.message}.`);
   }
   return parsed.data;
+}
+
+/** A figure given only as numbers, in words as a reader writes it: "3", "10–14", "62 or more". */
+function figureWords(low: number | null, best: number | null, high: number | null): string {
+  if (low !== null && low === high) return String(low);
+  if (low !== null && high !== null) return `${low}–${high}`;
+  if (low !== null) return `${low} or more`;
+  if (high !== null) return `up to ${high}`;
+  return best === null ? '' : String(best);
+}
+
+/** The case's actor a name refers to, else a starter actor's (brought into the case); null when none. */
+function matchActor(book: Base['book'], name: string): string | null {
+  const a = actorNamed(book.case, name) ?? actorNamed(STARTER_ACTORS, name);
+  if (!a) return null;
+  book.onUse(a);
+  return a.id;
 }
 
 function figureFields(row: SheetRow) {
@@ -316,7 +346,7 @@ function figureFields(row: SheetRow) {
       best,
       high,
       qualifier: qualifier ?? (low !== null && low === high ? 'exact' : 'range'),
-      raw: raw || [low, best, high].filter((x) => x !== null).join('–'),
+      raw: raw || figureWords(low, best, high),
       rules,
     },
     parts,
