@@ -1,0 +1,130 @@
+// `node scripts/eval-compare.ts --answers DIR`: the held-out check of the Compare verdicts (issue
+// 16) on reporting none of the seeds covers. The key (tests/fixtures/compare-heldout/key.json) holds
+// facts only: documents by their address in the search tool's `pages` corpus, the claims an analyst
+// codes from them, and each real disagreement with a careful fact-checker's verdict. The texts are
+// re-gathered, never stored: run the key's query with the search tool (corpus "pages"), save its
+// JSON answer in DIR, and run this. It imports the texts into a temporary case, imports the coded
+// claims through `corroborate import-claims` (as a monitor's spreadsheet would come in), computes
+// the disagreements, and prints, for each real disagreement, the tool's verdict and how many flags
+// it raised, then the agreement rate and the flags per real disagreement (targets: ≥ 90 %, ≤ 1.5).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../electron/cli.ts';
+import { SEVERITY, type ConflictsReport, type Verdict } from '../shared/conflicts.ts';
+import { readAnswers } from './suggest-dev/texts.ts';
+
+interface KeyClaim {
+  id: string;
+  doc: string;
+  kind: string;
+  quote: string;
+  [field: string]: unknown;
+}
+interface Key {
+  query: string;
+  event: { title: string; start: string; location: string };
+  documents: Array<{ id: string; outlet: string; url: string; published: string }>;
+  claims: KeyClaim[];
+  disagreements: Array<{ id: string; what: string; claims: string[]; verdict: string }>;
+}
+
+const KEY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/compare-heldout/key.json');
+const COLUMNS = [
+  'source',
+  'kind',
+  'quote',
+  'measure',
+  'nationality',
+  'affiliation',
+  'low',
+  'best',
+  'high',
+  'figure_as_written',
+  'perpetrator',
+  'stance',
+  'speaker',
+  'as_of',
+  'event',
+  'event_date_start',
+  'location',
+];
+const cell = (v: unknown) => (v === undefined || v === null ? '' : `"${String(v).replace(/"/g, '""')}"`);
+const quiet = { out: () => {}, err: () => {} };
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { answers: { type: 'string' } } });
+  const key = JSON.parse(readFileSync(KEY, 'utf8')) as Key;
+  if (!values.answers) {
+    console.log(`Run this query with the search tool (corpus "pages"), save the JSON answer in a folder, and pass it as --answers DIR:\n  ${key.query}`);
+    return 2;
+  }
+  const answers = readAnswers(values.answers);
+  const root = mkdtempSync(path.join(tmpdir(), 'corroborate-eval-compare-'));
+  const files: string[] = [];
+  for (const d of key.documents) {
+    const text = answers.get(d.url);
+    if (text === undefined) {
+      console.log(`missing: ${d.url} (run the key's query again and save its answer)`);
+      return 2;
+    }
+    const file = path.join(root, `${d.id}.txt`);
+    writeFileSync(file, `${d.outlet}\n${d.published}\n\n${text.trim()}\n`);
+    files.push(file);
+  }
+  const dir = path.join(root, 'case');
+  if ((await runCli(['import', ...files, '--case', dir], quiet)) !== 0) throw new Error('the texts could not be imported');
+
+  const published = new Map(key.documents.map((d) => [d.id, d.published]));
+  const rows = key.claims.map((c) => {
+    const v: Record<string, unknown> = { ...c, source: `${c.doc}.txt`, as_of: c.kind === 'casualties' ? published.get(c.doc) : null };
+    v.event = key.event.title;
+    v.event_date_start = key.event.start;
+    v.location = key.event.location;
+    return COLUMNS.map((k) => cell(v[k])).join(',');
+  });
+  const sheet = path.join(root, 'claims.csv');
+  writeFileSync(sheet, [COLUMNS.join(','), ...rows].join('\r\n'));
+  const out: string[] = [];
+  const code = await runCli(['import-claims', sheet, '--case', dir, '--json'], { out: (s) => out.push(s), err: () => {} });
+  const imported = JSON.parse(out.join('')) as { claims: Array<{ line: number; id: string }>; errors: Array<{ line: number; message: string }> };
+  for (const e of imported.errors) console.log(`  refused: line ${e.line} (${key.claims[e.line - 2]?.id}): ${e.message}`);
+  if (code !== 0) console.log(`  import-claims exited ${code}`);
+  const idOf = new Map(imported.claims.map((c) => [key.claims[c.line - 2].id, c.id]));
+
+  const rep: string[] = [];
+  await runCli(['conflicts', '--case', dir, '--json'], { out: (s) => rep.push(s), err: () => {} });
+  const report = JSON.parse(rep.join('')) as ConflictsReport;
+  const rowsOf = report.events.flatMap((e) => e.rows);
+  const flags = report.events.flatMap((e) => e.disagreements);
+  const rowClaims = new Map(rowsOf.map((r) => [r.key, r.claims]));
+  let agree = 0;
+  let flagCount = 0;
+  let rowCount = 0;
+  for (const d of key.disagreements) {
+    const ids = new Set(d.claims.map((c) => idOf.get(c)).filter((x): x is string => !!x));
+    const touching = (keys: string[]) => keys.some((k) => (rowClaims.get(k) ?? []).some((id) => ids.has(id)));
+    const hit = flags.filter((f) => touching(f.rows));
+    const flaggedRows = rowsOf.filter((r) => r.verdict !== 'consistent' && r.verdict !== 'single' && r.claims.some((id) => ids.has(id)));
+    const got = hit.length ? hit.map((f) => f.verdict).reduce<Verdict>((w, v) => (SEVERITY[v] > SEVERITY[w] ? v : w), 'single') : 'consistent';
+    const ok = got.replace('_', ' ') === d.verdict;
+    agree += ok ? 1 : 0;
+    flagCount += hit.length;
+    rowCount += flaggedRows.length;
+    console.log(
+      `  ${d.id} ${d.what}: key ${d.verdict}, tool ${got}${ok ? '' : '  ✗'} — ${hit.length} flag${hit.length === 1 ? '' : 's'} (${flaggedRows.length} flagged rows)`,
+    );
+  }
+  const real = key.disagreements.filter((d) => d.verdict !== 'consistent').length;
+  console.log(
+    `verdicts agree on ${agree} of ${key.disagreements.length} disagreements (${Math.round((100 * agree) / key.disagreements.length)} %; target ≥ 90 %)`,
+  );
+  console.log(
+    `flags per real disagreement: ${(flagCount / Math.max(1, real)).toFixed(2)} (${flagCount} flags for ${real}; target ≤ 1.5); flagged rows before grouping: ${(rowCount / Math.max(1, real)).toFixed(2)}`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();
