@@ -63,4 +63,26 @@ describe('live sync', () => {
     expect((await a.view()).claims.some((c) => c.id === offline)).toBe(true);
     await until('the undo on B', async () => !(await b.view()).claims.some((c) => c.id === online));
   }, 60_000);
+
+  it('follows the case after a bundle is merged into it: the merged records go out too', async () => {
+    await server.createCaseDb('live-bundle', [{ name: 'ed', password: 'ed-pw', role: 'editor' }]);
+    const a = await Client.make('a', server.port, { withSource: true });
+    const b = await Client.make('b', server.port);
+    clients.push(a, b);
+    await a.startSync('live-bundle', { username: 'ed', password: 'ed-pw' });
+    await b.startSync('live-bundle', { username: 'ed', password: 'ed-pw' });
+    await a.sync!.live();
+    await b.sync!.once();
+    await b.sync!.close();
+    b.sync = null;
+    // B works offline and hands A a bundle instead.
+    const fromB = await b.tag('wounding 14 people');
+    const bundle = (await b.core.call('bundles.export', { caseId: b.caseId })) as { data: Uint8Array };
+    await a.core.call('bundles.import', { caseId: a.caseId, data: bundle.data });
+    expect((await a.view()).claims.some((c) => c.id === fromB)).toBe(true);
+    await until('the merged claim on the server', async () => {
+      const r = await fetch(`${server.url}/live-bundle/claim:${fromB}`, { headers: { authorization: `Basic ${Buffer.from('ed:ed-pw').toString('base64')}` } });
+      return r.ok;
+    });
+  }, 60_000);
 });

@@ -135,8 +135,24 @@ export class CaseSync {
   /** Live both ways until stopped: every edit here goes out, every change there comes in; retried while offline. */
   async live(): Promise<void> {
     await this.reconcileAll();
-    const cc = await this.#open.claims(this.#caseId);
-    this.#stops.push(cc.subscribe((change) => this.#schedule(docIdsOfChanges(change))));
+    let cc = await this.#open.claims(this.#caseId);
+    let unsubscribe = cc.subscribe((change) => this.#schedule(docIdsOfChanges(change)));
+    this.#stops.push(() => unsubscribe());
+    // A bundle merge reads the case's claims again (a new CaseClaims): follow it, and compare everything once.
+    const unwatch = this.#core.watch((e) => {
+      if (e.kind !== 'claims') return;
+      void this.#open
+        .claims(this.#caseId)
+        .then(async (now) => {
+          if (now === cc) return;
+          unsubscribe();
+          cc = now;
+          unsubscribe = now.subscribe((change) => this.#schedule(docIdsOfChanges(change)));
+          await this.reconcileAll();
+        })
+        .catch((err: unknown) => this.#setStatus({ state: this.#status.state, since: this.#status.since, reason: describe(err) }));
+    });
+    this.#stops.push(unwatch);
     const feed = this.#db.changes({ since: 'now', live: true }).on('change', (c: { id: string }) => this.#schedule([c.id]));
     this.#stops.push(() => feed.cancel());
     // Sources' metadata and the clash list change outside the claims feed: looked at now and then.
