@@ -8,7 +8,7 @@ import type { Source } from '../../shared/source.ts';
 import { useClient } from '../components/context.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { messageOf } from '../import/useImporter.ts';
-import { sourceTitle } from '../lib/format.ts';
+import { plural, sourceTitle } from '../lib/format.ts';
 import { downloadBytes, mergeSummary, readBundleFile } from './bundleFile.ts';
 import './bundles.css';
 
@@ -133,7 +133,7 @@ function ExportDialog(props: { caseId: string; sources: Source[]; events: Event[
         <legend className="field-label">What to export</legend>
         <label className="check">
           <input type="radio" name={radio} checked={scope === 'case'} onChange={() => setScope('case')} />
-          The whole case ({props.sources.length} sources, {props.events.length} events)
+          The whole case ({plural(props.sources.length, 'source')}, {plural(props.events.length, 'event')})
         </label>
         <label className="check">
           <input type="radio" name={radio} checked={scope === 'events'} onChange={() => setScope('events')} disabled={props.events.length === 0} />

@@ -101,7 +101,8 @@ export function ImportStatus(props: { job: ImportJob; onCancel: () => void; onDi
       {job.cancelled && notImported > 0 ? <p className="small">{plural(notImported, 'file was', 'files were')} not imported because you cancelled.</p> : null}
       {job.skipped ? (
         <p className="small">
-          {plural(job.skipped, 'file was', 'files were')} skipped: only {IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')} files can be imported.
+          {plural(job.skipped, 'file was', 'files were')} skipped{skippedList(job.skippedNames, job.skipped)}: only{' '}
+          {IMPORTABLE_EXTENSIONS.map((e) => `.${e}`).join(', ')} files can be imported. Save them as one of these (or as PDF) and import them again.
         </p>
       ) : null}
       {job.failures.length ? <NoteList title="Could not be imported" notes={job.failures} kind="failure" /> : null}
@@ -124,4 +125,12 @@ function NoteList(props: { title: string; notes: ImportNote[]; kind: 'failure' |
       {props.notes.length > LIST_LIMIT ? <p className="small muted">…and {props.notes.length - LIST_LIMIT} more.</p> : null}
     </div>
   );
+}
+
+/** " (notes.docx, photo.jpg and 3 more)": the skipped files by name, the first few. */
+function skippedList(names: string[], count: number): string {
+  if (names.length === 0) return '';
+  const shown = names.slice(0, 5);
+  const more = count - shown.length;
+  return ` (${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
 }

@@ -92,7 +92,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const importFiles = useCallback(
     (files: File[]) => {
       const { importable, skipped } = partitionFiles(files);
-      importer.start(importable, skipped.length);
+      importer.start(importable, skipped);
       setView('library');
     },
     [importer],

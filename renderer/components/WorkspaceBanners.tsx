@@ -1,4 +1,9 @@
 // The banners under the top bar: parts of the case that could not be read, unreadable records, errors and notices.
+import { useEffect, useRef, useState } from 'react';
+
+/** How long a notice (not an error or a warning) stays unless the pointer or the focus is on it. */
+const NOTICE_MS = 10_000;
+
 export function WorkspaceBanners(props: {
   warnings: string[];
   onDismissWarnings: () => void;
@@ -12,7 +17,16 @@ export function WorkspaceBanners(props: {
   notice: string | null;
   onDismissNotice: () => void;
 }) {
-  const { warnings, problems } = props;
+  const { warnings, problems, notice } = props;
+  const dismiss = useRef(props.onDismissNotice);
+  dismiss.current = props.onDismissNotice;
+  // A notice says what just happened; it closes by itself so it does not linger over later work.
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!notice || held) return;
+    const t = window.setTimeout(() => dismiss.current(), NOTICE_MS);
+    return () => window.clearTimeout(t);
+  }, [notice, held]);
   return (
     <>
       {warnings.length ? (
@@ -55,7 +69,14 @@ export function WorkspaceBanners(props: {
         </div>
       ) : null}
       {props.notice ? (
-        <div role="status" className="banner banner-info">
+        <div
+          role="status"
+          className="banner banner-info"
+          onPointerEnter={() => setHeld(true)}
+          onPointerLeave={() => setHeld(false)}
+          onFocus={() => setHeld(true)}
+          onBlur={() => setHeld(false)}
+        >
           <span>{props.notice}</span>
           <button type="button" className="btn btn-small btn-ghost" onClick={props.onDismissNotice}>
             Dismiss

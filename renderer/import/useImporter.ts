@@ -23,6 +23,8 @@ export interface ImportJob {
   failures: ImportNote[];
   /** Files left out because their type cannot be imported (folder imports, drops). */
   skipped: number;
+  /** The names of the skipped files, so the summary can say which. */
+  skippedNames: string[];
   /** Pages of the current file read so far (a PDF), as the core reports them on its change feed. */
   page: { done: number; total: number } | null;
 }
@@ -37,6 +39,7 @@ const emptyJob = (): ImportJob => ({
   duplicates: [],
   failures: [],
   skipped: 0,
+  skippedNames: [],
   page: null,
 });
 
@@ -135,13 +138,17 @@ export function useImporter(client: Client, caseId: string, onImported: (sources
   }, [client, caseId]);
 
   const start = useCallback(
-    (files: File[], skipped = 0) => {
+    (files: File[], skipped: number | readonly { name: string }[] = 0) => {
       if (!running.current) {
         jobRef.current = emptyJob();
         cancelled.current = false;
       }
       jobRef.current.total += files.length;
-      jobRef.current.skipped += skipped;
+      if (typeof skipped === 'number') jobRef.current.skipped += skipped;
+      else {
+        jobRef.current.skipped += skipped.length;
+        jobRef.current.skippedNames.push(...skipped.map((f) => f.name));
+      }
       jobRef.current.running = files.length > 0 || running.current;
       queue.current.push(...files);
       publish();

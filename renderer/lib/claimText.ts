@@ -1,5 +1,6 @@
 // How claims read in the UI: one line per claim ("killed 3 (exact)"), kind names and shortcut
 // letters, labels for measures, affiliations and qualifiers.
+import { measureWords } from '../../shared/measureWords.ts';
 import type { Annotation, Claim, Event, Population } from '../../shared/claims.ts';
 import { attributionText } from '../../shared/claims.ts';
 
@@ -35,7 +36,7 @@ export const KIND_LETTER: Record<Claim['kind'], string> = {
   note: 'N',
 };
 
-export const measureLabel = (m: string | null): string => (m ? m.replace(/_/g, ' ') : 'no measure');
+export const measureLabel = (m: string | null): string => (m ? measureWords(m) : 'no measure');
 
 export const QUALIFIER_LABEL: Record<string, string> = {
   exact: 'exact',

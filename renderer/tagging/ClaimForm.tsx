@@ -162,6 +162,12 @@ export function ClaimForm(props: {
             if (ok) {
               set({ eventId: ev.id });
               setEventDialog(false);
+              // The event field is redrawn with the new event, so the dialog's opener may be gone: the
+              // focus goes back to the field, inside the form, where Ctrl+Enter saves.
+              requestAnimationFrame(() => {
+                if (formRef.current && !formRef.current.contains(document.activeElement))
+                  formRef.current.querySelector<HTMLElement>('[data-field="eventId"]')?.focus();
+              });
             }
             return ok;
           }}

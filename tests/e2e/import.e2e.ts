@@ -91,6 +91,8 @@ test('a whole folder imports its articles and says how many other files it skipp
   const summary = await library.waitForImport();
   expect(summary).toContain('3 sources imported');
   expect(summary).toContain('2 files skipped');
+  // Which ones, and what to do.
+  await expect(library.page.getByText(/skipped \(.*notes\.docx.*\).*Save them as/)).toBeVisible();
   await expect(library.rows).toHaveCount(3);
 });
 

@@ -1,5 +1,6 @@
 // The field groups of a figure claim (casualties, munitions, count): what is counted, population and figure; the breakdown is in PartsFields.
 import { useState } from 'react';
+import { measureLabel } from '../../lib/claimText.ts';
 import { Affiliation, figureFrom, KNOWN_MEASURES, measureKey, type Claim, type Part } from '../../../shared/claims.ts';
 import { Qualifier } from '../../../shared/figures.ts';
 import { numberOrNull, textOrNull } from '../../lib/claimForm.ts';
@@ -68,7 +69,7 @@ export function FigureFields({ claim, set, errors, id, first }: SectionProps<Fig
               <option value="">— none —</option>
               {MEASURES.map((m) => (
                 <option key={m} value={m}>
-                  {m}
+                  {measureLabel(m)}
                 </option>
               ))}
               <option value={CUSTOM}>Custom…</option>

@@ -1,6 +1,7 @@
 // The breakdown of a figure claim (its parts: count, nationality, affiliation, subset) and the check that they add up.
 import { Affiliation, type Claim, type Part } from '../../../shared/claims.ts';
 import { numberOrNull, partsLine, textOrNull } from '../../lib/claimForm.ts';
+import { measureLabel } from '../../lib/claimText.ts';
 import type { FigureClaim, SectionProps } from './Field.tsx';
 
 export function PartsFields({ claim, set, errors, id }: Omit<SectionProps<FigureClaim>, 'first'>) {
@@ -73,7 +74,7 @@ export function PartsFields({ claim, set, errors, id }: Omit<SectionProps<Figure
                     checked={p.subset}
                     onChange={(e) => setPart(i, { ...p, subset: e.target.checked })}
                   />
-                  {p.subset && p.measure ? <span className="small muted"> {p.measure}</span> : null}
+                  {p.subset && p.measure ? <span className="small muted"> {measureLabel(p.measure)}</span> : null}
                 </td>
                 <td>
                   <button type="button" className="btn btn-small btn-ghost btn-icon" aria-label={`Remove part ${i + 1}`} onClick={() => setPart(i, null)}>
