@@ -39,6 +39,7 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'Among the victims were 4 women and 10 children.', measure: 'killed', figure: [14, 14, 14], parts: [4, 10] },
       { text: 'The dead included eight women and six children, according to a list.', measure: 'killed', figure: [14, 14, 14], parts: [8, 6] },
       { text: 'Four children and four women were among the fatalities.', measure: 'killed', figure: [8, 8, 8], parts: [4, 4] },
+      { text: 'Five civilians were among those killed.', measure: 'killed', figure: [5, 5, 5], parts: [5] },
       { text: 'Among the wounded were three medics.', measure: 'wounded', figure: [3, 3, 3], parts: [3] },
       { text: 'Those killed included one member of the military.', measure: 'killed', figure: [1, 1, 1], parts: [1] },
     ],
@@ -70,6 +71,24 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'The toll may rise to 30.', measure: 'killed', figure: [30, 30, 30] },
     ],
     mustNot: ['The tolls on the motorway could pass 20 euros.'],
+  },
+  {
+    id: 'casualties/verb-bare',
+    makes: 'a casualty verb and a bare number ("killed nine and injured 30")',
+    must: [
+      { text: 'The explosion killed nine and injured 30.', measure: 'killed', figure: [9, 9, 9] },
+      { text: 'The explosion killed nine and injured 30.', measure: 'wounded', figure: [30, 30, 30] },
+    ],
+    mustNot: ['The shelling killed nine years of work.'],
+  },
+  {
+    id: 'casualties/condition',
+    makes: 'people in critical, serious or severe condition: wounded_serious',
+    must: [
+      { text: 'Four of the wounded are in critical condition.', measure: 'wounded_serious', figure: [4, 4, 4] },
+      { text: 'Two patients remain in serious condition, the clinic said.', measure: 'wounded_serious', figure: [2, 2, 2] },
+    ],
+    mustNot: ['The bridge was in poor condition.'],
   },
   {
     id: 'casualties/with-others',
@@ -224,6 +243,29 @@ export function frameDrafts(s: string): Draft[] {
       out.push(d);
       continue;
     }
+    // "killed nine and injured 30": a verb and a bare number, the people unnamed
+    const verb = /\b(killed|killing|wounded|wounding|injured|injuring)\s+$/i.exec(s.slice(Math.max(0, n.start - 12), n.start));
+    if (verb && /^\s*(?:,|;|\.|and\b|$)/i.test(s.slice(n.end)) && n.best !== null) {
+      const d = emptyDraft('casualties', n.start - verb[0].length, n.end, 'casualties/verb-bare', 0.6);
+      d.measure = /^kill/i.test(verb[1]) ? 'killed' : 'wounded';
+      d.figure = toFigure(s.slice(n.start, n.end), n);
+      d.population = { nationality: null, affiliation: 'unknown', side: null };
+      out.push(d);
+      continue;
+    }
+    // "Four of the wounded are in critical condition", "One person was in severe condition"
+    const condition =
+      /^\s+(?:(?:of\s+(?:the\s+wounded|the\s+injured|them|those\s+(?:wounded|injured))|[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+)?(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?in\s+(?:a\s+)?(?:critical|serious|severe|grave|life-threatening)\s+condition\b/iu.exec(
+        s.slice(n.end),
+      );
+    if (condition) {
+      const d = emptyDraft('casualties', n.start, n.end + condition[0].length, 'casualties/condition', 0.65);
+      d.measure = 'wounded_serious';
+      d.figure = toFigure(s.slice(n.start, n.end), n);
+      d.population = { nationality: null, affiliation: 'unknown', side: null };
+      out.push(d);
+      continue;
+    }
     const item = itemAt(s, n);
     if (!item || out.some((d) => d.start <= n.start && n.start < d.end)) continue;
     // copular lists: "Among the victims were …", "The dead included …", "… were among the fatalities"
@@ -237,7 +279,7 @@ export function frameDrafts(s: string): Draft[] {
       out.push(listDraft(s, 'casualties/copular-list', n.start - lead[0].length, list.end, list.items, MEASURE_NOUNS[noun], true));
       continue;
     }
-    const among = /^\s+(?:were|was|are|is)\s+among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\b/i.exec(s.slice(list.end));
+    const among = /^\s+(?:were|was|are|is)\s+among\s+(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\b/i.exec(s.slice(list.end));
     if (among) {
       out.push(listDraft(s, 'casualties/copular-list', n.start, list.end + among[0].length, list.items, MEASURE_NOUNS[among[1].toLowerCase()], true));
       continue;
