@@ -18,7 +18,7 @@ import type { Db, ReplicationResult } from './revs.ts';
 
 export interface SyncStatus {
   state: 'synced' | 'syncing' | 'offline' | 'refused' | 'stopped';
-  /** Records written here and not yet confirmed by the server, roughly (PouchDB's pending count). */
+  /** Documents still to replicate in the batch under way, as PouchDB last told (live only). */
   pending: number;
   /** When the connection was lost (offline) or the refusal came (refused). */
   since: string | null;
@@ -183,6 +183,10 @@ export class CaseSync {
           if (!failing.push && !failing.pull) this.#setStatus({ state: 'syncing', since: null, reason: null });
         });
     }
+    sync.on('change', (info: { change?: { pending?: number } }) => {
+      this.#status = { ...this.#status, pending: info.change?.pending ?? 0 };
+      this.#onStatus(this.#status);
+    });
     sync.on('denied', (err: unknown) => this.#setStatus({ state: 'refused', since: now(), reason: refusalOf(err) ?? describe(err) }));
     sync.on('error', (err: unknown) => this.#trouble(err));
     this.#stops.push(() => sync.cancel());
