@@ -110,6 +110,10 @@ const WINDOW = 1500;
 /** The words of a part's head up to the next joined group ("British and two U.S." → "British"). */
 const headWords = (head: string) => head.split(/\s+(?:and|&|,)\s+|,\s*/)[0] ?? head;
 
+// The NLP model the suggester reads with takes about a second to set up: do it once the window is
+// idle, not on the first key press of a tag.
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => suggest('Two people were killed.', { published: null }));
+
 /** The suggestion kinds a tagging key can take: "m" tags munitions and counts of attacks or strikes. */
 const KEY_KINDS: Record<Kind, readonly Suggestion['kind'][]> = {
   casualties: ['casualties'],
