@@ -23,12 +23,15 @@ interface KeyClaim {
   quote: string;
   [field: string]: unknown;
 }
-interface Key {
+interface Incident {
   query: string;
   event: { title: string; start: string; location: string };
   documents: Array<{ id: string; outlet: string; url: string; published: string }>;
   claims: KeyClaim[];
   disagreements: Array<{ id: string; what: string; claims: string[]; verdict: string }>;
+}
+interface Key {
+  incidents: Incident[];
 }
 
 const KEY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../tests/fixtures/compare-heldout/key.json');
@@ -56,11 +59,19 @@ const quiet = { out: () => {}, err: () => {} };
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { answers: { type: 'string' } } });
-  const key = JSON.parse(readFileSync(KEY, 'utf8')) as Key;
+  const incidents = (JSON.parse(readFileSync(KEY, 'utf8')) as Key).incidents;
   if (!values.answers) {
-    console.log(`Run this query with the search tool (corpus "pages"), save the JSON answer in a folder, and pass it as --answers DIR:\n  ${key.query}`);
+    console.log('Run these queries with the search tool (corpus "pages"), save the JSON answers in a folder, and pass it as --answers DIR:');
+    for (const i of incidents) console.log(`  ${i.query}`);
     return 2;
   }
+  // One case holds every incident, each its own event: claims of two events must never meet.
+  const eventOf = new Map(incidents.flatMap((i) => i.claims.map((c) => [c.id, i.event] as const)));
+  const key = {
+    documents: incidents.flatMap((i) => i.documents),
+    claims: incidents.flatMap((i) => i.claims),
+    disagreements: incidents.flatMap((i) => i.disagreements),
+  };
   const answers = readAnswers(values.answers);
   const root = mkdtempSync(path.join(tmpdir(), 'corroborate-eval-compare-'));
   const files: string[] = [];
@@ -80,9 +91,10 @@ async function main(): Promise<number> {
   const published = new Map(key.documents.map((d) => [d.id, d.published]));
   const rows = key.claims.map((c) => {
     const v: Record<string, unknown> = { ...c, source: `${c.doc}.txt`, as_of: c.kind === 'casualties' ? published.get(c.doc) : null };
-    v.event = key.event.title;
-    v.event_date_start = key.event.start;
-    v.location = key.event.location;
+    const ev = eventOf.get(c.id) as Incident['event'];
+    v.event = ev.title;
+    v.event_date_start = ev.start;
+    v.location = ev.location;
     return COLUMNS.map((k) => cell(v[k])).join(',');
   });
   const sheet = path.join(root, 'claims.csv');
@@ -97,9 +109,10 @@ async function main(): Promise<number> {
   const rep: string[] = [];
   await runCli(['conflicts', '--case', dir, '--json'], { out: (s) => rep.push(s), err: () => {} });
   const report = JSON.parse(rep.join('')) as ConflictsReport;
+  // Row keys repeat across events ("perpetrator", "killed|all"): every lookup is by event and key.
   const rowsOf = report.events.flatMap((e) => e.rows);
-  const flags = report.events.flatMap((e) => e.disagreements);
-  const rowClaims = new Map(rowsOf.map((r) => [r.key, r.claims]));
+  const flags = report.events.flatMap((e) => e.disagreements.map((f) => ({ ...f, rows: f.rows.map((k) => `${e.id}\u0000${k}`) })));
+  const rowClaims = new Map(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
   let agree = 0;
   let flagCount = 0;
   let rowCount = 0;
