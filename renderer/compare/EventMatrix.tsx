@@ -281,11 +281,22 @@ export function EventMatrix(props: {
                       ) : null}
                       {isFigureRow(r) && (rec || flagged || r.claims.length > 1) ? (
                         <div className="cmp-actions">
-                          <button type="button" className="btn btn-small" onClick={() => props.onReconcile(r)}>
+                          {/* Each row's buttons are named by their row, so a list of buttons (or a voice command) can tell them apart. */}
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            aria-label={rec ? `Edit reconciliation of ${rowLabel(r)}` : `Reconcile ${rowLabel(r)}`}
+                            onClick={() => props.onReconcile(r)}
+                          >
                             {rec ? 'Edit…' : 'Reconcile…'}
                           </button>
                           {rec ? (
-                            <button type="button" className="btn btn-small btn-ghost" onClick={() => props.onClearReconciliation(r)}>
+                            <button
+                              type="button"
+                              className="btn btn-small btn-ghost"
+                              aria-label={`Remove reconciliation of ${rowLabel(r)}`}
+                              onClick={() => props.onClearReconciliation(r)}
+                            >
                               Remove
                             </button>
                           ) : null}
@@ -307,18 +318,28 @@ export function EventMatrix(props: {
                       {!context && (flagged || r.decision) ? (
                         <div className="cmp-actions">
                           {r.decision?.status !== 'confirmed' ? (
-                            <button type="button" className="btn btn-small" onClick={() => props.onDecide(r, 'confirmed')}>
+                            <button
+                              type="button"
+                              className="btn btn-small"
+                              aria-label={`Confirm ${rowLabel(r)}`}
+                              onClick={() => props.onDecide(r, 'confirmed')}
+                            >
                               Confirm
                             </button>
                           ) : null}
-                          <button type="button" className="btn btn-small" onClick={() => props.onDecide(r, 'explained')}>
+                          <button type="button" className="btn btn-small" aria-label={`Explain ${rowLabel(r)}`} onClick={() => props.onDecide(r, 'explained')}>
                             Explain…
                           </button>
-                          <button type="button" className="btn btn-small" onClick={() => props.onDecide(r, 'dismissed')}>
+                          <button type="button" className="btn btn-small" aria-label={`Dismiss ${rowLabel(r)}`} onClick={() => props.onDecide(r, 'dismissed')}>
                             Dismiss…
                           </button>
                           {r.decision ? (
-                            <button type="button" className="btn btn-small btn-ghost" onClick={() => props.onClearDecision(r)}>
+                            <button
+                              type="button"
+                              className="btn btn-small btn-ghost"
+                              aria-label={`Clear decision on ${rowLabel(r)}`}
+                              onClick={() => props.onClearDecision(r)}
+                            >
                               Clear decision
                             </button>
                           ) : null}

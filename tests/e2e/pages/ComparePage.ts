@@ -37,9 +37,10 @@ export class ComparePage {
   row(label: string): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
   }
+  // A row's buttons are named by the row ("Dismiss killed · military"), so they are found by their verb.
   /** The rows that carry a disagreement's flag: the only rows that can be confirmed, explained or dismissed. */
   get flagRows(): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('button', { name: 'Dismiss…', exact: true }) });
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('button', { name: /^Dismiss / }) });
   }
   /** The row header's text of a row ("killed · US military"). */
   async labelOf(row: Locator): Promise<string> {
@@ -48,7 +49,7 @@ export class ComparePage {
   /** Opens the reconcile dialog of a row and returns it. */
   async openReconcile(label: string): Promise<Locator> {
     await this.row(label)
-      .getByRole('button', { name: /^(Reconcile|Edit)…$/ })
+      .getByRole('button', { name: /^(Reconcile|Edit reconciliation of) / })
       .click();
     const dialog = this.page.getByRole('dialog', { name: 'Reconcile figures' });
     await expect(dialog).toBeVisible();
@@ -59,7 +60,7 @@ export class ComparePage {
   }
   async decide(label: string, action: 'Confirm' | 'Explain' | 'Dismiss', note: string): Promise<void> {
     await this.row(label)
-      .getByRole('button', { name: action === 'Confirm' ? 'Confirm' : `${action}…`, exact: true })
+      .getByRole('button', { name: new RegExp(`^${action} `) })
       .click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('textbox').fill(note);
@@ -67,7 +68,9 @@ export class ComparePage {
     await expect(dialog).toBeHidden();
   }
   async reconcile(label: string, method: RegExp, rationale: string, expected?: { low: string; best: string; high: string }): Promise<void> {
-    await this.row(label).getByRole('button', { name: 'Reconcile…' }).click();
+    await this.row(label)
+      .getByRole('button', { name: /^Reconcile / })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Reconcile figures' });
     await dialog.getByRole('radio', { name: method }).check();
     if (expected) {
