@@ -90,7 +90,7 @@ describe('kill -9 in the middle of replication', () => {
       expect(await recordsOf(a)).toEqual(await recordsOf(b));
       expect(await clashKeys(a)).toEqual(await clashKeys(b));
     },
-    60_000 + CYCLES * 5_000,
+    60_000 + CYCLES * 12_000,
   );
 
   it(
@@ -127,6 +127,6 @@ describe('kill -9 in the middle of replication', () => {
       expect(await recordsOf(b)).toEqual(await recordsOf(a));
       expect(await clashKeys(b)).toEqual(await clashKeys(a));
     },
-    60_000 + CYCLES * 5_000,
+    60_000 + CYCLES * 12_000,
   );
 });

@@ -189,6 +189,9 @@ export class CaseSync {
     });
     sync.on('denied', (err: unknown) => this.#setStatus({ state: 'refused', since: now(), reason: refusalOf(err) ?? describe(err) }));
     sync.on('error', (err: unknown) => this.#trouble(err));
+    // The sync and its directions are promises too; their failures are told through the events above,
+    // so a rejection (a request cut off while the server was going down) must not go unhandled.
+    for (const p of [sync, sync.push, sync.pull, feed]) p?.then(undefined, (err: unknown) => this.#trouble(err));
     this.#stops.push(() => sync.cancel());
   }
 
@@ -293,6 +296,7 @@ export class CaseSync {
 
   /** The server could not be reached (offline, since when it was first lost) or refused (with why). */
   #trouble(err: unknown): void {
+    if (this.#status.state === 'stopped') return;
     const refusal = refusalOf(err);
     if (refusal) this.#setStatus({ state: 'refused', since: now(), reason: refusal });
     else this.#setStatus({ state: 'offline', since: this.#status.state === 'offline' ? this.#status.since : now(), reason: describe(err) });
