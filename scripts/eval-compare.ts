@@ -112,7 +112,7 @@ async function main(): Promise<number> {
   // Row keys repeat across events ("perpetrator", "killed|all"): every lookup is by event and key.
   const rowsOf = report.events.flatMap((e) => e.rows);
   const flags = report.events.flatMap((e) => e.disagreements.map((f) => ({ ...f, rows: f.rows.map((k) => `${e.id}\u0000${k}`) })));
-  const rowClaims = new Map(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
+  const rowClaims = new Map<string, string[]>(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
   let agree = 0;
   let flagCount = 0;
   let rowCount = 0;
