@@ -28,3 +28,12 @@ describe('bylines in the languages of the news', () => {
     expect(authors('By Jane Roe\nMarch 11, 2015 3:46 PM')).toEqual(['Jane Roe']);
   });
 });
+
+describe('titles in the text', () => {
+  it('does not take a copyright line ending with the outlet’s name for a breadcrumb', async () => {
+    const { findMetadata } = await import('./metadata.ts');
+    const text =
+      'Pentagon: up to 18 rockets hit the base, 14 wounded\n\nNorthern Courier Daily\n\nBy Daniel Reyes\n\nThe first paragraph of the report.\n\n© 2020 Northern Courier Daily';
+    expect(findMetadata(text).title).toMatchObject({ value: 'Pentagon: up to 18 rockets hit the base, 14 wounded', how: 'first line of the text' });
+  });
+});

@@ -143,7 +143,9 @@ export function findMetadata(text: string, hints: MetadataHints = {}): FoundMeta
   const titles: Found<string | null>[] = [...(hints.title ?? [])].filter((h) => h.value.trim());
   let titleAt = -1;
   for (const l of head.slice(0, 15)) {
-    const repeated = head.find((m) => m.n !== l.n && m.text.length >= 15 && l.text.length > m.text.length + 1 && l.text.endsWith(m.text));
+    // A breadcrumb comes before the headline it ends with; a copyright line ending with the outlet's name is no breadcrumb.
+    if (/^(?:©|\(c\)|copyright\b)/i.test(l.text)) continue;
+    const repeated = head.find((m) => m.n > l.n && m.text.length >= 15 && l.text.length > m.text.length + 1 && l.text.endsWith(m.text));
     if (repeated && l.text.length - repeated.text.length <= 80 && !/[.!?]\s/.test(l.text.slice(0, -repeated.text.length))) {
       titles.push({ value: repeated.text, confidence: 'high', how: 'headline repeated after a breadcrumb line' });
       // The headline's own line, not the breadcrumb's, marks where the article starts.

@@ -48,6 +48,8 @@ describe('the result fits the Source record', () => {
       direction: z.enum(['ltr', 'rtl']),
       independenceGroup: z.string().max(300).nullable(),
       warnings: z.array(z.string().max(1000)),
+      // Not part of the record: what an HTML import left out, for sources.leftOut (HTML only).
+      leftOut: z.object({ passages: z.array(z.string()), after: z.array(z.string().nullable()), share: z.number() }).nullable(),
     })
     .strict();
 
