@@ -14,6 +14,7 @@ import { claimSummary, KIND_NAME } from '../lib/claimText.ts';
 import { locateHit } from '../lib/paragraphs.ts';
 import { suggestionLabel } from '../lib/suggestionText.ts';
 import type { PageSpan } from '../pdf/pageHighlights.ts';
+import { PDFJS_ASSETS } from '../pdf/pdfAssets.ts';
 import { offsetsOfLayerRange, type LayerPage } from '../pdf/textLayer.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
@@ -52,7 +53,7 @@ export default function PdfPages(props: {
     (async () => {
       const original = await props.cache.original(props.sourceId);
       // pdf.js may transfer the buffer to its worker; give it a copy so the cache keeps its bytes.
-      const task = getDocument({ data: original.data.slice(), isEvalSupported: false, enableXfa: false });
+      const task = getDocument({ data: original.data.slice(), isEvalSupported: false, enableXfa: false, ...PDFJS_ASSETS });
       doc = await task.promise;
       const sizes: PageBox[] = [];
       for (let i = 1; i <= doc.numPages; i++) {
