@@ -3,6 +3,8 @@
 // replacement makes (same ids, same places), so editing one claim of 100,000 finds it without a
 // search. Lists made any other way build their own on first use. A stale entry is never trusted.
 const POSITIONS = new WeakMap<readonly unknown[], Map<string, number>>();
+/** The length a list had when its map was known to hold every id of it (a later push makes it longer). */
+const COMPLETE_AT = new WeakMap<readonly unknown[], number>();
 
 function positions<T extends { id: string }>(list: readonly T[]): Map<string, number> {
   let p = POSITIONS.get(list);
@@ -10,8 +12,14 @@ function positions<T extends { id: string }>(list: readonly T[]): Map<string, nu
     p = new Map();
     for (let i = 0; i < list.length; i++) p.set(list[i].id, i);
     POSITIONS.set(list, p);
+    COMPLETE_AT.set(list, list.length);
   }
   return p;
+}
+/** Hands a map on to a copy that holds the same ids (and maybe more, already entered in the map). */
+function carry(out: readonly unknown[], p: Map<string, number>): void {
+  POSITIONS.set(out, p);
+  COMPLETE_AT.set(out, out.length);
 }
 
 /** The position of the record with this id in `list`, or -1. */
@@ -20,9 +28,10 @@ export function positionOf<T extends { id: string }>(list: readonly T[], id: str
   const i = positions(list).get(id);
   if (i !== undefined && list[i]?.id === id) return i;
   // A map built for this list, or carried to it by an edit that kept or appended records, holds
-  // every id the list has: an id it lacks is not in the list (lists are never edited in place). So
-  // "is this new id taken?", asked once per create, costs a lookup, not a rebuild.
-  if (i === undefined) return -1;
+  // every id the list had then: while the list has not grown since (some callers push onto a fresh
+  // copy), an id the map lacks is not in the list. So "is this new id taken?", asked once per
+  // create, costs a lookup, not a rebuild.
+  if (i === undefined && COMPLETE_AT.get(list) === list.length) return -1;
   POSITIONS.delete(list);
   const again = positions(list).get(id);
   return again ?? -1;
@@ -33,7 +42,7 @@ export function replacedAt<T extends { id: string }>(list: readonly T[], replace
   const out = list.slice();
   for (const [i, item] of replacements) out[i] = item;
   const p = POSITIONS.get(list);
-  if (p && replacements.every(([i, item]) => list[i].id === item.id)) POSITIONS.set(out, p);
+  if (p && replacements.every(([i, item]) => list[i].id === item.id)) carry(out, p);
   return out;
 }
 
@@ -45,9 +54,9 @@ export function insertAt<T>(list: T[], item: T, at: number | null): T[] {
   // creates (a claims import) is not 10,000 rebuilds of the map.
   const p = i === list.length ? POSITIONS.get(list) : undefined;
   const id = (item as { id?: unknown }).id;
-  if (p && typeof id === 'string' && !p.has(id)) {
+  if (p && typeof id === 'string' && !p.has(id) && COMPLETE_AT.get(list) === list.length) {
     p.set(id, i);
-    POSITIONS.set(out, p);
+    carry(out, p);
   }
   return out;
 }
@@ -56,7 +65,7 @@ export function replaceAt<T>(list: T[], i: number, item: T): T[] {
   const p = POSITIONS.get(list);
   const same = (item as { id?: unknown }).id === (list[i] as { id?: unknown }).id;
   out[i] = item;
-  if (p && same) POSITIONS.set(out, p);
+  if (p && same) carry(out, p);
   if (same) REPLACED.set(out, { parent: new WeakRef(list), at: i });
   return out;
 }
