@@ -111,6 +111,42 @@ async function main(): Promise<void> {
     ]);
     console.log(`  bomb: ${b.note}`);
 
+    // A sound bundle, and the same with 50,000 junk originals no source refers to (ignored, not unpacked).
+    {
+      const { CaseStore } = await import('../electron/core/store/index.ts');
+      const { CaseClaims } = await import('../electron/core/claims.ts');
+      const { exportCase, readZip, writeZip, verifyBundle } = await import('../electron/core/bundle/index.ts');
+      const { sourceRecord } = await import('../tests/support/bundle-fixtures.ts');
+      const store = await CaseStore.create(path.join(dir, 'junk-case'), { id: 'junk-case', name: 'Junk' });
+      const text = 'Officials said 12 rockets hit the base.';
+      const { source, original } = sourceRecord('s_junk00001', text);
+      await store.addSource(source, { id: source.id, text, annotations: [], claims: [] }, original);
+      const sound = await exportCase(store, (await CaseClaims.load(store)).view(), { appVersion: 'bench' });
+      await store.close();
+      const files = readZip(sound);
+      const enc = new TextEncoder();
+      for (let i = 0; i < 50_000; i++) files.set(`originals/${i.toString(16).padStart(64, '0')}.txt`, enc.encode(`junk ${i}`));
+      const junk = writeZip(
+        [...files].map(([p, data]) => ({ path: p, data })),
+        new Date('2024-01-01T00:00:00Z'),
+      );
+      const t0 = performance.now();
+      const ok = verifyBundle(sound).ok;
+      const soundMs = performance.now() - t0;
+      const t1 = performance.now();
+      const r = verifyBundle(junk);
+      const junkMs = performance.now() - t1;
+      rows.push([
+        'bundle + 50,000 junk originals, verified',
+        fmt(junkMs),
+        '',
+        `the sound bundle: ${fmt(soundMs)}`,
+        `${(junkMs / soundMs).toFixed(0)}× time`,
+        'ignored, reported',
+      ]);
+      console.log(`  junk: ${ok && r.ok ? 'sound' : 'REFUSED'}; ${r.notes[0]?.slice(0, 100)}`);
+    }
+
     const deep = path.join(dir, 'deep.html');
     await writeFile(
       deep,
