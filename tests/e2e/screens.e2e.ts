@@ -1,4 +1,4 @@
-// Each main screen at a laptop's 1024 × 700 and a desktop's 1920 × 1080, light and dark: the layout
+// Each main screen at a laptop's 1024 × 700, 1280 × 800, 1440 × 900 and a desktop's 1920 × 1080, light and dark: the layout
 // holds on each (the window never scrolls, panes stay readable), and a screenshot of each is written
 // for a person to look at (CORROBORATE_SCREENSHOTS, else test-results/screenshots/screens).
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ const out = process.env.CORROBORATE_SCREENSHOTS ?? join(screenshotDir, 'screens'
 
 for (const size of [
   { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+  { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ]) {
   test(`the main screens at ${size.width} × ${size.height}, light and dark`, async ({ app, start, library }) => {

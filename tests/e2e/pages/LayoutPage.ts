@@ -47,5 +47,8 @@ export class LayoutPage {
     }
     const top = this.page.getByRole('banner');
     await expect(top).toBeInViewport({ ratio: 1 });
+    // In a case, the views never squeeze the case's name out of the top bar.
+    const caseName = top.getByRole('heading', { level: 1 });
+    if (await caseName.count()) expect((await caseName.boundingBox())?.width ?? 0, `${what}: the case name is squeezed out`).toBeGreaterThan(40);
   }
 }
