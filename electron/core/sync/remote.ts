@@ -41,7 +41,14 @@ export function openLocal(caseDir: string, remote: URL): Db {
 
 /** The server's database. skip_setup: a member never creates databases; the desk's admin does. */
 export function openRemote(url: URL, credentials: Credentials | null): Db {
-  return new PouchDB(url.href, { skip_setup: true, ...(credentials ? { auth: credentials } : {}) }) as unknown as Db;
+  const db = new PouchDB(url.href, { skip_setup: true, ...(credentials ? { auth: credentials } : {}) }) as unknown as Db;
+  // PouchDB 9's replicator asks the source for its info after each batch, only to count progress in
+  // its task list, and handles no failure (`src.info().then(...)`): a server going down at that
+  // moment became an unhandled rejection, which ends a Node process. Nothing here reads the server's
+  // info, so a failed one answers with empty counts instead; replication reports the failure itself.
+  const info = db.info.bind(db);
+  db.info = () => info().catch(() => ({ db_name: url.pathname.slice(1), update_seq: 0, doc_count: 0 }));
+  return db;
 }
 
 /** Why the server refused, for the user, or null when the error is not a refusal (the network is down). */
