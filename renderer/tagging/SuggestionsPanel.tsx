@@ -76,8 +76,12 @@ export function SuggestionsPanel(props: {
   }, [shown]);
 
   // A suggestion picked in the text: show it in the list.
+  const focusedKey = useRef<string | null>(null);
   useEffect(() => {
-    if (!props.selectedKey) return;
+    if (!props.selectedKey) {
+      focusedKey.current = null;
+      return;
+    }
     const at = shown.findIndex((s) => s.key === props.selectedKey);
     if (at < 0) return;
     if (at >= limit) {
@@ -86,7 +90,12 @@ export function SuggestionsPanel(props: {
     }
     const el = list.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(props.selectedKey)}"]`);
     el?.scrollIntoView({ block: 'nearest' });
-    el?.focus({ preventScroll: true });
+    // The focus follows a new pick only: the list changing under the same pick (a claim saved, an
+    // event created) must not pull the focus out of the claim form being filled in.
+    if (el && focusedKey.current !== props.selectedKey) {
+      focusedKey.current = props.selectedKey;
+      el.focus({ preventScroll: true });
+    }
   }, [props.selectedKey, shown, limit]);
 
   const run = async (job: () => Promise<unknown>) => {

@@ -6,6 +6,7 @@ import { test, expect, seedDocuments } from './fixtures.ts';
 import { KeyboardPage } from './pages/KeyboardPage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
 import { keyClaims } from './pages/seedKey.ts';
+import { SuggestionsPage } from './pages/SuggestionsPage.ts';
 
 test('select a sentence and save a casualty claim from the keyboard alone', async ({ app, start, library, reader }) => {
   test.setTimeout(90_000);
@@ -52,36 +53,32 @@ test('select a sentence and save a casualty claim from the keyboard alone', asyn
   await expect(kb.said(reader.pane(seed.title))).toContainText('Tagged:');
 });
 
-test('after New event… in the claim form the focus is back in the form, and Ctrl+Enter saves the claim with its event', async ({
-  app,
-  start,
-  library,
-  reader,
-}) => {
+test('after New event… in a claim form opened from a suggestion, the focus is back in the form and Ctrl+Enter saves', async ({ app, start, library }) => {
   test.setTimeout(90_000);
   const seed = (await seedDocuments()).find((s) => /^000_/.test(s.file))!;
-  const claim = (await keyClaims(seed.file)).find((c) => c.kind === 'casualties' && c.measure === 'killed')!;
-  await start.createCase('Keyboard event');
+  await start.createCase('Focus after New event');
   await library.importFiles([seed.path]);
   await library.waitForImport();
-  const kb = new KeyboardPage(app);
-  await kb.tabTo(library.row(seed.title).getByRole('button', { name: seed.title, exact: true }));
-  await app.keyboard.press('Enter');
-  await expect(reader.text(seed.title)).toBeFocused();
-  await kb.nextSentenceWith(claim.quote);
-  await app.keyboard.press('c');
-  const t = new TaggingPage(app);
-  const form = t.form('Casualties');
+  await library.read(seed.title);
+  const sg = new SuggestionsPage(app);
+  await sg.open();
+  await expect(sg.items.first()).toBeVisible({ timeout: 30_000 });
+  await sg.items.first().getByRole('button', { name: /^Edit/ }).click();
+  const form = app.getByRole('form', { name: /claim$/ });
   await expect(form).toBeVisible();
+  const kb = new KeyboardPage(app);
   await kb.tabTo(form.getByRole('button', { name: 'New event…' }));
   await app.keyboard.press('Enter');
   const dialog = app.getByRole('dialog', { name: 'New event' });
   await expect(dialog.getByLabel('Title')).toBeFocused();
-  await app.keyboard.type('Keyboard event');
+  await app.keyboard.type('Focus event');
   await app.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
-  await expect.poll(() => form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
+  // Not on a suggestion card: in the form, where the next key (Ctrl+Enter) belongs.
+  await app.waitForTimeout(500);
+  expect(await form.evaluate((f) => f.contains(document.activeElement))).toBe(true);
   await app.keyboard.press('Control+Enter');
   await expect(form).toBeHidden();
-  await expect(t.row(claim.quote.split(' ').slice(0, 6).join(' '))).toContainText('Keyboard event');
+  await sg.claimsTab.click();
+  await expect(new TaggingPage(app).claimRows.filter({ hasText: 'Focus event' })).toHaveCount(1);
 });
