@@ -32,6 +32,12 @@ async function child(args: Map<string, string>): Promise<void> {
   const textsDir = args.get('--texts')!;
   const { createCore } = await import('../electron/core/index.ts');
   const { writeFileDurable } = await import('../electron/core/store/durable.ts');
+  const appendDurable = async (file: string, bytes: Buffer) => {
+    const h = await fsp.open(file, 'a');
+    await h.writeFile(bytes);
+    await h.datasync();
+    await h.close();
+  };
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
   const index = JSON.parse(fs.readFileSync(path.join(dir, 'case.json'), 'utf8')) as { sources: Array<{ id: string }>; events: Array<{ id: string }> };
@@ -53,7 +59,7 @@ async function child(args: Map<string, string>): Promise<void> {
   const refDir = path.join(work, 'ref');
   fs.mkdirSync(refDir, { recursive: true });
   // Undo history from an earlier run would make this run's history writes bigger: start without it.
-  fs.rmSync(path.join(dir, 'history.json'), { force: true });
+  for (const f of ['history.json', 'history.log']) fs.rmSync(path.join(dir, f), { force: true });
 
   const measure = async (key: RowKey, fn: () => Promise<{ ours: number[]; ref: number[]; note?: string }>) => {
     try {
@@ -149,12 +155,14 @@ async function child(args: Map<string, string>): Promise<void> {
     await measure('edit', async () => {
       const first = await edit(); // warm-up (and the body's first backup)
       context.push(`claims.execute reply: ${(JSON.stringify(first).length / 1024).toFixed(1)} KB as JSON`);
-      // The reference writes the bytes the last edit wrote (read before its timer starts).
+      // The reference writes the bytes the last edit wrote (read before its timer starts): the
+      // source's file, and the undo history's step (a line appended to history.log).
       let body = Buffer.alloc(0);
       let history = Buffer.alloc(0);
       const files = () => {
         body = fs.readFileSync(path.join(dir, 'sources', `${mid.id}.json`));
-        history = fs.readFileSync(path.join(dir, 'history.json'));
+        const log = fs.readFileSync(path.join(dir, 'history.log'), 'utf8').split('\n').filter(Boolean);
+        history = Buffer.from(`${log.at(-1) ?? ''}\n`);
       };
       const ours: number[] = [];
       const ref: number[] = [];
@@ -164,7 +172,7 @@ async function child(args: Map<string, string>): Promise<void> {
           files();
           return time(async () => {
             await writeFileDurable(path.join(refDir, 'body.json'), body);
-            await writeFileDurable(path.join(refDir, 'history.json'), history);
+            await appendDurable(path.join(refDir, 'history.log'), history);
           });
         };
         if (i % 2 === 0) {
@@ -175,7 +183,7 @@ async function child(args: Map<string, string>): Promise<void> {
           ours.push(await a());
         }
       }
-      return { ours, ref, note: `body ${(body.length / 1024).toFixed(1)} KB + history ${(history.length / 1024).toFixed(1)} KB at the last run` };
+      return { ours, ref, note: `body ${(body.length / 1024).toFixed(1)} KB + a history line of ${(history.length / 1024).toFixed(1)} KB at the last run` };
     });
 
     // ---- every verdict, then after one edit, vs a bare group-by of the same claims

@@ -5,9 +5,10 @@ import { validateAnnotations, validateClaims, type Annotation, type Claim, type 
 import { emptyStack, loadUndoStack, type ClaimState, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { readIndexRecords, shareStrings } from './claims-records.ts';
+import { HistoryFile } from './history-file.ts';
 import type { CaseStore } from './store/index.ts';
 
-export const HISTORY_FILE = 'history.json';
+export { HISTORY_FILE } from './history-file.ts';
 /**
  * Sources read at a time when loading; the host answers other calls between batches. Small, so a
  * call that arrives meanwhile (the reader opening the first source) waits a few milliseconds, not a
@@ -25,6 +26,7 @@ export type IndexRecordKind = 'events' | 'actors' | 'decisions' | 'reconciliatio
 export interface LoadedClaims {
   state: ClaimState;
   stack: UndoStack;
+  history: HistoryFile;
   problems: string[];
   /** Per source, the raw records that failed validation. */
   unreadable: Map<string, Unreadable>;
@@ -72,24 +74,12 @@ export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
   const { events: ev, actors: ac, decisions: de, reconciliations: re, gradeOverrides: go } = readIndexRecords(store.index);
   for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
 
-  let stack = emptyStack();
-  const raw = await readFile(join(store.dir, HISTORY_FILE), 'utf8').catch(() => null);
-  if (raw !== null) {
-    let parsed: unknown = null;
-    try {
-      parsed = JSON.parse(raw);
-    } catch {
-      problems.push('The undo history could not be read; it starts afresh. Your claims are not affected.');
-    }
-    if (parsed !== null) {
-      const loaded = loadUndoStack(parsed);
-      stack = loaded.stack;
-      if (loaded.problem) problems.push(loaded.problem);
-    }
-  }
+  const history = await HistoryFile.read(store.dir);
+  problems.push(...history.problems);
   return {
     state: { annotations, claims, events: ev.records, actors: ac.records, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
-    stack,
+    stack: history.stack,
+    history: history.file,
     problems,
     unreadable,
     unreadableIndex: {

@@ -11,10 +11,11 @@ import { apply, canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimSta
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
 import { reresolveAll } from '../../shared/timing.ts';
-import { HISTORY_FILE, readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
+import { readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
+import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';
 import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
-import { writeFileDurable, type CaseStore } from './store/index.ts';
+import type { CaseStore } from './store/index.ts';
 
 /** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
 const RECENT_CHANGES = 200;
@@ -25,6 +26,8 @@ export class CaseClaims {
   /** The same records by source, so a save touches only its source's few. */
   #records: SourceRecords;
   #stack: UndoStack;
+  /** Where the stack is saved: a line per step (history-file.ts). */
+  readonly #history: HistoryFile;
   #problems: string[];
   /** Per source, the raw records that failed validation: written back as they were. */
   readonly #unreadable = new Map<string, Unreadable>();
@@ -45,8 +48,9 @@ export class CaseClaims {
   readonly #outside: SourceCommands;
   readonly #check = (c: Command) => this.#outside.check(c);
 
-  private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, problems: string[]) {
+  private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, history: HistoryFile, problems: string[]) {
     this.#store = store;
+    this.#history = history;
     this.#outside = new SourceCommands(store);
     this.#state = state;
     this.#records = SourceRecords.of(state);
@@ -60,7 +64,7 @@ export class CaseClaims {
    */
   static async load(store: CaseStore, opts: { version?: number } = {}): Promise<CaseClaims> {
     const loaded = await readCaseClaims(store);
-    const cc = new CaseClaims(store, loaded.state, loaded.stack, loaded.problems);
+    const cc = new CaseClaims(store, loaded.state, loaded.stack, loaded.history, loaded.problems);
     for (const [k, v] of loaded.unreadable) cc.#unreadable.set(k, v);
     if (opts.version !== undefined) cc.#version = opts.version;
     cc.#unreadableIndex = loaded.unreadableIndex;
@@ -220,7 +224,7 @@ export class CaseClaims {
       const prev = this.#state;
       this.#state = { ...prev, annotations: [...prev.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
       this.#stack = emptyStack();
-      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+      await this.#history.reset(this.#stack);
       return this.#publish(prev, this.#state, []);
     });
   }
@@ -254,7 +258,7 @@ export class CaseClaims {
       };
       this.#state = next;
       this.#stack = emptyStack();
-      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(this.#stack));
+      await this.#history.reset(this.#stack);
       const change = this.#publish(prev, next, []);
       this.#records.drop(sourceId);
       return change;
@@ -319,8 +323,8 @@ export class CaseClaims {
           { fields: indexFields },
         );
       }
+      await this.#history.save(this.#stack, stack);
       this.#stack = stack;
-      await writeFileDurable(join(this.#store.dir, HISTORY_FILE), JSON.stringify(stack));
     } catch (e) {
       // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part,
       // and what the step did outside the claims (a source trashed, corrected) is taken back.

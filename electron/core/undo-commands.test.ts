@@ -310,9 +310,11 @@ describe('undo for every command type, through the core', () => {
     await withCore(dataDir, async (core) => {
       const s = await setup(core);
       await core.call('claims.execute', { caseId: s.caseId, command: tag(s.a, s.textA, 'Two soldiers were killed') });
-      // The history cannot be written any more (a directory where its file goes).
-      await rm(join(s.dir, 'history.json'), { force: true });
-      await mkdir(join(s.dir, 'history.json', 'blocked'), { recursive: true });
+      // The history cannot be written any more (a directory where each of its files goes).
+      for (const name of ['history.json', 'history.log']) {
+        await rm(join(s.dir, name), { force: true });
+        await mkdir(join(s.dir, name, 'blocked'), { recursive: true });
+      }
       await expect(core.call('sources.delete', { caseId: s.caseId, sourceId: s.a })).rejects.toThrow();
       await expect(core.call('sources.update', { caseId: s.caseId, sourceId: s.b, patch: { outlet: 'Northern Courier' } })).rejects.toThrow();
       const open = (await core.call('cases.open', { caseId: s.caseId })) as OpenCase;
