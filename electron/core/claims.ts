@@ -323,7 +323,7 @@ export class CaseClaims {
           { fields: indexFields },
         );
       }
-      await this.#history.save(this.#stack, stack);
+      if (stack !== this.#stack) await this.#history.save(this.#stack, stack); // a colleague's edit (applyRemote) leaves it
       this.#stack = stack;
     } catch (e) {
       // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part,
