@@ -22,7 +22,9 @@ describe('HTML furniture filter', () => {
         ),
       ),
     );
-    expect(r.text).toContain('According to Ahmed Saleh, at least 40 civilians were wounded when the shells fell near the covered market early on Monday morning.');
+    expect(r.text).toContain(
+      'According to Ahmed Saleh, at least 40 civilians were wounded when the shells fell near the covered market early on Monday morning.',
+    );
     expect(r.text).toContain('A spokesman for the regional governor said the toll could rise as the search went on through the night.');
   });
 
@@ -57,15 +59,21 @@ ${[1, 2, 3].map((n) => `<p>${body(n)}</p>`).join('')}`,
         ),
       ),
     );
-    expect(r.text).toContain('Engineers from the utility said the pumps were running again by noon, although pressure in the upper districts remained low for most of the day.');
-    expect(r.text).toContain('Residents queued at two standpipes while the repair crews worked, and several said they had not had running water for nine days.');
+    expect(r.text).toContain(
+      'Engineers from the utility said the pumps were running again by noon, although pressure in the upper districts remained low for most of the day.',
+    );
+    expect(r.text).toContain(
+      'Residents queued at two standpipes while the repair crews worked, and several said they had not had running water for nine days.',
+    );
     // In page order.
     expect(r.text.indexOf('Engineers from the utility')).toBeGreaterThan(r.text.indexOf(body(1)));
     expect(r.text.indexOf('Engineers from the utility')).toBeLessThan(r.text.indexOf(body(2)));
   });
 
   it('drops readers’ comments and related links outside the article, and says how much was left out', () => {
-    const related = Array.from({ length: 12 }, (_, i) => `<li><a href="/s/${i}">Another headline about something else entirely, number ${i + 1}</a></li>`).join('');
+    const related = Array.from({ length: 12 }, (_, i) => `<li><a href="/s/${i}">Another headline about something else entirely, number ${i + 1}</a></li>`).join(
+      '',
+    );
     const r = extractHtml(
       'related.html',
       enc(
@@ -79,7 +87,9 @@ ${[1, 2, 3].map((n) => `<p>${body(n)}</p>`).join('')}`,
     for (const n of [1, 2, 3]) expect(r.text).toContain(body(n));
     expect(r.text).not.toContain('Another headline');
     expect(r.text).not.toContain('I drove over this bridge');
-    expect(r.leftOut.passages).toContain('I drove over this bridge every day for twenty years and I never once thought it would be closed for this long, shame on them.');
+    expect(r.leftOut.passages).toContain(
+      'I drove over this bridge every day for twenty years and I never once thought it would be closed for this long, shame on them.',
+    );
     expect(r.leftOut.share).toBeGreaterThan(0.3);
     expect(r.warnings.join(' ')).toMatch(/^About \d+% of the page's text was left out as site furniture .*show what was left out/);
   });
