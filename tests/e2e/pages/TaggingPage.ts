@@ -48,7 +48,9 @@ export class TaggingPage {
   /** Where there is no room for every pane side by side, a pane may wait behind a tab: bring it forward. */
   async showPane(paneTitle: string): Promise<void> {
     const tab = this.page.getByRole('tablist', { name: 'More panes' }).getByRole('tab', { name: paneTitle, exact: true });
-    if ((await tab.count()) > 0 && (await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+    // Read without waiting: the tabs come and go as the panes are laid out again (a form closing).
+    const selected = await tab.evaluateAll((els) => els.map((el) => el.getAttribute('aria-selected')));
+    if (selected.length > 0 && selected[0] !== 'true') await tab.click({ timeout: 5_000 }).catch(() => undefined);
   }
 
   /**

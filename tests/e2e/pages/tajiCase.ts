@@ -11,6 +11,8 @@ export interface TajiCase {
   titleOf: (doc: string) => string;
   /** The killed and wounded claims of the 11 March attack, each source's total once. */
   casualties: KeyClaim[];
+  /** The timing claims of the attack, so the timeline has dated claims as well as the event. */
+  timings: KeyClaim[];
 }
 
 export async function openTajiCase(start: StartPage, library: LibraryPage, opts: { fourth?: boolean } = {}): Promise<TajiCase> {
@@ -24,7 +26,8 @@ export async function openTajiCase(start: StartPage, library: LibraryPage, opts:
       (c.measure === 'killed' || c.measure === 'wounded') &&
       !(c.doc.startsWith('002') && c.measure === 'killed' && /&/.test(c.quote)),
   );
+  const timings = key.filter((c) => c.kind === 'timing' && c.event === 'taji-2020-03-11' && seeds.some((s) => s.file === c.doc));
   await start.createCase('Camp Taji');
   await importSeeds(library, seeds);
-  return { seeds, titleOf: (doc) => seeds.find((s) => s.file === doc)!.title, casualties };
+  return { seeds, titleOf: (doc) => seeds.find((s) => s.file === doc)!.title, casualties, timings };
 }
