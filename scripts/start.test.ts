@@ -19,25 +19,19 @@ afterAll(async () => {
 });
 
 describe('npm start helpers', () => {
-  it('finds the Electron binary only where the npm package names a file that exists', async () => {
+  it('finds the Electron binary only where the npm package names a file that exists, without loading the package', async () => {
     const root = join(base, 'electron-root');
     const pkg = join(root, 'node_modules', 'electron');
-    await mkdir(pkg, { recursive: true });
+    await mkdir(join(pkg, 'dist'), { recursive: true });
     await writeFile(join(root, 'package.json'), '{}');
     await writeFile(join(pkg, 'package.json'), '{"name":"electron","main":"index.js"}');
-    // As the real package does when its download never happened.
-    await writeFile(join(pkg, 'index.js'), "throw new Error('Electron failed to install correctly');");
-    expect(electronBinary(root)).toBeNull();
-
-    const bin = join(root, 'electron-binary');
-    await writeFile(bin, '');
-    await writeFile(join(pkg, 'index.js'), `module.exports = ${JSON.stringify(join(root, 'missing'))};`);
-    expect(electronBinary(root)).toBeNull();
-    const other = join(base, 'electron-root-2');
-    await mkdir(join(other, 'node_modules', 'electron'), { recursive: true });
-    await writeFile(join(other, 'package.json'), '{}');
-    await writeFile(join(other, 'node_modules', 'electron', 'index.js'), `module.exports = ${JSON.stringify(bin)};`);
-    expect(electronBinary(other)).toBe(bin);
+    // Loading the real package starts a download where the binary is missing: it must not be loaded.
+    await writeFile(join(pkg, 'index.js'), "throw new Error('loaded: this would have tried to download Electron');");
+    expect(electronBinary(root)).toBeNull(); // never downloaded: no path.txt
+    await writeFile(join(pkg, 'path.txt'), 'electron');
+    expect(electronBinary(root)).toBeNull(); // named, but not there
+    await writeFile(join(pkg, 'dist', 'electron'), '');
+    expect(electronBinary(root)).toBe(join(pkg, 'dist', 'electron'));
   });
 
   it('knows when a window can be shown', () => {

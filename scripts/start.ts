@@ -7,10 +7,10 @@
 // it opens a launch page in a private folder (0700, the page 0600) that forwards to a one-time launch
 // code, which the server trades once for the cookie; the page is deleted as soon as the code is used.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { delimiter, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseLaunchArgs, LaunchArgsError } from '../electron/launch-args.ts';
 
@@ -19,11 +19,18 @@ const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const NO_ELECTRON_LINE = 'Electron is not installed here (its binary could not be downloaded); opening Corroborate in browser mode.';
 export const NO_DISPLAY_LINE = 'No display here for an Electron window; serving Corroborate in browser mode instead.';
 
-/** The Electron binary, or null where it was never downloaded (the npm package throws or names a missing file). */
+/**
+ * The Electron binary, or null where it was never downloaded. Read from the npm package's path.txt
+ * (what its index.js reads), not by loading the package: since Electron 42 that tries to download
+ * the binary on the spot, which prints a line and waits on a network this machine may not have.
+ */
 export function electronBinary(root = repoRoot): string | null {
   try {
-    const path: unknown = createRequire(join(root, 'package.json'))('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+    const name = readFileSync(join(dir, 'path.txt'), 'utf8');
+    const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const path = override ? join(override, name || 'electron') : join(dir, 'dist', name);
+    return name && existsSync(path) ? path : null;
   } catch {
     return null;
   }
