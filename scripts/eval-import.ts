@@ -24,7 +24,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { extractFile, type Extracted } from '../electron/core/import/index.ts';
+import { extractFileIsolated, type Extracted } from '../electron/core/import/index.ts';
+import { importPool } from '../electron/core/import/pool.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { list: { type: 'boolean', default: false } } });
 if (!positionals.length) {
@@ -173,7 +174,8 @@ for (const dir of positionals) {
     const bytes = new Uint8Array(readFileSync(file));
     let x: Extracted;
     try {
-      x = await extractFile(path.basename(file), bytes);
+      // As the app imports: in the worker pool, with a time limit (a file over it counts as refused).
+      x = await extractFileIsolated(path.basename(file), bytes, { timeoutMs: 60_000 });
     } catch (e) {
       failures.push(`${rel}: ${(e as Error).message.slice(0, 140)}`);
       continue;
@@ -234,7 +236,11 @@ if (html.recall.length) {
   if (t.of) line('titles acceptable', `${t.right}/${t.of} = ${((100 * t.right) / t.of).toFixed(0)}%`, '≥ 95%');
   if (d.of) line('dates right (pages stating one)', `${d.right}/${d.of} = ${((100 * d.right) / d.of).toFixed(0)}%`, '≥ 90%');
 }
+const timedOut = failures.filter((f) => /took longer than/.test(f)).length;
+if (timedOut) line('files stopped at the time limit', String(timedOut), '0 (each also listed above as refused)');
 if (pdf.recall.length) {
   line(`PDF word recall p10 (${pdf.recall.length} files)`, f3(pct(pdf.recall, 0.1)), '≥ 0.95');
   line('PDF word precision p10', f3(pct(pdf.precision, 0.1)), '≥ 0.95');
 }
+await importPool().close();
+process.exit(0);
