@@ -330,9 +330,10 @@ const squashName = (s: string) =>
  * A page's <title> without the site's name: "Obama admits … - BBC News" → "Obama admits …",
  * "Le Monde.fr - Titre" → "Titre". A part is the site's name when it matches one of `names` (the
  * declared site name, the host, the outlet the host maps to), or when it is the short last part
- * (three words or fewer) after a "|" of a title of four words or more.
+ * (three words or fewer) after a "|" of a title of four words or more (not with `knownOnly`: a
+ * declared headline loses only a part that names the site).
  */
-export function withoutSiteSuffix(title: string, names: (string | null | undefined)[]): string {
+export function withoutSiteSuffix(title: string, names: (string | null | undefined)[], opts: { knownOnly?: boolean } = {}): string {
   const known = names
     .filter((n): n is string => !!n)
     .flatMap((n) => [n, n.replace(/^www\./, '').split('.')[0]])
@@ -347,7 +348,8 @@ export function withoutSiteSuffix(title: string, names: (string | null | undefin
   while (parts.length > 1 && isSite(parts[parts.length - 1])) parts = parts.slice(0, -1);
   while (parts.length > 1 && isSite(parts[0])) parts = parts.slice(1);
   const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-  if (parts.length === 2 && seps.length === 1 && /\|/.test(seps[0]) && words(parts[1]) <= 3 && words(parts[0]) >= 4) parts = parts.slice(0, 1);
+  if (!opts.knownOnly && parts.length === 2 && seps.length === 1 && /\|/.test(seps[0]) && words(parts[1]) <= 3 && words(parts[0]) >= 4)
+    parts = parts.slice(0, 1);
   // Only whole parts go: the rest is the title as the page writes it, separators included.
   if (parts.length === title.split(TITLE_SEPARATOR).length) return title;
   const start = title.indexOf(parts[0]);

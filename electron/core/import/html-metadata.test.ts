@@ -85,3 +85,18 @@ describe('HTML metadata', () => {
     expect(r.published).toMatchObject({ value: { date: '2015-02-23' }, confidence: 'high', how: 'dateline at the start of the article "Feb. 23, 2015"' });
   });
 });
+
+describe('declared titles', () => {
+  it('drop a site suffix that names the site ("… - BBC News" style)', async () => {
+    const r = await extractFile(
+      'og.html',
+      enc(
+        page(
+          '<title>x</title><meta property="og:title" content="Flood defences hold in the delta - Delta Daily News"><meta property="og:site_name" content="Delta Daily News">',
+          `<article><h1>Flood defences hold in the delta</h1>${paras}</article>`,
+        ),
+      ),
+    );
+    expect(r.title).toMatchObject({ value: 'Flood defences hold in the delta', how: 'meta og:title without the site name', confidence: 'high' });
+  });
+});

@@ -110,14 +110,21 @@ export function declaredMetadata(doc: Document): { hints: MetadataHints; url: st
   const article = ld.find((o) => o['@type'] !== 'WebPage' && o['@type'] !== 'Article?') ?? ld.find((o) => o['@type'] !== 'WebPage') ?? ld[0];
   const outletDeclared = meta('property', 'og:site_name') ?? (article && clean(ldNames(article.publisher)[0])) ?? null;
 
-  add(hints.title, meta('property', 'og:title'), 'meta og:title', 'high');
-  add(hints.title, article && clean(ldString(article.headline)), 'JSON-LD headline', 'high');
-  add(hints.title, meta('name', 'twitter:title'), 'meta twitter:title', 'high');
   const url = httpUrl(doc.querySelector('link[rel="canonical" i]')?.getAttribute('href')) ?? httpUrl(meta('property', 'og:url'));
   const host = url ? new URL(url).hostname : null;
+  const siteNames = [outletDeclared, host, host && outletOfHost(host)];
+  // Declared titles also carry the site's name at times ("… - BBC News"): only a part naming the site goes.
+  const declaredTitle = (v: string | null | undefined, how: string) => {
+    if (!v) return;
+    const bare = withoutSiteSuffix(v, siteNames, { knownOnly: true });
+    add(hints.title, bare, bare === v ? how : `${how} without the site name`, 'high');
+  };
+  declaredTitle(meta('property', 'og:title'), 'meta og:title');
+  declaredTitle(article && clean(ldString(article.headline)), 'JSON-LD headline');
+  declaredTitle(meta('name', 'twitter:title'), 'meta twitter:title');
   const pageTitle = clean(doc.title);
   if (pageTitle) {
-    const bare = withoutSiteSuffix(pageTitle, [outletDeclared, host, host && outletOfHost(host)]);
+    const bare = withoutSiteSuffix(pageTitle, siteNames);
     add(hints.title, bare, bare === pageTitle ? '<title>' : '<title> without the site name', 'medium');
   }
   add(hints.title, clean(doc.querySelector('h1')?.textContent), 'first <h1> heading', 'low');
