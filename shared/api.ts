@@ -9,7 +9,7 @@ import { Decision, Matrix } from './conflicts.ts';
 import { Grade, GradeOverride } from './grade.ts';
 import { Reconciliation } from './reconcile.ts';
 import { Clash, Manifest } from './bundle.ts';
-import { Suggestion, SUGGEST_RULES_VERSION } from './suggest.ts';
+import { Suggestion, SUGGEST_RULES_VERSION } from './suggest/schema.ts';
 import { ChangeSet } from './changes.ts';
 
 const Bytes = z.instanceof(Uint8Array);

@@ -18,10 +18,7 @@
 //   of their sentences but are not timing suggestions of their own.
 // - Event hints group one source's suggestions into incidents: by resolved date and place, carried
 //   forward through a paragraph while the text speaks of the same incident.
-import { z } from 'zod';
-import { Figure, Measure, Part, Population, Stance } from './claims.ts';
-import { IsoDate } from './source.ts';
-import { TimingPrecision } from './timing.ts';
+import { SUGGEST_RULES_VERSION, type Suggestion, type SuggestedDate } from './suggest/schema.ts';
 import { splitSentences } from './suggest/sentences.ts';
 import { figureDrafts } from './suggest/figures.ts';
 import { withFrameDrafts } from './suggest/figures/frames.ts';
@@ -33,59 +30,8 @@ import { isBackground, storyDate } from './suggest/background.ts';
 import { INCIDENT_WORD } from './suggest/lexicon.ts';
 import { emptyDraft, type Draft } from './suggest/draft.ts';
 
-export const SUGGEST_RULES_VERSION = 'suggest/2';
-
-export const SuggestionKind = z.enum(['casualties', 'munitions', 'count', 'attribution', 'timing']);
-export type SuggestionKind = z.infer<typeof SuggestionKind>;
-
-const Offsets = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
-
-export const SuggestedDate = z.object({
-  /** The expression as written ("early Friday") and where it is in the canonical text. */
-  expression: z.string(),
-  at: Offsets,
-  /** Resolved range; null when there is no publication date or the words are not understood. */
-  start: IsoDate.nullable(),
-  end: IsoDate.nullable(),
-  precision: TimingPrecision.nullable(),
-  method: z.string(),
-  relative: z.boolean(),
-  approximate: z.boolean(),
-  /** Counts from another date in the text ("two days later"): the user should link its anchor. */
-  anchored: z.boolean(),
-});
-export type SuggestedDate = z.infer<typeof SuggestedDate>;
-
-export const EventHint = z.object({
-  /** Suggestions of one source with the same key speak of one incident. */
-  key: z.string(),
-  date: IsoDate.nullable(),
-  place: z.string().nullable(),
-});
-export type EventHint = z.infer<typeof EventHint>;
-
-export const Suggestion = z.object({
-  kind: SuggestionKind,
-  /** UTF-16 offsets into the canonical text, end exclusive; `quote` is exactly text.slice(start, end). */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  quote: z.string(),
-  sentence: Offsets,
-  measure: Measure.nullable(),
-  population: Population.nullable(),
-  parts: z.array(Part),
-  figure: Figure.nullable(),
-  weapon: z.string().nullable(),
-  date: SuggestedDate.nullable(),
-  perpetrator: z.string().nullable(),
-  stance: Stance.nullable(),
-  speaker: z.string().nullable(),
-  /** The rule that proposed it (recorded in a claim's origin when the user accepts it). */
-  rule: z.string(),
-  confidence: z.number().min(0).max(1),
-  eventHint: EventHint,
-});
-export type Suggestion = z.infer<typeof Suggestion>;
+// The schema lives apart so the window can parse suggestions without bundling the suggester.
+export { EventHint, SUGGEST_RULES_VERSION, SuggestedDate, Suggestion, SuggestionKind } from './suggest/schema.ts';
 
 export interface SuggestOptions {
   /** The source's publication date (YYYY-MM-DD); null leaves relative dates unresolved. */

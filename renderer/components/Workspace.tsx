@@ -56,7 +56,11 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const cache = useMemo(() => new DocCache(client, caseId), [client, caseId]);
   const revealRef = useRef<(sourceId: string, t: TextTarget) => void>(() => undefined);
   const reveal = useCallback((sourceId: string, t: TextTarget) => revealRef.current(sourceId, t), []);
-  const tagging = useTagging({ client, caseId, byId, reveal });
+  // The claim form is pre-filled from the suggestions the panes have (made by the core, off this
+  // thread); they come from useSuggestions below, which needs the tagging store first.
+  const openSuggestionsRef = useRef<(sourceId: string) => Suggested[]>(() => []);
+  const openSuggestions = useCallback((sourceId: string) => openSuggestionsRef.current(sourceId), []);
+  const tagging = useTagging({ client, caseId, byId, reveal, suggestionsOf: openSuggestions });
   const claims = tagging.store;
   const [problemsDismissed, setProblemsDismissed] = useState(false);
   const [side, setSide] = useState<Side>(saved?.side ?? 'claims');
@@ -68,6 +72,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const { want } = claims;
   useEffect(() => want({ all: wantAll, sourceIds: paneSourceIds }), [want, wantAll, paneSourceIds]);
   const suggestions = useSuggestions({ client, caseId, cache, byId, claims, watched: paneSourceIds });
+  openSuggestionsRef.current = suggestions.visible;
   const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);
   const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
   const panelItems = panelSourceId ? suggestions.visible(panelSourceId) : [];

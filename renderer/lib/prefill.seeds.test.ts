@@ -1,5 +1,7 @@
 // The claim-form prefill and the suggester are one parser: for each suggestion on the seed
-// articles, selecting its quote and pressing its key pre-fills the fields accepting it would.
+// articles, selecting its quote and pressing its key pre-fills the fields accepting it would. The
+// suggestions are made here as the core makes them (the renderer is given them, never runs the
+// suggester), from the whole text, so the prefill has to pick the same one out of all of them.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +41,7 @@ describe.each(files)('%s', (file) => {
       published,
       actors: [],
       starterActors: STARTER_ACTORS,
-      within: { text, start: s.start, end: s.end },
+      within: { text, targets: [{ start: s.start, end: s.end }], suggestions: list },
     });
     expect(fields(prefilled)).toEqual(fields(accepted));
   });

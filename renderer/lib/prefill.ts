@@ -13,17 +13,21 @@
 //   claim says so and re-resolves once the date is set in Details.
 // - A perpetrator is matched against the case's actor book, else the starter list, by any alias in
 //   any spelling (shared/actors.ts).
-// - One parser: the suggester (shared/suggest.ts) reads the passage first and its best-covering
-//   suggestion of the key's kind pre-fills the form (perpetrator, stance, speaker, population,
-//   parts, date), so a hand tag is never dumber than a suggestion; the word guesses below are the
-//   fallback for passages it reads nothing in.
+// - One parser: the suggester (shared/suggest.ts) has already read the source in the core, off the
+//   window's thread (the suggestions the pane draws); the best-covering suggestion of the key's kind
+//   pre-fills the form (perpetrator, stance, speaker, population, parts, date), so a hand tag is
+//   never dumber than a suggestion. The renderer never runs the suggester itself: its NLP model
+//   takes a second to set up and reading a long source blocks input. The word guesses below are the
+//   fallback for passages it reads nothing in, and for passages whose suggestion is not in the list:
+//   one the user accepted (the passage is a claim already) or rejected (the user said it reads
+//   wrong), or a list the core has not sent yet.
 import { blankClaim, figureFrom, type Actor, type Claim, type Part, type Population } from '../../shared/claims.ts';
 import { findActor, normaliseActorName } from '../../shared/actors.ts';
 import { parseFigure } from '../../shared/figures.ts';
 import { findTimingExpressions, withResolvedTiming } from '../../shared/timing.ts';
 import { partPlace } from '../../shared/places.ts';
 import { acceptSuggestion } from '../../shared/accept.ts';
-import { suggest, type Suggestion } from '../../shared/suggest.ts';
+import type { Suggestion } from '../../shared/suggest.ts';
 
 type Kind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 
@@ -96,23 +100,15 @@ export interface PrefillContext {
   actors: Actor[];
   starterActors: readonly Actor[];
   /**
-   * The source's canonical text and where the selection is in it: the suggester then reads the
-   * selection's paragraph, so a speaker or a date outside the selected words still comes along.
+   * The source's canonical text, where the selection is in it, and the suggestions the core made of
+   * that text (offsets into it): the best-covering one pre-fills the form, so a speaker or a date
+   * outside the selected words still comes along.
    */
-  within?: { text: string; start: number; end: number };
+  within?: { text: string; targets: ReadonlyArray<{ start: number; end: number }>; suggestions: readonly Suggestion[] };
 }
-
-/** A text up to this long is read whole (a news article: tens of milliseconds), so the form sees what the suggester saw. */
-const WHOLE = 20_000;
-/** How far around a selection the suggester reads in a longer text (characters), cut at line breaks. */
-const WINDOW = 1500;
 
 /** The words of a part's head up to the next joined group ("British and two U.S." → "British"). */
 const headWords = (head: string) => head.split(/\s+(?:and|&|,)\s+|,\s*/)[0] ?? head;
-
-// The NLP model the suggester reads with takes about a second to set up: do it once the window is
-// idle, not on the first key press of a tag.
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => suggest('Two people were killed.', { published: null }));
 
 /** The suggestion kinds a tagging key can take: "m" tags munitions and counts of attacks or strikes. */
 const KEY_KINDS: Record<Kind, readonly Suggestion['kind'][]> = {
@@ -124,29 +120,21 @@ const KEY_KINDS: Record<Kind, readonly Suggestion['kind'][]> = {
 };
 
 /**
- * The claim the suggester makes of the selected passage: the suggestion of the key's kind that
- * covers most of it (a timing key also takes the date of a figure or attribution suggestion), made a
- * claim exactly as accepting it would (acceptSuggestion), but hand-tagged (origin manual). Null when
- * the suggester finds nothing of that kind in the passage.
+ * The claim the suggester made of the selected passage: of the source's suggestions, the one of the
+ * key's kind that covers most of the selection (a timing key also takes the date of a figure or
+ * attribution suggestion), made a claim exactly as accepting it would (acceptSuggestion), but
+ * hand-tagged (origin manual). Null when no suggestion of that kind covers the selection.
  */
 export function suggestedClaim(kind: Kind, text: string, ctx: PrefillContext): Claim | null {
   const kinds = KEY_KINDS[kind];
-  if (kinds.length === 0 || !text.trim()) return null;
-  // the words read: the selection's paragraph(s) when the source text is given, else the selection
   const w = ctx.within;
-  let from = 0;
-  let read = text;
-  let sel = { start: 0, end: text.length };
-  if (w && w.start >= 0 && w.end <= w.text.length && w.start < w.end) {
-    const a = w.text.lastIndexOf('\n', w.start - 1) + 1;
-    const b = w.text.indexOf('\n', w.end);
-    from = w.text.length <= WHOLE ? 0 : Math.max(a, w.start - WINDOW);
-    read = w.text.length <= WHOLE ? w.text : w.text.slice(from, Math.min(b < 0 ? w.text.length : b, w.end + WINDOW));
-    sel = { start: w.start - from, end: w.end - from };
-  }
-  const list = suggest(read, { published: ctx.published });
-  const covered = (s: { start: number; end: number }) => Math.min(s.end, sel.end) - Math.max(s.start, sel.start);
+  if (kinds.length === 0 || !text.trim() || !w || w.suggestions.length === 0) return null;
+  const sel = w.targets.filter((t) => t.start >= 0 && t.end <= w.text.length && t.start < t.end);
+  if (sel.length === 0) return null;
+  // characters of the selection (all its passages) a span covers
+  const covered = (s: { start: number; end: number }) => sel.reduce((n, t) => n + Math.max(0, Math.min(s.end, t.end) - Math.max(s.start, t.start)), 0);
   const rank = (a: Suggestion, b: Suggestion) => covered(b) - covered(a) || b.confidence - a.confidence;
+  const list = w.suggestions.filter((s) => s.start >= 0 && s.end <= w.text.length);
   let best = list.filter((s) => kinds.includes(s.kind) && covered(s) > 0).sort(rank)[0];
   if (!best && kind === 'timing') {
     const dated = list.filter((s) => s.date?.start && covered(s.date.at) > 0).sort((a, b) => covered(b.date!.at) - covered(a.date!.at))[0];
@@ -155,7 +143,7 @@ export function suggestedClaim(kind: Kind, text: string, ctx: PrefillContext): C
   if (!best) return null;
   const { claim } = acceptSuggestion(best, {
     sourceId: ctx.sourceId,
-    text: read,
+    text: w.text,
     ids: { annotationId: ctx.annotationId, claimId: ctx.id },
     now: ctx.created,
     actors: actorBook(ctx.actors, ctx.starterActors),
@@ -166,8 +154,8 @@ export function suggestedClaim(kind: Kind, text: string, ctx: PrefillContext): C
 
 /** A new claim of `kind` from the selected `text`, pre-filled as described at the top. */
 export function prefillClaim(kind: Kind, text: string, ctx: PrefillContext): Claim {
-  // one parser: what the suggester reads in the passage is what the form starts from; the word
-  // guesses below are only the fallback for a passage the suggester reads nothing in
+  // one parser: what the suggester read in the passage is what the form starts from; the word
+  // guesses below are only the fallback for a passage it has no suggestion for
   const suggested = suggestedClaim(kind, text, ctx);
   if (suggested) return suggested;
   const claim = blankClaim(kind, { id: ctx.id, sourceId: ctx.sourceId, annotationId: ctx.annotationId, created: ctx.created, text });

@@ -7,6 +7,7 @@ import type { TextTarget } from '../../shared/anchor.ts';
 import { STARTER_ACTORS } from '../../shared/actors.ts';
 import type { Annotation, Claim } from '../../shared/claims.ts';
 import type { Source } from '../../shared/source.ts';
+import type { Suggestion } from '../../shared/suggest.ts';
 import { claimSummary, KIND_NAME, TAG_KINDS, type TagKind } from '../lib/claimText.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 import { prefillClaim } from '../lib/prefill.ts';
@@ -67,8 +68,15 @@ export function useTagging(opts: {
   byId: Map<string, Source>;
   /** Scroll a pane to a passage (opening the source if needed). */
   reveal: (sourceId: string, target: TextTarget) => void;
+  /**
+   * The suggestions the core made of a source that the panes already have (open ones: not accepted,
+   * not rejected); the claim form is pre-filled from them, so the suggester never runs on this thread.
+   */
+  suggestionsOf?: (sourceId: string) => readonly Suggestion[];
 }): Tagging {
   const { reveal, byId } = opts;
+  const suggestionsOf = useRef(opts.suggestionsOf);
+  suggestionsOf.current = opts.suggestionsOf;
   const store = useClaims(opts.client, opts.caseId);
   const { view } = store;
   const readers = useRef(new Map<string, ReaderInfo>());
@@ -101,10 +109,10 @@ export function useTagging(opts: {
   }, [view]);
 
   // --- the selection, as offsets into a registered reader's text
-  /** The reader's canonical text around one contiguous selection, for the prefill. */
+  /** The reader's canonical text, the selection in it and the source's suggestions, for the prefill. */
   const withinSource = (sourceId: string, targets: ReadonlyArray<{ start: number; end: number }>) => {
     const info = [...readers.current.values()].find((r) => r.sourceId === sourceId);
-    return info && targets.length === 1 ? { text: info.text, start: targets[0].start, end: targets[0].end } : undefined;
+    return info ? { text: info.text, targets, suggestions: suggestionsOf.current?.(sourceId) ?? [] } : undefined;
   };
 
   const readSelection = useCallback(() => {
@@ -175,7 +183,7 @@ export function useTagging(opts: {
         published: source?.published.value.date ?? null,
         actors: view?.actors ?? [],
         starterActors: STARTER_ACTORS,
-        // the suggester reads the selection in its source, so the speaker and date around it come along
+        // the suggestion covering the selection, so the speaker and date around it come along
         within: withinSource(sourceId, targets),
       });
       setDraft({ mode: 'new', claim, annotation });
