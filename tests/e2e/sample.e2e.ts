@@ -7,7 +7,8 @@ import { TaggingPage } from './pages/TaggingPage.ts';
 test('the sample case arrives tagged: claims, an event, an open disagreement and a reconciled row', async ({ app, start, library }) => {
   test.setTimeout(90_000);
   await start.openSample();
-  await expect(library.table).toBeVisible();
+  // Making the sample runs the suggester over its reports once (its language model loads first).
+  await expect(library.table).toBeVisible({ timeout: 30_000 });
   await expect(library.rows).toHaveCount(3);
   for (const outlet of ['Harbour Tribune', 'Northern Courier', 'Gulf Monitor']) await expect(library.table).toContainText(outlet);
   await expect(library.table).not.toContainText('Unknown');

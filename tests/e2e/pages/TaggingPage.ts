@@ -108,7 +108,8 @@ export class TaggingPage {
     await this.select(paneTitle, quote);
     await this.page.keyboard.press(key);
     const kind = { c: 'Casualties', m: 'Munitions', a: 'Attribution', t: 'Timing', n: 'Note' }[key];
-    const form = this.form(kind);
+    // "m" tags munitions and counts (of attacks, strikes, bases): the form is the one the passage reads as.
+    const form = key === 'm' ? this.page.getByRole('form', { name: /^(Munitions|Count) claim$/ }) : this.form(kind);
     await expect(form).toBeVisible();
     return form;
   }
