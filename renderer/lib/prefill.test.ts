@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/claims.ts';
+import { suggest } from '../../shared/suggest.ts';
 import { actorBook, findActorIn, guessMeasure, guessPopulation, guessStance, prefillClaim } from './prefill.ts';
 
 const ctx = (over: Partial<Parameters<typeof prefillClaim>[2]> = {}) => ({
@@ -111,5 +112,40 @@ describe('actorBook', () => {
       { id: 's2', name: 'Other Group', aliases: [] },
     ];
     expect(actorBook(mine, starters).map((a) => a.id)).toEqual(['m1', 's2']);
+  });
+});
+
+// The suggestions come from the core (as the pane has them); here they are made with the same suggester.
+describe('prefillClaim from the source’s suggestions', () => {
+  const text = 'A rocket attack on the base killed two U.S. soldiers on Tuesday, the Pentagon said.\nKataib Hezbollah claimed responsibility for the attack.';
+  const published = '2021-06-04';
+  const list = suggest(text, { published });
+  const at = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+  const within = (targets: Array<{ start: number; end: number }>, suggestions = list) => ({ text, targets, suggestions });
+
+  it('takes the covering suggestion: its speaker and date come along though they are outside the selection', () => {
+    const c = prefillClaim('casualties', 'two U.S. soldiers', ctx({ published, within: within([at('two U.S. soldiers')]) }));
+    expect(c).toMatchObject({ kind: 'casualties', measure: 'killed', speaker: 'Pentagon', origin: { type: 'manual' } });
+    expect(c.kind === 'casualties' && c.figure.best).toBe(2);
+  });
+
+  it('a timing key on the date of a figure suggestion takes its resolved date', () => {
+    const c = prefillClaim('timing', 'Tuesday', ctx({ published, within: within([at('Tuesday')]) }));
+    expect(c).toMatchObject({ kind: 'timing', expression: 'on Tuesday', start: '2021-06-01', end: '2021-06-01', speaker: 'Pentagon' });
+  });
+
+  it('of several passages, the suggestion covering most of them wins', () => {
+    const targets = [at('killed'), at('Kataib Hezbollah claimed responsibility')];
+    expect(prefillClaim('attribution', 'killed Kataib Hezbollah claimed responsibility', ctx({ published, within: within(targets) }))).toMatchObject({
+      kind: 'attribution',
+      stance: 'claimed',
+    });
+  });
+
+  it('a passage whose suggestion is not in the list (accepted or rejected) gets the word guesses', () => {
+    const open = list.filter((s) => s.kind !== 'casualties');
+    const c = prefillClaim('casualties', 'two U.S. soldiers', ctx({ published, within: within([at('two U.S. soldiers')], open) }));
+    expect(c).toMatchObject({ kind: 'casualties', speaker: null, origin: { type: 'manual' } });
+    expect(c.kind === 'casualties' && c.figure.best).toBe(2);
   });
 });
