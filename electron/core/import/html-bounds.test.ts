@@ -73,4 +73,13 @@ describe('HTML bounds before extraction', () => {
     expect((e as ApiError).code).toBe('TOO_LARGE');
     expect(assertHtmlSize('ok.html', MAX_HTML_BYTES)).toBeUndefined();
   });
+
+  it('reads past a tag that does not end well (a stray "/" after a long attribute name), and past attributes with no space between them', () => {
+    // Real pages (a news site's markup) have such tags; the scan once took hours on one of them.
+    const odd = `<div data-${'tracking'.repeat(5)} / hidden>`;
+    const page = `<html><body>${odd}<p class="a"id="b">Three soldiers were killed.</p></body></html>`;
+    const r = boundHtml('x.html', enc.encode(page), 2);
+    expect(r.depth).toBe(3); // html > body > p: the odd tag is text to the scan, the glued attributes are not
+    expect(dec.decode(r.bytes)).toContain('Three soldiers were killed.');
+  });
 });
