@@ -38,15 +38,13 @@ export function fieldLines(annotations: unknown[]): Line[] {
       // A multi-line field's lines run down from its top.
       // Near the bottom of the box is where its text's baseline sits, level with the label beside it.
       const lineCount = text.split('\n').length;
-      text
-        .split('\n')
-        .forEach((t, i) =>
-          lines.push({
-            text: t,
-            y: Math.min(y1, y2) + 2 + (lineCount - 1 - i) * Math.min(height / lineCount, 12),
-            size: Math.min((height / lineCount) * 0.7, 12),
-          }),
-        );
+      text.split('\n').forEach((t, i) =>
+        lines.push({
+          text: t,
+          y: Math.min(y1, y2) + 2 + (lineCount - 1 - i) * Math.min(height / lineCount, 12),
+          size: Math.min((height / lineCount) * 0.7, 12),
+        }),
+      );
     }
   }
   return lines;
