@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
 import { reanchorAnnotations } from '../../shared/anchor.ts';
-import type { Annotation } from '../../shared/claims.ts';
+import type { Annotation, Claim } from '../../shared/claims.ts';
 import { apply, canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange, SourceBody } from '../../shared/source.ts';
@@ -236,6 +236,11 @@ export class CaseClaims {
       await this.#store.writeBody(next);
       return next;
     });
+  }
+
+  /** A source's claims, from the per-source lists (not a filter of every claim of the case). */
+  claimsOf(sourceId: string): readonly Claim[] {
+    return this.#records.get(sourceId).claims;
   }
 
   bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] } {

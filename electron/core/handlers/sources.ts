@@ -119,7 +119,7 @@ export function sourceHandlers(
       const st = await open.store(caseId);
       const claims = await open.claims(caseId);
       const before = sourceOf(st, sourceId);
-      const mine = claims.state().claims.filter((c) => c.sourceId === sourceId);
+      const mine = [...claims.claimsOf(sourceId)];
       const edit = correctionCommand(before, patch, mine, new Date().toISOString());
       if (edit) {
         const saved = structuredClone(before); // the command edits the record in place
