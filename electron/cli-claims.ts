@@ -1,15 +1,13 @@
 // `corroborate claims` and `corroborate import-claims`: a case's claims listed, and a claims sheet
 // (claims.csv's columns) imported as one undoable step. Thin: the work is shared/claims-sheet.
-import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { listClaims } from '../shared/claims-sheet/list.ts';
 import { importClaimsSheet, SheetError } from '../shared/claims-sheet/run.ts';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits.ts';
 import type { Client } from '../shared/api.ts';
 import type { Core } from './core/index.ts';
-import { UsageError } from './cli-usage.ts';
+import { newId, parse, UsageError } from './cli-common.ts';
 
 export interface ClaimsCliDeps {
   out: (s: string) => void;
@@ -18,10 +16,7 @@ export interface ClaimsCliDeps {
   withCore: <T>(caseDir: string, fn: (core: Core, caseId: string) => Promise<T>) => Promise<T>;
 }
 
-const parse = (args: string[], options: Record<string, { type: 'string' | 'boolean' }>) => parseArgs({ args, options, allowPositionals: true, strict: true });
-
 /** A record id as the app makes them (renderer/lib/ids.ts): prefix, time, random. */
-const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${[...randomBytes(9)].map((b) => (b % 36).toString(36)).join('')}`;
 
 async function hasCase(dir: string, io: ClaimsCliDeps): Promise<boolean> {
   if (await stat(join(dir, 'case.json')).catch(() => null)) return true;

@@ -2,7 +2,6 @@
 // suggestions with their offsets; on a case's source (--case DIR --source ID) it lists the open ones
 // (not rejected, not already tagged), and --accept makes them claims in one undoable step, exactly as
 // "Accept all" does in the app (shared/accept.ts), printing the claims made.
-import { randomBytes } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +16,7 @@ import type { Suggestion } from '../shared/suggest.ts';
 import type { Core } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { suggestIsolated } from './core/suggestions.ts';
-import { UsageError } from './cli-usage.ts';
+import { newId, UsageError } from './cli-common.ts';
 
 export interface SuggestCliDeps {
   out: (s: string) => void;
@@ -27,7 +26,6 @@ export interface SuggestCliDeps {
   readStdin: () => Promise<Uint8Array>;
 }
 
-const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}${[...randomBytes(9)].map((b) => (b % 36).toString(36)).join('')}`;
 const figureOut = (f: Suggestion['figure']) => f && { low: f.low, best: f.best, high: f.high, qualifier: f.qualifier };
 
 /** One suggestion as `suggest --json` prints it (an additive, stable shape). */

@@ -10,18 +10,16 @@ import type { ImportResult } from '../shared/api.ts';
 import type { Source } from '../shared/source.ts';
 import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
 import { conflictsReport, type Matrix } from '../shared/conflicts.ts';
-import { createCore, type Core } from './core/index.ts';
+import { createCore } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { verifyBundle } from './core/bundle/index.ts';
 import { writeFileDurable } from './core/store/index.ts';
-import { fixedCaseId } from './core/cases.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
-import { UsageError } from './cli-usage.ts';
+import { parse, requireCase, UsageError, withCore } from './cli-common.ts';
 import { claimsCommand, importClaimsCommand } from './cli-claims.ts';
 import { suggestCommand } from './cli-suggest.ts';
-import { CaseSync, type Credentials, type SyncStatus } from './core/sync/index.ts';
-import { askHidden } from './ask-hidden.ts';
+import { syncCommand } from './cli-sync-command.ts';
 
 const USAGE = `Usage:
   corroborate import FILE|FOLDER... --case DIR [--json]   import files into the case in DIR (created if needed)
@@ -102,26 +100,6 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     }
     io.err(e instanceof Error ? e.message : String(e));
     return 1;
-  }
-}
-
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
-  return parseArgs({ args, options, allowPositionals: true, strict: true });
-}
-
-function requireCase(values: Record<string, unknown>): string {
-  const dir = values.case;
-  if (typeof dir !== 'string' || !dir) throw new UsageError('Say which case with --case DIR.');
-  return resolve(dir);
-}
-
-async function withCore<T>(caseDir: string, fn: (core: Core, caseId: string) => Promise<T>): Promise<T> {
-  const core = await createCore({ dataDir: defaultDataDir(), fixedCaseDir: caseDir, host: 'cli' });
-  try {
-    // The id the case in the folder has (the folder's name only while it holds no case yet).
-    return await fn(core, core.info.fixedCase ?? fixedCaseId(caseDir));
-  } finally {
-    await core.close();
   }
 }
 
@@ -387,62 +365,4 @@ async function importableFilesIn(dir: string): Promise<string[]> {
     if (e.isFile() && isImportable(e.name)) out.push(join(e.parentPath, e.name));
   }
   return out.sort();
-}
-
-// ---------------------------------------------------------------- sync (issue 13)
-
-async function syncCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
-    case: { type: 'string' },
-    server: { type: 'string' },
-    user: { type: 'string' },
-    once: { type: 'boolean' },
-    json: { type: 'boolean' },
-  });
-  if (positionals.length) throw new UsageError(`Unexpected argument “${positionals[0]}”.`);
-  const caseDir = requireCase(values);
-  if (typeof values.server !== 'string' || !values.server)
-    throw new UsageError('Say which server with --server URL (http://host:5984/ or the case’s database, http://host:5984/taji-2020).');
-  if (!(await stat(join(caseDir, 'case.json')).catch(() => null))) {
-    io.err(`There is no Corroborate case in ${caseDir}.`);
-    return 1;
-  }
-  const user = typeof values.user === 'string' ? values.user : process.env.CORROBORATE_SYNC_USER;
-  let credentials: Credentials | null = null;
-  if (user) {
-    const password = process.env.CORROBORATE_SYNC_PASSWORD ?? (process.stdin.isTTY ? await askHidden(`Password for ${user}: `) : null);
-    if (!password) {
-      io.err(`No password for ${user}: set CORROBORATE_SYNC_PASSWORD, or run this in a terminal to be asked.`);
-      return 1;
-    }
-    credentials = { username: user, password };
-  }
-  const server = values.server;
-  return withCore(caseDir, async (core, caseId) => {
-    await core.call('cases.open', { caseId });
-    const say = (s: SyncStatus) => io.err(`sync: ${s.state}${s.reason ? ` (${s.reason})` : ''}`);
-    const sync = await CaseSync.open(core, { caseId, server, credentials, onStatus: values.once ? undefined : say });
-    try {
-      if (values.once) {
-        const r = await sync.once();
-        if (values.json) io.out(JSON.stringify({ database: sync.url.host + sync.url.pathname, ...r }));
-        else {
-          io.out(`Synced with ${sync.url.host}${sync.url.pathname}: ${r.pushed} sent, ${r.pulled} received, ${r.applied} applied.`);
-          for (const d of r.denied) io.err(`Refused by the server: ${d.id}: ${d.reason}`);
-          for (const w of r.waiting) io.err(`Not applied yet: ${w.id}: ${w.why}`);
-          for (const p of r.problems) io.err(p);
-        }
-        return r.denied.length ? 1 : 0;
-      }
-      await sync.live();
-      io.err(`Syncing ${caseId} with ${sync.url.host}${sync.url.pathname}, live; Ctrl-C stops.`);
-      await new Promise<void>((done) => {
-        process.once('SIGINT', done);
-        process.once('SIGTERM', done);
-      });
-      return 0;
-    } finally {
-      await sync.close();
-    }
-  });
 }
