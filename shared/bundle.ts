@@ -15,7 +15,8 @@
 //   report.html                   the printable report (shared/report.ts)
 import { z } from 'zod';
 import { CaseIndex } from './case.ts';
-import { Actor, Annotation, Claim, Event, RecordId, validateRecords } from './claims.ts';
+import { Actor, Annotation, Claim, Event, RecordId } from './claims.ts';
+import { validateRecords } from './claims-validate.ts';
 import { Decision } from './conflicts.ts';
 import { Reconciliation } from './reconcile.ts';
 import { Source, SourceBody } from './source.ts';

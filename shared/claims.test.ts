@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Annotation,
-  Claim,
-  ClaimKind,
-  Event,
-  Figure,
-  Stance,
-  blankClaim,
-  figureFrom,
-  partsCheck,
-  validateClaims,
-  validateEvents,
-  type Part,
-  type Population,
-} from './claims.ts';
+import { Annotation, Claim, ClaimKind, Event, Figure, Stance, blankClaim, figureFrom, partsCheck, type Part, type Population } from './claims.ts';
+import { validateClaims, validateEvents } from './claims-validate.ts';
 import { FIGURE_RULES_VERSION } from './figures.ts';
 import { seedsKey } from '../tests/unit/corpus.ts';
 

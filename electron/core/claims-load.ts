@@ -1,7 +1,8 @@
 // Reading a case's claims from its files (sources, index, undo history), apart from keeping them in step.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validateAnnotations, validateClaims, type Annotation, type Claim, type RecordProblem } from '../../shared/claims.ts';
+import type { Annotation, Claim } from '../../shared/claims.ts';
+import { validateAnnotations, validateClaims, type RecordProblem } from '../../shared/claims-validate.ts';
 import { emptyStack, loadUndoStack, type ClaimState, type UndoStack } from '../../shared/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { readIndexRecords, shareStrings } from './claims-records.ts';

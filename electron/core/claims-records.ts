@@ -1,7 +1,7 @@
 // Helpers for reading a case's records: judgements validated by position, and repeated strings shared.
 import type { z } from 'zod';
 import type { CaseIndex } from '../../shared/case.ts';
-import { validateActors, validateEvents, type RecordProblem } from '../../shared/claims.ts';
+import { validateActors, validateEvents, type RecordProblem } from '../../shared/claims-validate.ts';
 import { Decision } from '../../shared/conflicts.ts';
 import { GradeOverride } from '../../shared/grade.ts';
 import { Reconciliation } from '../../shared/reconcile.ts';
