@@ -4,6 +4,7 @@
 // section with a "sharing" id, a <span class="popup"> in a sentence) stays, while what lies
 // outside it (related links, comments, mastheads) goes.
 import { NEVER_TAGS, holdsContent } from './furniture.ts';
+import { INLINE_ELEMENTS } from './html-elements.ts';
 
 const BLOCK = new Set([
   'p',
@@ -94,7 +95,7 @@ function linkDensity(el: Element): number {
   return links / all;
 }
 
-const INLINE_TAGS = /^(a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr|img|br)$/;
+const inSentence = (name: string): boolean => INLINE_ELEMENTS.has(name) || name === 'img' || name === 'br';
 
 /**
  * The text of the page from the common ancestor of the kept elements: kept elements whole, and
@@ -133,7 +134,7 @@ export function articleText(kept: Set<Element>): string {
       parts.push('\n\n');
       return;
     }
-    if (INLINE_TAGS.test(el.localName)) return void parts.push(domToText(el));
+    if (inSentence(el.localName)) return void parts.push(domToText(el));
     if (holdsContent(el) && linkDensity(el) < 0.5) parts.push(`\n\n${domToText(el)}\n\n`);
   };
   if (kept.has(lca)) visit(lca);

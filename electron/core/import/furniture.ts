@@ -4,6 +4,7 @@
 // furniture. An inline link with class="popup" in a sentence is the sentence; a <header id="share…">
 // holding the byline and standfirst is the article's head; a <section id="sharing-…"> holding
 // paragraphs is the article's body.
+import { INLINE_ELEMENTS } from './html-elements.ts';
 
 /** Elements that are never content: code, embeds, inputs, navigation. */
 export const NEVER_TAGS = new Set([
@@ -102,38 +103,6 @@ export function dropFurnitureLines(text: string, dropped: string[] = []): string
     .join('\n\n');
 }
 
-/** Elements that flow inside a sentence: never furniture by their class words alone. */
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'wbr',
-]);
-
 /** Bylines in the languages of the news: "By", "Par", "Por", "Von", "Di", "Door", "بقلم". */
 export const BYLINE_START = /^\s*(?:by|par|por|von|di|door|av|af|de|بقلم|كتب|كتبت)[:\s]\s*[\p{Lu}@\p{Script=Arabic}]/iu;
 
@@ -173,10 +142,10 @@ export function holdsContent(el: Element): boolean {
 
 /** An inline element inside a line of text (its parent also holds words of its own). */
 function inRunningText(el: Element): boolean {
-  if (!INLINE.has(el.localName)) return false;
+  if (!INLINE_ELEMENTS.has(el.localName)) return false;
   const parent = el.parentElement;
   if (!parent) return false;
-  return Array.from(parent.childNodes).some((n) => n !== el && n.nodeType === 3 && /\p{L}/u.test((n as Text).data)) || INLINE.has(parent.localName);
+  return Array.from(parent.childNodes).some((n) => n !== el && n.nodeType === 3 && /\p{L}/u.test((n as Text).data)) || INLINE_ELEMENTS.has(parent.localName);
 }
 
 const attrWords = (el: Element) => `${el.getAttribute('class') ?? ''} ${el.id} ${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('role') ?? ''}`;

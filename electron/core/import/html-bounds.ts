@@ -11,6 +11,7 @@
 // encoding passes through byte for byte, and the page's own charset is read later as before.
 import { ApiError } from '../../../shared/errors.ts';
 import { MAX_HTML_BYTES, formatBytes } from '../../../shared/limits.ts';
+import { INLINE_ELEMENTS } from './html-elements.ts';
 
 /** Deeper than any real page (news templates nest 20–60 levels); past it, extraction time grows steeply. */
 export const MAX_HTML_DEPTH = 100;
@@ -18,34 +19,6 @@ export const MAX_HTML_DEPTH = 100;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen']);
 /** Elements whose content is text, not markup: the scan skips to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript']);
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-  'label',
-]);
 /** An open tag of the key closes an open element of each listed name first (a subset of HTML's implied end tags). */
 const CLOSES: Record<string, string[]> = {
   li: ['li'],
@@ -126,7 +99,7 @@ export function boundHtml(name: string, input: Uint8Array, maxDepth = MAX_HTML_D
     // Elements above i end implicitly; the one at i ends with this tag (which goes if that one went).
     const target = stack[i];
     stack.length = i;
-    if (closing && target.dropped) cut(at, end, INLINE.has(target.tag) ? '' : ' ');
+    if (closing && target.dropped) cut(at, end, INLINE_ELEMENTS.has(target.tag) ? '' : ' ');
   };
   let i = src.indexOf('<');
   while (i >= 0 && i < src.length) {
@@ -158,7 +131,7 @@ export function boundHtml(name: string, input: Uint8Array, maxDepth = MAX_HTML_D
       const dropped = stack.length >= maxDepth && !RAW_TEXT.has(tag);
       if (dropped) {
         flattened++;
-        cut(i, end, INLINE.has(tag) ? '' : ' ');
+        cut(i, end, INLINE_ELEMENTS.has(tag) ? '' : ' ');
       }
       stack.push({ tag, dropped });
       deepest = Math.max(deepest, stack.length);
