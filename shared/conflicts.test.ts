@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Claim, type Event, type Part, type Population, Claim as ClaimSchema } from './claims.ts';
+import { type Claim, type Part, type Population, Claim as ClaimSchema } from './claims.ts';
 import type { ClaimState } from './commands.ts';
 import {
   type Matrix,
@@ -13,7 +13,7 @@ import {
   staleDecisions,
   worstVerdict,
 } from './conflicts.ts';
-import { FIGURE_RULES_VERSION } from './figures.ts';
+import { EVENT, T, fig, part, pop } from '../tests/support/claim-makers.ts';
 import { buildSeedCase, type KeyDisagreement } from '../tests/unit/seed-case.ts';
 
 // ---------------------------------------------------------------- the seed case against the key
@@ -112,38 +112,11 @@ describe('the seed case: verdicts against the answer key', () => {
 
 // ---------------------------------------------------------------- the rules, on small made-up cases
 
-const T = '2024-05-01T10:00:00.000Z';
 const SOURCES: SourceInfo[] = [
   { id: 's_aaaaaa', name: 'Daily A', independenceGroup: 'wire-1' },
   { id: 's_bbbbbb', name: 'Daily B', independenceGroup: 'wire-1' },
   { id: 's_cccccc', name: 'Monitor C', independenceGroup: 'C' },
 ];
-const EVENT: Event = {
-  id: 'e1',
-  title: 'Shelling of a depot',
-  start: '2021-06-04',
-  end: '2021-06-04',
-  precision: 'day',
-  place: null,
-  placePrecision: null,
-  type: null,
-  actorIds: [],
-  aggregate: false,
-  note: '',
-  created: T,
-  modified: T,
-};
-
-const pop = (p: Partial<Population> = {}): Population => ({ nationality: null, affiliation: 'unknown', side: null, role: null, ...p });
-const fig = (low: number | null, best: number | null, high: number | null, raw = String(best ?? low ?? '')) => ({
-  raw,
-  low,
-  best,
-  high,
-  qualifier: 'exact' as const,
-  rules: FIGURE_RULES_VERSION,
-});
-const part = (n: number, p: Partial<Population>, extra: Partial<Part> = {}): Part => ({ population: pop(p), figure: fig(n, n, n), subset: false, ...extra });
 
 let n = 0;
 const common = (source: string, extra: Partial<Claim> = {}) => ({
