@@ -9,12 +9,12 @@
 // snapshot a line applies to, so lines already folded into a newer snapshot (a crash between
 // writing it and removing the log) are ignored; a torn or damaged line and everything after it is
 // ignored (those steps' undo entries are lost, never misapplied).
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { UndoEntry, emptyStack, loadUndoStack, type UndoStack } from '../../shared/undo.ts';
-import { appendLine, removeJournal } from './store/journal.ts';
+import { appendLine, checkedLine, readCheckedLine, removeJournal } from './store/journal.ts';
 import { writeFileDurable } from './store/index.ts';
 
 export const HISTORY_FILE = 'history.json';
@@ -27,11 +27,6 @@ const ListStep = z.tuple([z.number().int().nonnegative(), z.number().int().nonne
 type ListStep = z.infer<typeof ListStep>;
 const LogEntry = z.object({ base: z.string().min(1), seq: z.number().int().positive(), done: ListStep, undone: ListStep });
 type LogEntry = z.infer<typeof LogEntry>;
-
-const PREFIX = '{"sha256":"';
-const MIDDLE = '","entry":';
-const HEAD = PREFIX.length + 64 + MIDDLE.length;
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** How `next` was made from `prev`: entries are compared by identity (steps share the ones they keep). */
 export function listStep<T>(prev: readonly T[], next: readonly T[]): [number, number, T[]] {
@@ -124,19 +119,9 @@ export class HistoryFile {
   }
 }
 
-function encodeLine(entry: LogEntry): string {
-  const payload = JSON.stringify(entry);
-  return `${PREFIX}${sha256(payload)}${MIDDLE}${payload}}\n`;
-}
+const encodeLine = (entry: LogEntry): string => checkedLine(entry);
 
 function decodeLine(line: string): LogEntry | null {
-  if (!line.startsWith(PREFIX) || line.slice(PREFIX.length + 64, HEAD) !== MIDDLE || !line.endsWith('}')) return null;
-  const payload = line.slice(HEAD, -1);
-  if (sha256(payload) !== line.slice(PREFIX.length, PREFIX.length + 64)) return null;
-  try {
-    const r = LogEntry.safeParse(JSON.parse(payload));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
+  const r = readCheckedLine(line, LogEntry);
+  return 'entry' in r ? r.entry : null;
 }

@@ -51,14 +51,14 @@ const MIDDLE = '","entry":';
 const HEAD = PREFIX.length + 64 + MIDDLE.length;
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** One journal line, newline included. */
-export function encodeEntry(entry: JournalEntry): string {
+/** A checksummed line (newline included) holding `entry`: the journal's, and the undo history's (history-file.ts). */
+export function checkedLine(entry: unknown): string {
   const payload = JSON.stringify(entry);
   return `${PREFIX}${sha256(payload)}${MIDDLE}${payload}}\n`;
 }
 
-/** The entry a line holds, or why it cannot be trusted. */
-export function decodeLine(line: string): { entry: JournalEntry } | { problem: string } {
+/** The entry a checked line holds, validated by `schema`, or why it cannot be trusted. */
+export function readCheckedLine<T>(line: string, schema: z.ZodType<T>): { entry: T } | { problem: string } {
   if (!line.startsWith(PREFIX) || line.slice(PREFIX.length + 64, HEAD) !== MIDDLE || !line.endsWith('}')) {
     return { problem: 'it is not a journal line' };
   }
@@ -70,9 +70,15 @@ export function decodeLine(line: string): { entry: JournalEntry } | { problem: s
   } catch {
     return { problem: 'it is not valid JSON' };
   }
-  const parsed = JournalEntry.safeParse(doc);
+  const parsed = schema.safeParse(doc);
   return parsed.success ? { entry: parsed.data } : { problem: 'it is not a journal entry' };
 }
+
+/** One journal line, newline included. */
+export const encodeEntry = (entry: JournalEntry): string => checkedLine(entry);
+
+/** The entry a line holds, or why it cannot be trusted. */
+export const decodeLine = (line: string): { entry: JournalEntry } | { problem: string } => readCheckedLine(line, JournalEntry);
 
 /**
  * The ops that write the current state of everything `changes` names, read from `index` as it is
