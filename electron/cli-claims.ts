@@ -2,8 +2,8 @@
 // (claims.csv's columns) imported as one undoable step. Thin: the work is shared/claims-sheet.
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { listClaims } from '../shared/claims-sheet/list.ts';
-import { importClaimsSheet, SheetError } from '../shared/claims-sheet/run.ts';
+import { listClaims } from '../shared/exchange/claims-sheet/list.ts';
+import { importClaimsSheet, SheetError } from '../shared/exchange/claims-sheet/run.ts';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits.ts';
 import type { Client } from '../shared/api.ts';
 import type { Core } from './core/index.ts';

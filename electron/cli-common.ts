@@ -7,6 +7,12 @@ import { fixedCaseId } from './core/cases.ts';
 import { createCore, type Core } from './core/index.ts';
 import { defaultDataDir } from './core/store/index.ts';
 
+/** Where a command writes: stdout and stderr, or a test's buffers. */
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
 export class UsageError extends Error {}
 
 export function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {

@@ -1,18 +1,18 @@
 // `corroborate suggest`: the claim suggester from the command line. On a file it prints the
 // suggestions with their offsets; on a case's source (--case DIR --source ID) it lists the open ones
 // (not rejected, not already tagged), and --accept makes them claims in one undoable step, exactly as
-// "Accept all" does in the app (shared/accept.ts), printing the claims made.
+// "Accept all" does in the app (shared/suggest/accept.ts), printing the claims made.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { acceptSuggestion } from '../shared/accept.ts';
-import { STARTER_ACTORS, normaliseActorName } from '../shared/actors.ts';
+import { acceptSuggestion } from '../shared/suggest/accept.ts';
+import { STARTER_ACTORS, normaliseActorName } from '../shared/model/actors.ts';
 import type { Client } from '../shared/api.ts';
-import type { Actor, Claim } from '../shared/claims.ts';
-import type { SimpleCommand } from '../shared/commands.ts';
+import type { Actor, Claim } from '../shared/model/claims.ts';
+import type { SimpleCommand } from '../shared/model/commands.ts';
 import { ApiError } from '../shared/errors.ts';
 import { formatBytes, MAX_IMPORT_BYTES } from '../shared/limits.ts';
-import type { Suggestion } from '../shared/suggest.ts';
+import type { Suggestion } from '../shared/suggest/suggest.ts';
 import type { Core } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { suggestIsolated } from './core/suggestions.ts';

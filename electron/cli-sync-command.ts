@@ -4,7 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { askHidden } from './ask-hidden.ts';
-import type { CliIo } from './cli.ts';
+import type { CliIo } from './cli-common.ts';
 import { parse, requireCase, UsageError, withCore } from './cli-common.ts';
 import { CaseSync, type Credentials, type SyncStatus } from './core/sync/index.ts';
 

@@ -7,16 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/errors.ts';
 import { formatBytes, importLimitFor, isImportable, MAX_BUNDLE_BYTES, MAX_IMPORT_BYTES } from '../shared/limits.ts';
 import type { ImportResult } from '../shared/api.ts';
-import type { Source } from '../shared/source.ts';
-import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures.ts';
-import { conflictsReport, type Matrix } from '../shared/conflicts.ts';
+import type { Source } from '../shared/model/source.ts';
+import { FIGURE_RULES_VERSION, parseFigure } from '../shared/figures/figures.ts';
+import { conflictsReport, type Matrix } from '../shared/compare/conflicts.ts';
 import { createCore } from './core/index.ts';
 import { extractFileIsolated } from './core/import/index.ts';
 import { verifyBundle } from './core/bundle/index.ts';
 import { writeFileDurable } from './core/store/index.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { startServer } from './serve.ts';
-import { parse, requireCase, UsageError, withCore } from './cli-common.ts';
+import { type CliIo, parse, requireCase, UsageError, withCore } from './cli-common.ts';
+
+export type { CliIo };
 import { claimsCommand, importClaimsCommand } from './cli-claims.ts';
 import { suggestCommand } from './cli-suggest.ts';
 import { syncCommand } from './cli-sync-command.ts';
@@ -44,11 +46,6 @@ const USAGE = `Usage:
                                                           CORROBORATE_SYNC_PASSWORD, or asked; never a flag)
 
 Exit status: 0 success, 1 when any file failed (the others are still imported), 2 usage error.`;
-
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 const stdio: CliIo = {
   out: (s) => process.stdout.write(s + '\n'),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeFrame, encodeFrame } from '../shared/wire.ts';
 import type { Reply } from '../shared/api.ts';
-import { blankClaim } from '../shared/claims.ts';
+import { blankClaim } from '../shared/model/claims.ts';
 import { createCore, type Core } from './core/index.ts';
 import { startServer, type ServerHandle } from './serve.ts';
 

@@ -2,8 +2,8 @@
 // "Performance"). Prints the median of 5 runs of computeAll next to a reference: a bare loop that
 // groups the same claims by event and sums their figures, the least any recomputation must do.
 // Run: node_modules/.bin/node scripts/bench-conflicts.ts [claims] [events]
-import type { Claim } from '../shared/claims.ts';
-import { computeAll } from '../shared/conflicts.ts';
+import type { Claim } from '../shared/model/claims.ts';
+import { computeAll } from '../shared/compare/conflicts.ts';
 import { conflictsCase } from './conflicts-case.ts';
 
 const CLAIMS = Number(process.argv[2] ?? 100_000);

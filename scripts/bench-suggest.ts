@@ -3,7 +3,7 @@
 // second, beside a reference measured in the same run (the NLP library alone on the same text) and
 // the budget (3 s per 1 M characters, off the UI thread). The text is news-like prose from templates written for this script (casualty figures,
 // weapons, attributions, dates, quotes), plus the furniture a PDF brings (headers, page numbers).
-import { suggest } from '../shared/suggest.ts';
+import { suggest } from '../shared/suggest/suggest.ts';
 import { tokenize } from '../shared/suggest/nlp.ts';
 
 const pages = Number(process.argv[2] ?? 300);

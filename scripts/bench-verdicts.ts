@@ -10,11 +10,11 @@
 // machine include other processes' time; the CPU median (this process, GC threads included) does not.
 // Run: node_modules/.bin/node scripts/bench-verdicts.ts [claims] [events] [sources]
 import { api } from '../shared/api.ts';
-import type { Claim } from '../shared/claims.ts';
-import { type ClaimState, apply } from '../shared/commands.ts';
-import { computeAll } from '../shared/conflicts.ts';
-import { FIGURE_RULES_VERSION } from '../shared/figures.ts';
-import { gradeAll } from '../shared/grade.ts';
+import type { Claim } from '../shared/model/claims.ts';
+import { type ClaimState, apply } from '../shared/model/commands.ts';
+import { computeAll } from '../shared/compare/conflicts.ts';
+import { FIGURE_RULES_VERSION } from '../shared/figures/figures.ts';
+import { gradeAll } from '../shared/compare/grade.ts';
 import { VerdictCache } from '../electron/core/verdicts.ts';
 import { conflictsCase, sourceRecords } from './conflicts-case.ts';
 

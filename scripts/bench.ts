@@ -2,8 +2,8 @@
 // Figures, not assertions: compare them across changes on the same machine.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { searchDocs } from '../shared/search.ts';
-import { parseFigure } from '../shared/figures.ts';
+import { searchDocs } from '../shared/text/search.ts';
+import { parseFigure } from '../shared/figures/figures.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const node = process.execPath;

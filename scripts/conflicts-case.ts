@@ -2,11 +2,11 @@
 // with and without breakdowns, attributions with aliases and descriptions, timing claims (a few
 // undated), running totals on aggregate events. Deterministic (a fixed seed), so runs compare.
 // scripts/bench-conflicts.ts and bench-verdicts.ts use it; `sources` defaults to 2,000.
-import { type Claim, Claim as ClaimSchema, type Event } from '../shared/claims.ts';
-import type { ClaimState } from '../shared/commands.ts';
-import type { SourceInfo } from '../shared/conflicts.ts';
-import { FIGURE_RULES_VERSION } from '../shared/figures.ts';
-import type { Source } from '../shared/source.ts';
+import { type Claim, Claim as ClaimSchema, type Event } from '../shared/model/claims.ts';
+import type { ClaimState } from '../shared/model/commands.ts';
+import type { SourceInfo } from '../shared/compare/conflicts.ts';
+import { FIGURE_RULES_VERSION } from '../shared/figures/figures.ts';
+import type { Source } from '../shared/model/source.ts';
 
 const T = '2024-05-01T10:00:00.000Z';
 

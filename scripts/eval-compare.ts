@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../electron/cli.ts';
-import { SEVERITY, type ConflictsReport, type Verdict } from '../shared/conflicts.ts';
+import { SEVERITY, type ConflictsReport, type Verdict } from '../shared/compare/conflicts.ts';
 import { readAnswers } from './suggest-dev/texts.ts';
 
 interface KeyClaim {

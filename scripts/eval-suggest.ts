@@ -14,8 +14,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { canonicalize } from '../shared/canonical.ts';
-import { suggest, type Suggestion } from '../shared/suggest.ts';
+import { canonicalize } from '../shared/text/canonical.ts';
+import { suggest, type Suggestion } from '../shared/suggest/suggest.ts';
 import { scoreDev } from './suggest-dev/score.ts';
 
 interface KeyFigure {

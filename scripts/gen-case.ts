@@ -18,8 +18,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_FORMAT_VERSION, type CaseIndex } from '../shared/case.ts';
-import type { Source } from '../shared/source.ts';
+import { CASE_FORMAT_VERSION, type CaseIndex } from '../shared/model/case.ts';
+import type { Source } from '../shared/model/source.ts';
 import { encodeIndex } from '../electron/core/store/codec.ts';
 import { BACKUPS_DIR, ORIGINALS_DIR, SOURCES_DIR, bodyPath, indexPath } from '../electron/core/store/layout.ts';
 import { fixedCaseId } from '../electron/core/cases.ts';

@@ -1,16 +1,16 @@
 // The one API contract: every operation the UI (or any host) can ask of the core, with zod schemas
 // for its input and output. Hosts are transports over this table; the core validates every input.
 import { z } from 'zod';
-import { Backup, CaseId, CaseName, CaseSummary } from './case.ts';
-import { Source, SourcePatch, PageRange } from './source.ts';
-import { Actor, Annotation, Claim, Event } from './claims.ts';
-import { Command } from './commands.ts';
-import { Decision, Matrix } from './conflicts.ts';
-import { Grade, GradeOverride } from './grade.ts';
-import { Reconciliation } from './reconcile.ts';
-import { Clash, Manifest } from './bundle.ts';
+import { Backup, CaseId, CaseName, CaseSummary } from './model/case.ts';
+import { Source, SourcePatch, PageRange } from './model/source.ts';
+import { Actor, Annotation, Claim, Event } from './model/claims.ts';
+import { Command } from './model/commands.ts';
+import { Decision, Matrix } from './compare/conflicts.ts';
+import { Grade, GradeOverride } from './compare/grade.ts';
+import { Reconciliation } from './compare/reconcile.ts';
+import { Clash, Manifest } from './exchange/bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest/schema.ts';
-import { ChangeSet } from './changes.ts';
+import { ChangeSet } from './model/changes.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;

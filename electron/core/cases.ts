@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { mkdir, readdir, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { ApiError } from '../../shared/errors.ts';
-import { CaseId } from '../../shared/case.ts';
+import { CaseId } from '../../shared/model/case.ts';
 import { CASE_FILE } from './store/layout.ts';
 
 export interface CaseLocator {

@@ -1,9 +1,10 @@
 // Reading a case's claims from its files (sources, index, undo history), apart from keeping them in step.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import { validateAnnotations, validateClaims, type RecordProblem } from '../../shared/claims-validate.ts';
-import { emptyStack, loadUndoStack, type ClaimState, type UndoStack } from '../../shared/commands.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import { validateAnnotations, validateClaims, type RecordProblem } from '../../shared/model/claims-validate.ts';
+import { type ClaimState } from '../../shared/model/commands.ts';
+import { emptyStack, loadUndoStack, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { readIndexRecords, shareStrings } from './claims-records.ts';
 import { HistoryFile } from './history-file.ts';

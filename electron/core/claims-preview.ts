@@ -3,8 +3,8 @@
 // at the version the full read will start from; edits wait for the full read, so nothing changes
 // in between, and the full read announces itself with one change (undo state, count, problems).
 import type { ClaimsView } from '../../shared/api.ts';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import { validateAnnotations, validateClaims } from '../../shared/claims-validate.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import { validateAnnotations, validateClaims } from '../../shared/model/claims-validate.ts';
 import { readIndexRecords } from './claims-records.ts';
 import type { CaseStore } from './store/index.ts';
 

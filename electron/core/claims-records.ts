@@ -1,10 +1,10 @@
 // Helpers for reading a case's records: judgements validated by position, and repeated strings shared.
 import type { z } from 'zod';
-import type { CaseIndex } from '../../shared/case.ts';
-import { validateActors, validateEvents, type RecordProblem } from '../../shared/claims-validate.ts';
-import { Decision } from '../../shared/conflicts.ts';
-import { GradeOverride } from '../../shared/grade.ts';
-import { Reconciliation } from '../../shared/reconcile.ts';
+import type { CaseIndex } from '../../shared/model/case.ts';
+import { validateActors, validateEvents, type RecordProblem } from '../../shared/model/claims-validate.ts';
+import { Decision } from '../../shared/compare/conflicts.ts';
+import { GradeOverride } from '../../shared/compare/grade.ts';
+import { Reconciliation } from '../../shared/compare/reconcile.ts';
 
 /**
  * Fields whose values are one record's own (ids, quoted passages): pooling them saves nothing and

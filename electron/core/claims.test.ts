@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ClaimsView, ImportResult } from '../../shared/api.ts';
-import { applyChanges } from '../../shared/changes.ts';
-import { makeTarget } from '../../shared/anchor.ts';
-import type { CaseSummary } from '../../shared/case.ts';
-import { blankClaim, type Claim } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
-import { withResolvedTiming } from '../../shared/timing.ts';
+import { applyChanges } from '../../shared/model/changes.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
+import type { CaseSummary } from '../../shared/model/case.ts';
+import { blankClaim, type Claim } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import { withResolvedTiming } from '../../shared/timing/timing.ts';
 import { seedFiles } from '../../tests/unit/corpus.ts';
 import { createCore, type Core } from './index.ts';
 

@@ -4,13 +4,14 @@
 // are reported and written back untouched, never dropped.
 import { join } from 'node:path';
 import type { ClaimsView } from '../../shared/api.ts';
-import { diffState, type ChangeSet, type UndoState } from '../../shared/changes.ts';
-import { reanchorAnnotations } from '../../shared/anchor.ts';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import { apply, canRedo, canUndo, emptyStack, execute, redo, undo, type ClaimState, type Command, type UndoStack } from '../../shared/commands.ts';
+import { diffState, type ChangeSet, type UndoState } from '../../shared/model/changes.ts';
+import { reanchorAnnotations } from '../../shared/text/anchor.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import { apply, type ClaimState, type Command } from '../../shared/model/commands.ts';
+import { canRedo, canUndo, emptyStack, execute, redo, undo, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
-import type { PageRange, SourceBody } from '../../shared/source.ts';
-import { reresolveAll } from '../../shared/timing.ts';
+import type { PageRange, SourceBody } from '../../shared/model/source.ts';
+import { reresolveAll } from '../../shared/timing/timing.ts';
 import { readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { push, type UndoEntry, type UndoStack } from '../../shared/undo.ts';
+import { push, type UndoEntry, type UndoStack } from '../../shared/model/undo.ts';
 import { removeTempDirs, tempDir } from '../../tests/support/store-helpers.ts';
 import { HISTORY_FILE, HISTORY_LOG, HistoryFile, listStep } from './history-file.ts';
 
@@ -13,7 +13,7 @@ const entry = (n: number): UndoEntry => ({
   label: `Edit claim ${n}`,
   at: null,
 });
-// The stack's own moves, keeping the entries they keep (as shared/undo.ts does).
+// The stack's own moves, keeping the entries they keep (as shared/model/undo.ts does).
 const undoTop = (s: UndoStack): UndoStack => ({ done: s.done.slice(0, -1), undone: [...s.undone, s.done.at(-1)!] });
 const redoTop = (s: UndoStack): UndoStack => ({ done: [...s.done, s.undone.at(-1)!], undone: s.undone.slice(0, -1) });
 const dropTop = (s: UndoStack): UndoStack => ({ done: s.done.slice(0, -1), undone: s.undone }); // a stale step refused

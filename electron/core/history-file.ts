@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UndoEntry, emptyStack, loadUndoStack, type UndoStack } from '../../shared/undo.ts';
+import { UndoEntry, emptyStack, loadUndoStack, type UndoStack } from '../../shared/model/undo.ts';
 import { appendLine, checkedLine, readCheckedLine, removeJournal } from './store/journal.ts';
 import { writeFileDurable } from './store/index.ts';
 

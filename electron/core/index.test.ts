@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OpenCase } from '../../shared/api.ts';
-import type { CaseSummary } from '../../shared/case.ts';
+import type { CaseSummary } from '../../shared/model/case.ts';
 import { ApiError } from '../../shared/errors.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { createCore, type Core } from './index.ts';
 
 const tmp = () => mkdtemp(join(tmpdir(), 'corroborate-core-'));

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClaimsView, OpenCase } from '../../shared/api.ts';
-import type { CaseSummary } from '../../shared/case.ts';
-import type { Matrix } from '../../shared/conflicts.ts';
+import type { CaseSummary } from '../../shared/model/case.ts';
+import type { Matrix } from '../../shared/compare/conflicts.ts';
 import { createCore } from './index.ts';
 import { SAMPLE_RECONCILE, SAMPLE_REPORTS } from './sample.ts';
 

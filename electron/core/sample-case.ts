@@ -3,13 +3,13 @@
 // event, with one disagreement reconciled and the others left open, so Compare shows at once what
 // the app is for. What to tag and how to reconcile is data (sample.ts); the claims themselves come
 // from the same code a user's accept runs, so the sample never shows what the app cannot do.
-import { acceptSuggestion } from '../../shared/accept.ts';
-import { STARTER_ACTORS } from '../../shared/actors.ts';
-import type { Actor, Annotation, Claim, Event } from '../../shared/claims.ts';
-import { computeMatrix } from '../../shared/conflicts.ts';
-import { makeReconciliation, type Reconciliation } from '../../shared/reconcile.ts';
-import type { Source } from '../../shared/source.ts';
-import type { Suggestion } from '../../shared/suggest.ts';
+import { acceptSuggestion } from '../../shared/suggest/accept.ts';
+import { STARTER_ACTORS } from '../../shared/model/actors.ts';
+import type { Actor, Annotation, Claim, Event } from '../../shared/model/claims.ts';
+import { computeMatrix } from '../../shared/compare/conflicts.ts';
+import { makeReconciliation, type Reconciliation } from '../../shared/compare/reconcile.ts';
+import type { Source } from '../../shared/model/source.ts';
+import type { Suggestion } from '../../shared/suggest/suggest.ts';
 import { SAMPLE_EVENT, SAMPLE_RECONCILE, SAMPLE_REPORTS } from './sample.ts';
 import type { CaseStore } from './store/index.ts';
 

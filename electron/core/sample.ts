@@ -5,8 +5,8 @@
 //
 // The case arrives tagged (sample-case.ts): each report's `tag` lists the suggestions accepted, by
 // the start of their quote; they make one event, and one of its disagreements is reconciled.
-import type { Event } from '../../shared/claims.ts';
-import type { ReconcileMethod } from '../../shared/reconcile.ts';
+import type { Event } from '../../shared/model/claims.ts';
+import type { ReconcileMethod } from '../../shared/compare/reconcile.ts';
 
 export const SAMPLE_CASE_NAME = 'Sample: rocket attack on Camp Taji';
 export const SAMPLE_CASE_ID = 'sample-camp-taji';

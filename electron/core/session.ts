@@ -2,9 +2,9 @@
 // opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
 // kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
 import type { ClaimsView, FeedEvent, OpenCase } from '../../shared/api.ts';
-import type { CaseIndex, CaseSummary } from '../../shared/case.ts';
+import type { CaseIndex, CaseSummary } from '../../shared/model/case.ts';
 import { ApiError } from '../../shared/errors.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import type { CaseLocator } from './cases.ts';
 import { CaseClaims } from './claims.ts';
 import { previewView } from './claims-preview.ts';

@@ -1,6 +1,6 @@
 // The part of a command that lives outside the claim state: a source's metadata (in the index), the
 // source itself (deleted to the case's trash, restored from it) and its rejected suggestions (in its
-// file). shared/commands.ts applies the claims part and computes every inverse; this module checks
+// file). shared/model/commands.ts applies the claims part and computes every inverse; this module checks
 // the rest against the case before a step is taken (so a stale undo is refused like any other, and
 // dropped with a problem) and then carries it out, reporting what changed for the change set.
 //
@@ -11,9 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ListChanges } from '../../shared/changes.ts';
-import { type Command, CommandError, type SimpleCommand, type SourceMeta, type UndoStack } from '../../shared/commands.ts';
-import { Source, SourceBody } from '../../shared/source.ts';
+import type { ListChanges } from '../../shared/model/changes.ts';
+import { type Command, CommandError, type SimpleCommand, type SourceMeta } from '../../shared/model/commands.ts';
+import { type UndoStack } from '../../shared/model/undo.ts';
+import { Source, SourceBody } from '../../shared/model/source.ts';
 import { type CaseStore, writeFileDurable } from './store/index.ts';
 
 export const TRASH_DIR = path.join('trash', 'sources');

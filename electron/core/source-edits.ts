@@ -2,10 +2,10 @@
 // outside the claims: correcting its metadata, deleting it, rejecting its suggestions. Each is one
 // undo step; a corrected publication date carries the re-resolved relative dates of its claims
 // in the same step, so one Undo takes both back.
-import type { Claim } from '../../shared/claims.ts';
-import { type Command, META_KEYS, type SimpleCommand, type SourceMeta } from '../../shared/commands.ts';
-import type { Source, SourcePatch } from '../../shared/source.ts';
-import { reresolveAll } from '../../shared/timing.ts';
+import type { Claim } from '../../shared/model/claims.ts';
+import { type Command, META_KEYS, type SimpleCommand, type SourceMeta } from '../../shared/model/commands.ts';
+import type { Source, SourcePatch } from '../../shared/model/source.ts';
+import { reresolveAll } from '../../shared/timing/timing.ts';
 
 const byUser = 'corrected by user';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diffState } from '../../shared/changes.ts';
-import type { ClaimState } from '../../shared/commands.ts';
+import { diffState } from '../../shared/model/changes.ts';
+import type { ClaimState } from '../../shared/model/commands.ts';
 import { SourceRecords } from './source-records.ts';
 
 type R = { id: string; sourceId: string; v: number };

@@ -5,10 +5,10 @@
 // A source's list is always what filtering the case's list by source would give, in the same
 // order: a record put by a change goes after the nearest record of its own source before it in
 // the case's list.
-import { applyList, type ListChanges, type RecordChanges } from '../../shared/changes.ts';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import { positionOf } from '../../shared/lists.ts';
-import type { ClaimState } from '../../shared/commands.ts';
+import { applyList, type ListChanges, type RecordChanges } from '../../shared/model/changes.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import { positionOf } from '../../shared/model/lists.ts';
+import type { ClaimState } from '../../shared/model/commands.ts';
 
 type Kind = 'annotations' | 'claims';
 type Rec = { id: string; sourceId: string };

@@ -2,9 +2,9 @@
 // text never stalls the window, cached per text and publication date, minus what the user already
 // tagged or rejected.
 import { createHash } from 'node:crypto';
-import type { Annotation } from '../../shared/claims.ts';
+import type { Annotation } from '../../shared/model/claims.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { suggest, type Suggestion } from '../../shared/suggest.ts';
+import { suggest, type Suggestion } from '../../shared/suggest/suggest.ts';
 import { runInWorker } from './import/index.ts';
 
 export const SUGGEST_TIMEOUT_MS = 120_000;

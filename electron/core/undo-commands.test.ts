@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ClaimsView, ImportResult, OpenCase } from '../../shared/api.ts';
-import { makeTarget } from '../../shared/anchor.ts';
-import type { CaseSummary } from '../../shared/case.ts';
-import { blankClaim, type Claim, type Event } from '../../shared/claims.ts';
-import { type Command, mergeActorsCommand } from '../../shared/commands.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
+import type { CaseSummary } from '../../shared/model/case.ts';
+import { blankClaim, type Claim, type Event } from '../../shared/model/claims.ts';
+import { type Command, mergeActorsCommand } from '../../shared/model/commands.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { createCore, type Core } from './index.ts';
 

@@ -1,6 +1,6 @@
 // Verdicts kept per event, recomputed only where an edit touched (issue 15). One VerdictCache per
 // open case; 'conflicts.compute' reads through it. The result is exactly what computeAll and
-// gradeAll (shared/conflicts.ts, shared/grade.ts) return for the whole case or for one event: same
+// gradeAll (shared/compare/conflicts.ts, shared/compare/grade.ts) return for the whole case or for one event: same
 // order, same content; it is those functions, run on one event at a time.
 //
 // Rules, and why:
@@ -27,11 +27,11 @@
 //   at its sources only when some source changed since it was last checked. An edit costs those
 //   pointer scans plus the recompute of the events it touched, O(claims of those events).
 // - Matrices and grades are shared between calls and with the caller: treat them as read-only.
-import type { Actor, Claim, Event } from '../../shared/claims.ts';
-import type { ClaimState } from '../../shared/commands.ts';
-import { type Decision, type Matrix, type SourceInfo, computeAll, toSourceInfo } from '../../shared/conflicts.ts';
-import { type GradeOverride, type GradeResult, gradeAll } from '../../shared/grade.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Actor, Claim, Event } from '../../shared/model/claims.ts';
+import type { ClaimState } from '../../shared/model/commands.ts';
+import { type Decision, type Matrix, type SourceInfo, computeAll, toSourceInfo } from '../../shared/compare/conflicts.ts';
+import { type GradeOverride, type GradeResult, gradeAll } from '../../shared/compare/grade.ts';
+import type { Source } from '../../shared/model/source.ts';
 
 /**
  * Computes one event: `state` holds only that event and its claims (plus the case's actors),

@@ -2,9 +2,9 @@
 // as one .zip) and "Merge bundle…" (a colleague's bundle merged by id into this case; a clash of
 // edits keeps both sides for review; a bad bundle is refused with the problem named, nothing changed).
 import { useId, useState } from 'react';
-import type { Event } from '../../shared/claims.ts';
+import type { Event } from '../../shared/model/claims.ts';
 import { formatBytes } from '../../shared/limits.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { useClient } from '../components/context.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { messageOf } from '../import/useImporter.ts';

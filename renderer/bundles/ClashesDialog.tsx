@@ -4,7 +4,7 @@
 // so the columns say which version the case uses now, not which side it came from (the core does
 // not record that, and "the bundle's version" would be wrong whenever the bundle's edit was later).
 import { useRef, useState } from 'react';
-import type { Clash } from '../../shared/bundle.ts';
+import type { Clash } from '../../shared/exchange/bundle.ts';
 import { Dialog } from '../components/Dialog.tsx';
 import { CLASH_TYPE_NAME, clashDiff, clashLabel, clashOrigin, type ClashContext } from './clashText.ts';
 import type { ClashesStore } from './useClashes.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankClaim } from '../../shared/claims.ts';
+import { blankClaim } from '../../shared/model/claims.ts';
 import { clashDiff, clashLabel, clashOrigin, valueText } from './clashText.ts';
 
 const T = '2025-03-01T10:00:00.000Z';

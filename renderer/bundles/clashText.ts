@@ -1,8 +1,8 @@
 // Merge clashes in words: what record clashed (a claim by its kind and quote, an event or source by
 // its title), where the set-aside version came from, and the fields where the two versions differ,
 // each value as short text. Pure, so the dialog only lays them out.
-import type { Clash, ClashRecordType } from '../../shared/bundle.ts';
-import { Claim, type Annotation } from '../../shared/claims.ts';
+import type { Clash, ClashRecordType } from '../../shared/exchange/bundle.ts';
+import { Claim, type Annotation } from '../../shared/model/claims.ts';
 import { claimSummary, KIND_NAME } from '../lib/claimText.ts';
 import { formatTimestamp } from '../lib/format.ts';
 

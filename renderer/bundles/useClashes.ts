@@ -2,7 +2,7 @@
 // again after every merge (reload), settled one at a time (resolve answers with the new list).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
-import type { Clash } from '../../shared/bundle.ts';
+import type { Clash } from '../../shared/exchange/bundle.ts';
 import { messageOf } from '../import/useImporter.ts';
 
 export interface ClashesStore {

@@ -3,9 +3,9 @@
 // what will be imported, each refused row with its line and reason, events that will be created and
 // quotes matched only approximately. Import runs the planned commands as one batch: one Undo.
 import { useId, useState } from 'react';
-import type { Command } from '../../shared/commands.ts';
-import type { Source } from '../../shared/source.ts';
-import { importClaimsSheet, type ImportOutcome, SheetError } from '../../shared/claims-sheet/run.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import type { Source } from '../../shared/model/source.ts';
+import { importClaimsSheet, type ImportOutcome, SheetError } from '../../shared/exchange/claims-sheet/run.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { useClient } from '../components/context.ts';
 import { newId, nowIso } from '../lib/ids.ts';

@@ -2,11 +2,11 @@
 // event's matrix; the case-wide disagreements list; the timeline. Decisions, reconciliations and
 // grade overrides are record.put commands through the claims store, so they join the undo history.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TextTarget } from '../../shared/anchor.ts';
-import type { Row, DecisionStatus } from '../../shared/conflicts.ts';
-import { recordKey } from '../../shared/commands.ts';
-import type { Reconciliation } from '../../shared/reconcile.ts';
-import type { Source } from '../../shared/source.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
+import type { Row, DecisionStatus } from '../../shared/compare/conflicts.ts';
+import { recordKey } from '../../shared/model/commands.ts';
+import type { Reconciliation } from '../../shared/compare/reconcile.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { useClient } from '../components/context.ts';
 import { useLongList } from '../components/useLongList.ts';
 import { nowIso } from '../lib/ids.ts';

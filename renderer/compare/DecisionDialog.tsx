@@ -1,7 +1,7 @@
 // Confirm, explain or dismiss a flagged row, with a note. Explaining or dismissing needs a note: a
 // colleague reading the case later must see why the disagreement was let go.
 import { useId, useState } from 'react';
-import type { DecisionStatus, Row } from '../../shared/conflicts.ts';
+import type { DecisionStatus, Row } from '../../shared/compare/conflicts.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { FieldError } from '../components/FieldError.tsx';
 import { rowLabel, VERDICT_LABEL } from './model.ts';

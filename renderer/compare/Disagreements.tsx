@@ -1,10 +1,10 @@
 // Every flagged row of the case, grouped by where it stands: open, explained (or confirmed), dismissed.
 // Each links to its row in the event's matrix.
-import type { Decision, Matrix } from '../../shared/conflicts.ts';
-import { staleDecisions } from '../../shared/conflicts.ts';
+import type { Decision, Matrix } from '../../shared/compare/conflicts.ts';
+import { staleDecisions } from '../../shared/compare/conflicts.ts';
 import { flaggedRows, rowLabel, STATUS_LABEL, type Standing } from './model.ts';
 import { VerdictBadge } from './EventMatrix.tsx';
-import { plainWhy } from '../../shared/conflicts/plain.ts';
+import { plainWhy } from '../../shared/compare/conflicts/plain.ts';
 
 const GROUPS: Array<{ standing: Standing; title: string; empty: string }> = [
   { standing: 'open', title: 'Open', empty: 'Nothing open: every flagged row has a decision.' },

@@ -3,12 +3,12 @@
 // range (a button that opens the quote), then the verdict in words, the reconciliation and the
 // decision. All judgements are commands (record.put), so Undo takes them back.
 import { useEffect, useRef, useState } from 'react';
-import type { Annotation, Claim, Event } from '../../shared/claims.ts';
-import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDecision } from '../../shared/conflicts.ts';
-import type { Reconciliation } from '../../shared/reconcile.ts';
-import { describeBasis, recheck } from '../../shared/reconcile.ts';
-import { plainWhy } from '../../shared/conflicts/plain.ts';
-import { rangeChart } from '../../shared/conflicts/range-chart.ts';
+import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
+import { type Cell, type DecisionStatus, type Matrix, type Row, changedSinceDecision } from '../../shared/compare/conflicts.ts';
+import type { Reconciliation } from '../../shared/compare/reconcile.ts';
+import { describeBasis, recheck } from '../../shared/compare/reconcile.ts';
+import { plainWhy } from '../../shared/compare/conflicts/plain.ts';
+import { rangeChart } from '../../shared/compare/conflicts/range-chart.ts';
 import { RangeChart } from './RangeChart.tsx';
 import type { GradeInfo } from './useConflicts.ts';
 import {

@@ -1,6 +1,6 @@
 // Override an event's computed grade (Airwars-style) with a note; 'discounted' can only be set here.
 import { useId, useState } from 'react';
-import { Grade, GradeOverride } from '../../shared/grade.ts';
+import { Grade, GradeOverride } from '../../shared/compare/grade.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { FieldError } from '../components/FieldError.tsx';
 import { nowIso } from '../lib/ids.ts';

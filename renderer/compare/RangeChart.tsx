@@ -1,7 +1,7 @@
-// A row's spread as a small SVG range chart (shared/conflicts/range-chart.ts computes it): one bar
+// A row's spread as a small SVG range chart (shared/compare/conflicts/range-chart.ts computes it): one bar
 // per source, best marked, open bounds as arrows, the reconciled range shaded. The text
 // alternative names every bar, so the chart is read the same way it is seen.
-import type { RangeChart as Chart } from '../../shared/conflicts/range-chart.ts';
+import type { RangeChart as Chart } from '../../shared/compare/conflicts/range-chart.ts';
 
 const W = 200;
 const BAR = 9;

@@ -1,9 +1,9 @@
 // Reconcile one figure row into a low / best / high: pick a method, set claims aside (each with a
-// reason), see the result live, write the rationale. The preview is shared/reconcile.ts itself, so
+// reason), see the result live, write the rationale. The preview is shared/compare/reconcile.ts itself, so
 // what is shown is what is saved; a reconciliation is its own record and never edits a claim.
 import { useId, useMemo, useState } from 'react';
-import type { Claim } from '../../shared/claims.ts';
-import type { Row } from '../../shared/conflicts.ts';
+import type { Claim } from '../../shared/model/claims.ts';
+import type { Row } from '../../shared/compare/conflicts.ts';
 import {
   describeBasis,
   METHOD_LABELS,
@@ -12,7 +12,7 @@ import {
   type Reconciliation,
   makeReconciliation,
   reconcile,
-} from '../../shared/reconcile.ts';
+} from '../../shared/compare/reconcile.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { nowIso } from '../lib/ids.ts';
 import { cellValue, figuresOf, rowLabel, VERDICT_LABEL } from './model.ts';

@@ -1,6 +1,6 @@
 // Events and dated timing claims in date order, month by month, each as precise as it is known.
 // An event links to its matrix; a claim to its quote in the Reader.
-import type { Claim, Event } from '../../shared/claims.ts';
+import type { Claim, Event } from '../../shared/model/claims.ts';
 import { buildTimeline, type TimelineItem } from './model.ts';
 
 export function Timeline(props: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim, Event } from '../../shared/claims.ts';
-import type { Matrix, Row } from '../../shared/conflicts.ts';
+import type { Claim, Event } from '../../shared/model/claims.ts';
+import type { Matrix, Row } from '../../shared/compare/conflicts.ts';
 import { buildTimeline, cellValue, flaggedRows, formatRange, formatWithPrecision, rowLabel, standingOf, tallyByEvent } from './model.ts';
 
 const T = '2024-01-01T00:00:00.000Z';

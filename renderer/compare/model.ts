@@ -1,12 +1,12 @@
 // What the Compare view shows, as pure functions over the core's matrices and the claims view:
 // verdict and grade words, a cell's range, which rows are flagged and where each stands, and the
 // timeline of events and dated claims. No React here, so all of it is unit-tested.
-import { measureWords } from '../../shared/measureWords.ts';
-import type { Annotation, Claim, Event } from '../../shared/claims.ts';
-import { type Cell, type DecisionStatus, type Matrix, type Row, type Verdict, changedSinceDecision } from '../../shared/conflicts.ts';
-import type { Grade } from '../../shared/grade.ts';
-import type { FigureInput, ReconcileMethod } from '../../shared/reconcile.ts';
-import type { TimingPrecision } from '../../shared/timing.ts';
+import { measureWords } from '../../shared/figures/measureWords.ts';
+import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
+import { type Cell, type DecisionStatus, type Matrix, type Row, type Verdict, changedSinceDecision } from '../../shared/compare/conflicts.ts';
+import type { Grade } from '../../shared/compare/grade.ts';
+import type { FigureInput, ReconcileMethod } from '../../shared/compare/reconcile.ts';
+import type { TimingPrecision } from '../../shared/timing/timing.ts';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   consistent: 'Consistent',
@@ -42,7 +42,7 @@ export const METHOD_SHORT: Record<ReconcileMethod, string> = { conservative: 'AC
 export const isFlagged = (v: Verdict): boolean => v !== 'consistent' && v !== 'single';
 
 /**
- * The row that carries a disagreement's flag (shared/conflicts/disagreements.ts): one per
+ * The row that carries a disagreement's flag (shared/compare/conflicts/disagreements.ts): one per
  * disagreement, however many nested rows it spans. A row computed without grouping (no `group`
  * field) is its own disagreement when flagged.
  */

@@ -3,7 +3,7 @@
 // (an independence group changed regroups the columns). Answers that arrive out of order are dropped.
 import { useEffect, useRef, useState } from 'react';
 import type { Client, ClaimsView, Output } from '../../shared/api.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { messageOf } from '../import/useImporter.ts';
 
 export type Conflicts = Output<'conflicts.compute'>;

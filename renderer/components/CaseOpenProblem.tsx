@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import type { OpenCase } from '../../shared/api.ts';
-import { Backup } from '../../shared/case.ts';
+import { Backup } from '../../shared/model/case.ts';
 import type { ApiError } from '../../shared/errors.ts';
 import { formatTimestamp, plural } from '../lib/format.ts';
 import { useClient } from './context.ts';

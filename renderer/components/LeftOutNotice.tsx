@@ -3,7 +3,7 @@
 // version of the text: nothing already there changes, annotations re-anchor).
 import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../shared/api.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { useClient } from './context.ts';
 import { Dialog, FormActions } from './Dialog.tsx';

@@ -4,7 +4,7 @@
 // it is; tabbing onto a row below the fold scrolls it in, which renders the next.
 import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { MAX_PANES } from '../../shared/limits.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { KIND_LABEL, confidenceText, isUserSet, formatLength, formatPublished, plural, sourceTitle } from '../lib/format.ts';
 import { filterSources, sortSources, type Sort, type SortKey } from '../lib/sortSources.ts';
 import type { ImportJob } from '../import/useImporter.ts';

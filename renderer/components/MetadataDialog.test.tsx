@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { fakeClient, renderWithClient } from '../../tests/support/render.tsx';
 import { MetadataDialog } from './MetadataDialog.tsx';
 

@@ -2,7 +2,7 @@
 // value; only changed fields are saved, so the provenance of the others stays.
 import { useId, useState, type ReactNode } from 'react';
 import { formatBytes } from '../../shared/limits.ts';
-import type { Confidence, Source } from '../../shared/source.ts';
+import type { Confidence, Source } from '../../shared/model/source.ts';
 import { ApiError } from '../../shared/errors.ts';
 import { KIND_LABEL, confidenceText, isUserSet, formatTimestamp, sourceTitle } from '../lib/format.ts';
 import { errorsFromIssues, formFromSource, localToday, patchFromForm, type FieldErrors, type MetadataForm } from '../lib/metadataForm.ts';

@@ -1,12 +1,12 @@
 // One reading pane: header (title, outlet, date, source picker, view toggle, close) and its body:
 // the text (TextBody.tsx) or, for a PDF, its pages.
 import { lazy, Suspense, useEffect, useMemo } from 'react';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { confidenceText, formatPublished, sourceTitle } from '../lib/format.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useLoaded, type DocCache } from './docCache.ts';
-import type { PaneState } from './Reader.tsx';
+import type { PaneState } from './paneState.ts';
 import { LeftOutNotice, type Restored } from './LeftOutNotice.tsx';
 import { TextBody } from './TextBody.tsx';
 

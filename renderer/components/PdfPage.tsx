@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { TextLayer, type PDFDocumentProxy, type PageViewport } from 'pdfjs-dist';
 import type { TextContent } from 'pdfjs-dist/types/src/display/api.js';
-import type { PageRange } from '../../shared/source.ts';
+import type { PageRange } from '../../shared/model/source.ts';
 import { alignPage } from '../pdf/align.ts';
 import type { Measure } from '../pdf/geometry.ts';
 import { pageBoxes, spansOn, type PageBoxes, type PageLayout, type PageSpan } from '../pdf/pageHighlights.ts';

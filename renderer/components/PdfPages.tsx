@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { GlobalWorkerOptions, getDocument, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import type { PageRange } from '../../shared/source.ts';
+import type { PageRange } from '../../shared/model/source.ts';
 import { claimSummary, KIND_NAME } from '../lib/claimText.ts';
 import { locateHit } from '../lib/paragraphs.ts';
 import { suggestionLabel } from '../lib/suggestionText.ts';
@@ -20,7 +20,7 @@ import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
 import type { DocCache } from './docCache.ts';
-import type { PaneState } from './Reader.tsx';
+import type { PaneState } from './paneState.ts';
 import { PdfPage, type PageBox } from './PdfPage.tsx';
 
 GlobalWorkerOptions.workerSrc = workerUrl;

@@ -2,30 +2,16 @@
 // for (each keeps at least MIN_PANE_PX) share the last column as tabs.
 import { useLayoutEffect, useRef, useState } from 'react';
 import { MAX_PANES } from '../../shared/limits.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { sourceTitle } from '../lib/format.ts';
 import type { DocCache } from './docCache.ts';
 import { Pane, type LeftOutProps } from './Pane.tsx';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { activeTab, layPanes, panesThatFit } from './paneFit.ts';
 import { PaneTabs, panePanelId, paneTabId } from './PaneTabs.tsx';
+import type { PaneState } from './paneState.ts';
 
-export interface PaneFocus {
-  start: number;
-  end: number;
-  before: string;
-  match: string;
-  after: string;
-  /** Changes each time the same passage is asked for again, so it scrolls and flashes again. */
-  nonce: number;
-}
-
-export interface PaneState {
-  key: string;
-  sourceId: string;
-  mode: 'text' | 'pages';
-  focus: PaneFocus | null;
-}
+export type { PaneFocus, PaneState } from './paneState.ts';
 
 export function Reader(props: {
   sources: Source[];

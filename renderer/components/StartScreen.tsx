@@ -1,7 +1,7 @@
 // With no case open: start from the sample case or a new one, or pick up an existing case.
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { AppInfo, OpenCase } from '../../shared/api.ts';
-import { CaseName, type CaseSummary } from '../../shared/case.ts';
+import { CaseName, type CaseSummary } from '../../shared/model/case.ts';
 import type { ApiError } from '../../shared/errors.ts';
 import { formatTimestamp, plural } from '../lib/format.ts';
 import { messageOf } from '../import/useImporter.ts';

@@ -2,7 +2,7 @@
 // its highlights (claims, suggestions, the passage being tagged), scrolling to and flashing a
 // passage asked for, keeping a selection across redraws, and the keyboard's sentence selection.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { PageRange, Source } from '../../shared/source.ts';
+import type { PageRange, Source } from '../../shared/model/source.ts';
 import { looksOf, spansByParagraph, type Look, type Span } from '../lib/highlights.ts';
 import { suggestionLabel } from '../lib/suggestionText.ts';
 import { chunkParagraphs, locateHit, paragraphAt, splitParagraphs } from '../lib/paragraphs.ts';
@@ -12,7 +12,7 @@ import { highlightTitle } from '../tagging/useTagging.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
 import { useSentenceCaret } from './useSentenceCaret.ts';
 import { CHUNK_CHARS, PENDING, ReadingText, SUGGESTED, type Actions, type ReadingTextHandle } from './ReadingText.tsx';
-import type { PaneState } from './Reader.tsx';
+import type { PaneState } from './paneState.ts';
 
 const FLASH_MS = 4000;
 

@@ -2,8 +2,8 @@
 // and the import machinery (file pickers, drop anywhere, paste) with its progress.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
-import { applyList } from '../../shared/changes.ts';
-import type { Source } from '../../shared/source.ts';
+import { applyList } from '../../shared/model/changes.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { partitionFiles } from '../import/files.ts';
 import { messageOf, useImporter } from '../import/useImporter.ts';
 import { plural, sourceTitle } from '../lib/format.ts';
@@ -16,7 +16,7 @@ import type { Restored } from './LeftOutNotice.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Reader } from './Reader.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
-import type { TextTarget } from '../../shared/anchor.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
 import { TaggingContext } from '../tagging/context.ts';
 import { useTagging } from '../tagging/useTagging.ts';
 import { SelectionToolbar } from '../tagging/SelectionToolbar.tsx';

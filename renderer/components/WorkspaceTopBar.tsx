@@ -1,6 +1,6 @@
 // The workspace's top bar: the case, the view switch, bundles and clashes, undo / redo, and the case search box.
 import type { RefObject } from 'react';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { BundleActions } from '../bundles/BundleActions.tsx';
 import { ClashesButton } from '../bundles/ClashesDialog.tsx';
 import type { ClashesStore } from '../bundles/useClashes.ts';

@@ -1,8 +1,8 @@
 // The reader's panes: restored from the saved layout, opened, added and arranged side by side, at most MAX_PANES.
 import { useState } from 'react';
 import { MAX_PANES } from '../../shared/limits.ts';
-import type { Source } from '../../shared/source.ts';
-import type { PaneFocus, PaneState } from './Reader.tsx';
+import type { Source } from '../../shared/model/source.ts';
+import type { PaneFocus, PaneState } from './paneState.ts';
 import type { Saved } from './useSavedLayout.ts';
 
 let paneCounter = 0;

@@ -1,6 +1,6 @@
 // The workspace's layout (view, panes, side panel) kept in sessionStorage per case, so a reload reopens it.
 import { useEffect, useMemo } from 'react';
-import type { PaneState } from './Reader.tsx';
+import type { PaneState } from './paneState.ts';
 
 export type View = 'library' | 'reader' | 'compare';
 export type Side = 'claims' | 'suggestions';

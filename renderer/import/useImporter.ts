@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
 import { MAX_IMPORT_BYTES, formatBytes, importLimitFor } from '../../shared/limits.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { displayName, isTooLarge } from './files.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankClaim, type Claim } from '../../shared/claims.ts';
+import { blankClaim, type Claim } from '../../shared/model/claims.ts';
 import { claimErrors, partsLine, updateCommand } from './claimForm.ts';
 
 const base = { id: 'c-1', sourceId: 's_abcdef', annotationId: 'a-1', created: '2024-01-01T00:00:00.000Z' };

@@ -1,8 +1,8 @@
 // The claim form's logic, apart from React: validation messages by field, the edit command for
 // what changed, and the sum line of a breakdown.
-import { Claim, partsCheck } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
-import { partsAddUp } from '../../shared/figures.ts';
+import { Claim, partsCheck } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import { partsAddUp } from '../../shared/figures/figures.ts';
 
 export type ClaimErrors = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blankClaim, type Annotation, type Claim, type Event } from '../../shared/claims.ts';
+import { blankClaim, type Annotation, type Claim, type Event } from '../../shared/model/claims.ts';
 import {
   claimMatcher,
   claimRows,

@@ -2,7 +2,7 @@
 // (by id, by source, by event, by annotation), the filters, and the flat list of rows the sidebar
 // draws (group headers are rows too, so the list can be virtualised). At 100,000 claims a view
 // change costs one pass, not a `find` or `filter` per row.
-import type { Annotation, Claim, Event } from '../../shared/claims.ts';
+import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
 
 /** The key of the "No event" group and filter value. */
 export const NO_EVENT = '__none__';

@@ -1,8 +1,8 @@
 // How claims read in the UI: one line per claim ("killed 3 (exact)"), kind names and shortcut
 // letters, labels for measures, affiliations and qualifiers.
-import { measureWords } from '../../shared/measureWords.ts';
-import type { Annotation, Claim, Event, Population } from '../../shared/claims.ts';
-import { attributionText } from '../../shared/claims.ts';
+import { measureWords } from '../../shared/figures/measureWords.ts';
+import type { Annotation, Claim, Event, Population } from '../../shared/model/claims.ts';
+import { attributionText } from '../../shared/model/claims.ts';
 
 export type TagKind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 

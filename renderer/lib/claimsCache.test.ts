@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ClaimsView } from '../../shared/api.ts';
-import { blankClaim, type Claim } from '../../shared/claims.ts';
+import { blankClaim, type Claim } from '../../shared/model/claims.ts';
 import { follow, followAll, join, missingSources } from './claimsCache.ts';
 
 const T = '2024-05-01T00:00:00.000Z';

@@ -3,7 +3,7 @@
 // window edited the case in between) asks for the missing ones; one that says reset, or a gap
 // that can no longer be filled, asks for the whole view again.
 import type { ChangeSet, ClaimsView } from '../../shared/api.ts';
-import { applyChanges } from '../../shared/changes.ts';
+import { applyChanges } from '../../shared/model/changes.ts';
 
 export type Next = { view: ClaimsView } | { missing: number } | { reread: true };
 

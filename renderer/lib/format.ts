@@ -1,6 +1,6 @@
 // How metadata reads in the UI. Dates are written day-month-year with the month as a word, so
 // "03/04" can never be misread across desks.
-import type { Confidence, Published, Source } from '../../shared/source.ts';
+import type { Confidence, Published, Source } from '../../shared/model/source.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

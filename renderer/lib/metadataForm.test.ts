@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { errorsFromIssues, formFromSource, patchFromForm } from './metadataForm.ts';
 
 const source = (): Source => ({

@@ -1,6 +1,6 @@
 // The metadata form: a source's correctable fields as form strings, and back to a SourcePatch
 // holding only what the user changed (an unchanged field keeps how it was found and its confidence).
-import { SourcePatch, type Published, type Source } from '../../shared/source.ts';
+import { SourcePatch, type Published, type Source } from '../../shared/model/source.ts';
 
 export interface MetadataForm {
   title: string;

@@ -6,11 +6,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { acceptSuggestion } from '../../shared/accept.ts';
-import { STARTER_ACTORS } from '../../shared/actors.ts';
-import { canonicalize } from '../../shared/canonical.ts';
-import type { Claim } from '../../shared/claims.ts';
-import { suggest } from '../../shared/suggest.ts';
+import { acceptSuggestion } from '../../shared/suggest/accept.ts';
+import { STARTER_ACTORS } from '../../shared/model/actors.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
+import type { Claim } from '../../shared/model/claims.ts';
+import { suggest } from '../../shared/suggest/suggest.ts';
 import { prefillClaim } from './prefill.ts';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/claims.ts';
-import { suggest } from '../../shared/suggest.ts';
+import type { Actor } from '../../shared/model/claims.ts';
+import { suggest } from '../../shared/suggest/suggest.ts';
 import { actorBook, findActorIn, guessMeasure, guessPopulation, guessStance, prefillClaim } from './prefill.ts';
 
 const ctx = (over: Partial<Parameters<typeof prefillClaim>[2]> = {}) => ({

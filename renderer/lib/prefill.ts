@@ -2,7 +2,7 @@
 // (the figure, the measure, who was counted, the date), always shown in the form to confirm or edit.
 //
 // Rules, and why:
-// - The figure comes from parseFigure (shared/figures.ts), parts and subsets included, so the form
+// - The figure comes from parseFigure (shared/figures/figures.ts), parts and subsets included, so the form
 //   and the suggester agree on what "about a dozen" means.
 // - The measure and population are guessed from plain words (killed / wounded / seriously; U.S. /
 //   British / Iraqi; soldier / contractor / militants). A guess is a default, never hidden: every
@@ -12,8 +12,8 @@
 // - Timing resolves against the source's publication date, as news is past tense; with no date the
 //   claim says so and re-resolves once the date is set in Details.
 // - A perpetrator is matched against the case's actor book, else the starter list, by any alias in
-//   any spelling (shared/actors.ts).
-// - One parser: the suggester (shared/suggest.ts) has already read the source in the core, off the
+//   any spelling (shared/model/actors.ts).
+// - One parser: the suggester (shared/suggest/suggest.ts) has already read the source in the core, off the
 //   window's thread (the suggestions the pane draws); the best-covering suggestion of the key's kind
 //   pre-fills the form (perpetrator, stance, speaker, population, parts, date), so a hand tag is
 //   never dumber than a suggestion. The renderer never runs the suggester itself: its NLP model
@@ -21,13 +21,13 @@
 //   fallback for passages it reads nothing in, and for passages whose suggestion is not in the list:
 //   one the user accepted (the passage is a claim already) or rejected (the user said it reads
 //   wrong), or a list the core has not sent yet.
-import { blankClaim, figureFrom, type Actor, type Claim, type Part, type Population } from '../../shared/claims.ts';
-import { findActor, normaliseActorName } from '../../shared/actors.ts';
-import { parseFigure } from '../../shared/figures.ts';
-import { findTimingExpressions, withResolvedTiming } from '../../shared/timing.ts';
-import { partPlace } from '../../shared/places.ts';
-import { acceptSuggestion } from '../../shared/accept.ts';
-import type { Suggestion } from '../../shared/suggest.ts';
+import { blankClaim, figureFrom, type Actor, type Claim, type Part, type Population } from '../../shared/model/claims.ts';
+import { findActor, normaliseActorName } from '../../shared/model/actors.ts';
+import { parseFigure } from '../../shared/figures/figures.ts';
+import { findTimingExpressions, withResolvedTiming } from '../../shared/timing/timing.ts';
+import { partPlace } from '../../shared/compare/places.ts';
+import { acceptSuggestion } from '../../shared/suggest/accept.ts';
+import type { Suggestion } from '../../shared/suggest/suggest.ts';
 
 type Kind = 'casualties' | 'munitions' | 'attribution' | 'timing' | 'note';
 

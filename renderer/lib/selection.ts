@@ -6,8 +6,8 @@
 // text). So a point (node, offset) maps to paragraph.start + the characters before it in that
 // paragraph. Points that fall between paragraphs (a drag that ends in the margin) snap to the
 // nearest paragraph edge in the right direction.
-import { makeTarget, type TextTarget } from '../../shared/anchor.ts';
-import type { PageRange } from '../../shared/source.ts';
+import { makeTarget, type TextTarget } from '../../shared/text/anchor.ts';
+import type { PageRange } from '../../shared/model/source.ts';
 
 const PARA = '[data-start]';
 

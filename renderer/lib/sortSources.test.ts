@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { filterSources, sortSources } from './sortSources.ts';
 
 const make = (id: string, title: string, date: string | null, outlet: string | null = null): Source =>

@@ -1,5 +1,5 @@
 // Sorting and filtering the library table.
-import type { Source } from '../../shared/source.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { KIND_LABEL, sourceTitle } from './format.ts';
 
 export type SortKey = 'title' | 'outlet' | 'authors' | 'published' | 'kind' | 'length' | 'imported';

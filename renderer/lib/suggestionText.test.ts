@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Event } from '../../shared/claims.ts';
-import type { Annotation } from '../../shared/claims.ts';
+import { Event } from '../../shared/model/claims.ts';
+import type { Annotation } from '../../shared/model/claims.ts';
 import {
   eventFromIncident,
   incidentGroups,

@@ -3,9 +3,9 @@
 // with a title, the event a group becomes, and which suggestions an existing annotation already
 // covers (so an accepted one leaves the list at once, before the core answers again).
 import type { Output } from '../../shared/api.ts';
-import type { Annotation, Event } from '../../shared/claims.ts';
-import { attributionText } from '../../shared/claims.ts';
-import type { EventHint } from '../../shared/suggest.ts';
+import type { Annotation, Event } from '../../shared/model/claims.ts';
+import { attributionText } from '../../shared/model/claims.ts';
+import type { EventHint } from '../../shared/suggest/suggest.ts';
 import { placeKey } from '../../shared/suggest/places.ts';
 import { dayText, figureText, KIND_NAME, measureLabel, populationText, rangeText } from './claimText.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 import { alignPage, itemRanges } from './align.ts';
 
 const items = (...strs: string[]) => strs.map((str) => ({ str }));

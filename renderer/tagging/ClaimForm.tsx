@@ -2,9 +2,9 @@
 // labelled, editable and checked with the claim schema (errors next to their fields). Enter in a
 // field or Ctrl+Enter saves; Escape cancels. The field groups of each kind are in claim-form/.
 import { useId, useState } from 'react';
-import type { Actor, Event } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Actor, Event } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { textOrNull } from '../lib/claimForm.ts';
 import { KIND_NAME, quoteOf } from '../lib/claimText.ts';
 import { sourceTitle } from '../lib/format.ts';

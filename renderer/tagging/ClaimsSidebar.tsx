@@ -7,9 +7,9 @@
 // (claimGroups.ts); a long list renders only the rows on screen, group headers being rows too.
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ClaimsView } from '../../shared/api.ts';
-import type { Annotation, Claim, Event } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { claimSummary, KIND_NAME, measureLabel, quoteOf } from '../lib/claimText.ts';
 import { claimRows, claimsOfAnnotation, eventClaimCount, indexAnnotations, indexClaims, NO_EVENT, type ClaimRowItem } from '../lib/claimGroups.ts';
 import { sourceTitle } from '../lib/format.ts';

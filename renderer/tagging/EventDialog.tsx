@@ -1,8 +1,8 @@
 // "New event": what happened, when (a range with its precision) and where. Checked with the Event
 // schema; errors show next to their fields.
 import { useId, useState } from 'react';
-import { Event, PlacePrecision } from '../../shared/claims.ts';
-import { TimingPrecision } from '../../shared/timing.ts';
+import { Event, PlacePrecision } from '../../shared/model/claims.ts';
+import { TimingPrecision } from '../../shared/timing/timing.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { FieldError } from '../components/FieldError.tsx';
 import { newId, nowIso } from '../lib/ids.ts';

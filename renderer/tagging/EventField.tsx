@@ -2,7 +2,7 @@
 // events gets a button that says which event is chosen and opens the event picker (a filter box
 // over the events, the first matches shown), so a form does not render 5,000 options.
 import { useRef, useState } from 'react';
-import type { Event } from '../../shared/claims.ts';
+import type { Event } from '../../shared/model/claims.ts';
 import { dayText } from '../lib/claimText.ts';
 import { EventPicker } from './EventPicker.tsx';
 

@@ -3,7 +3,7 @@
 // shows the first matches and says how many more there are; typing narrows it. Arrow keys move,
 // Enter picks, Escape closes; focus goes back to the button that opened it.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Event } from '../../shared/claims.ts';
+import type { Event } from '../../shared/model/claims.ts';
 import { dayText } from '../lib/claimText.ts';
 import { filterEvents } from '../lib/claimGroups.ts';
 

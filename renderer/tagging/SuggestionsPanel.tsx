@@ -2,8 +2,8 @@
 // by the incident they seem to speak of, each to accept, edit then accept, or reject; accept all
 // (confirmed; one Undo takes it back); and an incident group made into an event with its claims.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Event } from '../../shared/claims.ts';
-import type { Source } from '../../shared/source.ts';
+import type { Event } from '../../shared/model/claims.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { ConfirmDialog } from '../components/Dialog.tsx';
 import { KIND_LETTER, KIND_NAME } from '../lib/claimText.ts';
 import { plural, sourceTitle } from '../lib/format.ts';

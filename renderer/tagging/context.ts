@@ -1,9 +1,9 @@
 // What a reading pane needs from the tagging machinery: the annotations to highlight, where the
 // pending (unsaved) passage is, and a way to register its text so selections map to offsets.
 import { createContext, useContext } from 'react';
-import type { TextTarget } from '../../shared/anchor.ts';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import type { PageRange } from '../../shared/source.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import type { PageRange } from '../../shared/model/source.ts';
 
 export interface ReaderInfo {
   el: HTMLElement;

@@ -8,7 +8,7 @@
 // claim once a view needs them all (Compare); a case of 100,000 claims is not read to show one source.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangeSet, Client, ClaimsView } from '../../shared/api.ts';
-import type { Command } from '../../shared/commands.ts';
+import type { Command } from '../../shared/model/commands.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { follow, followAll, join, missingSources, type Next } from '../lib/claimsCache.ts';
 

@@ -6,11 +6,11 @@
 // batch: the event and its claims).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
-import { acceptSuggestion } from '../../shared/accept.ts';
-import { STARTER_ACTORS } from '../../shared/actors.ts';
-import type { Actor, Annotation, Claim } from '../../shared/claims.ts';
-import type { SimpleCommand } from '../../shared/commands.ts';
-import type { Source } from '../../shared/source.ts';
+import { acceptSuggestion } from '../../shared/suggest/accept.ts';
+import { STARTER_ACTORS } from '../../shared/model/actors.ts';
+import type { Actor, Annotation, Claim } from '../../shared/model/claims.ts';
+import type { SimpleCommand } from '../../shared/model/commands.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { messageOf } from '../import/useImporter.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { newId, nowIso } from '../lib/ids.ts';

@@ -3,11 +3,11 @@
 // changes a claim's passage, places orphans, and maps the keyboard (c m a t n, Ctrl+Z / Ctrl+Shift+Z).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
-import type { TextTarget } from '../../shared/anchor.ts';
-import { STARTER_ACTORS } from '../../shared/actors.ts';
-import type { Annotation, Claim } from '../../shared/claims.ts';
-import type { Source } from '../../shared/source.ts';
-import type { Suggestion } from '../../shared/suggest.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
+import { STARTER_ACTORS } from '../../shared/model/actors.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import type { Source } from '../../shared/model/source.ts';
+import type { Suggestion } from '../../shared/suggest/suggest.ts';
 import { claimSummary, KIND_NAME, TAG_KINDS, type TagKind } from '../lib/claimText.ts';
 import { newId, nowIso } from '../lib/ids.ts';
 import { prefillClaim } from '../lib/prefill.ts';

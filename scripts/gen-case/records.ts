@@ -1,9 +1,9 @@
 // gen-case's records: each event's facts, and one source's text with its annotation and claim records.
 import { createHash } from 'node:crypto';
-import { contextOf } from '../../shared/anchor.ts';
-import { CASE_FORMAT_VERSION } from '../../shared/case.ts';
-import { figureFrom, type Actor, type Annotation, type Claim, type Event, type Figure, type Population } from '../../shared/claims.ts';
-import type { Source } from '../../shared/source.ts';
+import { contextOf } from '../../shared/text/anchor.ts';
+import { CASE_FORMAT_VERSION } from '../../shared/model/case.ts';
+import { figureFrom, type Actor, type Annotation, type Claim, type Event, type Figure, type Population } from '../../shared/model/claims.ts';
+import type { Source } from '../../shared/model/source.ts';
 import {
   ACTORS,
   CLAUSES,

@@ -1,5 +1,5 @@
 // gen-case's seeded wording: the random streams, the vocabulary (places, outlets, names, filler) and text with tracked offsets.
-import type { Actor, Population } from '../../shared/claims.ts';
+import type { Actor, Population } from '../../shared/model/claims.ts';
 
 // ---------------------------------------------------------------- seeded randomness
 

@@ -4,7 +4,7 @@
 // key keeps only the offsets, the figures and the facts, never the words. Run `npx prettier --write` on the key after.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 import { readAnswers, sha256, type DevDoc } from './texts.ts';
 
 interface NoteFigure {

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 import { DEFAULT_TEXTS_DIR, KEY_PATH, readAnswers, sha256, type DevDoc } from './texts.ts';
 
 function main(): number {

@@ -9,7 +9,7 @@
 //   overlaps the key's, resolved to the key's day.
 // Precision is, per group, the share of the suggester's suggestions that match some key claim.
 import { readFileSync } from 'node:fs';
-import { suggest, type Suggestion } from '../../shared/suggest.ts';
+import { suggest, type Suggestion } from '../../shared/suggest/suggest.ts';
 import { KEY_PATH, loadTexts, type DevDoc } from './texts.ts';
 
 type F = { low: number | null; best: number | null; high: number | null };

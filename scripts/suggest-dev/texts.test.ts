@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 import { KEY_PATH, loadTexts, readAnswers, sha256, type DevDoc } from './texts.ts';
 
 const doc = (text: string): DevDoc => ({

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 
 export const KEY_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/suggest-dev/key.json');
 /** Where gather.ts writes the texts and eval-suggest.ts reads them, unless told otherwise. */

@@ -3,9 +3,9 @@
 // a fact-checker records for them. No sentence here comes from a real article.
 import { describe, expect, it } from 'vitest';
 import { attributionDrafts, speakerOf } from './attribution.ts';
-import { acceptSuggestion } from '../accept.ts';
-import { Claim } from '../claims.ts';
-import { suggest } from '../suggest.ts';
+import { acceptSuggestion } from './accept.ts';
+import { Claim } from '../model/claims.ts';
+import { suggest } from './suggest.ts';
 
 /** The attribution drafts of one sentence, with their quotes and the sentence's speaker. */
 function attributions(s: string) {

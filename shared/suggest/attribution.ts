@@ -33,7 +33,7 @@
 //
 // The phrase pieces and rule runners are in attribution/patterns.ts, the speaker of a sentence in
 // attribution/speakers.ts; this module reads the stances and re-exports both.
-import type { Stance } from '../claims.ts';
+import type { Stance } from '../model/claims.ts';
 import { readActorAfter, readNounPhraseBefore } from './words.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import {

@@ -4,7 +4,7 @@
 // filing date of a wire dateline ('dateline': "PESHAWAR, May 20 (PTI) …"). Only event dates become timing
 // suggestions and the dates of other suggestions; resolution is the timing rule set's
 // (resolveTiming: past-tense bias against the publication date).
-import { findTimingExpressions, resolveTiming, type ResolvedTiming } from '../timing.ts';
+import { findTimingExpressions, resolveTiming, type ResolvedTiming } from '../timing/timing.ts';
 import { INCIDENT_WORD, PAST_INCIDENT_VERB } from './lexicon.ts';
 import { datelineOf } from './sentences.ts';
 

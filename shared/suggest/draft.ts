@@ -1,5 +1,5 @@
 // The suggester's internal record before dates, speakers and event hints are attached.
-import type { Figure, Part, Population, Stance } from '../claims.ts';
+import type { Figure, Part, Population, Stance } from '../model/claims.ts';
 
 export type SuggestionKind = 'casualties' | 'munitions' | 'count' | 'attribution' | 'timing';
 

@@ -17,7 +17,7 @@
 //
 // Casualty figures are read in figures/casualties.ts, munition figures in figures/munitions.ts,
 // the pieces both use in figures/common.ts; this module finds the groups and classifies them.
-import { findNumberPhrases } from '../figures.ts';
+import { findNumberPhrases } from '../figures/figures.ts';
 import { ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, DEPLOY_BEFORE, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular } from './lexicon.ts';
 import { readNounPhrase } from './words.ts';
 import { emptyDraft, type Draft } from './draft.ts';

@@ -1,7 +1,7 @@
 // Place words for grouping suggestions into incidents: base names ("Camp Taji", "Al Asad Air
 // Base"), and places introduced by a locative ("in Kirkuk", "north of Baghdad"). The key folds the
 // generic words (camp, air base) and spelling, so "Taji base" and "Camp Taji" meet.
-import { normaliseActorName } from '../actors.ts';
+import { normaliseActorName } from '../model/actors.ts';
 import { NATIONALITIES } from './lexicon.ts';
 
 const NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:al-|el-)?\\p{Lu}[\\p{L}'’-]*){0,2}?";

@@ -1,7 +1,7 @@
 // Who was counted, from the words of the counted group: nationality from demonyms and adjectives
 // ("U.S.", "British", "Iraqi" → ISO codes), affiliation from the head noun ("troops" → military,
 // "contractor" → contractor, "militants" → militant), side from words such as "coalition".
-import type { Population } from '../claims.ts';
+import type { Population } from '../model/claims.ts';
 import { NATIONALITIES, PERSON_NOUNS, ROLES, SIDES, singular, type Affiliation } from './lexicon.ts';
 
 /** Nationality codes named in a phrase, in order, without repeats. */

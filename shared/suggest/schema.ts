@@ -3,9 +3,9 @@
 // importing it from suggest.ts would bundle the suggester and its NLP model into the window, which
 // never runs it (suggestions are made in the core, off the window's thread).
 import { z } from 'zod';
-import { Figure, Measure, Part, Population, Stance } from '../claims.ts';
-import { IsoDate } from '../source.ts';
-import { TimingPrecision } from '../timing.ts';
+import { Figure, Measure, Part, Population, Stance } from '../model/claims.ts';
+import { IsoDate } from '../model/source.ts';
+import { TimingPrecision } from '../timing/timing.ts';
 
 export const SUGGEST_RULES_VERSION = 'suggest/2';
 

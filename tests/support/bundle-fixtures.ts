@@ -1,10 +1,10 @@
 // Test support: small synthetic cases in our own words (never the corpus' sentences), built with the
 // real schemas and anchoring, for the bundle, W3C, CSV, report and merge tests.
 import { createHash } from 'node:crypto';
-import { makeTarget } from '../../shared/anchor.ts';
-import type { Annotation, Claim, Event, Actor } from '../../shared/claims.ts';
-import { figureFrom } from '../../shared/claims.ts';
-import type { Source } from '../../shared/source.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
+import type { Annotation, Claim, Event, Actor } from '../../shared/model/claims.ts';
+import { figureFrom } from '../../shared/model/claims.ts';
+import type { Source } from '../../shared/model/source.ts';
 
 export const T0 = '2024-05-01T10:00:00.000Z';
 

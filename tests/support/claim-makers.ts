@@ -1,9 +1,9 @@
 // Test support: small made-up claims, events and sources for the disagreement and reconciliation
 // rules (invented cases, never the seed articles), built through the Claim schema.
-import { type Claim, type Event, type Part, type Population, Claim as ClaimSchema } from '../../shared/claims.ts';
-import type { ClaimState } from '../../shared/commands.ts';
-import type { SourceInfo } from '../../shared/conflicts.ts';
-import { FIGURE_RULES_VERSION } from '../../shared/figures.ts';
+import { type Claim, type Event, type Part, type Population, Claim as ClaimSchema } from '../../shared/model/claims.ts';
+import type { ClaimState } from '../../shared/model/commands.ts';
+import type { SourceInfo } from '../../shared/compare/conflicts.ts';
+import { FIGURE_RULES_VERSION } from '../../shared/figures/figures.ts';
 
 export const T = '2024-05-01T10:00:00.000Z';
 export const SOURCES: SourceInfo[] = [

@@ -5,10 +5,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeTarget } from '../../shared/anchor.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
 import type { ImportResult } from '../../shared/api.ts';
-import { blankClaim, type Claim } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
+import { blankClaim, type Claim } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
 import { createCore } from '../../electron/core/index.ts';
 
 const { values } = parseArgs({ options: { case: { type: 'string' }, claims: { type: 'string' }, bytes: { type: 'string' } } });

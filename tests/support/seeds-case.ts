@@ -6,13 +6,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makeTarget } from '../../shared/anchor.ts';
-import { Claim, Event, type Population } from '../../shared/claims.ts';
-import type { Command } from '../../shared/commands.ts';
-import { computeAll, type Decision } from '../../shared/conflicts.ts';
-import { makeReconciliation, ReconcileError, type Reconciliation } from '../../shared/reconcile.ts';
-import { FIGURE_RULES_VERSION } from '../../shared/figures.ts';
-import type { Source } from '../../shared/source.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
+import { Claim, Event, type Population } from '../../shared/model/claims.ts';
+import type { Command } from '../../shared/model/commands.ts';
+import { computeAll, type Decision } from '../../shared/compare/conflicts.ts';
+import { makeReconciliation, ReconcileError, type Reconciliation } from '../../shared/compare/reconcile.ts';
+import { FIGURE_RULES_VERSION } from '../../shared/figures/figures.ts';
+import type { Source } from '../../shared/model/source.ts';
 import { CaseClaims } from '../../electron/core/claims.ts';
 import { extractFile } from '../../electron/core/import/index.ts';
 import { CaseStore } from '../../electron/core/store/index.ts';
@@ -196,8 +196,8 @@ export async function buildSeedsCase(dir: string, opts: { id?: string } = {}): P
   }
   await claims.execute({ type: 'batch', payload: { commands: commands as Extract<Command, { type: 'batch' }>['payload']['commands'] } }, 'Tag the seed claims');
 
-  // Decisions and reconciliations on the disputed rows of the real matrices (shared/conflicts.ts,
-  // shared/reconcile.ts), as a user would make them.
+  // Decisions and reconciliations on the disputed rows of the real matrices (shared/compare/conflicts.ts,
+  // shared/compare/reconcile.ts), as a user would make them.
   const matrices = computeAll(claims.view(), store.index.sources);
   const decisions: Decision[] = [];
   const reconciliations: Reconciliation[] = [];

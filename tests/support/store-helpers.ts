@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import type { Source, SourceBody } from '../../shared/source.ts';
+import type { Source, SourceBody } from '../../shared/model/source.ts';
 
 const made: string[] = [];
 export async function tempDir(label = 'case'): Promise<string> {

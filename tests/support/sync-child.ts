@@ -4,7 +4,7 @@
 // prints "done" and exits. The password comes from CORROBORATE_SYNC_PASSWORD, as for the CLI.
 //
 //   node tests/support/sync-child.ts DATA_DIR DB_URL USER PREFIX [--once]
-import type { CaseSummary } from '../../shared/case.ts';
+import type { CaseSummary } from '../../shared/model/case.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { CaseSync } from '../../electron/core/sync/index.ts';
 import { tagCommand, TEXT } from './sync-clients.ts';

@@ -16,7 +16,7 @@ describe('formatting', () => {
     expect(await prettier.check('const a = {b:1}\n', options)).toBe(false);
     expect(await prettier.check('const a = { b: 1 };\n', options)).toBe(true);
     // The project's own files pass: what `npm run lint` checks, here for one file of each layer.
-    for (const f of ['shared/changes.ts', 'electron/core/claims.ts', 'renderer/tagging/useClaims.ts']) {
+    for (const f of ['shared/model/changes.ts', 'electron/core/claims.ts', 'renderer/tagging/useClaims.ts']) {
       const text = await readFile(join(root, f), 'utf8');
       expect(await prettier.check(text, { ...(await prettier.resolveConfig(join(root, f))), filepath: join(root, f) }), f).toBe(true);
     }

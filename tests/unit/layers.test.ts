@@ -15,7 +15,7 @@ const GLOBALS = 'no-restricted-globals';
 const CORE = 'electron/core/store/index.ts';
 const HOST = 'electron/ipc.ts';
 const UI = 'renderer/lib/format.ts';
-const SHARED = 'shared/claims.ts';
+const SHARED = 'shared/model/claims.ts';
 
 type Probe = { file: string; code: string; rule?: string };
 

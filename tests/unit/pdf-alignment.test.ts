@@ -2,7 +2,7 @@
 // layers, so it lives here rather than beside either side.
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { canonicalize } from '../../shared/canonical.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
 import { extractPdf } from '../../electron/core/import/pdf.ts';
 import { makePdf, loremLines } from '../support/make-pdf.ts';
 import { alignPage, itemRanges } from '../../renderer/pdf/align.ts';

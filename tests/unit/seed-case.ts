@@ -3,14 +3,14 @@
 // canonical text, and the key's fields converted into the Claim schema. Everything is validated.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { STARTER_ACTORS, findActor, normaliseActorName } from '../../shared/actors.ts';
-import { makeTarget } from '../../shared/anchor.ts';
-import { canonicalize } from '../../shared/canonical.ts';
-import { type Annotation, type Claim, type ClaimKind, type Event, type Part, type Population, Claim as ClaimSchema } from '../../shared/claims.ts';
-import { ClaimState } from '../../shared/commands.ts';
-import type { SourceInfo } from '../../shared/conflicts.ts';
-import { FIGURE_RULES_VERSION, type Qualifier } from '../../shared/figures.ts';
-import { findTimingExpressions } from '../../shared/timing.ts';
+import { STARTER_ACTORS, findActor, normaliseActorName } from '../../shared/model/actors.ts';
+import { makeTarget } from '../../shared/text/anchor.ts';
+import { canonicalize } from '../../shared/text/canonical.ts';
+import { type Annotation, type Claim, type ClaimKind, type Event, type Part, type Population, Claim as ClaimSchema } from '../../shared/model/claims.ts';
+import { ClaimState } from '../../shared/model/commands.ts';
+import type { SourceInfo } from '../../shared/compare/conflicts.ts';
+import { FIGURE_RULES_VERSION, type Qualifier } from '../../shared/figures/figures.ts';
+import { findTimingExpressions } from '../../shared/timing/timing.ts';
 import { corpusDir, seedsDir } from './corpus.ts';
 
 const T = '2024-05-01T10:00:00.000Z';

@@ -17,13 +17,13 @@ import {
   type Clash,
   type Manifest,
   type ManifestFile,
-} from '../../../shared/bundle.ts';
-import type { Annotation, Claim } from '../../../shared/claims.ts';
-import type { ClaimState } from '../../../shared/commands.ts';
-import { claimsCsv, reconciliationsCsv } from '../../../shared/csv.ts';
+} from '../../../shared/exchange/bundle.ts';
+import type { Annotation, Claim } from '../../../shared/model/claims.ts';
+import type { ClaimState } from '../../../shared/model/commands.ts';
+import { claimsCsv, reconciliationsCsv } from '../../../shared/exchange/csv.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { renderReport } from '../../../shared/report.ts';
-import { toWebAnnotations } from '../../../shared/w3c.ts';
+import { renderReport } from '../../../shared/exchange/report.ts';
+import { toWebAnnotations } from '../../../shared/exchange/w3c.ts';
 import type { CaseStore } from '../store/index.ts';
 import { originalPath } from '../store/layout.ts';
 import { writeZip, type ZipWriteEntry } from './zip.ts';

@@ -3,15 +3,15 @@
 // half of a bad bundle.
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BundleContents, Clash } from '../../../shared/bundle.ts';
-import { ClashFile, DEFAULT_BUNDLE_SCHEMAS, checkReferences, originalEntry, type BundleSchemas } from '../../../shared/bundle.ts';
+import type { BundleContents, Clash } from '../../../shared/exchange/bundle.ts';
+import { ClashFile, DEFAULT_BUNDLE_SCHEMAS, checkReferences, originalEntry, type BundleSchemas } from '../../../shared/exchange/bundle.ts';
 import type { ClaimsView } from '../../../shared/api.ts';
-import type { Annotation, Claim } from '../../../shared/claims.ts';
-import { validateActors, validateEvents } from '../../../shared/claims-validate.ts';
-import { emptyStack } from '../../../shared/commands.ts';
+import type { Annotation, Claim } from '../../../shared/model/claims.ts';
+import { validateActors, validateEvents } from '../../../shared/model/claims-validate.ts';
+import { emptyStack } from '../../../shared/model/undo.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { mergeCases, type MergeCounts, type MergeSide } from '../../../shared/merge.ts';
-import type { Source } from '../../../shared/source.ts';
+import { mergeCases, type MergeCounts, type MergeSide } from '../../../shared/exchange/merge.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { CaseStore, writeFileDurable, type StoreOptions } from '../store/index.ts';
 import { originalPath } from '../store/layout.ts';
 import { CLASHES_FILE, readClashes } from './export.ts';
@@ -91,7 +91,7 @@ export interface LocalClaims {
 }
 
 /**
- * Merges a verified bundle into an open case, by id (shared/merge.ts): added, unchanged, or — when a
+ * Merges a verified bundle into an open case, by id (shared/exchange/merge.ts): added, unchanged, or — when a
  * record differs — the later edit used and the other version kept in clashes.json. Everything is
  * decided and checked in memory first; if the merged case would not hold together (a passage that no
  * longer reads its words in a text replaced on one side), nothing is written.

@@ -23,7 +23,7 @@ import {
   type BundleContents,
   type BundleSchemas,
   type Clash,
-} from '../../../shared/bundle.ts';
+} from '../../../shared/exchange/bundle.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { DEFAULT_ZIP_LIMITS, openZip, ZipProblem, type ZipLimits, type ZipReader } from './zip.ts';
 

@@ -1,11 +1,11 @@
 // Bundles: export a case as a verifiable zip, verify one, import it as a new case or merge it.
-import { Actor, Annotation, Claim, Event } from '../../../shared/claims.ts';
-import type { Clash } from '../../../shared/bundle.ts';
-import { recordKey, type Command } from '../../../shared/commands.ts';
-import { Decision } from '../../../shared/conflicts.ts';
+import { Actor, Annotation, Claim, Event } from '../../../shared/model/claims.ts';
+import type { Clash } from '../../../shared/exchange/bundle.ts';
+import { recordKey, type Command } from '../../../shared/model/commands.ts';
+import { Decision } from '../../../shared/compare/conflicts.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { Reconciliation } from '../../../shared/reconcile.ts';
-import { Source } from '../../../shared/source.ts';
+import { Reconciliation } from '../../../shared/compare/reconcile.ts';
+import { Source } from '../../../shared/model/source.ts';
 import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle, writeClashes } from '../bundle/index.ts';
 import { caseIdFromName } from '../ids.ts';
 import { summaryOf, type OpenCases } from '../session.ts';

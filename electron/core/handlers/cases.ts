@@ -3,7 +3,7 @@ import { caseIdFromName } from '../ids.ts';
 import { extractFileIsolated } from '../import/index.ts';
 import { SAMPLE_CASE_ID, SAMPLE_CASE_NAME, SAMPLE_REPORTS } from '../sample.ts';
 import { tagSampleCase } from '../sample-case.ts';
-import { suggest } from '../../../shared/suggest.ts';
+import { suggest } from '../../../shared/suggest/suggest.ts';
 import { openView, summaryOf, type OpenCases } from '../session.ts';
 import { listCaseBackups, readCaseSummary, restoreBackup } from '../store/index.ts';
 import { addExtracted, sha256Hex } from './sources.ts';

@@ -1,6 +1,6 @@
 // Tagged claims and their edits (undoable), suggestions, and the comparison of outlets.
 import { ApiError } from '../../../shared/errors.ts';
-import { SUGGEST_RULES_VERSION } from '../../../shared/suggest.ts';
+import { SUGGEST_RULES_VERSION } from '../../../shared/suggest/suggest.ts';
 import { sourceOf, type OpenCases } from '../session.ts';
 import { openSuggestions } from '../suggestions.ts';
 import { rejectionCommand } from '../source-edits.ts';

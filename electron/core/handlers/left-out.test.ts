@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/api.ts';
-import { makeTarget } from '../../../shared/anchor.ts';
-import type { CaseSummary } from '../../../shared/case.ts';
-import { blankClaim } from '../../../shared/claims.ts';
+import { makeTarget } from '../../../shared/text/anchor.ts';
+import type { CaseSummary } from '../../../shared/model/case.ts';
+import { blankClaim } from '../../../shared/model/claims.ts';
 import { createCore } from '../index.ts';
 
 const body = (n: number) =>

@@ -3,7 +3,7 @@
 // source, whenever it was imported. Restoring makes a new version of the text with the same
 // original: every character already there stays, annotations re-anchor as for a replaced text.
 import { ApiError } from '../../../shared/errors.ts';
-import type { Source } from '../../../shared/source.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { restorePassages } from '../import/furniture.ts';
 import { extractFileIsolated, type Extracted } from '../import/index.ts';
 import { sourceOf, type OpenCases } from '../session.ts';

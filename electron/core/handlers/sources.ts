@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.ts';
 import { extensionOf, formatBytes, MAX_IMPORT_BYTES, MAX_PASTE_CHARS } from '../../../shared/limits.ts';
-import { searchDocs } from '../../../shared/search.ts';
-import type { Source } from '../../../shared/source.ts';
+import { searchDocs } from '../../../shared/text/search.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { newSourceId } from '../ids.ts';
 import { extractFileIsolated, extractPasted, type Extracted } from '../import/index.ts';
 import { sourceOf, type OpenCases } from '../session.ts';

@@ -3,8 +3,8 @@
 // (before any <h1>: a site-wide <h1> such as "Allergies Health Center" is not the headline),
 // <time datetime>, byline elements (rel=author, itemprop=author, class "byline"/"author"), and the
 // outlet from og:site_name, the JSON-LD publisher or the canonical URL's host.
-import type { Hint, MetadataHints } from '../../../shared/metadata.ts';
-import { outletOfHost, parseByline, withoutSiteSuffix } from '../../../shared/metadata.ts';
+import type { Hint, MetadataHints } from '../../../shared/metadata/metadata.ts';
+import { outletOfHost, parseByline, withoutSiteSuffix } from '../../../shared/metadata/metadata.ts';
 
 const httpUrl = (s: string | null | undefined): string | null => {
   if (!s) return null;

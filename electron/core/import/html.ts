@@ -3,8 +3,8 @@
 // article DOM becomes canonical plain text. Nothing of the page is ever rendered as HTML.
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
-import { canonicalize } from '../../../shared/canonical.ts';
-import type { MetadataHints } from '../../../shared/metadata.ts';
+import { canonicalize } from '../../../shared/text/canonical.ts';
+import type { MetadataHints } from '../../../shared/metadata/metadata.ts';
 import { declaredMetadata } from './html-metadata.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { decodeBytes, assertTextual } from './text.ts';

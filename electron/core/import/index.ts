@@ -1,9 +1,9 @@
 // The importers' one entry point for the core: bytes (or pasted text) in, canonical text and the
 // metadata found in it out. Bad input fails with an ApiError whose message says what to do.
 import type { z } from 'zod';
-import type { FoundTitle, FoundOutlet, FoundAuthors, FoundPublished, PageRange, SourceKind } from '../../../shared/source.ts';
-import { canonicalize, detectDirection, detectLanguage } from '../../../shared/canonical.ts';
-import { findMetadata, type MetadataHints } from '../../../shared/metadata.ts';
+import type { FoundTitle, FoundOutlet, FoundAuthors, FoundPublished, PageRange, SourceKind } from '../../../shared/model/source.ts';
+import { canonicalize, detectDirection, detectLanguage } from '../../../shared/text/canonical.ts';
+import { findMetadata, type MetadataHints } from '../../../shared/metadata/metadata.ts';
 import { ApiError, type ApiErrorShape } from '../../../shared/errors.ts';
 import { MAX_IMPORT_BYTES, MAX_PASTE_CHARS, IMPORTABLE_EXTENSIONS, extensionOf, formatBytes } from '../../../shared/limits.ts';
 import { readTextFile, sniffFormat, describeBinary, textPages } from './text.ts';

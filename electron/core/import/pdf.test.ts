@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalize } from '../../../shared/canonical.ts';
+import { canonicalize } from '../../../shared/text/canonical.ts';
 import { extractFile } from './index.ts';
 import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalize } from '../../../shared/canonical.ts';
+import { canonicalize } from '../../../shared/text/canonical.ts';
 import { extractFile } from './index.ts';
 
 const corpus = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpus');

@@ -2,7 +2,7 @@
 // written (only whitespace is canonicalised: a .txt file's "furniture" may be what the user wants).
 import { ApiError } from '../../../shared/errors.ts';
 import { formatBytes } from '../../../shared/limits.ts';
-import type { PageRange } from '../../../shared/source.ts';
+import type { PageRange } from '../../../shared/model/source.ts';
 
 export interface Decoded {
   text: string;

@@ -11,7 +11,7 @@ parentPort?.on('message', async ({ id, job }: { id: number; job: Job }) => {
   try {
     let result;
     if (job.task === 'suggest') {
-      const { suggest } = await import('../../../shared/suggest.ts');
+      const { suggest } = await import('../../../shared/suggest/suggest.ts');
       result = suggest(job.text, { published: job.published });
     } else result = await extractFile(job.name, job.bytes, { onProgress: (progress) => parentPort!.postMessage({ id, progress }) });
     parentPort!.postMessage({ id, ok: true, result });

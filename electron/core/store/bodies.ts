@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { ApiError } from '../../../shared/errors.ts';
-import { SourceBody, type Source } from '../../../shared/source.ts';
+import { SourceBody, type Source } from '../../../shared/model/source.ts';
 import { backupFile } from './backups.ts';
 import { decodeBody, toBody, type StoredBody } from './codec.ts';
 import { CoalescingWriter } from './coalesce.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.ts';
-import type { Source } from '../../../shared/source.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { titleOf } from './bodies.ts';
 import { TEMP_FILE, isLiveTemp, writeFileDurable } from './durable.ts';
 import { ORIGINALS_DIR, SOURCES_DIR, backupsPath, originalPath } from './layout.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Source } from '../../../shared/source.ts';
+import { Source } from '../../../shared/model/source.ts';
 import { caseFilePath } from './case-path.ts';
 import { bodyBackupsPath, bodyPath, originalPath } from './layout.ts';
 

@@ -3,7 +3,7 @@
 // its schema and the result is confirmed to stay inside the case folder; a bad value is refused with
 // a sentence naming it, never joined into a path.
 import path from 'node:path';
-import { OriginalExt, Sha256, SourceId } from '../../../shared/source.ts';
+import { OriginalExt, Sha256, SourceId } from '../../../shared/model/source.ts';
 import { ApiError } from '../../../shared/errors.ts';
 
 export type CaseFile = { kind: 'body'; sourceId: string } | { kind: 'body-backups'; sourceId: string } | { kind: 'original'; sha256: string; ext: string };

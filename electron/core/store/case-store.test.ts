@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CASE_FORMAT_VERSION } from '../../../shared/case.ts';
+import { CASE_FORMAT_VERSION } from '../../../shared/model/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { CaseStore, readCaseSummary, restoreBackup, type StoreOptions } from './index.ts';
 import { loadIndex } from './case-store.ts';

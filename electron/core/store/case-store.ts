@@ -3,9 +3,9 @@
 // untouched originals, and rolling backups. Every save resolves only once it is durable.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CaseIndex, type Backup } from '../../../shared/case.ts';
+import { CaseIndex, type Backup } from '../../../shared/model/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
-import { Source, SourceBody } from '../../../shared/source.ts';
+import { Source, SourceBody } from '../../../shared/model/source.ts';
 import { backupFile } from './backups.ts';
 import { SourceBodies } from './bodies.ts';
 import { describeIssues } from './codec.ts';

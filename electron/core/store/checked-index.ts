@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CASE_FORMAT_VERSION, CaseIndex } from '../../../shared/case.ts';
+import { CASE_FORMAT_VERSION, CaseIndex } from '../../../shared/model/case.ts';
 import { splitSnapshot } from './codec.ts';
 import { writeFileDurable } from './durable.ts';
 

@@ -1,8 +1,8 @@
 // Turning parsed JSON into validated records (and saying precisely what is wrong when it cannot).
 import path from 'node:path';
 import type { z } from 'zod';
-import { CaseIndex } from '../../../shared/case.ts';
-import { SourceBody } from '../../../shared/source.ts';
+import { CaseIndex } from '../../../shared/model/case.ts';
+import { SourceBody } from '../../../shared/model/source.ts';
 import { StoredFileError } from './durable.ts';
 import { upgrade, type Versioning } from './migrations.ts';
 

@@ -1,7 +1,7 @@
 // A full (or read-only) disk, said in words where the user looks: Node's ENOSPC text means nothing
 // to a fact-checker, and "Something went wrong inside Corroborate" blames the app for the disk.
 import { ApiError } from '../../../shared/errors.ts';
-import type { CaseIndex } from '../../../shared/case.ts';
+import type { CaseIndex } from '../../../shared/model/case.ts';
 
 export const DISK_FULL_MESSAGE = 'The disk holding this case is full: free some space; nothing was saved.';
 export const READ_ONLY_DISK_MESSAGE = 'The disk holding this case cannot be written to (it is read-only or not yours to write): nothing was saved.';

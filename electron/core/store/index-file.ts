@@ -1,7 +1,7 @@
 // Reading case.json and its journal into the index, and the errors and backups listing that go with it.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Backup, CaseIndex } from '../../../shared/case.ts';
+import type { Backup, CaseIndex } from '../../../shared/model/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { listBackupFiles } from './backups.ts';
 import { digestOf, isChecked } from './checked-index.ts';

@@ -1,6 +1,6 @@
 // How index saves reach disk: journal lines against case.json's snapshot, or case.json rewritten whole.
 import path from 'node:path';
-import type { CaseIndex } from '../../../shared/case.ts';
+import type { CaseIndex } from '../../../shared/model/case.ts';
 import { encodeIndex } from './codec.ts';
 import { writeFileDurable } from './durable.ts';
 import type { LoadedIndex } from './index-file.ts';

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { CASE_FORMAT_VERSION } from '../../../shared/case.ts';
+import { CASE_FORMAT_VERSION } from '../../../shared/model/case.ts';
 import { CaseStore, loadIndex, type StoreOptions } from './case-store.ts';
 import { decodeIndex } from './codec.ts';
 import { decodeLine, encodeEntry, replayJournal, type JournalEntry } from './journal.ts';

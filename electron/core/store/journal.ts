@@ -11,8 +11,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { CaseIndex } from '../../../shared/case.ts';
-import { Source } from '../../../shared/source.ts';
+import { CaseIndex } from '../../../shared/model/case.ts';
+import { Source } from '../../../shared/model/source.ts';
 import { syncDir } from './durable.ts';
 
 /** Top-level index fields a caller may say it replaced (whole; they are small). */

@@ -1,6 +1,6 @@
 // Where things live inside a case folder.
 import path from 'node:path';
-import type { Source } from '../../../shared/source.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { caseFilePath } from './case-path.ts';
 
 export const CASE_FILE = 'case.json';

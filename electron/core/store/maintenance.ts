@@ -1,7 +1,7 @@
 // Operations on a case folder that do not need it open: listing it, and restoring a backup of its index.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { CASE_FORMAT_VERSION, type CaseSummary } from '../../../shared/case.ts';
+import { CASE_FORMAT_VERSION, type CaseSummary } from '../../../shared/model/case.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { parseBackupName } from './backups.ts';
 import { indexError, isOpenInThisProcess, loadIndex } from './case-store.ts';

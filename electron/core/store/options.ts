@@ -1,5 +1,5 @@
 // The store's options and their defaults, apart from the store that reads them.
-import { CASE_FORMAT_VERSION } from '../../../shared/case.ts';
+import { CASE_FORMAT_VERSION } from '../../../shared/model/case.ts';
 import { INDEX_MIGRATIONS, BODY_MIGRATIONS, type Versioning } from './migrations.ts';
 
 export interface StoreOptions {

@@ -1,5 +1,5 @@
 // Where each source id is first listed in the index's sources, so sources are found by id without a scan.
-import type { Source } from '../../../shared/source.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import type { IndexChanges } from './journal.ts';
 
 export class SourceIds {

@@ -1,9 +1,9 @@
 // A colleague's records, arrived in the local database, turned into the core's own commands: so a
 // remote change is checked, saved and announced exactly like a local edit (journal, files, change
 // feed), only not put on this user's undo stack (CaseClaims.applyRemote).
-import type { Annotation, Claim } from '../../../shared/claims.ts';
-import type { ClaimState, SimpleCommand } from '../../../shared/commands.ts';
-import { canonicalJson } from '../../../shared/merge.ts';
+import type { Annotation, Claim } from '../../../shared/model/claims.ts';
+import type { ClaimState, SimpleCommand } from '../../../shared/model/commands.ts';
+import { canonicalJson } from '../../../shared/exchange/merge.ts';
 import { COLLECTION_OF, docId, keyOf, type RecordType } from './docs.ts';
 
 /** A record as the database now has it (null: deleted there) and as the case has it (null: not here). */

@@ -4,8 +4,8 @@
 // changed on both sides becomes a clash document, so every member lists the same clash, with both
 // versions kept. Every step is deterministic (the same winner, ancestor, merge and revision ids on
 // every machine), so two members settling the same conflict at once write the same revisions.
-import type { Clash, ClashRecordType } from '../../../shared/bundle.ts';
-import { fingerprint, canonicalJson } from '../../../shared/merge.ts';
+import type { Clash, ClashRecordType } from '../../../shared/exchange/bundle.ts';
+import { fingerprint, canonicalJson } from '../../../shared/exchange/merge.ts';
 import { SCHEMA_OF, docId, parseDocId, type DocType } from './docs.ts';
 import { mergeRecord, type Fields } from './merge3.ts';
 import { bodyAt, commonAncestor, type Db, type RevWrite } from './revs.ts';
@@ -20,7 +20,7 @@ export interface Settled {
   kept: string[];
 }
 
-/** The same id for the same clash on every machine (as shared/merge.ts names a bundle's clashes). */
+/** The same id for the same clash on every machine (as shared/exchange/merge.ts names a bundle's clashes). */
 export function syncClashId(type: string, recordId: string, a: unknown, b: unknown): string {
   const [p, q] = [canonicalJson(a), canonicalJson(b)].sort();
   return `clash.${type}.${fingerprint(recordId)}.${fingerprint(p + '\u0000' + q)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffState } from '../../../shared/changes.ts';
+import { diffState } from '../../../shared/model/changes.ts';
 import { EVENT, count, fig, stateOf } from '../../../tests/support/claim-makers.ts';
 import { docId, docIdsOfChanges, parseDocId, readDoc, recordsOfState, stateOfDocs } from './docs.ts';
 

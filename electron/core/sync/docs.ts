@@ -10,15 +10,15 @@
 // The record itself is kept whole under `record` (never spread into the document), so a field named
 // like a CouchDB one (`_id`) cannot collide, and reading a document back is one schema parse.
 import { z } from 'zod';
-import { Clash } from '../../../shared/bundle.ts';
-import type { RecordChanges } from '../../../shared/changes.ts';
-import { Actor, Annotation, Claim, Event } from '../../../shared/claims.ts';
-import { recordKey, type ClaimState } from '../../../shared/commands.ts';
-import { Decision } from '../../../shared/conflicts.ts';
-import { GradeOverride } from '../../../shared/grade.ts';
-import { canonicalJson } from '../../../shared/merge.ts';
-import { Reconciliation } from '../../../shared/reconcile.ts';
-import { Source } from '../../../shared/source.ts';
+import { Clash } from '../../../shared/exchange/bundle.ts';
+import type { RecordChanges } from '../../../shared/model/changes.ts';
+import { Actor, Annotation, Claim, Event } from '../../../shared/model/claims.ts';
+import { recordKey, type ClaimState } from '../../../shared/model/commands.ts';
+import { Decision } from '../../../shared/compare/conflicts.ts';
+import { GradeOverride } from '../../../shared/compare/grade.ts';
+import { canonicalJson } from '../../../shared/exchange/merge.ts';
+import { Reconciliation } from '../../../shared/compare/reconcile.ts';
+import { Source } from '../../../shared/model/source.ts';
 
 export const RECORD_TYPES = ['annotation', 'claim', 'event', 'actor', 'decision', 'reconciliation', 'grade'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];

@@ -1,7 +1,7 @@
 // The case as sync sees it: every record by document id, read from the core's open case (its claims
 // state, its store's sources and originals, its clash list), and the bodies to write for them.
-import type { Clash } from '../../../shared/bundle.ts';
-import type { Source } from '../../../shared/source.ts';
+import type { Clash } from '../../../shared/exchange/bundle.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { readClashes } from '../bundle/index.ts';
 import type { CaseClaims } from '../claims.ts';
 import type { CaseStore } from '../store/index.ts';

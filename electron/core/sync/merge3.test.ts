@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Event } from '../../../shared/claims.ts';
+import { Event } from '../../../shared/model/claims.ts';
 import { EVENT } from '../../../tests/support/claim-makers.ts';
 import { mergeRecord } from './merge3.ts';
 

@@ -16,7 +16,7 @@
 // - A merge whose result does not pass the record's schema (a claim changed kind on one side and
 //   gained a field on the other) is a clash of the whole record too.
 import type { z } from 'zod';
-import { canonicalJson } from '../../../shared/merge.ts';
+import { canonicalJson } from '../../../shared/exchange/merge.ts';
 
 export type Fields = Record<string, unknown>;
 

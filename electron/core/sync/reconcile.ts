@@ -3,10 +3,10 @@
 // a revision that arrived from the server is applied to the case through the core's commands (or the
 // store, for a source); a document with conflicts is settled three-way (conflicts.ts). Idempotent:
 // running it again changes nothing, which is what makes a restart or a kill -9 safe at any point.
-import type { Annotation } from '../../../shared/claims.ts';
-import type { Clash } from '../../../shared/bundle.ts';
-import type { Command } from '../../../shared/commands.ts';
-import type { Source } from '../../../shared/source.ts';
+import type { Annotation } from '../../../shared/model/claims.ts';
+import type { Clash } from '../../../shared/exchange/bundle.ts';
+import type { Command } from '../../../shared/model/commands.ts';
+import type { Source } from '../../../shared/model/source.ts';
 import { writeClashes } from '../bundle/index.ts';
 import type { CaseClaims } from '../claims.ts';
 import { planCommands, type Incoming } from './apply.ts';

@@ -3,7 +3,7 @@
 // beside the case (PouchDB's Node edition, LevelDB), and the server's refusals put in words.
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
-import { fingerprint } from '../../../shared/merge.ts';
+import { fingerprint } from '../../../shared/exchange/merge.ts';
 import type { Db } from './revs.ts';
 
 export interface Credentials {

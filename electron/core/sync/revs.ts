@@ -6,7 +6,7 @@
 // so an edit made on an older revision than the database now holds becomes a branch (a CouchDB
 // conflict, merged three-way) instead of being refused or silently written over the newer one.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../shared/merge.ts';
+import { canonicalJson } from '../../../shared/exchange/merge.ts';
 import type PouchDB from 'pouchdb';
 import type { DocType } from './docs.ts';
 

@@ -2,7 +2,7 @@
 // CouchDB-protocol server (pouchdb-server) on 127.0.0.1. Every scenario checks that both sides end
 // with the same records and the same clash set, and that every acknowledged edit is there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Claim } from '../../../shared/claims.ts';
+import type { Claim } from '../../../shared/model/claims.ts';
 import { EVENT } from '../../../tests/support/claim-makers.ts';
 import { ADMIN, CouchServer } from '../../../tests/support/couch-server.ts';
 import { clashKeys, Client, recordsOf, syncAll } from '../../../tests/support/sync-clients.ts';

@@ -1,6 +1,6 @@
 // The field group of an attribution claim: the perpetrator as written, the actor it matches (or a new one), who attributes it and the stance.
-import { findActor } from '../../../shared/actors.ts';
-import { Stance, type Actor, type Claim } from '../../../shared/claims.ts';
+import { findActor } from '../../../shared/model/actors.ts';
+import { Stance, type Actor, type Claim } from '../../../shared/model/claims.ts';
 import { textOrNull } from '../../lib/claimForm.ts';
 import { newId } from '../../lib/ids.ts';
 import { Field, type AttributionClaim, type SectionProps } from './Field.tsx';

@@ -1,6 +1,6 @@
 // The labelled field wrapper and the props every claim-form field group shares, kept apart so the groups can live in their own files.
 import type { ReactNode, RefObject } from 'react';
-import type { Claim } from '../../../shared/claims.ts';
+import type { Claim } from '../../../shared/model/claims.ts';
 import type { ClaimErrors } from '../../lib/claimForm.ts';
 import { FieldError } from '../../components/FieldError.tsx';
 

@@ -1,8 +1,8 @@
 // The field groups of a figure claim (casualties, munitions, count): what is counted, population and figure; the breakdown is in PartsFields.
 import { useState } from 'react';
 import { measureLabel } from '../../lib/claimText.ts';
-import { Affiliation, figureFrom, KNOWN_MEASURES, measureKey, type Claim, type Part } from '../../../shared/claims.ts';
-import { Qualifier } from '../../../shared/figures.ts';
+import { Affiliation, figureFrom, KNOWN_MEASURES, measureKey, type Claim, type Part } from '../../../shared/model/claims.ts';
+import { Qualifier } from '../../../shared/figures/figures.ts';
 import { numberOrNull, textOrNull } from '../../lib/claimForm.ts';
 import { QUALIFIER_LABEL } from '../../lib/claimText.ts';
 import { Field, invalid, type FigureClaim, type SectionProps } from './Field.tsx';

@@ -1,5 +1,5 @@
 // The breakdown of a figure claim (its parts: count, nationality, affiliation, subset) and the check that they add up.
-import { Affiliation, type Claim, type Part } from '../../../shared/claims.ts';
+import { Affiliation, type Claim, type Part } from '../../../shared/model/claims.ts';
 import { numberOrNull, partsLine, textOrNull } from '../../lib/claimForm.ts';
 import { measureLabel } from '../../lib/claimText.ts';
 import type { FigureClaim, SectionProps } from './Field.tsx';

@@ -1,6 +1,6 @@
 // The field group of a timing claim: the expression as written, the dates it resolves to against the publication date, and its precision.
-import type { Claim } from '../../../shared/claims.ts';
-import { TimingPrecision, withResolvedTiming } from '../../../shared/timing.ts';
+import type { Claim } from '../../../shared/model/claims.ts';
+import { TimingPrecision, withResolvedTiming } from '../../../shared/timing/timing.ts';
 import { dayText } from '../../lib/claimText.ts';
 import { Field, invalid, type SectionProps, type TimingClaim } from './Field.tsx';
 

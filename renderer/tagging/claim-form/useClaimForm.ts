@@ -1,8 +1,8 @@
 // The claim form's state and saving (draft copy, errors, actors to add, the command saved), apart from its markup.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { STARTER_ACTORS } from '../../../shared/actors.ts';
-import type { Actor, Claim } from '../../../shared/claims.ts';
-import type { Command, SimpleCommand } from '../../../shared/commands.ts';
+import { STARTER_ACTORS } from '../../../shared/model/actors.ts';
+import type { Actor, Claim } from '../../../shared/model/claims.ts';
+import type { Command, SimpleCommand } from '../../../shared/model/commands.ts';
 import { claimErrors, updateCommand, type ClaimErrors } from '../../lib/claimForm.ts';
 import { tagLabel } from '../../lib/claimText.ts';
 import { actorBook } from '../../lib/prefill.ts';

@@ -1,6 +1,6 @@
 // One claim in the claims list: its summary, passage and actions, draggable onto an event; memoised so a long list re-renders only the rows that change.
 import { memo, type RefObject } from 'react';
-import type { Annotation, Claim } from '../../../shared/claims.ts';
+import type { Annotation, Claim } from '../../../shared/model/claims.ts';
 import { claimSummary, KIND_LETTER, KIND_NAME, quoteOf } from '../../lib/claimText.ts';
 import { claimLabel, DRAG_TYPE, rowAttrs, samePlace, type Handlers, type Place } from './rows.ts';
 

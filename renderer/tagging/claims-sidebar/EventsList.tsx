@@ -1,6 +1,6 @@
 // The case's events below the claims list, each a place to drop a claim, with their edit and delete buttons.
 import { useCallback, useRef, type DragEvent } from 'react';
-import type { Event } from '../../../shared/claims.ts';
+import type { Event } from '../../../shared/model/claims.ts';
 import { dayText } from '../../lib/claimText.ts';
 import { useLongList } from '../../components/useLongList.ts';
 import { rowAttrs, type Place } from './rows.ts';

@@ -1,5 +1,5 @@
 // What the claims list, its claim rows and the events list share: where a row sits in a (maybe virtual) list, the drag type and the row handlers.
-import type { Claim } from '../../../shared/claims.ts';
+import type { Claim } from '../../../shared/model/claims.ts';
 import { claimSummary, KIND_NAME } from '../../lib/claimText.ts';
 
 export const DRAG_TYPE = 'application/x-corroborate-claim';

@@ -8,7 +8,7 @@
 // blame or accusation; V an act verb or participle; T an attack gerund ("targeting"); f "of";
 // P a possessive; M a modifier (an adjective, or a capitalised word that names no actor); x other.
 // The named group `actor` is the perpetrator; `h` a hedge.
-import type { Stance } from '../../claims.ts';
+import type { Stance } from '../../model/claims.ts';
 
 export interface AgentRule {
   id: string;

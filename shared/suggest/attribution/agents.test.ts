@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENT_RULES } from './agent-rules.ts';
 import { agentDrafts } from './agents.ts';
-import { suggest } from '../../suggest.ts';
+import { suggest } from '../suggest.ts';
 
 // Each rule row carries the examples it must and must not match: they are its tests.
 describe.each(AGENT_RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {

@@ -2,7 +2,7 @@
 // letter (see agent-rules.ts), the rule rows' patterns run over that string, and the tokens a match
 // covers give the span and the perpetrator. One pass per sentence, and only over sentences that
 // name an actor at all, so the cost stays linear in the text.
-import type { Stance } from '../../claims.ts';
+import type { Stance } from '../../model/claims.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { tokenize, type Token } from '../nlp.ts';
 import { regionActorAt, type RegionActor } from '../region.ts';

@@ -1,6 +1,6 @@
 // Attribution patterns: the phrase pieces (attacks, harms, hedges, times), actor tests, subject readers and rule runners.
-import { STARTER_ACTORS, normaliseActorName } from '../../actors.ts';
-import type { Stance } from '../../claims.ts';
+import { STARTER_ACTORS, normaliseActorName } from '../../model/actors.ts';
+import type { Stance } from '../../model/claims.ts';
 import { ARMED_GROUP_NOUNS, STATE_WORDS } from '../lexicon.ts';
 import { isCountry } from '../places.ts';
 import { readActorAfter, readNounPhraseBefore } from '../words.ts';

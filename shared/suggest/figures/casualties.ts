@@ -1,9 +1,9 @@
 // Casualty figures: the predicate after a group, death and injury tolls, subsets and breakdowns, and the population counted.
-import { findNumberPhrases, parseFigure } from '../../figures.ts';
-import type { Part, Population } from '../../claims.ts';
+import { findNumberPhrases, parseFigure } from '../../figures/figures.ts';
+import type { Part, Population } from '../../model/claims.ts';
 import { CASUALTY_PREDICATES, NATIONALITIES, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
-import { partPlace } from '../../places.ts';
+import { partPlace } from '../../compare/places.ts';
 import { readNounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { type Anchor, type Group, personHead, toFigure } from './common.ts';

@@ -1,6 +1,6 @@
 // Shared pieces of figure reading: anchors and counted groups, the person / weapon head tests, and the Figure a phrase becomes.
-import { FIGURE_RULES_VERSION, parseFigure, type NumberPhrase } from '../../figures.ts';
-import type { Figure } from '../../claims.ts';
+import { FIGURE_RULES_VERSION, parseFigure, type NumberPhrase } from '../../figures/figures.ts';
+import type { Figure } from '../../model/claims.ts';
 import { MUNITION_NOUNS, NATIONALITIES, PERSON_NOUNS } from '../lexicon.ts';
 import { type NounPhrase } from '../words.ts';
 

@@ -6,8 +6,8 @@
 // fatalities"), lives lost or claimed, "bring to N the number of … killed" and "with N others injured".
 // A frame's draft replaces a shorter casualty draft inside its span (the list is the claim) and
 // yields to any other that overlaps it.
-import { findNumberPhrases, qualify, type NumberPhrase } from '../../figures.ts';
-import type { Part } from '../../claims.ts';
+import { findNumberPhrases, qualify, type NumberPhrase } from '../../figures/figures.ts';
+import type { Part } from '../../model/claims.ts';
 import { CASUALTY_PREDICATES } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
 import { readNounPhrase } from '../words.ts';

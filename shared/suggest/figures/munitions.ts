@@ -1,5 +1,5 @@
 // Munition figures: fired / landed / intercepted verbs around weapons, the weapon named, and elided or partitive figures.
-import { parseFigure } from '../../figures.ts';
+import { parseFigure } from '../../figures/figures.ts';
 import { FIRE_AFTER, FIRE_BEFORE, FOUND_AFTER, FOUND_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { readNounPhrase, type NounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
