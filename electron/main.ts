@@ -10,6 +10,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -18,6 +19,7 @@ import {
 } from 'electron';
 import type { Reply } from '../shared/api.ts';
 import { createCore, type Core } from './core/index.ts';
+import { keychainBox } from './core/sync/credentials.ts';
 import { defaultDataDir } from './core/store/index.ts';
 import { FEED_CHANNEL, IPC_CHANNEL } from './ipc.ts';
 import { LaunchArgsError, parseLaunchArgs, type LaunchArgs } from './launch-args.ts';
@@ -62,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   let mainWindow: BrowserWindow | null = null;
-  const corePromise: Promise<Core> = createCore({ dataDir, host: 'electron' });
+  const corePromise: Promise<Core> = createCore({ dataDir, host: 'electron', secretBox: keychainBox(safeStorage) });
   // Reported once, after ready (a dialog needs it); IPC calls meanwhile get the error as a reply.
   corePromise.catch(() => undefined);
   // The change feed reaches the window over its own channel, as the loopback host streams it.

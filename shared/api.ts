@@ -11,6 +11,7 @@ import { Reconciliation } from './compare/reconcile.ts';
 import { Clash, Manifest } from './exchange/bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest/schema.ts';
 import { ChangeSet } from './model/changes.ts';
+import { SyncStart, SyncStatusView } from './exchange/sync-status.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;
@@ -202,6 +203,13 @@ export const api = {
     z.object({ caseId: CaseId, clashId: z.string().min(1).max(200), keep: z.enum(['current', 'other']) }),
     z.object({ clashes: z.array(Clash) }),
   ),
+
+  /** The case's sync with its CouchDB database (see README "Working as a team"); a shared case resumes when asked after a restart. */
+  'sync.status': op(z.object({ caseId: CaseId }), SyncStatusView),
+  /** Shares the case: checks the server, name and password with one round trip, then syncs live; the password is kept only if asked. */
+  'sync.start': op(SyncStart.extend({ caseId: CaseId }), SyncStatusView),
+  /** Stops syncing this case here (the case and the server keep everything); `forget` also drops the remembered password and address. */
+  'sync.stop': op(z.object({ caseId: CaseId, forget: z.boolean().optional() }), SyncStatusView),
 
   search: op(
     z.object({ caseId: CaseId, query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }),

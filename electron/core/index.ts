@@ -10,6 +10,9 @@ import { caseHandlers } from './handlers/cases.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { sourceHandlers } from './handlers/sources.ts';
 import { leftOutHandlers } from './handlers/left-out.ts';
+import { syncHandlers } from './handlers/sync.ts';
+import { CredentialStore, type SecretBox } from './sync/credentials.ts';
+import { SyncSessions } from './sync/sessions.ts';
 import { OpenCases } from './session.ts';
 
 export type { Core } from './core.ts';
@@ -21,6 +24,8 @@ export interface CoreOptions {
   host: AppInfo['host'];
   /** Validate even the large replies against the contract (default: CORROBORATE_CHECK_REPLIES=1, as the tests set). */
   checkReplies?: boolean;
+  /** Seals remembered sync passwords (the Electron host passes the OS keychain's); default: a private file, see sync/credentials.ts. */
+  secretBox?: SecretBox;
 }
 
 export async function createCore(opts: CoreOptions): Promise<Core> {
@@ -29,6 +34,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const version = await appVersion();
   const info: AppInfo = { version, host: opts.host, dataDir, fixedCase: locator.fixedId };
   const open = new OpenCases(locator, version);
+  // Sync reaches the case through the core's own calls; the core exists by the time a sync starts.
+  const syncs = new SyncSessions(() => core, open, CredentialStore.forDataDir(dataDir, opts.secretBox));
 
   const handlers: Handlers = {
     'app.info': async () => info,
@@ -37,9 +44,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...leftOutHandlers(open),
     ...claimHandlers(open),
     ...bundleHandlers(open),
+    ...syncHandlers(syncs),
   };
   const checkReplies = opts.checkReplies ?? process.env.CORROBORATE_CHECK_REPLIES === '1';
-  const core = makeCore(info, handlers, () => open.closeAll(), { checkReplies, watch: (fn) => open.watch(fn) });
+  const core = makeCore(info, handlers, async () => (await syncs.closeAll(), await open.closeAll()), { checkReplies, watch: (fn) => open.watch(fn) });
   openCases.set(core, open);
   return core;
 }

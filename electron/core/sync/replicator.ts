@@ -187,7 +187,11 @@ export class CaseSync {
       this.#status = { ...this.#status, pending: info.change?.pending ?? 0 };
       this.#onStatus(this.#status);
     });
-    sync.on('denied', (err: unknown) => this.#setStatus({ state: 'refused', since: now(), reason: refusalOf(err) ?? describe(err) }));
+    // A sync (both ways) tells a refused write as { direction, doc: the error }; one direction tells the error itself.
+    sync.on('denied', (e: { doc?: unknown }) => {
+      const err = e?.doc ?? e;
+      this.#setStatus({ state: 'refused', since: now(), reason: refusalOf({ status: 403, ...(err as object) }) ?? describe(err) });
+    });
     sync.on('error', (err: unknown) => this.#trouble(err));
     // The sync and its directions are promises too; their failures are told through the events above,
     // so a rejection (a request cut off while the server was going down) must not go unhandled.

@@ -1,0 +1,38 @@
+// What the UI is told about a case's sync with its CouchDB database (the top bar's status, the Share
+// dialog), and what it sends to start one. The password crosses the contract once, in `sync.start`,
+// and is never sent back: the status says only whether one is remembered.
+import { z } from 'zod';
+
+export const SyncState = z.enum(['off', 'synced', 'syncing', 'offline', 'refused']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatusView = z.object({
+  state: SyncState,
+  /** The case's database (host and path, never credentials), or null when the case is not shared. */
+  database: z.string().nullable(),
+  user: z.string().nullable(),
+  /** Documents still to go or come in the batch under way. */
+  pending: z.number().int().nonnegative(),
+  /** Since when offline, or when the refusal came (ISO time). */
+  since: z.string().nullable(),
+  /** Why offline or refused, in words the user can act on. */
+  reason: z.string().nullable(),
+  /** Clashes waiting for a choice. */
+  clashes: z.number().int().nonnegative(),
+  /** Records that could not be applied yet, and other problems (the latest few). */
+  problems: z.array(z.string()),
+  /** Where the password is kept between runs: the OS keychain, a private file, or nowhere (asked again next time). */
+  kept: z.enum(['keychain', 'file', 'none']),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
+
+export const SyncStart = z.object({
+  /** The server (http://host:5984/) or the case's database on it (https://couch.example.org/taji-2020). */
+  server: z.string().trim().min(1, 'Give the server’s address.').max(2000),
+  user: z.string().trim().min(1, 'Give your user name on the server.').max(200),
+  /** Omitted when one is remembered for this database and user. */
+  password: z.string().min(1).max(1000).optional(),
+  /** Keep the password for the next start (keychain in Electron, a private file in browser mode). */
+  remember: z.boolean().default(true),
+});
+export type SyncStart = z.infer<typeof SyncStart>;
