@@ -176,6 +176,12 @@ function main(): void {
     console.log(`${d.documents} excerpts of ${d.incidents} incidents`);
     printGroups(Object.entries(d.groups));
     if (half === 'heldout') console.log('targets: figures recall and precision ≥ 85%; attribution recall ≥ 70%; timing recall ≥ 70%');
+    const counts = (c: Record<string, number>) =>
+      Object.entries(c)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none';
+    console.log(`misses by kind: ${counts(d.missCounts)}\nfalse positives by kind: ${counts(d.falsePositiveCounts)}`);
     // the held-out half's misses are listed only on request, so that rules are not written from them
     if (values.verbose && (half === 'dev' || process.env.SHOW_HELDOUT === '1')) {
       console.log(`\nmisses (${d.misses.length}):\n  ${d.misses.join('\n  ')}`);

@@ -17,6 +17,7 @@ interface KeyClaim {
   id: string;
   doc: string;
   kind: string;
+  measure?: string | null;
   at: { start: number; end: number };
   figure?: F;
   parts?: Array<{ figure: F; subset: boolean }>;
@@ -35,6 +36,9 @@ export interface DevScore {
   groups: Record<string, GroupScore>;
   misses: string[];
   falsePositives: string[];
+  /** Misses and false positives counted by kind and measure, with no words: what may be shown of the held-out half. */
+  missCounts: Record<string, number>;
+  falsePositiveCounts: Record<string, number>;
   documents: number;
   incidents: number;
 }
@@ -71,6 +75,7 @@ function group(keys: KeyClaim[], sugg: Listed, match: (k: KeyClaim, s: Suggestio
   };
 }
 
+const countBy = (keys: string[]) => Object.fromEntries(Object.entries(Object.groupBy(keys, (k) => k)).map(([k, v]) => [k, v!.length]));
 const fig = (f: F | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
 
 /** Scores one half ('dev' or 'heldout') of the corpus whose texts gather.ts put in textsDir. */
@@ -118,26 +123,34 @@ export function scoreDev(half: 'dev' | 'heldout', textsDir?: string): DevScore |
     ),
   };
   const text = (doc: string, at: { start: number; end: number }) => texts.get(doc)!.slice(at.start, at.end);
-  const misses = claims
-    .filter((k) => !byDoc.get(k.doc)!.some((s) => (FIGURE_KINDS.has(k.kind) ? figureMatch : k.kind === 'attribution' ? attributionMatch : timingMatch)(k, s)))
-    .map((k) => {
-      const near = byDoc
-        .get(k.doc)!
-        .filter((s) => overlaps(k.at, s))
-        .map((s) => `${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}`);
-      const want = k.figure ? fig(k.figure) : k.perpetrators ? k.perpetrators[0] : k.date;
-      return `${k.id} [${k.kind} ${want}] "${text(k.doc, k.at)}"${near.length ? `  ~ ${near.join(' | ')}` : ''}`;
-    });
-  const falsePositives = all
-    .filter(({ doc, s }) => {
-      const ks = claims.filter((k) => k.doc === doc);
-      if (FIGURE_KINDS.has(s.kind)) return !ks.some((k) => FIGURE_KINDS.has(k.kind) && figureMatch(k, s));
-      if (s.kind === 'attribution') return !ks.some((k) => k.kind === 'attribution' && attributionMatch(k, s));
-      return !ks.some((k) => k.kind === 'timing' && timingMatch(k, s));
-    })
-    .map(
-      ({ doc, s }) =>
-        `${doc} [${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}] "${s.quote}" (${s.rule})`,
-    );
-  return { groups, misses, falsePositives, documents: docs.length, incidents: new Set(docs.map((d) => d.incident)).size };
+  const missed = claims.filter(
+    (k) => !byDoc.get(k.doc)!.some((s) => (FIGURE_KINDS.has(k.kind) ? figureMatch : k.kind === 'attribution' ? attributionMatch : timingMatch)(k, s)),
+  );
+  const misses = missed.map((k) => {
+    const near = byDoc
+      .get(k.doc)!
+      .filter((s) => overlaps(k.at, s))
+      .map((s) => `${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}`);
+    const want = k.figure ? fig(k.figure) : k.perpetrators ? k.perpetrators[0] : k.date;
+    return `${k.id} [${k.kind} ${want}] "${text(k.doc, k.at)}"${near.length ? `  ~ ${near.join(' | ')}` : ''}`;
+  });
+  const wrong = all.filter(({ doc, s }) => {
+    const ks = claims.filter((k) => k.doc === doc);
+    if (FIGURE_KINDS.has(s.kind)) return !ks.some((k) => FIGURE_KINDS.has(k.kind) && figureMatch(k, s));
+    if (s.kind === 'attribution') return !ks.some((k) => k.kind === 'attribution' && attributionMatch(k, s));
+    return !ks.some((k) => k.kind === 'timing' && timingMatch(k, s));
+  });
+  const falsePositives = wrong.map(
+    ({ doc, s }) =>
+      `${doc} [${s.kind} ${fig(s.figure)}${s.perpetrator ? ` ${s.perpetrator}` : ''}${s.date ? ` ${s.date.start}` : ''}] "${s.quote}" (${s.rule})`,
+  );
+  return {
+    groups,
+    misses,
+    falsePositives,
+    missCounts: countBy(missed.map((k) => (k.measure ? `${k.kind} ${k.measure}` : k.kind))),
+    falsePositiveCounts: countBy(wrong.map(({ s }) => (s.measure ? `${s.kind} ${s.measure}` : s.kind))),
+    documents: docs.length,
+    incidents: new Set(docs.map((d) => d.incident)).size,
+  };
 }

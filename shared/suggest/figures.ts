@@ -20,11 +20,13 @@
 import { findNumberPhrases } from '../figures/figures.ts';
 import { ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, DEPLOY_BEFORE, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular } from './lexicon.ts';
 import { readNounPhrase } from './words.ts';
+import { timesDrafts } from './figures/times.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import { breakdownParts, fillPopulation, predicateAfter, subsetParts, tollDraft, trailingSubset } from './figures/casualties.ts';
 import { type Anchor, type Group, figureOf, munitionOf, personHead, toFigure } from './figures/common.ts';
-import { SEIZED, SEIZED_BEFORE, elidedDraft, munitionMeasure, munitionVerbs, shareVerb, weaponName } from './figures/munitions.ts';
+import { SEIZED, SEIZED_BEFORE, elidedDrafts, munitionMeasure, munitionVerbs, shareVerb, weaponName } from './figures/munitions.ts';
 
+const AGE_AFTER = /^(?:-|\s)(?:years?|months?|weeks?|days?)(?:-|\s)old\b/i;
 const ARTICLE = /\b(an?|one|single)\s+(?=\S)/gi;
 // A sentence without any of these word stems cannot hold a casualty, munition or count claim: skip it
 // before the (costlier) number-phrase reading.
@@ -37,8 +39,10 @@ const WORTH_READING =
  * those, 18 landed on the base.").
  */
 export function figureDrafts(s: string, previous = ''): Draft[] {
-  if (!WORTH_READING.test(s)) return [];
-  const phrases = findNumberPhrases(s);
+  const times = timesDrafts(s);
+  if (!WORTH_READING.test(s)) return times;
+  // an age is not a count: "a 12-year-old boy" is one boy
+  const phrases = findNumberPhrases(s).filter((p) => !AGE_AFTER.test(s.slice(p.end, p.end + 16)));
   const anchors: Anchor[] = phrases.map((p) => ({ start: p.start, end: p.end, article: false, phrase: p }));
   for (const m of s.matchAll(ARTICLE)) {
     const at = m.index;
@@ -65,10 +69,10 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
     const partOfGroup = a.phrase && (a.phrase.role === 'subset' || a.phrase.role === 'breakdown');
     const group = partOfGroup ? null : readGroup(s, a, anchors);
     if (!group) {
-      const e = a.phrase ? elidedDraft(s, a, anchors, previous) : null;
-      if (e) {
-        drafts.push(e);
-        consumedUntil = e.end;
+      const e = a.phrase ? elidedDrafts(s, a, anchors, previous) : [];
+      if (e.length) {
+        drafts.push(...e);
+        consumedUntil = Math.max(...e.map((x) => x.end));
       }
       continue;
     }
@@ -81,7 +85,7 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
       consumedUntil = group.end;
     }
   }
-  return drafts;
+  return [...drafts, ...times.filter((t) => !drafts.some((d) => d.start < t.end && t.start < d.end))];
 }
 
 // "dozens of civilians", "hundreds of people": a collective number reaches its noun through "of"
@@ -149,6 +153,14 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
   return { start: first.start, end, nps, mainEnd, anchors: used };
 }
 
+// "Five people, including two children who were sheltering in a school, were killed": the predicate
+// comes after an aside between commas that names a subset of the group
+const ASIDE = /^\s*,\s*(?:including|among them|most of them|many of them|mostly|all of them)\b[^,;:.!?]{0,100},/i;
+function predicateAfterAside(s: string, g: Group): ReturnType<typeof predicateAfter> {
+  const aside = ASIDE.exec(s.slice(g.mainEnd));
+  return aside && g.mainEnd + aside[0].length >= g.end ? predicateAfter(s, g.mainEnd + aside[0].length) : null;
+}
+
 function classify(s: string, g: Group): Draft | null {
   const head = g.nps[g.nps.length - 1].head;
   const firstHead = g.nps[0].head;
@@ -185,7 +197,7 @@ function classify(s: string, g: Group): Draft | null {
     /^(?:year|month|week|day|hour|minute|mile|kilomet|meter|metre|percent|time|dollar)/.test(head);
   if (personHead(head) || personHead(firstHead) || !thing) {
     const pre = CASUALTY_BEFORE.find(([re]) => re.test(before));
-    const post = pre ? null : predicateAfter(s, g.end);
+    const post = pre ? null : (predicateAfter(s, g.end) ?? predicateAfterAside(s, g));
     const people = personHead(head) || personHead(firstHead);
     // "captured three towns", "seized 12 trucks": only people are detained
     const detainedThing = !people && (pre ? pre[1] : post?.measure) === 'detained';

@@ -214,6 +214,26 @@ describe('casualties', () => {
       ['killed', 1],
     ]);
   });
+  it('reads irregular predicates ("lost their lives", "remain missing") and an age as no count ("a 12-year-old boy")', () => {
+    const list = ofKind(run('Eight people lost their lives in the shelling. Another six people remain missing. A 12-year-old boy was killed.'), 'casualties');
+    expect(list.map((c) => [c.measure, fig(c)])).toEqual([
+      ['killed', [8, 8, 8]],
+      ['missing', [6, 6, 6]],
+      ['killed', [1, 1, 1]],
+    ]);
+  });
+  it('reads a subset after where the people were, and a predicate after an aside naming a subset', () => {
+    const [family] = ofKind(run('The strike killed four people from one family, including two children.'), 'casualties');
+    expect([fig(family), family.parts.map((p) => [p.figure.best, p.subset])]).toEqual([[4, 4, 4], [[2, true]]]);
+    const [aside] = ofKind(run('Five people, including two children who were sheltering in a school, were killed.'), 'casualties');
+    expect([aside.measure, fig(aside), aside.quote]).toEqual([
+      'killed',
+      [5, 5, 5],
+      'Five people, including two children who were sheltering in a school, were killed',
+    ]);
+    const [, injured] = ofKind(run('Three people were killed, including a child, and 12 injured.'), 'casualties');
+    expect([injured.measure, fig(injured)]).toEqual(['wounded', [12, 12, 12]]);
+  });
   it('detains only people: "captured three towns" is no casualty', () => {
     expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
   });
@@ -293,8 +313,15 @@ describe('munitions and counts', () => {
       ['rockets_fired', [20, 20, 20], 'rocket'],
       ['rockets_impacted', [9, 9, 9], 'rocket'],
       ['drones_intercepted', [14, 14, 14], 'drone'],
+      // the partitive's total is what was fired
+      ['drones', [17, 17, 17], 'drone'],
       ['missiles_intercepted', [2, 2, 2], 'missile'],
     ]);
+  });
+  it('counts attacks told as how many times a place was hit ("shelled the town 20 times")', () => {
+    const [c] = ofKind(run('Russian forces shelled the town 20 times over the past day, the governor said.'), 'count');
+    expect([c.measure, fig(c), c.quote]).toEqual(['attacks', [20, 20, 20], 'shelled the town 20 times']);
+    expect(ofKind(run('He visited the town 20 times.'), 'count')).toEqual([]);
   });
   it('counts ships and other things struck', () => {
     const [c] = ofKind(run('Missiles struck two tankers and three freighters off the coast.'), 'count');

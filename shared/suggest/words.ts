@@ -16,7 +16,7 @@ const BREAK = new Set(
     'between and or but nor so yet if then there here it its their his her they them he she we you this these those ' +
     'not no also later reportedly said says say told according amid despite within without upon via the a an ' +
     'killed wounded injured hurt died dead killing wounding injuring suffered sustained landed fired launched struck ' +
-    'hit impacted fell exploded remain remained stationed based deployed'
+    'hit impacted fell exploded remain remains remained stationed based deployed lost fled'
   ).split(' '),
 );
 const ING_NOUNS = new Set([
@@ -95,7 +95,8 @@ export function readNounPhrase(s: string, pos: number, maxWords = 6): NounPhrase
       end = at = wStart + calibre[0].length;
       continue;
     }
-    if (/^\d/.test(w)) break;
+    // an age is a modifier of the person ("a 12-year-old boy"), not a new number
+    if (/^\d/.test(w) && !/^\d+[-–](?:years?|months?|weeks?|days?)[-–]old$/i.test(w)) break;
     if (words.length > 0 && /(?:ed|ing)$/.test(lw) && !w.includes('-') && !ING_NOUNS.has(lw) && !/^\p{Lu}/u.test(w)) break;
     if (words.length > 0 && /ly$/.test(lw) && !/^(?:family|ally|rally|assembly|italy)$/.test(lw)) break;
     if (start < 0) start = wStart;

@@ -1,7 +1,7 @@
 // Casualty figures: the predicate after a group, death and injury tolls, subsets and breakdowns, and the population counted.
 import { findNumberPhrases, parseFigure } from '../../figures/figures.ts';
 import type { Part, Population } from '../../model/claims.ts';
-import { CASUALTY_PREDICATES, NATIONALITIES, PERSON_NOUNS, singular } from '../lexicon.ts';
+import { CASUALTY_NOUNS, CASUALTY_PREDICATES, NATIONALITIES, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
 import { partPlace } from '../../compare/places.ts';
 import { readNounPhrase } from '../words.ts';
@@ -19,7 +19,7 @@ export function predicateAfter(s: string, from: number): { end: number; measure:
     const at = m.index;
     const tail = rest.slice(at);
     const aux =
-      /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(
+      /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|remain|remains|remained|still|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(
         tail,
       )![0];
     for (const [re, measure] of CASUALTY_PREDICATES) {
@@ -44,6 +44,8 @@ export function predicateAfter(s: string, from: number): { end: number; measure:
   }
   return null;
 }
+
+const SUBSET_SKIP = /^\s+(?:from|of|in|at|across|on|near|inside|aboard)\s+(?:[\p{L}\d'’.-]+\s+){0,6}?[\p{L}\d'’.-]+(?=,\s*(?:including|among them)\s)/iu;
 
 const SEVERITY = /\b(?:seriously|critically|severely|badly|gravely|serious|critical)\b/i;
 
@@ -77,8 +79,12 @@ export function tollDraft(s: string, a: Anchor): Draft | null {
  * "…wounded six patients, one of them seriously". Parts are subsets of the figure before.
  */
 export function trailingSubset(s: string, from: number, measure: string): { end: number; parts: Part[] } | null {
-  const rest = s.slice(from);
+  // the subset may come after where, when or whose the people were ("killed four people from one
+  // family, including two children", "killed 32 across Gaza on Sunday, including 10 in a school")
+  const skip = SUBSET_SKIP.exec(s.slice(from));
+  const rest = s.slice(from + (skip ? skip[0].length : 0));
   const lead = /^\s*,?\s*(?:including|among them|among whom|among those (?:killed|wounded|injured|dead))\s+/i.exec(rest);
+  if (lead && skip) from += skip[0].length;
   if (lead) {
     const parts: Part[] = [];
     let at = from + lead[0].length;
@@ -89,7 +95,8 @@ export function trailingSubset(s: string, from: number, measure: string): { end:
       const numEnd = n && n.start === 0 ? at + n.end : article ? at + article[0].length - 1 : -1;
       if (numEnd < 0) break;
       const np = readNounPhrase(s, numEnd);
-      if (!np) break;
+      // "…, including a child, and 12 injured": a casualty noun starts a figure of its own
+      if (!np || CASUALTY_NOUNS[np.head] !== undefined) break;
       const value = n && n.start === 0 ? n : { low: 1, best: 1, high: 1, qualifier: 'exact' as const };
       const raw = s.slice(at, np.end);
       parts.push({

@@ -26,7 +26,8 @@ export const personHead = (h: string) =>
 export const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?? MUNITION_NOUNS[h.split(' ').pop() ?? ''];
 
 export function figureOf(s: string, g: Group): (ReturnType<typeof parseFigure> & object) | null {
-  return parseFigure(s.slice(g.start, g.end));
+  // an age inside the group describes the person ("a 12-year-old boy" is one boy)
+  return parseFigure(s.slice(g.start, g.end).replace(/\b\d+[-–](?:years?|months?|weeks?|days?)[-–]old\b/gi, 'young'));
 }
 
 export function toFigure(raw: string, f: { low: number | null; best: number | null; high: number | null; qualifier: Figure['qualifier'] }): Figure {

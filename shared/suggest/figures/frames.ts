@@ -78,8 +78,12 @@ export const FRAME_ROWS: FrameRow[] = [
     must: [
       { text: 'The explosion killed nine and injured 30.', measure: 'killed', figure: [9, 9, 9] },
       { text: 'The explosion killed nine and injured 30.', measure: 'wounded', figure: [30, 30, 30] },
+      // the number may be followed by when, where or who said it
+      { text: 'The strike killed 14 people and wounded at least 30 on Tuesday, the governor said.', measure: 'wounded', figure: [30, 30, null] },
+      { text: 'Shelling killed one civilian and wounded four in the Kherson region.', measure: 'wounded', figure: [4, 4, 4] },
+      { text: 'Drones wounded seven overnight, officials said.', measure: 'wounded', figure: [7, 7, 7] },
     ],
-    mustNot: ['The shelling killed nine years of work.'],
+    mustNot: ['The shelling killed nine years of work.', 'The drought has killed 40 percent of the herd.'],
   },
   {
     id: 'casualties/condition',
@@ -102,6 +106,10 @@ const AUX = /^(?:\s*,)?\s+(?:(?:have|has|had|were|was|are|is|been|being|since|no
 const PLACE_PHRASE =
   /^\s+(?:in|at|from|near|on|inside|outside|across)\s+(?:the\s+|an?\s+)?(?:[\p{L}'’.-]+\s+){0,3}?[\p{L}'’.-]+(?=\s*(?:,|and\b|had\b|have\b|has\b|were\b|was\b|died\b|are\b|is\b))/iu;
 const JOIN = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/i;
+// what may follow the bare number of "killed nine": the clause's end, or the when and where of it
+// ("wounded at least 30 on Tuesday", "wounded four in the Kherson region", "wounded seven overnight")
+const BARE_AFTER =
+  /^(?:\s*(?:,|;|\.|—|–|$)|\s+(?:and|on|in|at|near|during|overnight|when|as|after|while|across|inside|outside|earlier|yesterday|today|this|last|early|late|including|according)\b)/i;
 const MEASURE_NOUNS: Record<string, string> = {
   victims: 'killed',
   dead: 'killed',
@@ -245,7 +253,7 @@ export function frameDrafts(s: string): Draft[] {
     }
     // "killed nine and injured 30": a verb and a bare number, the people unnamed
     const verb = /\b(killed|killing|wounded|wounding|injured|injuring)\s+$/i.exec(s.slice(Math.max(0, n.start - 12), n.start));
-    if (verb && /^\s*(?:,|;|\.|and\b|$)/i.test(s.slice(n.end)) && n.best !== null) {
+    if (verb && BARE_AFTER.test(s.slice(n.end)) && n.best !== null) {
       const d = emptyDraft('casualties', n.start - verb[0].length, n.end, 'casualties/verb-bare', 0.6);
       d.measure = /^kill/i.test(verb[1]) ? 'killed' : 'wounded';
       d.figure = toFigure(s.slice(n.start, n.end), n);

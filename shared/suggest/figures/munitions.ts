@@ -84,9 +84,29 @@ function lastWeapon(text: string): { name: string; mun: string } | null {
 // "18 of the 23 drones", "of which 11 were downed", "Of those, 18 landed", "two were killed": a
 // figure whose noun is elided or partitive. It is a claim only with a verb that says what happened
 // to the things it counts, and its noun is named in the partitive or just before.
-const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+)/i;
+const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+|(?=\d))/i;
 
-export function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string): Draft | null {
+/**
+ * The elided or partitive figure at `a`, and with a partitive total of weapons ("shot down 11 of the
+ * 15 drones launched", "destroyed 20 of 25 drones") the total as weapons fired: what was intercepted
+ * or landed is a part of what was fired, and both are claims a fact-checker compares.
+ */
+export function elidedDrafts(s: string, a: Anchor, anchors: Anchor[], previous: string): Draft[] {
+  let total: Anchor | undefined;
+  const d = elidedDraft(s, a, anchors, previous, (t) => (total = t));
+  if (!d) return [];
+  if (!total?.phrase || d.kind !== 'munitions' || /\/fired$/.test(d.rule)) return [d];
+  const np = readNounPhrase(s, total.end);
+  if (!np || !munitionOf(np.head)) return [d];
+  const after = /^\s+(?:(?:that|which)\s+(?:were|was)\s+)?(?:fired|launched|sent)\b/i.exec(s.slice(np.end));
+  const t = emptyDraft('munitions', total.start, np.end + (after ? after[0].length : 0), 'munitions/fired', 0.7);
+  t.measure = munitionMeasure(munitionOf(np.head)!, 'fired');
+  t.figure = toFigure(s.slice(total.start, total.end), total.phrase);
+  t.weapon = weaponName(np);
+  return [d, t];
+}
+
+function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string, onTotal: (total: Anchor) => void): Draft | null {
   const parsed = parseFigure(s.slice(a.start, a.end));
   if (!parsed) return null;
   let at = a.end;
@@ -96,6 +116,7 @@ export function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: s
     at += part[0].length;
     if (!part[1]) {
       const total = anchors.find((x) => x.start === at && x.phrase);
+      if (total) onTotal(total);
       np = readNounPhrase(s, total ? total.end : at);
       if (!np) return null;
       at = np.end;
