@@ -16,6 +16,7 @@ import { type Command, CommandError, type SimpleCommand, type SourceMeta } from 
 import { type UndoStack } from '../../shared/model/undo.ts';
 import { Source, SourceBody } from '../../shared/model/source.ts';
 import { type CaseStore, writeFileDurable } from './store/index.ts';
+import { checkMergeStep, MERGE_STEPS, type MergeStep, runMergeStep, sweepMerged } from './merge-steps.ts';
 
 export const TRASH_DIR = path.join('trash', 'sources');
 
@@ -29,7 +30,7 @@ export interface OutsideChanges {
 
 const stepsOf = (cmd: Command): SimpleCommand[] => (cmd.type === 'batch' ? cmd.payload.commands : [cmd]);
 
-const OUTSIDE = new Set<string>(['source.update', 'source.delete', 'source.restore', 'suggestions.reject']);
+const OUTSIDE = new Set<string>(['source.update', 'source.delete', 'source.restore', 'suggestions.reject', ...MERGE_STEPS]);
 /** Whether a command has a part outside the claim state. */
 export const reachesOutside = (cmd: Command): boolean => stepsOf(cmd).some((s) => OUTSIDE.has(s.type));
 
@@ -40,6 +41,8 @@ export function movedSources(cmd: Command): { trashed: Set<string>; restored: Se
   for (const s of stepsOf(cmd)) {
     if (s.type === 'source.delete') trashed.add(s.payload.id);
     if (s.type === 'source.restore') restored.add(s.payload.id);
+    // A merge's source comes from, or goes back to, its stage (merge-steps.ts).
+    if (s.type === 'source.add') (s.payload.present ? restored : trashed).add(s.payload.id);
   }
   return { trashed, restored };
 }
@@ -67,6 +70,7 @@ export async function sweepTrash(dir: string, stack: Readonly<UndoStack>): Promi
     await fs.rm(path.join(folder, name), { force: true });
     gone.add(id);
   }
+  await sweepMerged(dir, stack);
   return [...gone];
 }
 
@@ -115,6 +119,7 @@ export class SourceCommands {
           break;
         }
         default:
+          if (MERGE_STEPS.has(step.type)) checkMergeStep(this.#store, step as MergeStep);
           break;
       }
     }
@@ -163,6 +168,12 @@ export class SourceCommands {
           break;
         }
         default:
+          if (MERGE_STEPS.has(step.type)) {
+            const merged = { put: [] as Source[], deleted: [] as string[], staged: out.trashed };
+            await runMergeStep(this.#store, step as MergeStep, merged);
+            for (const p of merged.put) out.sources.put.push({ value: p, after: this.#before(p.id) });
+            out.sources.deleted.push(...merged.deleted);
+          }
           break;
       }
     }

@@ -96,11 +96,48 @@ export const RejectSuggestions = z.object({
   payload: z.object({ sourceId: Source.shape.id, keys: z.array(z.string().min(1).max(200)).min(1).max(10_000), restore: z.boolean() }),
 });
 
+// A bundle merge (electron/core/bundle/import.ts) as one undo step: the records it brings, the sources
+// it adds or changes and the clashes it lists. Only a merge makes these (claims.execute refuses them
+// from a client): the merge checked the whole merged case before building them.
+
+/**
+ * Per collection, records that change: `was` (as the case holds it now, null when absent) becomes `value`
+ * (null: taken out). Replaced in place, appended, or removed; a step whose `was` no longer matches is
+ * refused as stale, so neither a merge nor its undo overwrites an edit made in between.
+ */
+const change = <T extends z.ZodType>(record: T) => z.array(z.object({ value: record.nullable(), was: record.nullable() })).max(1_000_000);
+export const MergedRecords = z
+  .object({
+    annotations: change(Annotation),
+    claims: change(Claim),
+    events: change(Event),
+    actors: change(Actor),
+    decisions: change(Decision),
+    reconciliations: change(Reconciliation),
+  })
+  .partial();
+export type MergedRecords = z.infer<typeof MergedRecords>;
+/** The inverse swaps each `value` and `was`. */
+export const MergeRecords = z.object({ type: z.literal('records.merge'), payload: MergedRecords });
+/** A source a merge brings: staged in the case's trash first (merged/), then in the case (present) or, undone, back in the stage. */
+export const AddSource = z.object({ type: z.literal('source.add'), payload: z.object({ id: Source.shape.id, present: z.boolean() }) });
+/** A source's record as a merge chose it, with its text when the file differs: `from` (as it is now, so a stale step is refused) becomes `to`. */
+export const ReplaceSource = z.object({ type: z.literal('source.replace'), payload: z.object({ id: Source.shape.id, from: Source, to: Source }) });
+/** Clashes a merge listed (present) or, undone, took back out of clashes.json. Each is a Clash (shared/exchange/bundle.ts, below this room), checked by the core. */
+export const PutClashes = z.object({
+  type: z.literal('clashes.put'),
+  payload: z.object({ clashes: z.array(z.looseObject({ id: z.string().min(1).max(300) })).max(100_000), present: z.boolean() }),
+});
+
 export const SimpleCommand = z.discriminatedUnion('type', [
   UpdateSource,
   DeleteSource,
   RestoreSource,
   RejectSuggestions,
+  MergeRecords,
+  AddSource,
+  ReplaceSource,
+  PutClashes,
   PutRecord,
   CreateClaim,
   UpdateClaim,

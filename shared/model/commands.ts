@@ -26,6 +26,7 @@ import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { mergeActors, normaliseActorName, replaceActorId } from './actors.ts';
 import { type Applied, type Assignment, type ClaimState, type Command, CommandError, type Keyed, type SimpleCommand, recordKey } from './commands-schema.ts';
 import { insertAt, positionOf, removeAt, replaceAt } from './lists.ts';
+import { applyMergeRecords } from './commands-merge.ts';
 
 // The schemas live in commands-schema.ts (re-exported here) and the list helpers in lists.ts; this
 // module applies commands. The undo stack, which applies them in turn, is undo.ts.
@@ -42,8 +43,12 @@ export {
   DeleteActor,
   DeleteClaim,
   DeleteEvent,
+  AddSource,
   DeleteSource,
   META_KEYS,
+  MergeRecords,
+  PutClashes,
+  ReplaceSource,
   PutActor,
   PutRecord,
   RejectSuggestions,
@@ -319,6 +324,16 @@ export function apply(state: ClaimState, cmd: Command): Applied {
 
     case 'suggestions.reject':
       return { state, inverse: { type: 'suggestions.reject', payload: { ...cmd.payload, restore: !cmd.payload.restore } } };
+
+    // A bundle merge's parts (commands-merge.ts); the sources and clashes are the core's (source-commands.ts).
+    case 'records.merge':
+      return applyMergeRecords(state, cmd.payload);
+    case 'source.add':
+      return { state, inverse: { type: 'source.add', payload: { ...cmd.payload, present: !cmd.payload.present } } };
+    case 'source.replace':
+      return { state, inverse: { type: 'source.replace', payload: { id: cmd.payload.id, from: cmd.payload.to, to: cmd.payload.from } } };
+    case 'clashes.put':
+      return { state, inverse: { type: 'clashes.put', payload: { ...cmd.payload, present: !cmd.payload.present } } };
 
     case 'batch': {
       // All or nothing: a failing step throws before any state is returned.

@@ -4,19 +4,19 @@
 import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { BundleContents, Clash } from '../../../shared/exchange/bundle.ts';
-import { ClashFile, DEFAULT_BUNDLE_SCHEMAS, checkReferences, originalEntry, type BundleSchemas } from '../../../shared/exchange/bundle.ts';
+import { ClashFile, DEFAULT_BUNDLE_SCHEMAS, checkReferences, originalEntry, recordKey, type BundleSchemas } from '../../../shared/exchange/bundle.ts';
+import type { ChangeSet } from '../../../shared/model/changes.ts';
+import type { Command, MergedRecords, SimpleCommand } from '../../../shared/model/commands-schema.ts';
 import type { ClaimsView } from '../../../shared/api.ts';
 import type { Annotation, Claim } from '../../../shared/model/claims.ts';
-import { validateActors, validateEvents } from '../../../shared/model/claims-validate.ts';
-import { emptyStack } from '../../../shared/model/undo.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { mergeCases, type MergeCounts, type MergeSide } from '../../../shared/exchange/merge.ts';
 import type { Source } from '../../../shared/model/source.ts';
 import { CaseStore, writeFileDurable, type StoreOptions } from '../store/index.ts';
 import { originalPath } from '../store/layout.ts';
+import { writeOriginal } from '../store/case-files.ts';
+import { keepVersion, stageSource } from '../merge-steps.ts';
 import { CLASHES_FILE, readClashes } from './export.ts';
-
-const HISTORY_FILE = 'history.json';
 
 const exists = (p: string) =>
   access(p).then(
@@ -82,13 +82,27 @@ export interface MergeReport extends MergeCounts {
   newClashes: Clash[];
   /** True when nothing at all was written (the bundle brought nothing new). */
   nothingChanged: boolean;
+  /** The merge's one undo step, as clients take it in (null when nothing changed). */
+  changes: ChangeSet | null;
 }
 
-/** The claims side of an open case: CaseClaims fits (view() for the validated state, bodyRecords for the raw ones). */
+/** The claims side of an open case (CaseClaims fits): the state the merge starts from, and the edit queue it runs in. */
 export interface LocalClaims {
-  view(): Pick<ClaimsView, 'annotations' | 'claims' | 'events' | 'actors'>;
-  bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] };
+  view(): Pick<ClaimsView, 'annotations' | 'claims' | 'events' | 'actors' | 'decisions' | 'reconciliations'>;
+  /** Work with no edit in between (the plan and the staging of what the merge brings). */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  execute(command: Command, label?: string): Promise<ChangeSet>;
 }
+
+type RecordType = 'annotation' | 'claim' | 'event' | 'actor' | 'decision' | 'reconciliation';
+const COLLECTION: Record<RecordType, keyof MergedRecords> = {
+  annotation: 'annotations',
+  claim: 'claims',
+  event: 'events',
+  actor: 'actors',
+  decision: 'decisions',
+  reconciliation: 'reconciliations',
+};
 
 /**
  * Merges a verified bundle into an open case, by id (shared/exchange/merge.ts): added, unchanged, or — when a
@@ -96,44 +110,38 @@ export interface LocalClaims {
  * decided and checked in memory first; if the merged case would not hold together (a passage that no
  * longer reads its words in a text replaced on one side), nothing is written.
  *
- * After it resolves the caller MUST reload the case's claims (CaseClaims caches them and would write
- * its stale copy back on the next edit). The undo history is cleared when anything changed: its steps
- * refer to records the merge may have replaced.
+ * The merge is one command on the case's undo stack ("Merge bundle …"): the records it brings
+ * (records.merge), the sources it adds (staged in the trash, then source.add) or changes
+ * (source.replace, with the replaced text kept) and the clashes it lists (clashes.put). Undo takes
+ * every part back, so the case is as it was; an edit made in between makes that step stale instead
+ * of being overwritten. Records that fail their schema stay in their files as they were.
  */
-export async function mergeIntoCase(
-  store: CaseStore,
-  local: LocalClaims,
-  contents: BundleContents,
-  opts: { now?: Date; schemas?: BundleSchemas } = {},
-): Promise<MergeReport> {
-  const schemas = opts.schemas ?? DEFAULT_BUNDLE_SCHEMAS;
+export async function mergeIntoCase(store: CaseStore, local: LocalClaims, contents: BundleContents, opts: { now?: Date } = {}): Promise<MergeReport> {
+  // Planned and staged with no edit in between; an edit that slips in before the step runs makes it stale (refused, nothing changed).
+  const plan = await local.exclusive(async () => {
+    const planned = await planMerge(store, local, contents, opts);
+    if (planned.command) await planned.stage();
+    return planned;
+  });
+  const label = `Merge bundle “${contents.manifest.case.name}”`;
+  const changes = plan.command ? await local.execute(plan.command, label) : null;
+  return { ...plan.report, changes };
+}
+
+async function planMerge(store: CaseStore, local: LocalClaims, contents: BundleContents, opts: { now?: Date }) {
   const found = (opts.now ?? new Date()).toISOString();
+  // The case as the edit queue holds it: the records a step's `was` is checked against. (Records that
+  // fail their schema are not in it; they stay in their files as they are.)
   const view = local.view();
   const index = store.index;
-  // Records in the case index that fail their schema are kept exactly as they are, after the merged ones.
-  const splitLoose = <T>(raw: unknown[], schema: { safeParse(v: unknown): { success: boolean; data?: T } }) => {
-    const ok: T[] = [];
-    const bad: unknown[] = [];
-    for (const r of raw) {
-      const p = schema.safeParse(r);
-      if (p.success) ok.push(p.data as T);
-      else bad.push(r);
-    }
-    return { ok, bad };
-  };
-  const decisions = splitLoose(index.decisions, schemas.decision);
-  const reconciliations = splitLoose(index.reconciliations, schemas.reconciliation);
-  const badEvents = validateEvents(index.events).problems.map((p) => index.events[p.index]);
-  const badActors = validateActors(index.actors ?? []).problems.map((p) => (index.actors ?? [])[p.index]);
-
   const mine: MergeSide = {
     sources: [...index.sources],
     annotations: view.annotations,
     claims: view.claims,
     events: view.events,
     actors: view.actors,
-    decisions: decisions.ok,
-    reconciliations: reconciliations.ok,
+    decisions: view.decisions,
+    reconciliations: view.reconciliations,
   };
   const theirs: MergeSide = {
     sources: contents.sources.map((s) => s.source),
@@ -158,7 +166,7 @@ export async function mergeIntoCase(
     const localRecord = store.source(s.id);
     if (t && (!localRecord || (result.changed.source.has(s.id) && t.source.sha256 === s.sha256 && localRecord.sha256 !== s.sha256)))
       texts.set(s.id, t.body.text);
-    else texts.set(s.id, (await store.readBody(s.id)).text);
+    else texts.set(s.id, await store.readText(s.id));
   }
 
   // The merged case must hold together before anything is written.
@@ -187,62 +195,55 @@ export async function mergeIntoCase(
     );
   }
 
-  const allClashes = [...existing];
   const knownIds = new Set(existing.map((c) => c.id));
-  for (const c of [...contents.clashes, ...result.clashes]) if (!knownIds.has(c.id)) (knownIds.add(c.id), allClashes.push(c));
-  const newClashes = allClashes.length > existing.length;
+  const addedClashes: Clash[] = [];
+  for (const c of [...contents.clashes, ...result.clashes]) if (!knownIds.has(c.id)) (knownIds.add(c.id), addedClashes.push(c));
 
-  const touchedSources = new Set<string>();
-  for (const id of result.changed.annotation) touchedSources.add(m.annotations.find((a) => a.id === id)!.sourceId);
-  for (const id of result.changed.claim) touchedSources.add(m.claims.find((c) => c.id === id)!.sourceId);
-  const indexChanged = ['event', 'actor', 'decision', 'reconciliation'].some((k) => result.changed[k as 'event'].size > 0);
-  const nothingChanged = result.changed.source.size === 0 && touchedSources.size === 0 && !indexChanged && !newClashes;
-
-  if (!nothingChanged) {
-    // The clashes first: from this moment on, both versions of every clashing record are on disk.
-    if (newClashes) await writeClashes(store.dir, allClashes);
-    await writeExtraOriginals(store.dir, contents);
-    const withUnreadable = (sid: string, body: { id: string; text: string; annotations: Annotation[]; claims: Claim[] }) => {
-      if (!localSourceIds.has(sid)) return body;
-      const raw = local.bodyRecords(sid);
-      const validA = new Set(view.annotations.filter((a) => a.sourceId === sid).map((a) => a.id));
-      const validC = new Set(view.claims.filter((c) => c.sourceId === sid).map((c) => c.id));
-      const idOf = (r: unknown) => (r && typeof r === 'object' ? (r as { id?: unknown }).id : undefined);
-      return {
-        ...body,
-        annotations: [...body.annotations, ...(raw.annotations.filter((r) => !validA.has(idOf(r) as string)) as Annotation[])],
-        claims: [...body.claims, ...(raw.claims.filter((r) => !validC.has(idOf(r) as string)) as Claim[])],
-      };
-    };
-    for (const s of m.sources) {
-      const body = withUnreadable(s.id, bodies.get(s.id)!);
-      if (!localSourceIds.has(s.id)) {
-        await store.addSource(s, body, theirSource.get(s.id)!.original);
-        continue;
-      }
-      const before = store.source(s.id) as Source;
-      if (result.changed.source.has(s.id) && before.sha256 !== s.sha256) {
-        const original = contents.originals.get(originalEntry(s));
-        if (!original) throw new ApiError('INVALID_INPUT', `The bundle lacks the original file of source ${s.id}.`);
-        await store.replaceSource(s, body, original);
-      } else {
-        if (result.changed.source.has(s.id)) {
-          await store.updateIndex((d) => {
-            d.sources = d.sources.map((x) => (x.id === s.id ? s : x));
-          });
-        }
-        if (touchedSources.has(s.id)) await store.writeBody(body);
-      }
+  // The steps, in the order they run: clashes first (from then on both versions of every clashing
+  // record are kept), the sources, then the records (whose files the command writes last).
+  const steps: SimpleCommand[] = [];
+  if (addedClashes.length) steps.push({ type: 'clashes.put', payload: { clashes: addedClashes, present: true } });
+  const staging: Array<() => Promise<void>> = [];
+  for (const s of m.sources) {
+    if (!localSourceIds.has(s.id)) {
+      const t = theirSource.get(s.id)!;
+      // Staged with its text; its annotations and claims come with records.merge.
+      staging.push(() => stageSource(store.dir, s, { id: s.id, text: t.body.text, annotations: [], claims: [] }, t.original));
+      steps.push({ type: 'source.add', payload: { id: s.id, present: true } });
+      continue;
     }
-    if (indexChanged) {
-      await store.updateIndex((d) => {
-        d.events = [...m.events, ...badEvents];
-        d.actors = [...m.actors, ...badActors];
-        d.decisions = [...m.decisions, ...decisions.bad];
-        d.reconciliations = [...m.reconciliations, ...reconciliations.bad];
+    if (!result.changed.source.has(s.id)) continue;
+    const before = store.source(s.id) as Source;
+    if (before.sha256 !== s.sha256) {
+      const original = contents.originals.get(originalEntry(s));
+      if (!original) throw new ApiError('INVALID_INPUT', `The bundle lacks the original file of source ${s.id}.`);
+      staging.push(async () => {
+        await writeOriginal(store.dir, s, original);
+        await keepVersion(store.dir, s.id, s.sha256, texts.get(s.id)!);
       });
     }
-    await writeFileDurable(path.join(store.dir, HISTORY_FILE), JSON.stringify(emptyStack()));
+    steps.push({ type: 'source.replace', payload: { id: s.id, from: before, to: s } });
   }
-  return { ...result.total, byType: result.counts, newClashes: result.clashes, nothingChanged };
+  const records: MergedRecords = {};
+  for (const [type, collection] of Object.entries(COLLECTION) as Array<[RecordType, keyof MergedRecords]>) {
+    const changed = result.changed[type];
+    if (!changed.size) continue;
+    const was = new Map((mine[collection] as object[]).map((r) => [recordKey(r), r]));
+    const list = m[collection] as object[];
+    (records as Record<string, unknown>)[collection] = list
+      .filter((r) => changed.has(recordKey(r)))
+      .map((r) => ({ value: r, was: was.get(recordKey(r)) ?? null }));
+  }
+  if (Object.keys(records).length) steps.push({ type: 'records.merge', payload: records });
+
+  const report = { ...result.total, byType: result.counts, newClashes: result.clashes, nothingChanged: steps.length === 0 };
+  const command: Command | null = steps.length ? { type: 'batch', payload: { commands: steps } } : null;
+  return {
+    report,
+    command,
+    stage: async () => {
+      await writeExtraOriginals(store.dir, contents);
+      for (const s of staging) await s();
+    },
+  };
 }

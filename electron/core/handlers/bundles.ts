@@ -8,6 +8,7 @@ import { Reconciliation } from '../../../shared/compare/reconcile.ts';
 import { Source } from '../../../shared/model/source.ts';
 import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle, writeClashes } from '../bundle/index.ts';
 import { caseIdFromName } from '../ids.ts';
+import { sweepMerged } from '../merge-steps.ts';
 import { summaryOf, type OpenCases } from '../session.ts';
 import type { HandlerGroup } from './types.ts';
 
@@ -102,8 +103,9 @@ export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' |
       if (caseId) {
         const st = await open.store(caseId);
         const claims = await open.claims(caseId);
-        const r = await claims.exclusive(() => mergeIntoCase(st, claims, contents));
-        open.reloadClaims(caseId); // its cached state predates the merge
+        // One step on the undo stack; clients take in its change set from the feed like any edit's.
+        const r = await mergeIntoCase(st, claims, contents);
+        await claims.exclusive(() => sweepMerged(st.dir, claims.history()));
         return {
           case: summaryOf(st),
           merge: { added: r.added, updated: r.updated, unchanged: r.unchanged, clashes: r.clashes, nothingChanged: r.nothingChanged },
