@@ -70,7 +70,8 @@ export function BundleActions(props: { caseId: string; sources: Source[]; events
           )}
           {merge.status === 'done' ? (
             <p className="hint">
-              Where both this case and the bundle changed the same record, both versions are kept and the clash is listed for you to settle.
+              Where both this case and the bundle changed the same record, both versions are kept and the clash is listed for you to settle. Undo takes the
+              whole merge back.
             </p>
           ) : null}
         </Dialog>

@@ -1,5 +1,6 @@
 // The open case's merge clashes as the core last listed them: fetched when the case opens and
-// again after every merge (reload), settled one at a time (resolve answers with the new list).
+// again after every merge (reload) and after every undo or redo (`step`: a merge's undo takes its
+// clashes back), settled one at a time (resolve answers with the new list).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
 import type { Clash } from '../../shared/exchange/bundle.ts';
@@ -17,7 +18,7 @@ export interface ClashesStore {
   dismissError(): void;
 }
 
-export function useClashes(client: Client, caseId: string): ClashesStore {
+export function useClashes(client: Client, caseId: string, step: unknown = null): ClashesStore {
   const [clashes, setClashes] = useState<Clash[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,6 +41,10 @@ export function useClashes(client: Client, caseId: string): ClashesStore {
     setClashes([]);
     void reload();
   }, [reload]);
+
+  useEffect(() => {
+    if (step) void reload();
+  }, [step, reload]);
 
   const resolve = useCallback(
     async (clashId: string, keep: 'current' | 'other') => {

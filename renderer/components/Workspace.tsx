@@ -76,7 +76,8 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);
   const panelSource = panelSourceId ? (byId.get(panelSourceId) ?? null) : null;
   const panelItems = panelSourceId ? suggestions.visible(panelSourceId) : [];
-  const clashes = useClashes(client, caseId);
+  // Undoing or redoing a merge takes its clashes back or lists them again: read the list after each step.
+  const clashes = useClashes(client, caseId, claims.lastStep);
 
   useSaveLayout(caseId, view, panes, side);
 
