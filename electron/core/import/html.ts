@@ -41,6 +41,19 @@ const clean = (s: string | null | undefined): string | null => {
   return t ? t : null;
 };
 
+const squashedLength = (s: string) => s.replace(/\s+/g, '').length;
+
+/**
+ * Comments are never content, and in a sentence they split it: React pages write "on Page <!-- -->A<!-- -->22",
+ * and Readability, wrapping a div's loose text into paragraphs, starts a new one at each comment ("Page", "A", "22").
+ */
+function removeComments(doc: Document): void {
+  const walker = doc.createTreeWalker(doc, 128 /* NodeFilter.SHOW_COMMENT */);
+  const found: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n);
+  for (const n of found) n.parentNode?.removeChild(n);
+}
+
 export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
   const decoded = decodeBytes(bytes, name, declaredCharset(bytes));
   assertTextual(decoded.text.replace(/<script[\s\S]*?<\/script>/gi, ''), name, bytes.length);
@@ -51,6 +64,7 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
   try {
     const declared = declaredMetadata(doc);
     for (const el of Array.from(doc.querySelectorAll(NEVER))) el.remove();
+    removeComments(doc);
     // What a reader sees of the page beyond its menus and footers: the measure of what was left out.
     const visible = doc.body ? canonicalize(domToText(doc.body)) : '';
     stripFurniture(doc);
@@ -59,7 +73,10 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
     const article = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n, charThreshold: 200 }).parse();
     const droppedLines: string[] = [];
     let raw = article?.content ? canonicalize(articleText(keptElements(article.content, marked))) : '';
-    if (raw.length < (article?.textContent?.length ?? 0) * 0.8) raw = canonicalize(domToText(article!.content!));
+    // The page's own text between the article's first and last elements is the text; only when it
+    // holds much less than Readability's article (spacing aside: pages indent with thousands of
+    // blanks) is Readability's DOM read instead.
+    if (squashedLength(raw) < squashedLength(article?.textContent ?? '') * 0.8) raw = canonicalize(domToText(article!.content!));
     let text = dropFurnitureLines(raw, droppedLines);
     if (text.length < 200) {
       const wholeRaw = doc.body ? canonicalize(domToText(doc.body)) : '';
