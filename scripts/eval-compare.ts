@@ -120,7 +120,9 @@ async function main(): Promise<number> {
   const rowClaims = new Map<string, string[]>(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
   const halfOf = new Map(incidents.flatMap((i) => i.disagreements.map((d) => [d.id, i.half] as const)));
   const tally = { dev: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 }, heldout: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 } };
-  const rowsByKey = new Map(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r] as const)));
+  const rowsByKey = new Map<string, ConflictsReport['events'][number]['rows'][number]>(
+    report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r] as const)),
+  );
   for (const d of key.disagreements) {
     const ids = new Set(d.claims.map((c) => idOf.get(c)).filter((x): x is string => !!x));
     const touching = (keys: string[]) => keys.some((k) => (rowClaims.get(k) ?? []).some((id) => ids.has(id)));

@@ -38,11 +38,18 @@
 //   mismatch on "killed" and a conflict on "killed · US military" and "killed · US contractor": the
 //   total is shared, the breakdown is contradictory. The event-level summary of a disagreement takes
 //   the most severe row (worstVerdict), so that case reads as a conflict, as a fact-checker says.
-// - update: running totals. When a row's claims carry as-of dates, claims of the same as-of period
-//   (one date a prefix of the other: "2024-01" holds "2024-01-20") must overlap; a later as-of with
-//   a higher figure is an update, not a contradiction; a later figure entirely below an earlier one
-//   is a conflict (a running total does not fall). A claim without an as-of date must overlap some
-//   dated claim to be placed; otherwise the row is unclear.
+// - update: running totals. When a row's claims carry as-of dates, a later as-of with a higher
+//   figure is an update, not a contradiction; a later figure entirely below an earlier one is a
+//   conflict (a running total does not fall). Claims of the same as-of period (one date a prefix
+//   of the other: "2024-01" holds "2024-01-20") from different reports are counts of different
+//   hours, so they too are an update, unless the reports' counts of the dead put them in order and
+//   the later is lower; one report giving two figures of one period is a conflict
+//   (conflicts/same-period.ts). A claim without an as-of date must overlap some dated claim to be
+//   placed; otherwise the row is unclear.
+// - scope_mismatch, also: two figures that do not overlap, where the lower is the count another
+//   claim gives for a narrower group and the rest is the count of a group apart from it: they count
+//   different groups (five contractors against five contractors and a U.S. soldier;
+//   conflicts/scope.ts).
 // - single: only one claim speaks to the row. consistent: everything overlaps.
 // Perpetrator row
 // - Names compare through the case's actor book (actorId, or the name and aliases in any of their

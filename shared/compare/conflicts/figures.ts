@@ -3,6 +3,8 @@ import { type FigureClaim, partsCheck } from '../../model/claims.ts';
 import { normalisePlace } from '../places.ts';
 import { type Ctx, makeCell, quote, range, some, sourceName } from './context.ts';
 import { type Pop, apart, mergePop, popKey, popLabel, specificity, toPop, within } from './populations.ts';
+import { type ReportIndex, indexReports, orderOf } from './same-period.ts';
+import { explainGap } from './scope.ts';
 import { type Cell, type Verdict, worstVerdict } from './schema.ts';
 
 interface Entry {
@@ -139,14 +141,15 @@ export function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string,
   }
   // Narrow rows first, so a wide row can see the conflicts under it (the scope rule).
   work.sort((a, b) => specificity(b.pop) - specificity(a.pop));
-  for (const w of work) judgeFigureRow(ctx, w, work, display);
+  const reports = indexReports(work);
+  for (const w of work) judgeFigureRow(ctx, w, work, display, reports);
   return work;
 }
 
 /** Same as-of period: one date is a prefix of the other ("2024-01" holds "2024-01-20"). */
 const samePeriod = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
-function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>) {
+function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex) {
   const cells = w.cells;
   /** Implied cells that take part in a finding: they stay in the row, to show why. */
   const involved = new Set<Cell>();
@@ -167,9 +170,21 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         }
   };
 
+  /** Two figures that do not overlap but count different groups, as the breakdowns show (scope.ts). */
+  const scopes: string[] = [];
+  const scoped = (a: Cell, b: Cell): boolean => {
+    const [low, high] = lo(a) < lo(b) ? [a, b] : [b, a];
+    const why = explainGap(w, low, high, all);
+    if (!why) return false;
+    involved.add(a).add(b);
+    scopes.push(
+      `${describe(ctx, low)} matches the count of ${w.measure} · ${popLabel(why.inner.pop, display)} (${describe(ctx, why.inner.cell)}), and the rest of ${describe(ctx, high)} matches ${w.measure} · ${popLabel(why.rest.pop, display)} (${describe(ctx, why.rest.cell)}): they count different groups`,
+    );
+    return true;
+  };
   if (!running) {
     pairs((a, b) => {
-      if (overlap(a, b)) return;
+      if (overlap(a, b) || scoped(a, b)) return;
       involved.add(a).add(b);
       if (a.basis !== 'implied' && b.basis !== 'implied') w.direct = true;
       w.conflicts.push({ a: a.claimId, b: b.claimId, text: () => `${describe(ctx, a)} against ${describe(ctx, b)}` });
@@ -182,13 +197,33 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
       if (samePeriod(x.asOf, y.asOf)) {
         if (overlap(x, y)) return;
         const period = x.asOf.length <= y.asOf.length ? x.asOf : y.asOf;
+        // One period, two reports: an earlier and a later count, unless one report gives both or
+        // another running total puts them in order and the later is lower (same-period.ts).
+        const order = x.sourceId === y.sourceId ? null : orderOf(reports, w.key, x, y);
+        if (x.sourceId !== y.sourceId && !(order && hi(order.later) < lo(order.earlier))) {
+          if (scoped(x, y)) return;
+          involved.add(x).add(y);
+          const [first, then] = order ? [order.earlier, order.later] : lo(x) <= lo(y) ? [x, y] : [y, x];
+          updates.push(
+            () =>
+              `${describe(ctx, first)} and ${describe(ctx, then)} are both as of ${period}: two reports of one ${period.length > 7 ? 'day' : 'period'} give a toll as it stood at different hours`,
+          );
+          return;
+        }
         involved.add(x).add(y);
         if (x.basis !== 'implied' && y.basis !== 'implied') w.direct = true;
-        w.conflicts.push({ a: x.claimId, b: y.claimId, text: () => `${describe(ctx, x)} against ${describe(ctx, y)}, both as of ${period}` });
+        w.conflicts.push({
+          a: x.claimId,
+          b: y.claimId,
+          text: () =>
+            order
+              ? `${describe(ctx, order.later)} against ${describe(ctx, order.earlier)}, both as of ${period}: the first is the later report (it gives ${describe(ctx, order.evidence[0])} for ${order.row.replace('|', ' · ')}, against ${describe(ctx, order.evidence[1])}), yet its count is lower`
+              : `${describe(ctx, x)} against ${describe(ctx, y)}, both as of ${period} in the same report`,
+        });
         return;
       }
       const [early, late] = x.asOf < y.asOf ? [x, y] : [y, x];
-      if (hi(late) < lo(early)) {
+      if (hi(late) < lo(early) && !scoped(early, late)) {
         involved.add(early).add(late);
         w.conflicts.push({
           a: early.claimId,
@@ -211,6 +246,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
       });
     if (updates.length) findings.push({ v: 'update', why: `A later running total, not a contradiction: ${updates[0]()}.` });
   }
+  if (scopes.length) findings.push({ v: 'scope_mismatch', why: `The figures differ, but the breakdowns explain it: ${scopes[0]}.` });
 
   // An implied "up to the total" says little: it stays only when it is a lower bound or part of a finding.
   w.cells = cells.filter((c) => c.basis !== 'implied' || (c.low ?? 0) > 0 || involved.has(c));

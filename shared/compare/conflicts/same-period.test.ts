@@ -1,0 +1,68 @@
+// Running totals of one as-of period from different reports (same-period.ts), on made-up claims.
+import { describe, expect, it } from 'vitest';
+import { computeMatrix } from '../conflicts.ts';
+import { EVENT, SOURCES, count, fig, pop, stateOf } from '../../../tests/support/claim-makers.ts';
+import type { Claim } from '../../model/claims.ts';
+
+const rowOf = (claims: Claim[], key: string) => computeMatrix(stateOf(claims), SOURCES, EVENT).rows.find((r) => r.key === key);
+const [A, B, C] = SOURCES.map((s) => s.id);
+const day = '2021-06-04';
+
+describe('running totals of one day', () => {
+  it('two reports of one day that differ are an earlier and a later count: an update', () => {
+    const r = rowOf([count(A, 'killed', fig(30, 30, 30), { asOf: day }), count(B, 'killed', fig(39, 39, null), { asOf: day })], 'killed|all');
+    expect(r?.verdict, r?.why).toBe('update');
+    expect(r?.why).toMatch(/both as of 2021-06-04: two reports of one day/);
+  });
+
+  it('one report giving both figures for one day sets them against each other: a conflict', () => {
+    const r = rowOf([count(A, 'killed', fig(471, 471, 471), { asOf: day }), count(A, 'killed', fig(100, 100, 300), { asOf: day })], 'killed|all');
+    expect(r?.verdict).toBe('conflict');
+    expect(r?.why).toMatch(/in the same report/);
+  });
+
+  it('the count of the dead orders two reports of a day: the later one with fewer wounded is a conflict', () => {
+    const claims = [
+      count(A, 'killed', fig(30, 30, 30), { asOf: day }),
+      count(A, 'wounded', fig(101, 101, null), { asOf: day }),
+      count(B, 'killed', fig(39, 39, null), { asOf: day }),
+      count(B, 'wounded', fig(87, 87, 87), { asOf: day }),
+    ];
+    const wounded = rowOf(claims, 'wounded|all');
+    expect(wounded?.verdict, wounded?.why).toBe('conflict');
+    expect(wounded?.why).toMatch(/Herald B '87' against Daily A '101'.*the first is the later report/);
+    // the dead themselves are not put in order by the wounded (who are discharged, re-counted or die)
+    expect(rowOf(claims, 'killed|all')?.verdict).toBe('update');
+  });
+
+  it('a later report (by its dead) with more wounded is an update; reports that the dead do not order stay an update', () => {
+    const later = [
+      count(A, 'killed', fig(30, 30, 30), { asOf: day }),
+      count(A, 'wounded', fig(87, 87, 87), { asOf: day }),
+      count(B, 'killed', fig(50, 50, null), { asOf: day }),
+      count(B, 'wounded', fig(101, 101, null), { asOf: day }),
+    ];
+    expect(rowOf(later, 'wounded|all')?.verdict).toBe('update');
+    const equalDead = [
+      count(A, 'killed', fig(13, 13, 13), { asOf: day }),
+      count(A, 'wounded', fig(18, 18, 18), { asOf: day }),
+      count(C, 'killed', fig(13, 13, 13), { asOf: day }),
+      count(C, 'wounded', fig(15, 15, 15), { asOf: day }),
+    ];
+    expect(rowOf(equalDead, 'wounded|all')?.verdict).toBe('update');
+  });
+
+  it('two days still order themselves: a toll that falls the next day is a conflict', () => {
+    const r = rowOf([count(A, 'killed', fig(95, 95, 95), { asOf: day }), count(B, 'killed', fig(84, 84, 84), { asOf: '2021-06-05' })], 'killed|all');
+    expect(r?.verdict).toBe('conflict');
+    // and a population keeps its own row: the wounded of one group do not order the dead of another
+    const r2 = rowOf(
+      [
+        count(A, 'killed', fig(2, 2, 2), { asOf: day, population: pop({ nationality: 'US' }) }),
+        count(B, 'killed', fig(9, 9, 9), { asOf: day, population: pop({ nationality: 'US' }) }),
+      ],
+      'killed|nationality=US',
+    );
+    expect(r2?.verdict).toBe('update');
+  });
+});

@@ -1,0 +1,35 @@
+// A gap between two figures that the breakdowns explain (scope.ts), on made-up claims.
+import { describe, expect, it } from 'vitest';
+import { computeMatrix } from '../conflicts.ts';
+import { EVENT, SOURCES, count, fig, stateOf } from '../../../tests/support/claim-makers.ts';
+import type { Claim } from '../../model/claims.ts';
+
+const rowOf = (claims: Claim[], key: string) => computeMatrix(stateOf(claims), SOURCES, EVENT).rows.find((r) => r.key === key);
+const [A, B, C] = SOURCES.map((s) => s.id);
+
+describe('figures that count different groups', () => {
+  const groups = [
+    count(C, 'wounded', fig(5, 5, 5), { population: { affiliation: 'contractor' } }),
+    count(C, 'wounded', fig(1, 1, 1), { population: { nationality: 'US', affiliation: 'military' } }),
+  ];
+
+  it('a lower total that is one group, with the rest another group, is a scope mismatch', () => {
+    const r = rowOf([count(A, 'wounded', fig(6, 6, 6)), count(B, 'wounded', fig(5, 5, 5)), ...groups], 'wounded|all');
+    expect(r?.verdict, r?.why).toBe('scope_mismatch');
+    expect(r?.why).toMatch(/Herald B '5' matches the count of wounded · contractor .* the rest of Daily A '6' matches wounded · US military/);
+  });
+
+  it('also when the lower total comes a day later (a running total that seems to fall)', () => {
+    const r = rowOf(
+      [count(A, 'wounded', fig(6, 6, 6), { asOf: '2021-02-15' }), count(B, 'wounded', fig(5, 5, 5), { asOf: '2021-02-16' }), ...groups],
+      'wounded|all',
+    );
+    expect(r?.verdict).toBe('scope_mismatch');
+  });
+
+  it('is a conflict when only one side of the gap is explained, or nothing is', () => {
+    expect(rowOf([count(A, 'wounded', fig(6, 6, 6)), count(B, 'wounded', fig(5, 5, 5)), groups[0]], 'wounded|all')?.verdict).toBe('conflict');
+    expect(rowOf([count(A, 'wounded', fig(9, 9, 9)), count(B, 'wounded', fig(5, 5, 5)), ...groups], 'wounded|all')?.verdict).toBe('conflict');
+    expect(rowOf([count(A, 'wounded', fig(6, 6, 6)), count(B, 'wounded', fig(5, 5, 5))], 'wounded|all')?.verdict).toBe('conflict');
+  });
+});
