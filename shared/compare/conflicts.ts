@@ -56,8 +56,13 @@
 //   spellings: actors.ts). A name is a DESCRIPTION rather than a named actor when no actor in the
 //   book matches it and it uses a generic group noun in lower case ("Iranian-backed militia
 //   groups", "unknown gunmen"); a description names no one, so it cannot contradict a named actor:
-//   "consistent at different levels". Two different named actors, two competing claims of
-//   responsibility, or a denial by the accused actor → conflict.
+//   "consistent at different levels". A name that extends a book actor's name or alias ("ISIS-K",
+//   "Islamic State in Khorasan") names a branch of it: beside its parent it is the parent at a
+//   finer level. Two different named actors, two competing claims of responsibility, or a denial by
+//   the accused actor → conflict.
+// - A report that no one has claimed the attack (no perpetrator, stance claimed), dated no later
+//   than a claim of responsibility, is what was known then: update. Dated after every claim:
+//   unclear (it may have missed the claim, or doubt it).
 // Date row
 // - Timing claims compare their resolved ranges (which already carry their precision: "late
 //   December" is 21–31 December). Overlap → consistent. Ranges one day apart are still one moment

@@ -73,3 +73,24 @@ export function count(
 }
 
 export const stateOf = (claims: Claim[], events: Event[] = [EVENT]): ClaimState => ({ annotations: [], claims, events, actors: [] });
+
+/** An attribution: `name` null with stance 'claimed' is a report that no one has claimed the attack. */
+export function attribution(source: string, name: string | null, stance: string, opts: { asOf?: string; actorId?: string } = {}): Claim {
+  n++;
+  return ClaimSchema.parse({
+    kind: 'attribution',
+    id: `k${n}`,
+    sourceId: source,
+    annotationId: `an${n}`,
+    eventId: 'e1',
+    speaker: null,
+    asOf: opts.asOf ?? null,
+    note: '',
+    origin: { type: 'manual' },
+    created: T,
+    modified: T,
+    perpetrator: name === null ? null : { name, actorId: opts.actorId ?? null },
+    attributedBy: null,
+    stance,
+  });
+}

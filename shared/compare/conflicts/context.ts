@@ -39,6 +39,8 @@ export interface ActorRef {
   identity: string;
   label: string;
   named: boolean;
+  /** For a branch of a book actor ("ISIS-K" of the Islamic State): that actor's identity. */
+  parent?: string;
 }
 
 export interface Ctx {

@@ -1,7 +1,7 @@
 // The perpetrator-row engine: who each attribution names (through the actor book) and whether they contradict.
 import { findActor, normaliseActorName } from '../../model/actors.ts';
 import type { Actor, Claim } from '../../model/claims.ts';
-import { type ActorRef, type Ctx, list, makeCell, quote, sourceName } from './context.ts';
+import { type ActorRef, type Ctx, list, makeCell, quote, some, sourceName } from './context.ts';
 import type { Cell, Row } from './schema.ts';
 
 // Lower-case generic group nouns mark a description ("Iranian-backed militia groups"); in a proper
@@ -16,17 +16,39 @@ export function isDescription(name: string, book: Actor[] = []): boolean {
 }
 
 /**
+ * The book's actor a name extends, when the name is not in the book itself: an actor's name or
+ * alias followed by more words or a hyphenated suffix names a branch of it ("ISIS-K", "Islamic
+ * State in Khorasan", "Islamic State Khyber Pakhtunkhwa" are branches of the Islamic State). The
+ * longest such head wins; a head is a whole name, never part of a word.
+ */
+export function parentActor(book: Actor[], name: string): Actor | null {
+  const words = name
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/[\s\u2010-\u2015-]+/)
+    .filter(Boolean);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const actor = findActor(book, head);
+    if (actor) return actor;
+  }
+  return null;
+}
+
+/**
  * Who a perpetrator's name refers to: the book's actor (by id, else by name or alias in any
- * spelling), else a named actor outside the book, else a description (see the rules at the top of conflicts.ts).
+ * spelling), else a named actor outside the book (a branch of a book actor when it extends one's
+ * name), else a description (see the rules at the top of conflicts.ts).
  */
 export function resolveActor(book: Actor[], name: string, actorId: string | null): ActorRef {
   const byId = actorId ? book.find((a) => a.id === actorId) : undefined;
   const actor = byId ?? findActor(book, name);
-  return actor
-    ? { identity: `actor:${actor.id}`, label: actor.name, named: true }
-    : isDescription(name, book)
-      ? { identity: `description:${normaliseActorName(name)}`, label: name, named: false }
-      : { identity: `name:${normaliseActorName(name)}`, label: name, named: true };
+  if (actor) return { identity: `actor:${actor.id}`, label: actor.name, named: true };
+  if (isDescription(name, book)) return { identity: `description:${normaliseActorName(name)}`, label: name, named: false };
+  const parent = parentActor(book, name);
+  return parent
+    ? { identity: `name:${normaliseActorName(name)}`, label: `${name}, a branch of ${parent.name}`, named: true, parent: `actor:${parent.id}` }
+    : { identity: `name:${normaliseActorName(name)}`, label: name, named: true };
 }
 
 function actorRef(ctx: Ctx, name: string, actorId: string | null): ActorRef {
@@ -39,9 +61,18 @@ function actorRef(ctx: Ctx, name: string, actorId: string | null): ActorRef {
 export type Attribution = Extract<Claim, { kind: 'attribution' }>;
 
 export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> | null {
+  const row = namedRow(ctx, claims);
+  return row && row.verdict !== 'conflict' ? (unclaimedFinding(ctx, claims, row) ?? row) : row;
+}
+
+function namedRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> | null {
   const withName = claims.filter((c) => c.perpetrator !== null);
   if (withName.length === 0) return null;
-  const refs = withName.map((c) => ({ c, ref: actorRef(ctx, c.perpetrator!.name, c.perpetrator!.actorId) }));
+  const resolved = withName.map((c) => ({ c, ref: actorRef(ctx, c.perpetrator!.name, c.perpetrator!.actorId) }));
+  // A branch named beside its parent is the parent at a finer level: it neither competes with it
+  // nor names another actor. Two branches without their parent stay two actors.
+  const present = new Set(resolved.map((r) => r.ref.identity));
+  const refs = resolved.map(({ c, ref }) => ({ c, ref, root: ref.parent && present.has(ref.parent) ? ref.parent : ref.identity }));
   const cells: Cell[] = refs.map(({ c, ref }) =>
     makeCell(ctx, c, 'perpetrator', c.perpetrator!.name, `${c.stance}; ${ref.named ? `named actor ${ref.label}` : 'a description, not a name'}`),
   );
@@ -50,11 +81,11 @@ export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'deci
   const denials = refs.filter((r) => r.c.stance === 'denied');
   const named = positive.filter((r) => r.ref.named);
   const byIdentity = new Map<string, typeof named>();
-  for (const r of named) byIdentity.set(r.ref.identity, [...(byIdentity.get(r.ref.identity) ?? []), r]);
+  for (const r of named) byIdentity.set(r.root, [...(byIdentity.get(r.root) ?? []), r]);
   const base = { key: 'perpetrator', measure: 'perpetrator', population: '', claims: withName.map((c) => c.id), cells };
 
   const claimedBy = new Map<string, (typeof named)[number]>();
-  for (const r of named) if (r.c.stance === 'claimed' && !claimedBy.has(r.ref.identity)) claimedBy.set(r.ref.identity, r);
+  for (const r of named) if (r.c.stance === 'claimed' && !claimedBy.has(r.root)) claimedBy.set(r.root, r);
   if (claimedBy.size > 1) {
     const [a, b] = [...claimedBy.values()];
     return {
@@ -72,7 +103,7 @@ export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'deci
     };
   }
   for (const d of denials) {
-    const accused = positive.find((p) => p.ref.identity === d.ref.identity);
+    const accused = positive.find((p) => p.root === d.root || p.ref.identity === d.ref.identity);
     if (accused)
       return {
         ...base,
@@ -85,9 +116,10 @@ export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'deci
   }
   const parts: string[] = [];
   const spellings = new Set(named.map((r) => r.c.perpetrator!.name.trim()));
+  const branch = named.find((r) => r.root !== r.ref.identity);
   if (named.length)
     parts.push(
-      `${list([...spellings].map((s) => quote(s)))} ${spellings.size > 1 ? 'are spellings or aliases of one actor' : 'names one actor'}${named[0].ref.label !== named[0].c.perpetrator!.name ? ` (${named[0].ref.label})` : ''}`,
+      `${list([...spellings].map((s) => quote(s)))} ${spellings.size > 1 ? `are ${branch ? 'spellings, aliases or branches' : 'spellings or aliases'} of one actor` : 'names one actor'}${named[0].ref.label !== named[0].c.perpetrator!.name ? ` (${named[0].ref.label})` : ''}`,
     );
   const descs = [...new Set(positive.filter((r) => !r.ref.named).map((r) => r.c.perpetrator!.name.trim()))];
   if (descs.length)
@@ -95,4 +127,39 @@ export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'deci
       `${list(descs.map((s) => quote(s)))} ${descs.length > 1 ? 'are descriptions' : 'is a description'} of a kind of group${named.length ? ', which can include it: the same attribution at a different level of detail' : ', naming no one, so they do not contradict each other'}`,
     );
   return { ...base, verdict: 'consistent', why: `${parts.join('; ')}.` };
+}
+
+/**
+ * Reports that no one has claimed the attack (no perpetrator, stance 'claimed') beside a claim of
+ * responsibility. A report of no claim as of a day no later than the claim's is what was known
+ * then: the claim came later (an update). One dated after every claim is unclear: it may have
+ * missed the claim, or doubt it. Undated reports count as no later. Null when there is nothing to
+ * compare (no claim of responsibility, or no report of none).
+ */
+function unclaimedFinding(ctx: Ctx, claims: Attribution[], row: Omit<Row, 'decision'>): Omit<Row, 'decision'> | null {
+  const none = claims.filter((c) => c.perpetrator === null && c.stance === 'claimed');
+  const claimed = claims.filter((c) => c.perpetrator !== null && c.stance === 'claimed');
+  if (!none.length || !claimed.length) return null;
+  const latestClaim = claimed.reduce<string | null>((m, c) => (c.asOf === null ? m : m === null || c.asOf > m ? c.asOf : m), null);
+  const after = none.filter((c) => c.asOf !== null && latestClaim !== null && c.asOf > latestClaim && !c.asOf.startsWith(latestClaim));
+  const cells = [...row.cells, ...none.map((c) => makeCell(ctx, c, 'perpetrator', 'no claim', 'no one has claimed responsibility'))];
+  const ids = [...row.claims, ...none.map((c) => c.id)];
+  const at = (c: Attribution) => (c.asOf ? ` (${c.asOf})` : '');
+  const first = claimed[0];
+  const claim = `${sourceName(ctx, first.sourceId)} reports a claim by ${quote(first.perpetrator!.name)}${at(first)}`;
+  if (after.length)
+    return {
+      ...row,
+      claims: ids,
+      cells,
+      verdict: 'unclear',
+      why: `${some(after, (c) => `${sourceName(ctx, c.sourceId)}${at(c)}`)} still ${after.length > 1 ? 'report' : 'reports'} that no one has claimed it, after ${claim}: ${after.length > 1 ? 'they' : 'it'} may have missed the claim, or doubt it. ${row.why}`,
+    };
+  return {
+    ...row,
+    claims: ids,
+    cells,
+    verdict: 'update',
+    why: `A later claim, not a contradiction: ${some(none, (c) => `${sourceName(ctx, c.sourceId)}${at(c)}`)} ${none.length > 1 ? 'report' : 'reports'} that no one had claimed it; ${claim}. ${row.why}`,
+  };
 }
