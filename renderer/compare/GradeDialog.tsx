@@ -21,6 +21,7 @@ export function GradeDialog(props: {
   const [busy, setBusy] = useState(false);
   const selectId = useId();
   const noteId = useId();
+  const errId = useId();
 
   const submit = async () => {
     const parsed = GradeOverride.safeParse({ eventId: props.eventId, grade, note, by: null, at: nowIso() });
@@ -56,8 +57,16 @@ export function GradeDialog(props: {
       <label htmlFor={noteId} className="field-label">
         Note: why you set it by hand
       </label>
-      <textarea id={noteId} rows={3} value={note} maxLength={20_000} aria-invalid={error ? true : undefined} onChange={(e) => setNote(e.target.value)} />
-      <FieldError error={error} />
+      <textarea
+        id={noteId}
+        rows={3}
+        value={note}
+        maxLength={20_000}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errId : undefined}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <FieldError id={errId} error={error} />
     </Dialog>
   );
 }

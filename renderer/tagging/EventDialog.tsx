@@ -50,9 +50,12 @@ export function EventDialog(props: { initial?: Event; onClose: () => void; onCre
     const ok = await props.onCreate(r.data);
     setBusy(false);
     if (ok) props.onClose();
+    else setErrors({ form: 'The event could not be saved; see the message at the top.' });
   };
 
   const err = (k: string) => <FieldError id={id(`${k}-err`)} error={errors[k]} />;
+  // A field with an error is marked and described by it, so a screen reader hears it with the field.
+  const checked = (k: string) => ({ 'aria-invalid': errors[k] ? true : undefined, 'aria-describedby': errors[k] ? id(`${k}-err`) : undefined });
 
   return (
     <Dialog
@@ -68,7 +71,7 @@ export function EventDialog(props: { initial?: Event; onClose: () => void; onCre
           autoFocus
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          aria-invalid={!!errors.title}
+          {...checked('title')}
           placeholder="e.g. Rocket attack on the base"
         />
         {err('title')}
@@ -76,12 +79,12 @@ export function EventDialog(props: { initial?: Event; onClose: () => void; onCre
       <div className="meta-grid event-grid">
         <div className="field">
           <label htmlFor={id('start')}>From</label>
-          <input id={id('start')} type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+          <input id={id('start')} type="date" value={start} onChange={(e) => setStart(e.target.value)} {...checked('start')} />
           {err('start')}
         </div>
         <div className="field">
           <label htmlFor={id('end')}>To</label>
-          <input id={id('end')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} aria-invalid={!!errors.end} />
+          <input id={id('end')} type="date" value={end} onChange={(e) => setEnd(e.target.value)} {...checked('end')} />
           {err('end')}
         </div>
         <div className="field">
