@@ -144,6 +144,7 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
   const caret = useSentenceCaret({
     scroller,
     text,
+    paragraphs,
     lang: props.source.language,
     reveal: (at) => reading.current?.reveal(at),
     tagging: !!pending,

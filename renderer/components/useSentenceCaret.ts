@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { offsetsOfRange, rangeOfOffsets } from '../lib/selection.ts';
 import type { Span as Highlight } from '../lib/highlights.ts';
-import { sentencesOf, stepSentence, type Span } from '../lib/sentences.ts';
+import type { Paragraph } from '../lib/paragraphs.ts';
+import { SentenceIndex, type SentenceAt, type Span } from '../lib/sentences.ts';
 
 export interface SentenceCaret {
   onKeyDown: (e: KeyboardEvent<HTMLElement>) => void;
@@ -17,6 +18,7 @@ export interface SentenceCaret {
 export function useSentenceCaret(opts: {
   scroller: RefObject<HTMLElement | null>;
   text: string;
+  paragraphs: readonly Paragraph[];
   lang?: string | null;
   /** Draws the text around `offset` (long texts are drawn in chunks) before it is selected. */
   reveal: (offset: number) => void;
@@ -26,8 +28,9 @@ export function useSentenceCaret(opts: {
   /** Whether a claim form is open on a passage of this text: when it closes, the focus comes back here. */
   tagging: boolean;
 }): SentenceCaret {
-  const { scroller, text, lang } = opts;
-  const sentences = useMemo(() => sentencesOf(text, lang ?? undefined), [text, lang]);
+  const { scroller, text, lang, paragraphs } = opts;
+  // Found paragraph by paragraph as the keys ask, never for the whole text at once (a 20 MB source).
+  const sentences = useMemo(() => new SentenceIndex(paragraphs, lang ?? undefined), [paragraphs, lang]);
   const [said, setSaid] = useState('');
   // Where the last move left off, so ] goes on from there once the selection is gone (a claim saved).
   const last = useRef<Span | null>(null);
@@ -64,7 +67,7 @@ export function useSentenceCaret(opts: {
     return 0;
   };
 
-  const select = (span: Span, index: number | null) => {
+  const select = (span: Span, at: SentenceAt | null) => {
     const el = scroller.current;
     if (!el) return;
     opts.reveal(span.start);
@@ -77,13 +80,13 @@ export function useSentenceCaret(opts: {
       sel.addRange(range);
       last.current = span;
       (range.startContainer.parentElement ?? el).scrollIntoView({ block: 'nearest' });
-      announce(span, index);
+      announce(span, at);
     });
   };
 
-  const announce = (span: Span, index: number | null) => {
+  const announce = (span: Span, at: SentenceAt | null) => {
     const words = text.slice(span.start, span.end).replace(/\s+/g, ' ');
-    const where = index === null ? 'Selected' : `Sentence ${index + 1} of ${sentences.length}`;
+    const where = at === null ? 'Selected' : `Paragraph ${at.paragraph + 1} of ${paragraphs.length}, sentence ${at.index + 1} of ${at.of}`;
     const on = describe(opts.annotationSpans, opts.suggestionSpans, span);
     setSaid(`${where}: ${words}${on ? `. ${on}` : ''}. Press c, m, a, t or n to tag it.`);
   };
@@ -92,8 +95,8 @@ export function useSentenceCaret(opts: {
     if (e.ctrlKey || e.metaKey) return;
     if ((e.key === ']' || e.key === '[') && !e.altKey) {
       e.preventDefault();
-      const i = stepSentence(sentences, current() ?? last.current, e.key === ']' ? 1 : -1, topOffset());
-      if (i >= 0) select(sentences[i], i);
+      const at = sentences.step(current() ?? last.current, e.key === ']' ? 1 : -1, topOffset());
+      if (at) select(at, at);
       return;
     }
     if (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {

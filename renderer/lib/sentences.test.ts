@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sentencesOf, stepSentence } from './sentences.ts';
+import { splitParagraphs } from './paragraphs.ts';
+import { SentenceIndex, sentencesOf, stepSentence } from './sentences.ts';
 
 // Written for this test: a dateline, an abbreviation, a quote, and paragraphs.
 const TEXT = 'KABUL — Two people were killed on Monday, Dr. Rahimi said.\n\n"We heard three blasts," a resident told reporters. Police gave no figure.\n';
@@ -49,5 +50,32 @@ describe('stepSentence', () => {
     const caret = { start: all[1].start + 5, end: all[1].start + 5 };
     expect(stepSentence(all, caret, 1)).toBe(1);
     expect(stepSentence(all, caret, -1)).toBe(1);
+  });
+});
+
+describe('SentenceIndex', () => {
+  // Written for this test: paragraphs of one and several sentences, an abbreviation, a lone line break.
+  const text = 'Intro line.\n\nFirst one here. Second, said Gen. Ali Musa. Third!\n\n\nA line\nbroken in two. Last one?\n\n  Tail sentence without a stop\n';
+  const paragraphs = splitParagraphs(text);
+  const all = sentencesOf(text, 'en');
+  const index = new SentenceIndex(paragraphs, 'en');
+  const same = (a: { start: number; end: number } | null, i: number) => expect(a && { start: a.start, end: a.end }).toEqual(all[i]);
+
+  it('finds the same sentences paragraph by paragraph as in the whole text', () => {
+    expect(paragraphs.flatMap((_, i) => index.of(i))).toEqual(all);
+  });
+  it('steps as stepSentence does over the whole text, from every sentence, caret and offset', () => {
+    const froms: ({ start: number; end: number } | null)[] = [null, ...all];
+    for (let at = 0; at <= text.length; at++) froms.push({ start: at, end: at });
+    for (const from of froms)
+      for (const dir of [1, -1] as const) {
+        for (const fallback of [0, 20, text.length]) same(index.step(from, dir, fallback), stepSentence(all, from, dir, fallback));
+      }
+  });
+  it('says where the sentence is in its paragraph', () => {
+    const s = index.step(all[2], 1)!;
+    expect(text.slice(s.start, s.end)).toBe('Third!');
+    expect([s.paragraph, s.index, s.of]).toEqual([1, 2, 3]);
+    expect(new SentenceIndex([], 'en').step(null, 1)).toBeNull();
   });
 });

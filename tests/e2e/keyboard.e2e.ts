@@ -24,7 +24,7 @@ test('select a sentence and save a casualty claim from the keyboard alone', asyn
 
   await kb.nextSentenceWith(claim.quote);
   const sentence = await kb.selected();
-  await expect(kb.said(reader.pane(seed.title))).toContainText(/Sentence \d+ of \d+/);
+  await expect(kb.said(reader.pane(seed.title))).toContainText(/Paragraph \d+ of \d+, sentence \d+ of \d+/);
   await expect(kb.said(reader.pane(seed.title))).toContainText(sentence.slice(0, 40));
   // Shift+← gives back the last word.
   await app.keyboard.press('Shift+ArrowLeft');

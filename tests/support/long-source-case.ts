@@ -1,6 +1,7 @@
-// A case with one long pasted source (about 1 MB of text, the seed articles repeated) and, unless
+// A case with one long source (about 1 MB of text, the seed articles repeated) and, unless
 // --claims 0, that many claims spread evenly over it (issue 15: the reader on a long source with
-// many claims). Written through the core's API, as the app would write it.
+// many claims). Written through the core's API, as the app would write it: pasted up to the paste
+// limit, imported as a .txt file above it (issue 12's 20 MB source: --bytes 20000000).
 //   node tests/support/long-source-case.ts --case DIR [--claims 2000] [--bytes 1000000]
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,7 @@ import { makeTarget } from '../../shared/text/anchor.ts';
 import type { ImportResult } from '../../shared/api.ts';
 import { blankClaim, type Claim } from '../../shared/model/claims.ts';
 import type { Command } from '../../shared/model/commands.ts';
+import { MAX_PASTE_CHARS } from '../../shared/limits.ts';
 import { createCore } from '../../electron/core/index.ts';
 
 const { values } = parseArgs({ options: { case: { type: 'string' }, claims: { type: 'string' }, bytes: { type: 'string' } } });
@@ -36,7 +38,12 @@ const pasted = parts.join('\n\n');
 const core = await createCore({ dataDir: join(dir, '..', '.corroborate-data'), fixedCaseDir: dir, host: 'cli' });
 try {
   const caseId = core.info.fixedCase!;
-  const r = (await core.call('sources.paste', { caseId, text: pasted, title: `Long source (${claimCount} claims)` })) as ImportResult;
+  const title = `Long source (${claimCount} claims)`;
+  const r = (
+    pasted.length <= MAX_PASTE_CHARS
+      ? await core.call('sources.paste', { caseId, text: pasted, title })
+      : await core.call('sources.import', { caseId, name: `${title}.txt`, data: new TextEncoder().encode(`${title}\n\n${pasted}`) })
+  ) as ImportResult;
   const sourceId = r.source.id;
   const { text } = (await core.call('sources.get', { caseId, sourceId })) as { text: string };
   const kinds: Claim['kind'][] = ['casualties', 'munitions', 'attribution', 'timing', 'other'];
