@@ -47,6 +47,28 @@ const SPEECH_NOUN =
 const DEICTIC =
   /^(?:overnight|yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|earlier today|early today|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|(?:early|late)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))$/i;
 
+// chrono's cost grows with the text it reads: read only the stretches around the words that can
+// start or end a date (HINT), with a margin wide enough for the longest expressions ("early on
+// Friday morning", "on Dec. 4 at 6 a.m.", "two days later") and the words before a month that
+// make it a date ("in May"), cut at spaces so word boundaries stay where they were.
+const HINT_ALL = new RegExp(HINT.source, 'gi');
+const MARGIN = 48;
+
+function timingExpressionsNear(s: string): ReturnType<typeof findTimingExpressions> {
+  const windows: Array<[number, number]> = [];
+  for (const m of s.matchAll(HINT_ALL)) {
+    let a = Math.max(0, m.index - MARGIN);
+    let b = Math.min(s.length, m.index + m[0].length + MARGIN);
+    while (a > 0 && !/\s/.test(s[a - 1])) a--;
+    while (b < s.length && !/\s/.test(s[b])) b++;
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  if (windows.length === 1 && windows[0][0] === 0 && windows[0][1] === s.length) return findTimingExpressions(s);
+  return windows.flatMap(([a, b]) => findTimingExpressions(s.slice(a, b)).map((e) => ({ ...e, start: e.start + a, end: e.end + a })));
+}
+
 /** The date expressions of one sentence, classified and resolved against `published` (null → unresolved). */
 export function sentenceDates(s: string, published: string | null, anchor: string | null = null): SentenceDate[] {
   if (!HINT.test(s)) return [];
@@ -55,7 +77,7 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
   // "said on Monday that Russia attacked overnight": words that count from "now" ("overnight",
   // "yesterday", "this morning") count from the statement's day when it is said before them
   let statementDay: string | null = null;
-  for (const e of findTimingExpressions(s)) {
+  for (const e of timingExpressionsNear(s)) {
     if (!DATE_WORD.test(e.text)) continue; // "in a second"
     const before = s.slice(Math.max(0, e.start - 60), e.start);
     const speechNoun = SPEECH_NOUN.exec(s.slice(e.end));

@@ -17,7 +17,7 @@
 //
 // Casualty figures are read in figures/casualties.ts, munition figures in figures/munitions.ts,
 // the pieces both use in figures/common.ts; this module finds the groups and classifies them.
-import { findNumberPhrases } from '../figures/figures.ts';
+import { numberPhrases } from './numbers.ts';
 import { ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, DEPLOY_BEFORE, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular } from './lexicon.ts';
 import { readNounPhrase } from './words.ts';
 import { timesDrafts } from './figures/times.ts';
@@ -42,7 +42,7 @@ export function figureDrafts(s: string, previous = ''): Draft[] {
   const times = timesDrafts(s);
   if (!WORTH_READING.test(s)) return times;
   // an age is not a count: "a 12-year-old boy" is one boy
-  const phrases = findNumberPhrases(s).filter((p) => !AGE_AFTER.test(s.slice(p.end, p.end + 16)));
+  const phrases = numberPhrases(s).filter((p) => !AGE_AFTER.test(s.slice(p.end, p.end + 16)));
   const anchors: Anchor[] = phrases.map((p) => ({ start: p.start, end: p.end, article: false, phrase: p }));
   for (const m of s.matchAll(ARTICLE)) {
     const at = m.index;

@@ -29,6 +29,7 @@ import { isCountry, placeIn, placeKey } from './places.ts';
 import { isBackground, storyDate } from './background.ts';
 import { INCIDENT_WORD } from './lexicon.ts';
 import { emptyDraft, type Draft } from './draft.ts';
+import { tokenizeText, tokensIn, type Token } from './nlp.ts';
 
 // The schema lives apart so the window can parse suggestions without bundling the suggester.
 export { EventHint, SUGGEST_RULES_VERSION, SuggestedDate, Suggestion, SuggestionKind } from './schema.ts';
@@ -51,6 +52,8 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
   // incident carried through a paragraph
   let carried: { date: string | null; place: string | null } = { date: null, place: null };
   const sentences = splitSentences(text);
+  // wink reads the whole text once, on the first sentence that needs tokens (most need none)
+  let allTokens: Token[] | null = null;
   const story = storyDate(text, sentences, published);
   let previousText = '';
 
@@ -68,9 +71,10 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
     const eventDates = dates.filter((d) => d.role === 'event' && !d.coarse);
     for (const d of eventDates) if (d.resolved?.precision === 'day') lastDay = d.resolved.start;
 
-    const drafts: Draft[] = [...withFrameDrafts(figureDrafts(s, previousText), s), ...withAgentDrafts(attributionDrafts(s, speaker), s, speaker)].map(
-      tidySpan(s),
-    );
+    const drafts: Draft[] = [
+      ...withFrameDrafts(figureDrafts(s, previousText), s),
+      ...withAgentDrafts(attributionDrafts(s, speaker), s, speaker, () => tokensIn((allTokens ??= tokenizeText(text)), sent.start, sent.end)),
+    ].map(tidySpan(s));
     previousText = `${previousText.slice(-300)} ${s}`; // the weapon of "Of those, 18 landed" may be two sentences back
     const clauses = incidentClauses(s);
     const clauseOf = (at: number) => clauses.findIndex((c) => at >= c.start && at < c.end);

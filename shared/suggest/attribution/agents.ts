@@ -94,10 +94,10 @@ function hasCue(s: string): boolean {
   return false;
 }
 
-/** Agentive attribution drafts of one sentence (offsets relative to it). */
-export function agentDrafts(s: string, speaker: string | null): Draft[] {
+/** Agentive attribution drafts of one sentence (offsets relative to it); `tokensOf` gives its tokens when the text was read whole. */
+export function agentDrafts(s: string, speaker: string | null, tokensOf: () => Token[] = () => tokenize(s)): Draft[] {
   if (!hasCue(s)) return [];
-  const tokens = tokenize(s);
+  const tokens = tokensOf();
   const { letters, actors } = classify(tokens);
   const out: Draft[] = [];
   for (const { rule, re } of COMPILED) {
@@ -130,7 +130,7 @@ export function agentDrafts(s: string, speaker: string | null): Draft[] {
 }
 
 /** The grammar's attribution drafts plus the agentive ones that do not overlap them (the grammar's are more specific). */
-export function withAgentDrafts(drafts: Draft[], s: string, speaker: string | null): Draft[] {
-  const agents = agentDrafts(s, speaker).filter((a) => !drafts.some((d) => d.kind === 'attribution' && d.start < a.end && a.start < d.end));
+export function withAgentDrafts(drafts: Draft[], s: string, speaker: string | null, tokensOf?: () => Token[]): Draft[] {
+  const agents = agentDrafts(s, speaker, tokensOf).filter((a) => !drafts.some((d) => d.kind === 'attribution' && d.start < a.end && a.start < d.end));
   return [...drafts, ...agents];
 }

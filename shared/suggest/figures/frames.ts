@@ -6,7 +6,8 @@
 // fatalities"), lives lost or claimed, "bring to N the number of … killed" and "with N others injured".
 // A frame's draft replaces a shorter casualty draft inside its span (the list is the claim) and
 // yields to any other that overlaps it.
-import { findNumberPhrases, qualify, type NumberPhrase } from '../../figures/figures.ts';
+import { qualify, type NumberPhrase } from '../../figures/figures.ts';
+import { numberPhrases } from '../numbers.ts';
 import type { Part } from '../../model/claims.ts';
 import { CASUALTY_PREDICATES } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
@@ -136,7 +137,7 @@ function itemAt(s: string, n: NumberPhrase): Item | null {
 }
 
 /** Items joined by "and" / commas from `first`, each allowed one place phrase after it; returns the items and where the list ends. */
-function readList(s: string, numbers: NumberPhrase[], first: Item, places: boolean): { items: Item[]; end: number } {
+function readList(s: string, numbers: readonly NumberPhrase[], first: Item, places: boolean): { items: Item[]; end: number } {
   const items = [first];
   let end = first.end;
   for (;;) {
@@ -182,7 +183,7 @@ function listDraft(s: string, rule: string, start: number, end: number, items: I
 
 /** Frame drafts of one sentence (offsets relative to it). */
 export function frameDrafts(s: string): Draft[] {
-  const numbers = findNumberPhrases(s);
+  const numbers = numberPhrases(s);
   const out: Draft[] = [];
   for (const n of numbers) {
     // lives lost / claimed

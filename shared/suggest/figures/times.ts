@@ -2,7 +2,7 @@
 // under fire 15 times over the past day"): regional officials' daily reports in Ukraine, Gaza and the
 // Sahel count attacks this way rather than with a noun ("20 attacks"), which the grammar of
 // figures.ts reads. A row per verb family, its examples run as tests in times.test.ts.
-import { findNumberPhrases } from '../../figures/figures.ts';
+import { numberPhrases } from '../numbers.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { toFigure } from './common.ts';
 
@@ -43,7 +43,7 @@ const OBJECT = /^(?:\s+(?!(?:and|but|when|while|after|before|which|that|who|said
 export function timesDrafts(s: string): Draft[] {
   if (!/\btimes\b/i.test(s)) return [];
   const out: Draft[] = [];
-  for (const n of findNumberPhrases(s)) {
+  for (const n of numberPhrases(s)) {
     if (!/^\s+times\b/i.test(s.slice(n.end)) || n.best === null) continue;
     const before = s.slice(Math.max(0, n.start - 100), n.start);
     for (const row of TIMES_ROWS) {
