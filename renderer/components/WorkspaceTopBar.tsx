@@ -1,4 +1,4 @@
-// The workspace's top bar: the case, the view switch, bundles and clashes, undo / redo, and the case search box.
+// The workspace's top bar: the case, the view switch, sync, bundles and clashes, undo / redo, and the case search box.
 import type { RefObject } from 'react';
 import type { Source } from '../../shared/model/source.ts';
 import { BundleActions } from '../bundles/BundleActions.tsx';
@@ -7,6 +7,7 @@ import type { ClashesStore } from '../bundles/useClashes.ts';
 import { lowerFirst, type ClaimsStore } from '../tagging/useClaims.ts';
 import { UndoToast } from './UndoToast.tsx';
 import { ThemePicker } from '../theme/ThemePicker.tsx';
+import { SyncControl } from '../sync/SyncControl.tsx';
 import type { View } from './useSavedLayout.ts';
 
 export function WorkspaceTopBar(props: {
@@ -54,6 +55,7 @@ export function WorkspaceTopBar(props: {
         </button>
       </nav>
       <div className="topbar-right">
+        <SyncControl caseId={props.caseId} onReceived={props.onMerged} />
         <BundleActions caseId={props.caseId} sources={props.sources} events={claims.view?.events ?? []} onMerged={props.onMerged} />
         <ClashesButton store={props.clashes} context={{ annotations: claims.view?.annotations ?? [] }} onChanged={props.onClashesChanged} />
         <ThemePicker className="topbar-theme" />

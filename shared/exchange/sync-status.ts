@@ -8,7 +8,7 @@ export type SyncState = z.infer<typeof SyncState>;
 
 export const SyncStatusView = z.object({
   state: SyncState,
-  /** The case's database (host and path, never credentials), or null when the case is not shared. */
+  /** The case's database address (never with credentials: the core refuses them in it), or null when the case is not shared. */
   database: z.string().nullable(),
   user: z.string().nullable(),
   /** Documents still to go or come in the batch under way. */
@@ -21,6 +21,8 @@ export const SyncStatusView = z.object({
   clashes: z.number().int().nonnegative(),
   /** Records that could not be applied yet, and other problems (the latest few). */
   problems: z.array(z.string()),
+  /** Records applied here from the server since the sync started: when it grows, a window reads the case again (new sources, clashes). */
+  received: z.number().int().nonnegative(),
   /** Where the password is kept between runs: the OS keychain, a private file, or nowhere (asked again next time). */
   kept: z.enum(['keychain', 'file', 'none']),
 });

@@ -82,7 +82,7 @@ describe('sharing a case from the app', () => {
       user: ED.name,
       password: ED.password,
     })) as SyncStatusView;
-    expect(started).toMatchObject({ database: `127.0.0.1:${server.port}/shared-case`, user: 'ed', kept: 'file' });
+    expect(started).toMatchObject({ database: `${server.url}/shared-case`, user: 'ed', kept: 'file' });
     await until(first.core, id, (s) => s.state === 'synced');
 
     // Nothing in the case folder holds the password; the remembered one is in <data>/credentials.

@@ -25,6 +25,8 @@ export interface SyncStatus {
   reason: string | null;
   /** Records that could not be applied yet, and other problems, in words (the latest few). */
   problems: string[];
+  /** Records applied here from the server since this sync started (a window reads the case again when it grows). */
+  received: number;
 }
 
 export interface SyncReport {
@@ -60,7 +62,7 @@ export class CaseSync {
   #queue: Promise<unknown> = Promise.resolve();
   #pendingIds = new Set<string>();
   #waiting = new Map<string, string>();
-  #status: SyncStatus = { state: 'syncing', pending: 0, since: null, reason: null, problems: [] };
+  #status: SyncStatus = { state: 'syncing', pending: 0, since: null, reason: null, problems: [], received: 0 };
   #stops: Array<() => void> = [];
 
   private constructor(core: Core, open: OpenCases, caseId: string, url: URL, db: Db, remote: Db, known: KnownRevs, onStatus: (s: SyncStatus) => void) {
@@ -127,7 +129,9 @@ export class CaseSync {
     }
     report.waiting = [...this.#waiting].map(([id, why]) => ({ id, why }));
     this.#setStatus(
-      report.denied.length ? { state: 'refused', since: now(), reason: report.denied[0].reason } : { state: 'synced', since: null, reason: null },
+      report.denied.length
+        ? { state: 'refused', since: now(), reason: refusalOf({ status: 403, reason: report.denied[0].reason }) }
+        : { state: 'synced', since: null, reason: null },
     );
     return report;
   }
@@ -268,7 +272,7 @@ export class CaseSync {
     for (const id of all) if (!total.waiting.has(id)) this.#waiting.delete(id);
     for (const [k, v] of total.waiting) this.#waiting.set(k, v);
     const problems = [...total.problems, ...[...this.#waiting].slice(0, 5).map(([id, why]) => `${id}: ${why}`)];
-    this.#status = { ...this.#status, problems: problems.slice(0, 10) };
+    this.#status = { ...this.#status, problems: problems.slice(0, 10), received: this.#status.received + total.applied };
     return total;
   }
 
@@ -303,7 +307,12 @@ export class CaseSync {
     if (this.#status.state === 'stopped') return;
     const refusal = refusalOf(err);
     if (refusal) this.#setStatus({ state: 'refused', since: now(), reason: refusal });
-    else this.#setStatus({ state: 'offline', since: this.#status.state === 'offline' ? this.#status.since : now(), reason: describe(err) });
+    else
+      this.#setStatus({
+        state: 'offline',
+        since: this.#status.state === 'offline' ? this.#status.since : now(),
+        reason: `Could not reach ${describeRemote(this.url)} (${networkWhy(err)}). Your edits are kept here and go out when it answers again`,
+      });
   }
 
   #setStatus(s: Pick<SyncStatus, 'state' | 'since' | 'reason'>): void {
@@ -327,4 +336,9 @@ const now = () => new Date().toISOString();
 const describe = (e: unknown): string => {
   const err = e as { message?: string; reason?: string; name?: string; code?: string };
   return err?.reason ?? err?.message ?? err?.code ?? err?.name ?? String(e);
+};
+/** "socket hang up" out of "request to http://…/_changes?… failed, reason: socket hang up": the address is said apart. */
+const networkWhy = (e: unknown): string => {
+  const text = describe(e);
+  return /reason: (.*)$/.exec(text)?.[1] ?? text;
 };

@@ -13,7 +13,7 @@ import type { Core } from '../core.ts';
 import type { OpenCases } from '../session.ts';
 import { writeFileDurable } from '../store/index.ts';
 import type { CredentialStore } from './credentials.ts';
-import { databaseUrl, describeRemote, type Credentials } from './remote.ts';
+import { databaseUrl, type Credentials } from './remote.ts';
 import { CaseSync } from './replicator.ts';
 
 /** What a shared case keeps about its sync: where and as whom (never the password). */
@@ -141,13 +141,14 @@ export class SyncSessions {
       const keptHere = remote && (await this.#credentials?.get(remote.database)) ? kept : 'none';
       return {
         state: 'off',
-        database: remote ? describeRemote(new URL(remote.database)) : null,
+        database: remote?.database ?? null,
         user: remote?.user ?? null,
         pending: 0,
         since: null,
         reason: this.#notes.get(caseId) ?? null,
         clashes,
         problems: [],
+        received: 0,
         kept: keptHere,
       };
     }
@@ -155,13 +156,14 @@ export class SyncSessions {
     const keptHere = (await this.#credentials?.get(r.remote.database)) ? kept : 'none';
     return {
       state: s.state === 'stopped' ? 'off' : s.state,
-      database: describeRemote(r.sync.url),
+      database: r.sync.url.href,
       user: r.remote.user,
       pending: s.pending,
       since: s.since,
       reason: s.reason,
       clashes,
       problems: s.problems,
+      received: s.received,
       kept: keptHere,
     };
   }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncStatusView } from '../../shared/exchange/sync-status.ts';
+import { statusWords } from './useSyncStatus.ts';
+
+const base: SyncStatusView = {
+  state: 'synced',
+  database: 'https://couch.example.org/taji-2020',
+  user: 'amira',
+  pending: 0,
+  since: null,
+  reason: null,
+  clashes: 0,
+  problems: [],
+  received: 0,
+  kept: 'file',
+};
+
+describe('the top bar’s sync status in words', () => {
+  it('offers to share a case that is not shared', () => {
+    expect(statusWords(null)).toMatchObject({ text: 'Share…', full: 'Share this case', tone: 'off' });
+    expect(statusWords({ ...base, state: 'off' }).tone).toBe('off');
+  });
+  it('says synced, syncing with the changes under way, offline since when, refused, and the clashes waiting', () => {
+    expect(statusWords(base)).toEqual({ text: 'Synced', full: 'Synced', tone: 'ok' });
+    expect(statusWords({ ...base, state: 'syncing', pending: 12 })).toMatchObject({ text: 'Syncing…', full: 'Syncing 12 changes…' });
+    expect(statusWords({ ...base, state: 'syncing', pending: 1 }).full).toBe('Syncing 1 change…');
+    const offline = statusWords({ ...base, state: 'offline', since: new Date(2026, 0, 5, 14, 2).toISOString() });
+    expect(offline).toMatchObject({ text: 'Offline', full: 'Offline since 14:02', tone: 'warn' });
+    expect(statusWords({ ...base, state: 'refused' }).tone).toBe('bad');
+    expect(statusWords({ ...base, clashes: 2 })).toEqual({ text: 'Synced · 2 clashes', full: 'Synced · 2 clashes', tone: 'warn' });
+    expect(statusWords({ ...base, state: 'offline', clashes: 1 }).text).toBe('Offline · 1 clash');
+  });
+});

@@ -1,0 +1,96 @@
+// The open case's sync as the core tells it: asked when the case opens (which resumes a shared case
+// after a restart) and every two seconds after, so the top bar follows going offline, coming back
+// and a colleague's edits arriving. Starting and stopping answer with the new status.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '../../shared/api.ts';
+import type { SyncStart, SyncStatusView } from '../../shared/exchange/sync-status.ts';
+import { messageOf } from '../import/useImporter.ts';
+
+export const POLL_MS = 2000;
+
+export interface SyncStore {
+  status: SyncStatusView | null;
+  /** Why the status could not be read (the core is gone), in words. */
+  error: string | null;
+  start(input: Omit<SyncStart, 'remember'> & { remember: boolean }): Promise<SyncStatusView>;
+  stop(forget: boolean): Promise<void>;
+}
+
+export function useSyncStatus(client: Client, caseId: string, onReceived: () => void): SyncStore {
+  const [status, setStatus] = useState<SyncStatusView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const received = useRef<number | null>(null);
+  const clashes = useRef<number | null>(null);
+  const onReceivedRef = useRef(onReceived);
+  onReceivedRef.current = onReceived;
+
+  const take = useCallback((s: SyncStatusView) => {
+    // Records from the server (a new source, a clash) are outside the claims feed: read the case again.
+    const moved = (received.current !== null && s.received > received.current) || (clashes.current !== null && s.clashes !== clashes.current);
+    received.current = s.received;
+    clashes.current = s.clashes;
+    setStatus(s);
+    setError(null);
+    if (moved) onReceivedRef.current();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    received.current = null;
+    clashes.current = null;
+    const ask = () =>
+      client.call('sync.status', { caseId }).then(
+        (s) => live && take(s),
+        (e: unknown) => live && setError(`The sync status could not be read: ${messageOf(e)}`),
+      );
+    void ask();
+    const timer = setInterval(() => void ask(), POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [client, caseId, take]);
+
+  const start = useCallback(
+    async (input: Omit<SyncStart, 'remember'> & { remember: boolean }) => {
+      const s = await client.call('sync.start', { caseId, ...input });
+      take(s);
+      return s;
+    },
+    [client, caseId, take],
+  );
+  const stop = useCallback(
+    async (forget: boolean) => {
+      take(await client.call('sync.stop', { caseId, forget }));
+    },
+    [client, caseId, take],
+  );
+  return { status, error, start, stop };
+}
+
+/**
+ * The status for the top bar: a word shown (Synced / Syncing… / Offline / Refused, and the clashes
+ * waiting, or Share… for a case not shared) and the whole of it said and shown on hover
+ * (Syncing 12 changes…, Offline since 14:02, Refused: why).
+ */
+export function statusWords(s: SyncStatusView | null): { text: string; full: string; tone: 'ok' | 'busy' | 'warn' | 'bad' | 'off' } {
+  if (!s || s.state === 'off') return { text: 'Share…', full: 'Share this case', tone: 'off' };
+  const n = s.clashes;
+  const clashes = n ? ` · ${n} ${n === 1 ? 'clash' : 'clashes'}` : '';
+  switch (s.state) {
+    case 'synced':
+      return { text: `Synced${clashes}`, full: `Synced${clashes}`, tone: n ? 'warn' : 'ok' };
+    case 'syncing':
+      return {
+        text: `Syncing…${clashes}`,
+        full: `Syncing${s.pending ? ` ${s.pending} ${s.pending === 1 ? 'change' : 'changes'}` : ''}…${clashes}`,
+        tone: 'busy',
+      };
+    case 'offline':
+      return { text: `Offline${clashes}`, full: `Offline${s.since ? ` since ${clock(s.since)}` : ''}${clashes}`, tone: 'warn' };
+    case 'refused':
+      return { text: `Refused${clashes}`, full: `Refused${clashes}`, tone: 'bad' };
+  }
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
