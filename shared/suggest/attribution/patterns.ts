@@ -269,3 +269,6 @@ export function ruleRunners(s: string, speaker: string | null) {
   };
   return { found, add, subjectRule, afterRule, beforeRule };
 }
+
+/** The rule runners of one sentence, shared by the stance families (claims.ts, blame.ts, suspicion.ts, acts.ts). */
+export type Runners = ReturnType<typeof ruleRunners>;
