@@ -25,7 +25,7 @@ interface KeyClaim {
 }
 interface Incident {
   /** 'dev': looked at while the rules were written; 'heldout': coded before the rules were run on it. */
-  half: 'dev' | 'heldout';
+  half: 'dev' | 'heldout' | 'fresh';
   query: string;
   event: { title: string; start: string; location: string };
   documents: Array<{ id: string; outlet: string; url: string; published: string }>;
@@ -119,7 +119,11 @@ async function main(): Promise<number> {
   const flags = report.events.flatMap((e) => e.disagreements.map((f) => ({ ...f, rows: f.rows.map((k) => `${e.id}\u0000${k}`) })));
   const rowClaims = new Map<string, string[]>(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
   const halfOf = new Map(incidents.flatMap((i) => i.disagreements.map((d) => [d.id, i.half] as const)));
-  const tally = { dev: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 }, heldout: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 } };
+  const tally = {
+    dev: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
+    heldout: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
+    fresh: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
+  };
   const rowsByKey = new Map<string, ConflictsReport['events'][number]['rows'][number]>(
     report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r] as const)),
   );
