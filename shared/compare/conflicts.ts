@@ -41,10 +41,11 @@
 // - update: running totals. When a row's claims carry as-of dates, a later as-of with a higher
 //   figure is an update, not a contradiction; a later figure entirely below an earlier one is a
 //   conflict (a running total does not fall). Claims of the same as-of period (one date a prefix
-//   of the other: "2024-01" holds "2024-01-20") from different reports are counts of different
-//   hours, so they too are an update, unless the reports' counts of the dead put them in order and
-//   the later is lower; one report giving two figures of one period is a conflict
-//   (conflicts/same-period.ts). A claim without an as-of date must overlap some dated claim to be
+//   of the other: "2024-01" holds "2024-01-20") must overlap, except two reports of one DAY: they
+//   are counts of different hours, so an update, unless their counts of the dead put them in order
+//   and the later is lower, or one report gives both (conflicts/same-period.ts). An open floor well
+//   below another figure of the period ("at least 7" beside "about 100") is an early, partial
+//   count: update. A claim without an as-of date must overlap some dated claim to be
 //   placed; otherwise the row is unclear.
 // - scope_mismatch, also: two figures that do not overlap, where the lower is the count another
 //   claim gives for a narrower group and the rest is the count of a group apart from it: they count
@@ -58,7 +59,8 @@
 //   groups", "unknown gunmen"); a description names no one, so it cannot contradict a named actor:
 //   "consistent at different levels". A name that extends a book actor's name or alias ("ISIS-K",
 //   "Islamic State in Khorasan") names a branch of it: beside its parent it is the parent at a
-//   finer level. Two different named actors, two competing claims of responsibility, or a denial by
+//   finer level. An acronym outside the book ("JNIM") is the actor of the row whose name's initials
+//   it is. Two different named actors, two competing claims of responsibility, or a denial by
 //   the accused actor → conflict.
 // - A report that no one has claimed the attack (no perpetrator, stance claimed), dated no later
 //   than a claim of responsibility, is what was known then: update. Dated after every claim:

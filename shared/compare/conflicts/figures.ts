@@ -148,6 +148,15 @@ export function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string,
 
 /** Same as-of period: one date is a prefix of the other ("2024-01" holds "2024-01-20"). */
 const samePeriod = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+/**
+ * One day, both given to the day: the hours between two reports are unknown (same-period.ts). A
+ * figure given for a month or a year is said to hold for all of it, so two of one month still must
+ * agree: the coder could have given the day, and did not.
+ */
+const sameDay = (a: string, b: string) => a.length === 10 && a === b;
+/** [floor, other] when `a` is an open lower bound ("at least 7") below the whole of `b`'s range, both as written. */
+const floorBelow = (a: Cell, b: Cell): [Cell, Cell] | null =>
+  a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && (a.best ?? lo(a)) < b.low && a.claimId !== b.claimId ? [a, b] : null;
 
 function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex) {
   const cells = w.cells;
@@ -195,12 +204,20 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
     pairs((x, y) => {
       if (x.asOf === null || y.asOf === null) return;
       if (samePeriod(x.asOf, y.asOf)) {
-        if (overlap(x, y)) return;
+        if (overlap(x, y)) {
+          // "At least 7" beside "about 100" of one period: the floor was an early, partial count.
+          const floor = floorBelow(x, y) ?? floorBelow(y, x);
+          if (floor) {
+            involved.add(x).add(y);
+            updates.push(() => `${describe(ctx, floor[0])} is a floor well below ${describe(ctx, floor[1])}, both as of ${x.asOf}: an early, partial count`);
+          }
+          return;
+        }
         const period = x.asOf.length <= y.asOf.length ? x.asOf : y.asOf;
         // One period, two reports: an earlier and a later count, unless one report gives both or
         // another running total puts them in order and the later is lower (same-period.ts).
         const order = x.sourceId === y.sourceId ? null : orderOf(reports, w.key, x, y);
-        if (x.sourceId !== y.sourceId && !(order && hi(order.later) < lo(order.earlier))) {
+        if (sameDay(x.asOf, y.asOf) && x.sourceId !== y.sourceId && !(order && hi(order.later) < lo(order.earlier))) {
           if (scoped(x, y)) return;
           involved.add(x).add(y);
           const [first, then] = order ? [order.earlier, order.later] : lo(x) <= lo(y) ? [x, y] : [y, x];
@@ -218,7 +235,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
           text: () =>
             order
               ? `${describe(ctx, order.later)} against ${describe(ctx, order.earlier)}, both as of ${period}: the first is the later report (it gives ${describe(ctx, order.evidence[0])} for ${order.row.replace('|', ' · ')}, against ${describe(ctx, order.evidence[1])}), yet its count is lower`
-              : `${describe(ctx, x)} against ${describe(ctx, y)}, both as of ${period} in the same report`,
+              : `${describe(ctx, x)} against ${describe(ctx, y)}, both as of ${period}${x.sourceId === y.sourceId ? ' in the same report' : ''}`,
         });
         return;
       }

@@ -2,7 +2,7 @@
 // (the aliases, descriptions and denials are in conflicts.test.ts).
 import { describe, expect, it } from 'vitest';
 import { computeMatrix } from '../conflicts.ts';
-import { parentActor } from './perpetrator.ts';
+import { initialsOf, parentActor } from './perpetrator.ts';
 import { EVENT, SOURCES, attribution, stateOf } from '../../../tests/support/claim-makers.ts';
 import type { Actor, Claim } from '../../model/claims.ts';
 
@@ -57,5 +57,19 @@ describe('reports that no one has claimed it', () => {
     // and a conflict stays a conflict
     const both = [attribution(A, null, 'claimed'), attribution(B, 'ISIS', 'claimed'), attribution(C, 'Hezbollah', 'claimed')];
     expect(rowOf(both)?.verdict).toBe('conflict');
+  });
+});
+
+describe('acronyms', () => {
+  it('reads initials past the joining words of a name', () => {
+    expect(initialsOf('Jama’at Nusrat al-Islam wal-Muslimin')).toBe('jnim');
+    expect(initialsOf('Tehreek-e-Taliban Pakistan')).toBe('ttp');
+    expect(initialsOf('Hezbollah')).toBeNull();
+  });
+
+  it('an acronym is the actor of the row whose initials it is; another acronym is another actor', () => {
+    const full = attribution(A, 'Jama’at Nusrat al-Islam wal-Muslimin', 'asserted');
+    expect(rowOf([full, attribution(B, 'JNIM', 'claimed')])?.verdict).toBe('consistent');
+    expect(rowOf([full, attribution(B, 'ISWAP', 'claimed')])?.verdict).toBe('conflict');
   });
 });

@@ -1,5 +1,5 @@
 // The perpetrator-row engine: who each attribution names (through the actor book) and whether they contradict.
-import { findActor, normaliseActorName } from '../../model/actors.ts';
+import { findActor, foldActorName, normaliseActorName } from '../../model/actors.ts';
 import type { Actor, Claim } from '../../model/claims.ts';
 import { type ActorRef, type Ctx, list, makeCell, quote, some, sourceName } from './context.ts';
 import type { Cell, Row } from './schema.ts';
@@ -65,6 +65,47 @@ export function perpetratorRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'deci
   return row && row.verdict !== 'conflict' ? (unclaimedFinding(ctx, claims, row) ?? row) : row;
 }
 
+// Words an acronym skips: articles and joining words of the names of armed groups in Arabic, Urdu,
+// Persian and English ("Jama'at Nusrat al-Islam wal-Muslimin" is JNIM, "Tehreek-e-Taliban Pakistan" TTP).
+const JOINERS = new Set([
+  'al',
+  'el',
+  'ul',
+  'wal',
+  'wa',
+  'w',
+  'e',
+  'i',
+  'ash',
+  'ad',
+  'as',
+  'an',
+  'of',
+  'the',
+  'and',
+  'for',
+  'in',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+]);
+
+/** A name's initials, skipping joining words ("JNIM"); null for a name of one word. */
+export function initialsOf(name: string): string | null {
+  const words = foldActorName(name.replace(/\([^)]*\)/g, ' ').replace(/[-‐‑]/g, ' '))
+    .split(' ')
+    .filter((w) => w && !JOINERS.has(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : null;
+}
+
+/** The acronym a name is written as ("JNIM", "ISKP"), lower-cased; null when it is not one. */
+const acronymOf = (name: string): string | null => {
+  const t = name.trim().replace(/\./g, '');
+  return /^[A-Z]{2,6}$/.test(t) ? t.toLowerCase() : null;
+};
+
 function namedRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> | null {
   const withName = claims.filter((c) => c.perpetrator !== null);
   if (withName.length === 0) return null;
@@ -72,7 +113,18 @@ function namedRow(ctx: Ctx, claims: Attribution[]): Omit<Row, 'decision'> | null
   // A branch named beside its parent is the parent at a finer level: it neither competes with it
   // nor names another actor. Two branches without their parent stay two actors.
   const present = new Set(resolved.map((r) => r.ref.identity));
-  const refs = resolved.map(({ c, ref }) => ({ c, ref, root: ref.parent && present.has(ref.parent) ? ref.parent : ref.identity }));
+  // An acronym outside the book ("JNIM") is the named actor of the row whose initials it is.
+  const byInitials = new Map<string, string>();
+  for (const { c, ref } of resolved) {
+    const initials = ref.named ? initialsOf(c.perpetrator!.name) : null;
+    if (initials && !byInitials.has(initials)) byInitials.set(initials, ref.identity);
+  }
+  const rootOf = (name: string, ref: ActorRef): string => {
+    if (ref.parent && present.has(ref.parent)) return ref.parent;
+    const acronym = ref.named && ref.identity.startsWith('name:') ? acronymOf(name) : null;
+    return (acronym && byInitials.get(acronym)) || ref.identity;
+  };
+  const refs = resolved.map(({ c, ref }) => ({ c, ref, root: rootOf(c.perpetrator!.name, ref) }));
   const cells: Cell[] = refs.map(({ c, ref }) =>
     makeCell(ctx, c, 'perpetrator', c.perpetrator!.name, `${c.stance}; ${ref.named ? `named actor ${ref.label}` : 'a description, not a name'}`),
   );

@@ -65,4 +65,22 @@ describe('running totals of one day', () => {
     );
     expect(r2?.verdict).toBe('update');
   });
+
+  it('a figure given for a month holds for the month: two reports of one month must still agree', () => {
+    const r = rowOf(
+      [count(A, 'killed', fig(200, 200, 200), { asOf: '2024-08' }), count(B, 'killed', fig(270, 299, 299), { asOf: '2024-08-26' })],
+      'killed|all',
+    );
+    expect(r?.verdict).toBe('conflict');
+  });
+
+  it('an open floor well below another figure of the day is an early, partial count: an update, not consistent', () => {
+    const r = rowOf([count(A, 'killed', fig(7, 7, null), { asOf: day }), count(B, 'killed', fig(80, 100, 120), { asOf: day })], 'killed|all');
+    expect(r?.verdict, r?.why).toBe('update');
+    expect(r?.why).toMatch(/a floor well below/);
+    // a floor that reaches the other figure says nothing of time
+    expect(rowOf([count(A, 'killed', fig(80, 80, null), { asOf: day }), count(B, 'killed', fig(80, 100, 120), { asOf: day })], 'killed|all')?.verdict).toBe(
+      'consistent',
+    );
+  });
 });

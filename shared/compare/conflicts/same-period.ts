@@ -1,6 +1,7 @@
-// Running totals given for one as-of period by different reports. An as-of date says the day (or
-// month) a figure held, not the hour: a toll is updated through the day, so two reports of one day
-// that differ are, by themselves, an earlier and a later count (an update), not a contradiction.
+// Running totals given for one as-of day by different reports. An as-of date says the day a figure
+// held, not the hour: a toll is updated through the day, so two reports of one day that differ
+// are, by themselves, an earlier and a later count (an update), not a contradiction. (A figure
+// given for a month is said to hold for the month: two of one month must still agree.)
 // They contradict each other only when something puts them in order and the later one is lower:
 // - one report giving both figures for the same period sets them against each other (an official
 //   count beside an intelligence estimate); a figure the report calls superseded ("earlier",
