@@ -1,11 +1,11 @@
 // Reading a case's claims from its files (sources, index, undo history), apart from keeping them in step.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// In two parts, so a case opens before its claims are read: what the index and the undo history hold
+// (readCaseStart: small, read at once), then the sources' records, a few sources at a time
+// (readSourceParts), by the background read in index order or by a request for the sources a window reads.
 import type { Annotation, Claim } from '../../shared/model/claims.ts';
 import { validateAnnotations, validateClaims, type RecordProblem } from '../../shared/model/claims-validate.ts';
-import { type ClaimState } from '../../shared/model/commands.ts';
-import { emptyStack, loadUndoStack, type UndoStack } from '../../shared/model/undo.ts';
-import { ApiError } from '../../shared/errors.ts';
+import type { ClaimState } from '../../shared/model/commands.ts';
+import type { UndoStack } from '../../shared/model/undo.ts';
 import { readIndexRecords, shareStrings } from './claims-records.ts';
 import { HistoryFile } from './history-file.ts';
 import type { CaseStore } from './store/index.ts';
@@ -16,7 +16,7 @@ export { HISTORY_FILE } from './history-file.ts';
  * call that arrives meanwhile (the reader opening the first source) waits a few milliseconds, not a
  * whole batch: at 250 a batch held the core for about 60 ms on a 2-core laptop.
  */
-const LOAD_BATCH = 40;
+export const LOAD_BATCH = 40;
 
 export interface Unreadable {
   annotations: unknown[];
@@ -25,65 +25,55 @@ export interface Unreadable {
 
 export type IndexRecordKind = 'events' | 'actors' | 'decisions' | 'reconciliations' | 'gradeOverrides';
 
-export interface LoadedClaims {
+/** What a case's claims start from before any source is read: the index's records and the undo history. */
+export interface CaseStart {
+  /** The index's records, with no annotations or claims yet. */
   state: ClaimState;
   stack: UndoStack;
   history: HistoryFile;
   problems: string[];
-  /** Per source, the raw records that failed validation. */
-  unreadable: Map<string, Unreadable>;
   /** The index's raw records that failed validation, by field. */
   unreadableIndex: Record<IndexRecordKind, unknown[]>;
 }
 
-/** Reads every claim of the case, yielding between batches of sources so the host keeps answering. */
-export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
-  const problems: string[] = [];
-  const say = (where: string, list: RecordProblem[]) => {
-    for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
-  };
-  const annotations: Annotation[] = [];
-  const claims: Claim[] = [];
-  const unreadable = new Map<string, Unreadable>();
-  // Bodies the store holds are handed over; the rest are read now.
-  const titleOf = (id: string) => {
-    const s = store.source(id);
-    return s?.title.value ?? s?.file ?? id;
-  };
-  const say404 = (id: string, message: string) => problems.push(`Source “${titleOf(id)}” (${id}): ${message} Its claims are left out until it is fixed.`);
-  const sources = store.index.sources.map((s) => s.id);
-  const pool = new Map<string, string>();
-  for (let i = 0; i < sources.length; i += LOAD_BATCH) {
-    // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
-    if (store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
-    // A batch of bodies at a time: their texts and records are let go before the next is read.
-    const batch = sources.slice(i, i + LOAD_BATCH);
-    const bodies = await store.readAllBodies(say404, batch);
-    for (const id of batch) {
-      const body = bodies.get(id);
-      if (!body) continue;
-      const a = validateAnnotations(body.annotations);
-      const c = validateClaims(body.claims);
-      say(`In “${titleOf(id)}”`, a.problems);
-      say(`In “${titleOf(id)}”`, c.problems);
-      for (const x of a.annotations) annotations.push(shareStrings(x, pool));
-      for (const x of c.claims) claims.push(shareStrings(x, pool));
-      const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
-      if (bad.annotations.length || bad.claims.length) unreadable.set(id, bad);
-    }
-    await new Promise((r) => setImmediate(r));
-  }
-  const { events: ev, actors: ac, decisions: de, reconciliations: re, gradeOverrides: go } = readIndexRecords(store.index);
-  for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say('In the case index', list);
+/** One source's records as read from its file. */
+export interface SourcePart {
+  id: string;
+  annotations: Annotation[];
+  claims: Claim[];
+  /** The raw records that failed validation (written back as they were), or null. */
+  bad: Unreadable | null;
+}
 
+const say = (problems: string[], where: string, list: RecordProblem[]) => {
+  for (const p of list) problems.push(`${where}: ${p.message} It is kept in the file, left out of the case until fixed.`);
+};
+
+const titleOf = (store: CaseStore, id: string) => {
+  const s = store.source(id);
+  return s?.title.value ?? s?.file ?? id;
+};
+
+/** The index's records and the undo history: what a case's claims start from. */
+export async function readCaseStart(store: CaseStore): Promise<CaseStart> {
+  const problems: string[] = [];
+  const { events: ev, actors: ac, decisions: de, reconciliations: re, gradeOverrides: go } = readIndexRecords(store.index);
+  for (const list of [ev.problems, ac.problems, de.problems, re.problems, go.problems]) say(problems, 'In the case index', list);
   const history = await HistoryFile.read(store.dir);
   problems.push(...history.problems);
   return {
-    state: { annotations, claims, events: ev.records, actors: ac.records, decisions: de.records, reconciliations: re.records, gradeOverrides: go.records },
+    state: {
+      annotations: [],
+      claims: [],
+      events: ev.records,
+      actors: ac.records,
+      decisions: de.records,
+      reconciliations: re.records,
+      gradeOverrides: go.records,
+    },
     stack: history.stack,
     history: history.file,
     problems,
-    unreadable,
     unreadableIndex: {
       events: ev.problems.map((p) => store.index.events[p.index]),
       actors: ac.problems.map((p) => (store.index.actors ?? [])[p.index]),
@@ -92,4 +82,40 @@ export async function readCaseClaims(store: CaseStore): Promise<LoadedClaims> {
       gradeOverrides: go.problems.map((p) => (store.index.gradeOverrides ?? [])[p.index]),
     },
   };
+}
+
+/**
+ * The records of some sources, validated, with the problems found put in `problems`. A source whose
+ * file cannot be read is in `failed` (with its problem), not in the parts. `pool` shares repeated
+ * strings across calls (claims-records.ts).
+ */
+export async function readSourceParts(
+  store: CaseStore,
+  ids: readonly string[],
+  pool: Map<string, string>,
+  problems: string[],
+): Promise<{ parts: SourcePart[]; failed: string[] }> {
+  const bodies = await store.readAllBodies(
+    (id, message) => problems.push(`Source “${titleOf(store, id)}” (${id}): ${message} Its claims are left out until it is fixed.`),
+    ids,
+  );
+  // A file missing or damaged (said above, or at open when it checked every file) gives no body.
+  const failed = ids.filter((id) => !bodies.has(id) && store.hasSource(id));
+  const parts: SourcePart[] = [];
+  for (const id of ids) {
+    const body = bodies.get(id);
+    if (!body) continue;
+    const a = validateAnnotations(body.annotations);
+    const c = validateClaims(body.claims);
+    say(problems, `In “${titleOf(store, id)}”`, a.problems);
+    say(problems, `In “${titleOf(store, id)}”`, c.problems);
+    const bad = { annotations: a.problems.map((p) => body.annotations[p.index]), claims: c.problems.map((p) => body.claims[p.index]) };
+    parts.push({
+      id,
+      annotations: a.annotations.map((x) => shareStrings(x, pool)),
+      claims: c.claims.map((x) => shareStrings(x, pool)),
+      bad: bad.annotations.length || bad.claims.length ? bad : null,
+    });
+  }
+  return { parts, failed };
 }

@@ -56,6 +56,7 @@ describe('claims in the core', () => {
     const dataDir = await tmp();
     const { caseId } = await withCore(dataDir, async (core) => {
       const s = await seedCase(core);
+      await viewOf(core, s.caseId); // the case read: no change but the edits' comes between them
       const c = (await core.call('claims.execute', {
         caseId: s.caseId,
         command: tagCommand(s.sourceId, s.text, 'wounding 14 people, including five seriously', 'casualties'),

@@ -2,24 +2,33 @@
 // live in their source's file, events and actors in the index, and the undo history in history.json,
 // so an edit rewrites only the files it touched. Records that fail their schema (a hand-edited file)
 // are reported and written back untouched, never dropped.
-import { join } from 'node:path';
+//
+// A case opens before its claims are read: the instance exists once the index's records and the
+// undo history are in (open), and the sources' records come in behind it, a few sources at a time,
+// in the edit queue so no edit sees half a batch. Edits that touch only what is read already run at
+// once (claims-ready.ts); the rest wait for the read. Reads of the whole case (view(), state()) are
+// for callers that waited for `loaded` (session.ts hands this out only then, except to the handlers
+// that read the sources a window shows and make the edits that fit).
 import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/model/changes.ts';
-import { reanchorAnnotations } from '../../shared/text/anchor.ts';
 import type { Annotation, Claim } from '../../shared/model/claims.ts';
-import { apply, type ClaimState, type Command } from '../../shared/model/commands.ts';
+import { apply, positionOf, type ClaimState, type Command } from '../../shared/model/commands.ts';
 import { canRedo, canUndo, emptyStack, execute, redo, undo, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
-import type { PageRange, SourceBody } from '../../shared/model/source.ts';
-import { reresolveAll } from '../../shared/timing/timing.ts';
-import { readCaseClaims, type IndexRecordKind, type Unreadable } from './claims-load.ts';
+import type { PageRange } from '../../shared/model/source.ts';
+import { LOAD_BATCH, readCaseStart, readSourceParts, type CaseStart, type IndexRecordKind, type SourcePart, type Unreadable } from './claims-load.ts';
+import { readiness, type Loaded } from './claims-ready.ts';
+import { ChangeFeed, NO_RECORDS } from './claims-feed.ts';
+import { reanchored, scopedRecords } from './claims-view.ts';
+import { ReadProgress } from './claims-progress.ts';
 import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';
 import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
 import type { CaseStore } from './store/index.ts';
 
-/** How many change sets are kept for a client catching up (a window that was asleep reads the view again). */
-const RECENT_CHANGES = 200;
+/** Said by a step that found, inside the queue, that what it needs is not read yet: it waits and tries again. */
+const NOT_YET = Symbol('not yet');
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 export class CaseClaims {
   readonly #store: CaseStore;
@@ -32,27 +41,29 @@ export class CaseClaims {
   #problems: string[];
   /** Per source, the raw records that failed validation: written back as they were. */
   readonly #unreadable = new Map<string, Unreadable>();
-  #unreadableIndex: Record<IndexRecordKind, unknown[]> = {
-    events: [],
-    actors: [],
-    decisions: [],
-    reconciliations: [],
-    gradeOverrides: [],
-  };
+  #unreadableIndex: Record<IndexRecordKind, unknown[]>;
   #queue: Promise<unknown> = Promise.resolve();
-  /** Bumped by every change to the state; the recent change sets are kept for clients catching up. */
-  // Starts from the clock, so a case read again (after a merge) never reuses a version a client holds.
-  #version = Date.now();
-  #recent: ChangeSet[] = [];
-  readonly #listeners = new Set<(c: ChangeSet) => void>();
+  /** Every change to the state, versioned, kept for clients catching up and told to listeners. */
+  readonly #feed = new ChangeFeed();
   /** The parts of commands outside the claim state (sources' metadata, the trash, rejections). */
   readonly #outside: SourceCommands;
   readonly #check = (c: Command) => this.#outside.check(c);
+  /** Which sources' records are in the state yet (all, once `#loading` is done). */
+  readonly #progress: ReadProgress;
+  #loading: Promise<void> = Promise.resolve();
+  readonly #loaded: Loaded = {
+    claim: (id) => positionOf(this.#state.claims, id) >= 0,
+    annotation: (id) => positionOf(this.#state.annotations, id) >= 0,
+    source: (id) => this.#progress.status(id),
+  };
 
-  private constructor(store: CaseStore, state: ClaimState, stack: UndoStack, history: HistoryFile, problems: string[]) {
+  private constructor(store: CaseStore, start: CaseStart) {
+    const { state, stack, history, problems } = start;
+    this.#unreadableIndex = start.unreadableIndex;
     this.#store = store;
     this.#history = history;
     this.#outside = new SourceCommands(store);
+    this.#progress = new ReadProgress((id) => store.hasSource(id));
     this.#state = state;
     this.#records = SourceRecords.of(state);
     this.#stack = stack;
@@ -60,36 +71,94 @@ export class CaseClaims {
   }
 
   /**
-   * Reads every claim of the case. `version` is the one it starts at (a preview of some sources,
-   * served while this runs, carries it too); it yields between batches so the host keeps answering.
+   * The case's claims as soon as the index's records and the undo history are read; the sources'
+   * records are read behind it (`loaded`), yielding between batches so the host keeps answering.
    */
-  static async load(store: CaseStore, opts: { version?: number } = {}): Promise<CaseClaims> {
-    const loaded = await readCaseClaims(store);
-    const cc = new CaseClaims(store, loaded.state, loaded.stack, loaded.history, loaded.problems);
-    for (const [k, v] of loaded.unreadable) cc.#unreadable.set(k, v);
-    if (opts.version !== undefined) cc.#version = opts.version;
-    cc.#unreadableIndex = loaded.unreadableIndex;
+  static async open(store: CaseStore): Promise<CaseClaims> {
+    const cc = new CaseClaims(store, await readCaseStart(store));
+    cc.#loading = cc.#readAll();
+    cc.#loading.catch(() => undefined); // a caller that waits for it hears of a failure
     return cc;
+  }
+
+  /** Every claim of the case read. */
+  static async load(store: CaseStore): Promise<CaseClaims> {
+    const cc = await CaseClaims.open(store);
+    await cc.loaded;
+    return cc;
+  }
+
+  /** Resolves when every source's records are read (and announced: one change with the count and the problems). */
+  get loaded(): Promise<void> {
+    return this.#loading;
+  }
+
+  get complete(): boolean {
+    return this.#progress.complete;
+  }
+
+  /** Reads these sources' records now, ahead of the rest (the sources a window shows). */
+  async readSources(ids: readonly string[]): Promise<void> {
+    const want = [...new Set(ids)].filter((id) => this.#progress.status(id) === 'unread');
+    if (!want.length) return;
+    const problems: string[] = [];
+    const { parts, failed } = await readSourceParts(this.#store, want, this.#progress.pool, problems);
+    await this.#serial(async () => this.#merge(parts, failed, problems));
+  }
+
+  async #readAll(): Promise<void> {
+    await nextTurn(); // whoever opened the case subscribes first
+    const ids = this.#store.index.sources.map((s) => s.id);
+    for (let i = 0; i < ids.length; i += LOAD_BATCH) {
+      // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
+      if (this.#store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
+      // A batch of bodies at a time: their texts and records are let go before the next is read.
+      await this.readSources(ids.slice(i, i + LOAD_BATCH));
+      await nextTurn();
+    }
+    await this.#serial(async () => {
+      this.#progress.finish();
+      this.#announceLoaded();
+    });
+  }
+
+  /** Adds sources' records to the state, after the records there (in the edit queue: no edit is under way). */
+  #merge(parts: SourcePart[], failed: string[], problems: string[]): void {
+    const fresh = this.#progress.take(parts, failed);
+    if (problems.length) this.#problems = [...this.#problems, ...problems];
+    if (!fresh.length) return;
+    const st = this.#state;
+    const annotations = [...st.annotations];
+    const claims = [...st.claims];
+    for (const p of fresh) {
+      for (const a of p.annotations) annotations.push(a);
+      for (const c of p.claims) claims.push(c);
+      this.#records.add(p.id, p);
+      if (p.bad) this.#unreadable.set(p.id, p.bad);
+    }
+    this.#state = { ...st, annotations, claims };
+  }
+
+  /** Until `fn`'s edit can run on what is read (claims-ready.ts): its sources read first, or the whole read awaited. */
+  async #ready(cmd: Command | undefined): Promise<void> {
+    while (cmd && !this.complete) {
+      const r = readiness(cmd, this.#loaded);
+      if ('now' in r) return;
+      if ('later' in r) return this.#loading;
+      await this.readSources(r.read);
+    }
+  }
+
+  #readyNow(cmd: Command | undefined): boolean {
+    return !cmd || this.complete || 'now' in readiness(cmd, this.#loaded);
   }
 
   /** The case's claims, or those of some sources and events (a reader's open sources, one event). */
   view(scope?: { sourceIds?: string[]; eventIds?: string[] }): ClaimsView {
     const st = this.#state;
-    const scoped = !!(scope && (scope.sourceIds || scope.eventIds));
-    let claims = st.claims;
-    let annotations = st.annotations;
-    if (scoped) {
-      const sources = new Set(scope?.sourceIds ?? []);
-      const events = new Set(scope?.eventIds ?? []);
-      claims = st.claims.filter((c) => sources.has(c.sourceId) || (c.eventId !== null && events.has(c.eventId)));
-      const used = new Set(claims.map((c) => c.annotationId));
-      annotations = st.annotations.filter((a) => sources.has(a.sourceId) || used.has(a.id));
-    }
     return {
-      version: this.#version,
-      scope: scoped ? { sourceIds: scope?.sourceIds ?? [], eventIds: scope?.eventIds ?? [] } : null,
-      annotations,
-      claims,
+      version: this.#feed.version,
+      ...scopedRecords(st, this.#records, scope),
       events: st.events,
       actors: st.actors,
       decisions: st.decisions ?? [],
@@ -97,33 +166,17 @@ export class CaseClaims {
       gradeOverrides: st.gradeOverrides ?? [],
       ...this.undoState(),
       problems: [...this.#problems],
-      totalClaims: st.claims.length,
+      // Known once the case is read: the change that announces it brings the count.
+      totalClaims: this.#count(st),
     };
   }
 
   /**
-   * Tells clients that read a preview (at the starting version) that the case is read: one change
+   * Tells clients that read some sources while the case was being read that it is: one change
    * with no records, the undo state, the claims count and every problem found while reading.
    */
-  announceLoaded(): ChangeSet {
-    const empty = { put: [], deleted: [] };
-    this.#version++;
-    const change: ChangeSet = {
-      annotations: empty,
-      claims: empty,
-      events: empty,
-      actors: empty,
-      decisions: empty,
-      reconciliations: empty,
-      gradeOverrides: empty,
-      version: this.#version,
-      undo: this.undoState(),
-      problems: [...this.#problems],
-      reset: false,
-      totalClaims: this.#state.claims.length,
-    };
-    this.#remember(change);
-    return change;
+  #announceLoaded(): ChangeSet {
+    return this.#feed.publish(NO_RECORDS, { undo: this.undoState(), problems: [...this.#problems], totalClaims: this.#count(this.#state) });
   }
 
   undoState(): UndoState {
@@ -137,48 +190,61 @@ export class CaseClaims {
   }
 
   get version(): number {
-    return this.#version;
+    return this.#feed.version;
   }
 
   /** The change sets after version `since`, or reset when they are older than those kept. */
   changesSince(since: number): { version: number; changes: ChangeSet[]; reset: boolean } {
-    if (since > this.#version) return { version: this.#version, changes: [], reset: true };
-    const changes = this.#recent.filter((c) => c.version > since);
-    const complete = since === this.#version || changes[0]?.version === since + 1;
-    return { version: this.#version, changes: complete ? changes : [], reset: !complete };
+    return this.#feed.since(since);
   }
 
   /** Called with every change set, in order (a host's change feed). Returns the unsubscribe. */
   subscribe(fn: (c: ChangeSet) => void): () => void {
-    this.#listeners.add(fn);
-    return () => this.#listeners.delete(fn);
+    return this.#feed.subscribe(fn);
   }
 
-  execute(command: Command, label?: string): Promise<ChangeSet> {
-    return this.#serial(async () => {
-      const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
-      return this.#commit(step.state, step.stack, [], command, step.stack.done.at(-1)?.inverse ?? null);
-    });
+  async execute(command: Command, label?: string): Promise<ChangeSet> {
+    for (;;) {
+      await this.#ready(command);
+      const r = await this.#serial(async () => {
+        if (!this.#readyNow(command)) return NOT_YET; // a source left or an edit came in between: ask again
+        const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
+        return this.#commit(step.state, step.stack, [], command, step.stack.done.at(-1)?.inverse ?? null);
+      });
+      if (r !== NOT_YET) return r;
+    }
   }
 
   /**
    * A colleague's edit arriving by sync (sync/): applied and saved like any command, but not put on
    * this user's undo stack, so undo stays personal.
    */
-  applyRemote(command: Command): Promise<ChangeSet> {
+  async applyRemote(command: Command): Promise<ChangeSet> {
+    await this.#loading;
     return this.#serial(async () => this.#commit(wrap(() => apply(this.#state, command)).state, this.#stack));
   }
 
   undo(): Promise<ChangeSet> {
-    return this.#serial(async () => this.#step(undo));
+    return this.#stepWhenReady(undo);
   }
 
   redo(): Promise<ChangeSet> {
-    return this.#serial(async () => this.#step(redo));
+    return this.#stepWhenReady(redo);
+  }
+
+  /** An undo or redo, once what its entry touches is read (an entry found stale is dropped, so it must not run on half a case). */
+  async #stepWhenReady(fn: typeof undo): Promise<ChangeSet> {
+    const next = () => (fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command);
+    for (;;) {
+      await this.#ready(next());
+      const r = await this.#serial(async () => (this.#readyNow(next()) ? this.#step(fn) : NOT_YET));
+      if (r !== NOT_YET) return r;
+    }
   }
 
   /** Runs work that rewrites this case's files outside the command path (a merge), with no edit in between. */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    await this.#loading;
     return this.#serial(fn);
   }
 
@@ -192,35 +258,18 @@ export class CaseClaims {
     return this.#stack;
   }
 
-  /** After a publication date changes: relative dates of that source follow it (not an undoable edit). */
-  reresolveSource(sourceId: string, published: string | null): Promise<ChangeSet | null> {
-    return this.#serial(async () => {
-      const mine = this.#records.get(sourceId).claims;
-      const next = reresolveAll(mine, published, { modified: new Date().toISOString() });
-      if (next.every((c, i) => c === mine[i])) return null;
-      const byId = new Map(next.map((c) => [c.id, c]));
-      return this.#commit({ ...this.#state, claims: this.#state.claims.map((c) => byId.get(c.id) ?? c) }, this.#stack);
-    });
-  }
-
   /**
    * A source's text is being replaced: re-anchor its annotations in `text`; those that cannot be
    * found keep their old passage and are marked orphans. Returns the annotations to store with the
    * new text. The undo history is cleared: its passages point into the old text.
    */
   reanchorSource(sourceId: string, text: string, pages: PageRange[] | null): { annotations: Annotation[]; anchored: number; orphaned: number } {
-    const mine = this.#records.get(sourceId).annotations.filter((a) => !a.orphan);
-    const { anchored, orphans } = reanchorAnnotations(text, mine, { pages: pages ?? undefined });
-    const now = new Date().toISOString();
-    const byId = new Map<string, Annotation>();
-    for (const a of anchored) byId.set(a.annotation.id, { ...a.annotation, targets: a.targets });
-    for (const o of orphans) byId.set(o.annotation.id, { ...o.annotation, orphan: { reason: o.reason, since: now } });
-    const annotations = this.#records.get(sourceId).annotations.map((a) => byId.get(a.id) ?? a);
-    return { annotations, anchored: anchored.length, orphaned: orphans.length };
+    return reanchored(this.#records.get(sourceId).annotations, text, pages);
   }
 
   /** Adopts the annotations written with a replaced text (see reanchorSource) and forgets history. */
-  adoptSource(sourceId: string, annotations: Annotation[]): Promise<ChangeSet> {
+  async adoptSource(sourceId: string, annotations: Annotation[]): Promise<ChangeSet> {
+    await this.#loading;
     return this.#serial(async () => {
       const prev = this.#state;
       this.#state = { ...prev, annotations: [...prev.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
@@ -230,18 +279,14 @@ export class CaseClaims {
     });
   }
 
-  /** Other changes to a source's file go through the same queue, so no edit overwrites another. */
-  updateBody(sourceId: string, mutate: (body: SourceBody) => SourceBody): Promise<SourceBody> {
-    return this.#serial(async () => {
-      const next = mutate(await this.#store.readBody(sourceId));
-      await this.#store.writeBody(next);
-      return next;
-    });
-  }
-
-  /** A source's claims, from the per-source lists (not a filter of every claim of the case). */
+  /** A source's claims, from the per-source lists (not a filter of every claim of the case). Read the source first (readSources). */
   claimsOf(sourceId: string): readonly Claim[] {
     return this.#records.get(sourceId).claims;
+  }
+
+  /** A source's annotations, likewise. */
+  annotationsOf(sourceId: string): readonly Annotation[] {
+    return this.#records.get(sourceId).annotations;
   }
 
   bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] } {
@@ -250,25 +295,6 @@ export class CaseClaims {
       annotations: [...this.#records.get(sourceId).annotations, ...(bad?.annotations ?? [])],
       claims: [...this.#records.get(sourceId).claims, ...(bad?.claims ?? [])],
     };
-  }
-
-  /** A source left the case: so do its annotations and claims (the history's references to them go too). */
-  forgetSource(sourceId: string): Promise<ChangeSet> {
-    return this.#serial(async () => {
-      this.#unreadable.delete(sourceId);
-      const prev = this.#state;
-      const next = {
-        ...prev,
-        annotations: prev.annotations.filter((a) => a.sourceId !== sourceId),
-        claims: prev.claims.filter((c) => c.sourceId !== sourceId),
-      };
-      this.#state = next;
-      this.#stack = emptyStack();
-      await this.#history.reset(this.#stack);
-      const change = this.#publish(prev, next, []);
-      this.#records.drop(sourceId);
-      return change;
-    });
   }
 
   async #step(fn: typeof undo): Promise<ChangeSet> {
@@ -284,10 +310,12 @@ export class CaseClaims {
   #publish(prev: ClaimState, next: ClaimState, problems: string[]): ChangeSet {
     const changes = diffState(prev, next);
     this.#records.apply(changes, next);
-    this.#version++;
-    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
-    this.#remember(change);
-    return change;
+    return this.#feed.publish(changes, { undo: this.undoState(), problems, totalClaims: this.#count(next) });
+  }
+
+  /** The case's claim count, or null while it is being read. */
+  #count(st: ClaimState): number | null {
+    return this.complete ? st.claims.length : null;
   }
 
   /** Writes the files whose records changed, then the history; only then is the new state the case's. */
@@ -308,6 +336,9 @@ export class CaseClaims {
     for (const sid of touched) {
       if (!this.#store.hasSource(sid) && !moved?.restored.has(sid) && !moved?.trashed.has(sid))
         throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
+      // Its file is rewritten from the records in memory: never from a source not read yet (#ready sees to it).
+      if (this.#progress.status(sid) === 'unread' || this.#progress.status(sid) === 'failed')
+        throw new ApiError('INTERNAL', 'An edit reached a source whose claims are not read yet; nothing was saved. Try again in a moment.');
     }
 
     this.#state = next;
@@ -339,18 +370,13 @@ export class CaseClaims {
       if (applied && revert && reachesOutside(applied)) await this.#outside.run(revert).catch(() => undefined);
       throw e;
     }
-    this.#version++;
-    const change: ChangeSet = { ...changes, version: this.#version, undo: this.undoState(), problems, reset: false, totalClaims: next.claims.length };
-    if (outside && (outside.sources.put.length || outside.sources.deleted.length || outside.suggestions.length))
-      Object.assign(change, { sources: outside.sources, suggestions: outside.suggestions });
-    this.#remember(change);
-    return change;
-  }
-
-  #remember(change: ChangeSet): void {
-    this.#recent.push(change);
-    if (this.#recent.length > RECENT_CHANGES) this.#recent.splice(0, this.#recent.length - RECENT_CHANGES);
-    for (const fn of this.#listeners) fn(change);
+    const reached = outside && (outside.sources.put.length || outside.sources.deleted.length || outside.suggestions.length);
+    return this.#feed.publish(changes, {
+      undo: this.undoState(),
+      problems,
+      totalClaims: this.#count(next),
+      ...(reached ? { sources: outside?.sources, suggestions: outside?.suggestions } : {}),
+    });
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {

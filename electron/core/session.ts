@@ -1,13 +1,12 @@
 // The cases a core has open: one store (holding the case's lock) and one claims state per case,
 // opened on first use and kept until the case is closed, deleted or the core shuts down. Both are
 // kept by the case's folder, so every id the locator accepts for one folder reaches one store (and one lock).
-import type { ClaimsView, FeedEvent, OpenCase } from '../../shared/api.ts';
+import type { FeedEvent, OpenCase } from '../../shared/api.ts';
 import type { CaseIndex, CaseSummary } from '../../shared/model/case.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { Source } from '../../shared/model/source.ts';
 import type { CaseLocator } from './cases.ts';
 import { CaseClaims } from './claims.ts';
-import { previewView } from './claims-preview.ts';
 import { CaseStore } from './store/index.ts';
 import { SuggestionCache } from './suggestions.ts';
 import { VerdictCache } from './verdicts.ts';
@@ -17,7 +16,9 @@ export class OpenCases {
   readonly version: string;
   readonly suggestions = new SuggestionCache();
   readonly #stores = new Map<string, Promise<CaseStore>>();
+  /** Each case's claims once every one is read, and as soon as the case's claims exist (being read). */
   readonly #claims = new Map<string, Promise<CaseClaims>>();
+  readonly #early = new Map<string, Promise<CaseClaims>>();
   readonly #verdicts = new Map<string, VerdictCache>();
 
   constructor(locator: CaseLocator, version: string) {
@@ -63,10 +64,6 @@ export class OpenCases {
   }
 
   readonly #feed = new Set<(e: FeedEvent) => void>();
-  /** The version each case's claims read starts from (what a preview carries). */
-  readonly #starts = new Map<string, number>();
-  /** Cases whose claims are read (their claims promise has resolved or is about to). */
-  readonly #read = new Set<string>();
 
   /** Tells `fn` of every change to the claims of any case open here; returns the unsubscribe. */
   watch(fn: (e: FeedEvent) => void): () => void {
@@ -79,49 +76,57 @@ export class OpenCases {
     for (const fn of this.#feed) fn(e);
   }
 
+  /** A case's claims with every one read (the read starts here if it has not). */
   claims(caseId: string): Promise<CaseClaims> {
     const dir = this.#key(caseId);
     let c = this.#claims.get(dir);
     if (!c) {
-      const version = Date.now();
-      this.#starts.set(dir, version);
-      c = this.store(caseId).then(async (st) => {
-        const cc = await CaseClaims.load(st, { version });
-        // Every change to a case's claims is announced by case id and version: the hosts' change feed.
-        cc.subscribe((change) => {
-          this.emit({ kind: 'claims', caseId: st.index.id, version: change.version });
-        });
-        cc.announceLoaded();
-        this.#read.add(dir);
+      const early = this.early(caseId);
+      c = early.then(async (cc) => {
+        await cc.loaded;
         return cc;
       });
       c.catch(() => {
-        this.#claims.delete(dir);
-        this.#starts.delete(dir);
+        // Read again on next use (a case closed meanwhile, a file that failed).
+        if (this.#claims.get(dir) === c) this.#claims.delete(dir);
+        if (this.#early.get(dir) === early) this.#early.delete(dir);
       });
-      this.#read.delete(dir);
       this.#claims.set(dir, c);
     }
     return c;
   }
 
   /**
-   * While a case's claims are being read (started here if not yet), the claims of some sources read
-   * from their files (claims-preview.ts); null once the case is read: ask `claims` then.
+   * A case's claims while they are still being read: for the sources a window shows (readSources)
+   * and the edits that touch only what is read (CaseClaims.execute waits for the rest itself).
+   * Anything that reads the whole case asks `claims`.
    */
-  async preview(caseId: string, sourceIds: string[]): Promise<ClaimsView | null> {
+  early(caseId: string): Promise<CaseClaims> {
     const dir = this.#key(caseId);
-    this.claims(caseId).catch(() => undefined);
-    const version = this.#starts.get(dir);
-    if (version === undefined || this.#read.has(dir)) return null;
-    return previewView(await this.store(caseId), sourceIds, version);
+    let c = this.#early.get(dir);
+    if (!c) {
+      c = this.store(caseId).then(async (st) => {
+        const cc = await CaseClaims.open(st);
+        // Every change to a case's claims is announced by case id and version: the hosts' change feed.
+        cc.subscribe((change) => {
+          this.emit({ kind: 'claims', caseId: st.index.id, version: change.version });
+        });
+        return cc;
+      });
+      const mine = c;
+      c.catch(() => {
+        if (this.#early.get(dir) === mine) this.#early.delete(dir);
+      });
+      this.#early.set(dir, c);
+    }
+    return c;
   }
 
   /** After files were rewritten outside the command path (a merge): read the claims again. */
   reloadClaims(caseId: string): void {
     const dir = this.#key(caseId);
     this.#claims.delete(dir);
-    this.#read.delete(dir);
+    this.#early.delete(dir);
     this.#verdicts.delete(dir);
   }
 
@@ -151,8 +156,7 @@ export class OpenCases {
     const s = this.#stores.get(dir);
     this.#stores.delete(dir);
     this.#claims.delete(dir);
-    this.#read.delete(dir);
-    this.#starts.delete(dir);
+    this.#early.delete(dir);
     this.#verdicts.delete(dir);
     if (s)
       await s.then(

@@ -59,6 +59,15 @@ export class SourceRecords {
     return out;
   }
 
+  /** A source's records as read from its file (the case being read), after every record held: its lists as they are. */
+  add(sourceId: string, lists: Lists): void {
+    const mine = this.#listOf(sourceId);
+    mine.annotations = [...mine.annotations, ...lists.annotations];
+    mine.claims = [...mine.claims, ...lists.claims];
+    for (const x of lists.annotations) this.#where.annotations.set(x.id, sourceId);
+    for (const x of lists.claims) this.#where.claims.set(x.id, sourceId);
+  }
+
   /** A source left the case. */
   drop(sourceId: string): void {
     const lists = this.#lists.get(sourceId);

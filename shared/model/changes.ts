@@ -49,8 +49,8 @@ export const ChangeSet = RecordChanges.extend({
   problems: z.array(z.string()),
   /** The change cannot be told record by record (the case was re-read after a merge): read it again. */
   reset: z.boolean(),
-  /** How many claims the whole case has after it. */
-  totalClaims: z.number().int().nonnegative(),
+  /** How many claims the whole case has after it; null while the case is still being read (a later change brings it). */
+  totalClaims: z.number().int().nonnegative().nullable(),
   /** Sources this change corrected, put back from the trash (after: the source it follows) or moved to it. */
   sources: changesOf(Source).optional(),
   /** Sources whose rejected suggestions changed: their suggestion lists are to be read again. */

@@ -13,26 +13,33 @@ export function claimHandlers(
 > {
   return {
     'claims.view': async ({ caseId, sourceIds, eventIds }) => {
-      // While a large case is still being read, the sources asked for are read from their files.
-      const preview = sourceIds && !eventIds ? await open.preview(caseId, sourceIds) : null;
-      return preview ?? (await open.claims(caseId)).view({ sourceIds, eventIds });
+      // While a large case is still being read, the sources asked for are read ahead of the rest.
+      if (sourceIds && !eventIds) {
+        const claims = await open.early(caseId);
+        await claims.readSources(sourceIds);
+        return claims.view({ sourceIds });
+      }
+      return (await open.claims(caseId)).view({ sourceIds, eventIds });
     },
     'claims.changes': async ({ caseId, since }) => (await open.claims(caseId)).changesSince(since),
     'claims.execute': async ({ caseId, command, label }) => {
       // A restore carries the records to put back: only the undo history may hold one.
       const steps = command.type === 'batch' ? command.payload.commands : [command];
       if (steps.some((s) => s.type === 'source.restore')) throw new ApiError('INVALID_INPUT', 'A deleted source comes back through Undo, not as a new edit.');
-      return (await open.claims(caseId)).execute(command, label);
+      // At once when it touches only what is read, else once it is (claims-ready.ts).
+      return (await open.early(caseId)).execute(command, label);
     },
-    'claims.undo': async ({ caseId }) => (await open.claims(caseId)).undo(),
-    'claims.redo': async ({ caseId }) => (await open.claims(caseId)).redo(),
+    'claims.undo': async ({ caseId }) => (await open.early(caseId)).undo(),
+    'claims.redo': async ({ caseId }) => (await open.early(caseId)).redo(),
 
     'suggestions.list': async ({ caseId, sourceId, refresh }) => {
       const st = await open.store(caseId);
       const source = sourceOf(st, sourceId);
       const body = await st.readBody(sourceId);
       const all = await open.suggestions.get(sourceId, body.text, source.published.value.date, refresh);
-      const annotations = (await open.claims(caseId)).state().annotations.filter((a) => a.sourceId === sourceId);
+      const claims = await open.early(caseId);
+      await claims.readSources([sourceId]);
+      const annotations = [...claims.annotationsOf(sourceId)];
       return { ...openSuggestions(all, annotations, new Set(body.rejectedSuggestions ?? [])), rules: SUGGEST_RULES_VERSION };
     },
 
@@ -40,7 +47,7 @@ export function claimHandlers(
     'suggestions.reject': async ({ caseId, sourceId, keys, restore }) => {
       const st = await open.store(caseId);
       sourceOf(st, sourceId);
-      const claims = await open.claims(caseId);
+      const claims = await open.early(caseId);
       const edit = rejectionCommand(sourceId, (await st.readBody(sourceId)).rejectedSuggestions ?? [], keys, !!restore);
       if (edit) await claims.execute(edit.command, edit.label);
       return { rejected: (await st.readBody(sourceId)).rejectedSuggestions?.length ?? 0 };

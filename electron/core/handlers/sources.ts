@@ -117,8 +117,10 @@ export function sourceHandlers(
     // (undo state, re-resolved relative dates) reaches the window on the change feed / claims.changes.
     'sources.update': async ({ caseId, sourceId, patch }) => {
       const st = await open.store(caseId);
-      const claims = await open.claims(caseId);
+      // Without waiting for the case's claims to be read: this source's are read now if they are not yet.
+      const claims = await open.early(caseId);
       const before = sourceOf(st, sourceId);
+      await claims.readSources([sourceId]);
       const mine = [...claims.claimsOf(sourceId)];
       const edit = correctionCommand(before, patch, mine, new Date().toISOString());
       if (edit) {
