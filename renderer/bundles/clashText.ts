@@ -14,6 +14,7 @@ export const CLASH_TYPE_NAME: Record<ClashRecordType, string> = {
   actor: 'Actor',
   decision: 'Decision',
   reconciliation: 'Reconciliation',
+  grade: 'Grade override',
 };
 
 /** What the case holds, to name a clashing record by its quote or title rather than its id. */

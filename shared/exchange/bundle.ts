@@ -102,7 +102,7 @@ export interface BundleSchemas {
 }
 export const DEFAULT_BUNDLE_SCHEMAS: BundleSchemas = { decision: Decision, reconciliation: Reconciliation };
 
-export const ClashRecordType = z.enum(['source', 'annotation', 'claim', 'event', 'actor', 'decision', 'reconciliation']);
+export const ClashRecordType = z.enum(['source', 'annotation', 'claim', 'event', 'actor', 'decision', 'reconciliation', 'grade']);
 export type ClashRecordType = z.infer<typeof ClashRecordType>;
 
 /**

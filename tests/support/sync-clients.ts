@@ -12,6 +12,7 @@ import type { Command } from '../../shared/model/commands.ts';
 import { canonicalJson } from '../../shared/exchange/merge.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { CaseSync, type Credentials } from '../../electron/core/sync/index.ts';
+import type { CouchServer } from './couch-server.ts';
 import { TcpProxy } from './tcp-proxy.ts';
 
 export const TEXT =
@@ -140,3 +141,24 @@ export async function syncAll(clients: Client[], rounds = 4): Promise<void> {
 }
 
 export type { ImportResult };
+
+export const EDITOR_A = { name: 'ed', password: 'ed-pw', role: 'editor' as const };
+export const EDITOR_B = { name: 'eve', password: 'eve-pw', role: 'editor' as const };
+export const VIEWER = { name: 'vic', password: 'vic-pw', role: 'viewer' as const };
+export const credentialsOf = (u: { name: string; password: string }): Credentials => ({ username: u.name, password: u.password });
+
+/**
+ * A shared case on a new database `db` (members EDITOR_A, EDITOR_B, VIEWER): A holds the source (and
+ * tags `claims`, quotes of TEXT), B starts empty and pulls it; both synced once. Close them with remove().
+ */
+export async function sharedPair(server: CouchServer, db: string, claims: string[] = []): Promise<{ a: Client; b: Client; ids: string[] }> {
+  await server.createCaseDb(db, [EDITOR_A, EDITOR_B, VIEWER]);
+  const a = await Client.make('a', server.port, { withSource: true });
+  const b = await Client.make('b', server.port);
+  const ids = [];
+  for (const q of claims) ids.push(await a.tag(q));
+  await a.startSync(db, credentialsOf(EDITOR_A));
+  await b.startSync(db, credentialsOf(EDITOR_B));
+  await syncAll([a, b]);
+  return { a, b, ids };
+}

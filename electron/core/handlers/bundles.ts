@@ -5,6 +5,7 @@ import { recordKey, type Command } from '../../../shared/model/commands.ts';
 import { Decision } from '../../../shared/compare/conflicts.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { Reconciliation } from '../../../shared/compare/reconcile.ts';
+import { GradeOverride } from '../../../shared/model/judgements.ts';
 import { Source } from '../../../shared/model/source.ts';
 import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle, writeClashes } from '../bundle/index.ts';
 import { caseIdFromName } from '../ids.ts';
@@ -47,6 +48,10 @@ function adoptCommand(clash: Clash): Command | null {
     case 'reconciliation': {
       const r = Reconciliation.parse(clash.other);
       return { type: 'record.put', payload: { collection: 'reconciliations', key: recordKey(r), value: r } };
+    }
+    case 'grade': {
+      const g = GradeOverride.parse(clash.other);
+      return { type: 'record.put', payload: { collection: 'gradeOverrides', key: recordKey(g), value: g } };
     }
     default:
       return null;

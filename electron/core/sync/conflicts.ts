@@ -11,7 +11,7 @@ import { mergeRecord, type Fields } from './merge3.ts';
 import { bodyAt, commonAncestor, type Db, type RevWrite } from './revs.ts';
 
 const JUDGEMENTS = new Set<DocType>(['decision', 'reconciliation', 'grade']);
-const CLASH_TYPES = new Set<string>(['source', 'annotation', 'claim', 'event', 'actor', 'decision', 'reconciliation']);
+const CLASH_TYPES = new Set<string>(['source', 'annotation', 'claim', 'event', 'actor', 'decision', 'reconciliation', 'grade']);
 
 export interface Settled {
   writes: RevWrite[];
