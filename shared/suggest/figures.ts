@@ -20,6 +20,7 @@
 import { numberPhrases } from './numbers.ts';
 import { ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, DEPLOY_BEFORE, PERSON_NOUNS, STRIKE_BEFORE, TARGET_NOUNS, singular } from './lexicon.ts';
 import { readNounPhrase } from './words.ts';
+import { populationOf } from './population.ts';
 import { timesDrafts } from './figures/times.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import { breakdownParts, fillPopulation, predicateAfter, subsetParts, tollDraft, trailingSubset } from './figures/casualties.ts';
@@ -161,6 +162,17 @@ function predicateAfterAside(s: string, g: Group): ReturnType<typeof predicateAf
   return aside && g.mainEnd + aside[0].length >= g.end ? predicateAfter(s, g.mainEnd + aside[0].length) : null;
 }
 
+const TARGET_LEAD = /^\s+(?:against|on|targeting|aimed at)\s+(?:the\s+)?/i;
+function targetPopulation(s: string, from: number): Draft['population'] {
+  const lead = TARGET_LEAD.exec(s.slice(from));
+  const np = lead ? readNounPhrase(s, from + lead[0].length) : null;
+  if (!np) return null;
+  const words = s.slice(from + lead![0].length, np.end);
+  // "attacks on American forces": forces are no person noun of casualty counts, but a target they are
+  if (np.head === 'force') return { ...populationOf(words, 'troop', s), ...(/\bpolice\b/i.test(words) ? { affiliation: 'police' as const } : {}) };
+  return personHead(np.head) ? populationOf(words, np.head, s) : null;
+}
+
 function classify(s: string, g: Group): Draft | null {
   const head = g.nps[g.nps.length - 1].head;
   const firstHead = g.nps[0].head;
@@ -263,6 +275,9 @@ function classify(s: string, g: Group): Draft | null {
     d.measure = series ? `${attack === 'strikes' ? 'strike' : 'attack'}_series` : attack;
     d.figure = figure;
     d.parts = breakdownParts(parsed);
+    // whose attacks they were is the attribution's; whom they targeted is the count's population
+    // ("45 attacks against U.S. troops": US military), as a fact-checker compares counts of one target
+    d.population = targetPopulation(s, g.end);
     return d;
   }
 

@@ -318,6 +318,17 @@ describe('munitions and counts', () => {
       ['missiles_intercepted', [2, 2, 2], 'missile'],
     ]);
   });
+  it('gives a count of attacks the population they targeted ("45 attacks against U.S. troops")', () => {
+    const list = ofKind(
+      run('There have been 45 attacks against U.S. troops since October. Militias made 60 attacks on American forces and 12 on a depot.'),
+      'count',
+    );
+    expect(list.map((c) => [fig(c)?.[1], c.population?.nationality, c.population?.affiliation])).toEqual([
+      [45, 'US', 'military'],
+      [60, 'US', 'military'],
+    ]);
+    expect(ofKind(run('Russia carried out 12 attacks on energy facilities.'), 'count')[0].population).toBeNull();
+  });
   it('counts attacks told as how many times a place was hit ("shelled the town 20 times")', () => {
     const [c] = ofKind(run('Russian forces shelled the town 20 times over the past day, the governor said.'), 'count');
     expect([c.measure, fig(c), c.quote]).toEqual(['attacks', [20, 20, 20], 'shelled the town 20 times']);
