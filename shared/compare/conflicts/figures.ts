@@ -142,7 +142,9 @@ export function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string,
   // Narrow rows first, so a wide row can see the conflicts under it (the scope rule).
   work.sort((a, b) => specificity(b.pop) - specificity(a.pop));
   const reports = indexReports(work);
-  for (const w of work) judgeFigureRow(ctx, w, work, display, reports);
+  const broken = new Set<string>();
+  for (const c of claims) if (c.parts.length) broken.add(c.id);
+  for (const w of work) judgeFigureRow(ctx, w, work, display, reports, broken);
   return work;
 }
 
@@ -158,7 +160,7 @@ const sameDay = (a: string, b: string) => a.length === 10 && a === b;
 const floorBelow = (a: Cell, b: Cell): [Cell, Cell] | null =>
   a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && (a.best ?? lo(a)) < b.low && a.claimId !== b.claimId ? [a, b] : null;
 
-function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex) {
+function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex, broken: ReadonlySet<string>) {
   const cells = w.cells;
   /** Implied cells that take part in a finding: they stay in the row, to show why. */
   const involved = new Set<Cell>();
@@ -183,7 +185,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
   const scopes: string[] = [];
   const scoped = (a: Cell, b: Cell): boolean => {
     const [low, high] = lo(a) < lo(b) ? [a, b] : [b, a];
-    const why = explainGap(w, low, high, all);
+    const why = explainGap(w, low, high, all, broken);
     if (!why) return false;
     involved.add(a).add(b);
     scopes.push(

@@ -1,7 +1,7 @@
 // A gap between two figures that the breakdowns explain (scope.ts), on made-up claims.
 import { describe, expect, it } from 'vitest';
 import { computeMatrix } from '../conflicts.ts';
-import { EVENT, SOURCES, count, fig, stateOf } from '../../../tests/support/claim-makers.ts';
+import { EVENT, SOURCES, count, fig, part, stateOf } from '../../../tests/support/claim-makers.ts';
 import type { Claim } from '../../model/claims.ts';
 
 const rowOf = (claims: Claim[], key: string) => computeMatrix(stateOf(claims), SOURCES, EVENT).rows.find((r) => r.key === key);
@@ -31,5 +31,22 @@ describe('figures that count different groups', () => {
     expect(rowOf([count(A, 'wounded', fig(6, 6, 6)), count(B, 'wounded', fig(5, 5, 5)), groups[0]], 'wounded|all')?.verdict).toBe('conflict');
     expect(rowOf([count(A, 'wounded', fig(9, 9, 9)), count(B, 'wounded', fig(5, 5, 5)), ...groups], 'wounded|all')?.verdict).toBe('conflict');
     expect(rowOf([count(A, 'wounded', fig(6, 6, 6)), count(B, 'wounded', fig(5, 5, 5))], 'wounded|all')?.verdict).toBe('conflict');
+  });
+
+  it('a total given with its breakdown says what it counts: no scope is guessed for it', () => {
+    // "a soldier, a contractor and a Briton" leaves two military; another outlet counts three military
+    const broken = count(B, 'killed', fig(3, 3, 3), {
+      parts: [
+        part(1, { nationality: 'US', affiliation: 'military' }),
+        part(1, { nationality: 'US', affiliation: 'contractor' }),
+        part(1, { nationality: 'GB', affiliation: 'military' }),
+      ],
+    });
+    const other = count(A, 'killed', fig(3, 3, 3), {
+      population: { affiliation: 'military' },
+      parts: [part(2, { nationality: 'US' }), part(1, { nationality: 'GB' })],
+    });
+    const r = rowOf([broken, other], 'killed|affiliation=military');
+    expect(r?.verdict, r?.why).toBe('conflict');
   });
 });

@@ -4,7 +4,9 @@
 // groups: "five wounded" (a regional health ministry, counting its hospitals' patients) against
 // "six wounded" (the coalition), when five contractors and one U.S. service member are reported.
 // A fact-checker calls that a scope mismatch, not a contradiction. Both counts must be found: a
-// lower figure that merely equals some group's count is a coincidence as often as a cause.
+// lower figure that merely equals some group's count is a coincidence as often as a cause. Both
+// figures must be written, and the lower one a bare total: a total given with its breakdown (or a
+// figure implied by one) says what it counts, so there is no scope to guess.
 import { type Pop, apart, popKey, within } from './populations.ts';
 import type { Cell } from './schema.ts';
 
@@ -26,8 +28,12 @@ export interface ScopeExplanation {
   rest: { pop: Pop; cell: Cell };
 }
 
-/** Why `low` and `high` (two figures of the row `row`, low below high) may count different groups; null when nothing explains it. */
-export function explainGap(row: ScopeRow, low: Cell, high: Cell, rows: readonly ScopeRow[]): ScopeExplanation | null {
+/**
+ * Why `low` and `high` (two figures of the row `row`, low below high) may count different groups;
+ * null when nothing explains it. `broken`: the claims that give a breakdown of their total.
+ */
+export function explainGap(row: ScopeRow, low: Cell, high: Cell, rows: readonly ScopeRow[], broken: ReadonlySet<string>): ScopeExplanation | null {
+  if (low.basis !== 'figure' || broken.has(low.claimId) || high.basis === 'implied') return null;
   const l = value(low);
   const h = value(high);
   if (l === null || h === null || h <= l) return null;
