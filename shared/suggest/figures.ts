@@ -118,6 +118,8 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
     // "14 dead and 20 wounded", "five missiles and 12 drones": two figures of two measures, not one group
     if (nextNp && (CASUALTY_NOUNS[np.head] ?? null) !== (CASUALTY_NOUNS[nextNp.head] ?? null)) break;
     if (nextNp && munitionOf(np.head) && munitionOf(nextNp.head) && munitionOf(np.head) !== munitionOf(nextNp.head)) break;
+    // "three missiles and three remotely controlled boats": weapons and what is not a weapon are two groups
+    if (nextNp && !!munitionOf(np.head) !== !!munitionOf(nextNp.head)) break;
     used.push(next);
     if (nextNp) nps.push(nextNp);
     end = elided ? next.end + (/^\s+(?:in|at)\s+(?:\p{Lu}[\p{L}'’.-]*\s?){1,3}/u.exec(s.slice(next.end))?.[0].trimEnd().length ?? 0) : nextNp!.end;

@@ -234,6 +234,21 @@ describe('casualties', () => {
     const [, injured] = ofKind(run('Three people were killed, including a child, and 12 injured.'), 'casualties');
     expect([injured.measure, fig(injured)]).toEqual(['wounded', [12, 12, 12]]);
   });
+  it('reads "shot dead" before the group, "a family of five" as five, and "30 others" after a subset as a figure of its own', () => {
+    const list = ofKind(
+      run(
+        'Rebels shot dead four police officers. The strike killed a family of five. Sixteen people were killed, including five children, and 30 others were wounded.',
+      ),
+      'casualties',
+    );
+    expect(list.map((c) => [c.measure, fig(c), c.parts.length])).toEqual([
+      ['killed', [4, 4, 4], 0],
+      ['killed', [5, 5, 5], 0],
+      ['killed', [16, 16, 16], 1],
+      ['wounded', [30, 30, 30], 0],
+    ]);
+    expect(list[0].population?.affiliation).toBe('police');
+  });
   it('detains only people: "captured three towns" is no casualty', () => {
     expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
   });
@@ -290,6 +305,10 @@ describe('munitions and counts', () => {
       ['missiles', [5, 5, 5], 'munitions/fired'],
       ['drones', [12, 12, 12], 'munitions/fired'],
     ]);
+  });
+  it('keeps weapons apart from a group after them that is no weapon ("three missiles and three remotely piloted boats")', () => {
+    const [m] = ofKind(run('Its forces also destroyed three anti-ship missiles and three remotely piloted boats.'), 'munitions');
+    expect([m.measure, fig(m), m.quote]).toEqual(['missiles_intercepted', [3, 3, 3], 'destroyed three anti-ship missiles']);
   });
   it('gives "a barrage of rockets" no figure: how many is not said', () => {
     const [m] = ofKind(run('A barrage of rockets hit the airfield.'), 'munitions');

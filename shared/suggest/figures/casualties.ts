@@ -96,7 +96,8 @@ export function trailingSubset(s: string, from: number, measure: string): { end:
       if (numEnd < 0) break;
       const np = readNounPhrase(s, numEnd);
       // "…, including a child, and 12 injured": a casualty noun starts a figure of its own
-      if (!np || CASUALTY_NOUNS[np.head] !== undefined) break;
+      // "…, and 30 others were wounded": others start a figure of their own too
+      if (!np || CASUALTY_NOUNS[np.head] !== undefined || /^others$/i.test(np.headRaw)) break;
       const value = n && n.start === 0 ? n : { low: 1, best: 1, high: 1, qualifier: 'exact' as const };
       const raw = s.slice(at, np.end);
       parts.push({

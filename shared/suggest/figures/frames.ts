@@ -9,7 +9,7 @@
 import { qualify, type NumberPhrase } from '../../figures/figures.ts';
 import { numberPhrases } from '../numbers.ts';
 import type { Part } from '../../model/claims.ts';
-import { CASUALTY_PREDICATES } from '../lexicon.ts';
+import { CASUALTY_BEFORE, CASUALTY_PREDICATES } from '../lexicon.ts';
 import { commonPopulation, populationOf } from '../population.ts';
 import { readNounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
@@ -85,6 +85,16 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'Drones wounded seven overnight, officials said.', measure: 'wounded', figure: [7, 7, 7] },
     ],
     mustNot: ['The shelling killed nine years of work.', 'The drought has killed 40 percent of the herd.'],
+  },
+  {
+    id: 'casualties/family-of',
+    makes: 'a family of N killed or wounded: N civilians (the article counts the family, the number its members)',
+    must: [
+      { text: 'The drone strike killed a family of five in their home.', measure: 'killed', figure: [5, 5, 5] },
+      { text: 'An airstrike on the house killed an entire family of seven, relatives said.', measure: 'killed', figure: [7, 7, 7] },
+      { text: 'A family of four was killed when the shell hit.', measure: 'killed', figure: [4, 4, 4] },
+    ],
+    mustNot: ['A family of five fled the town on Tuesday.'],
   },
   {
     id: 'casualties/condition',
@@ -262,6 +272,23 @@ export function frameDrafts(s: string): Draft[] {
       out.push(d);
       continue;
     }
+    // "killed a family of five", "a family of four was killed": the family's members are the count
+    const family = /\b(?:an?\s+(?:entire\s+|whole\s+)?|the\s+(?:entire\s+|whole\s+)?)family\s+of\s+$/i.exec(s.slice(Math.max(0, n.start - 30), n.start));
+    if (family && n.best !== null && n.qualifier === 'exact') {
+      const from = n.start - family[0].length;
+      const verb = CASUALTY_BEFORE.find(([re]) => re.test(s.slice(Math.max(0, from - 40), from)));
+      const post = verb ? null : predicateAt(s, n.end);
+      if (verb || post) {
+        const v = verb ? verb[0].exec(s.slice(Math.max(0, from - 40), from))! : null;
+        const start = v ? from - (Math.min(40, from) - v.index) + (v[0].length - v[0].trimStart().length) : from;
+        const d = emptyDraft('casualties', start, post ? post.end : n.end, 'casualties/family-of', 0.7);
+        d.measure = verb ? verb[1] : post!.measure;
+        d.figure = toFigure(s.slice(n.start, n.end), n);
+        d.population = { nationality: null, affiliation: 'civilian', side: null };
+        out.push(d);
+        continue;
+      }
+    }
     // "Four of the wounded are in critical condition", "One person was in severe condition"
     const condition =
       /^\s+(?:(?:of\s+(?:the\s+wounded|the\s+injured|them|those\s+(?:wounded|injured))|[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+)?(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?in\s+(?:a\s+)?(?:critical|serious|severe|grave|life-threatening)\s+condition\b/iu.exec(
@@ -308,7 +335,7 @@ export function withFrameDrafts(drafts: Draft[], s: string): Draft[] {
       (d) => d.kind === 'casualties' && d.start >= f.start && d.end <= f.end && (f.parts.length > d.parts.length || d.figure?.best !== f.figure?.best),
     );
     if (overlapping.length === 0) out = [...out, f];
-    else if (inside && f.parts.length > 1) out = [...out.filter((d) => !overlapping.includes(d)), f];
+    else if (inside && (f.parts.length > 1 || f.rule === 'casualties/family-of')) out = [...out.filter((d) => !overlapping.includes(d)), f];
   }
   return out;
 }

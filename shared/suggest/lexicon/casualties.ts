@@ -43,7 +43,7 @@ const TOTAL = String.raw`(?:\s+(?:a total of|in total|in all|an estimated|a furt
 export const CASUALTY_BEFORE: Array<[RegExp, string]> = [
   [
     new RegExp(
-      String.raw`\b(?:killing|killed|kills|kill|slaying|slew|left dead|leaving dead|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)${TOTAL}\s*$`,
+      String.raw`\b(?:killing|killed|kills|kill|slaying|slew|shot dead|shooting dead|shoot dead|gunned down|gunning down|massacred|massacring|slaughtered|slaughtering|murdered|murdering|left dead|leaving dead|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)${TOTAL}\s*$`,
       'i',
     ),
     'killed',
