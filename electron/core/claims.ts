@@ -16,13 +16,14 @@ import { apply, positionOf, type ClaimState, type Command } from '../../shared/m
 import { canRedo, canUndo, emptyStack, execute, redo, undo, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange } from '../../shared/model/source.ts';
-import { LOAD_BATCH, readCaseStart, readSourceParts, type CaseStart, type IndexRecordKind, type SourcePart, type Unreadable } from './claims-load.ts';
+import { LOAD_BATCH, readCaseStart, readSourceParts, type CaseStart, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import { readiness, type Loaded } from './claims-ready.ts';
 import { ChangeFeed, NO_RECORDS } from './claims-feed.ts';
 import { reanchored, scopedRecords } from './claims-view.ts';
 import { ReadProgress } from './claims-progress.ts';
 import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';
+import { undoOverOthers } from './sync/undo-over.ts';
 import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
 import type { CaseStore } from './store/index.ts';
 
@@ -52,8 +53,8 @@ export class CaseClaims {
   readonly #progress: ReadProgress;
   #loading: Promise<void> = Promise.resolve();
   readonly #loaded: Loaded = {
-    claim: (id) => positionOf(this.#state.claims, id) >= 0,
-    annotation: (id) => positionOf(this.#state.annotations, id) >= 0,
+    claim: (id) => positionOf(this.#state.claims, id) >= 0 || this.#progress.holds('claims', id),
+    annotation: (id) => positionOf(this.#state.annotations, id) >= 0 || this.#progress.holds('annotations', id),
     source: (id) => this.#progress.status(id),
   };
 
@@ -97,13 +98,17 @@ export class CaseClaims {
     return this.#progress.complete;
   }
 
-  /** Reads these sources' records now, ahead of the rest (the sources a window shows). */
-  async readSources(ids: readonly string[]): Promise<void> {
+  /** Reads these sources' records now, ahead of the rest (the sources a window shows); they are in the state when it returns. */
+  async readSources(ids: readonly string[], opts: { join?: boolean } = {}): Promise<void> {
     const want = [...new Set(ids)].filter((id) => this.#progress.status(id) === 'unread');
-    if (!want.length) return;
-    const problems: string[] = [];
-    const { parts, failed } = await readSourceParts(this.#store, want, this.#progress.pool, problems);
-    await this.#serial(async () => this.#merge(parts, failed, problems));
+    if (want.length) {
+      const problems: string[] = [];
+      const { parts, failed } = await readSourceParts(this.#store, want, this.#progress.pool, problems);
+      this.#progress.take(parts, failed);
+      if (problems.length) this.#problems = [...this.#problems, ...problems];
+    }
+    // The background read leaves its parts to be joined once, by whatever needs the state next.
+    if (opts.join !== false && this.#progress.pending) await this.#serial(async () => undefined);
   }
 
   async #readAll(): Promise<void> {
@@ -113,7 +118,7 @@ export class CaseClaims {
       // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
       if (this.#store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
       // A batch of bodies at a time: their texts and records are let go before the next is read.
-      await this.readSources(ids.slice(i, i + LOAD_BATCH));
+      await this.readSources(ids.slice(i, i + LOAD_BATCH), { join: false });
       await nextTurn();
     }
     await this.#serial(async () => {
@@ -122,11 +127,10 @@ export class CaseClaims {
     });
   }
 
-  /** Adds sources' records to the state, after the records there (in the edit queue: no edit is under way). */
-  #merge(parts: SourcePart[], failed: string[], problems: string[]): void {
-    const fresh = this.#progress.take(parts, failed);
-    if (problems.length) this.#problems = [...this.#problems, ...problems];
-    if (!fresh.length) return;
+  /** Adds the sources read since to the state, after the records there (from the edit queue: no edit is under way). */
+  #join(): void {
+    if (!this.#progress.pending) return;
+    const fresh = this.#progress.drain();
     const st = this.#state;
     const annotations = [...st.annotations];
     const claims = [...st.claims];
@@ -216,12 +220,16 @@ export class CaseClaims {
   }
 
   /**
-   * A colleague's edit arriving by sync (sync/): applied and saved like any command, but not put on
-   * this user's undo stack, so undo stays personal.
+   * A colleague's edit arriving by sync (sync/): checked, applied and saved like any command, its
+   * source-side part too (a deleted source goes to the trash with its text), but not put on this
+   * user's undo stack, so undo stays personal.
    */
   async applyRemote(command: Command): Promise<ChangeSet> {
     await this.#loading;
-    return this.#serial(async () => this.#commit(wrap(() => apply(this.#state, command)).state, this.#stack));
+    return this.#serial(async () => {
+      const r = wrap(() => (this.#check(command), apply(this.#state, command)));
+      return this.#commit(r.state, this.#stack, [], command, r.inverse);
+    });
   }
 
   undo(): Promise<ChangeSet> {
@@ -298,6 +306,10 @@ export class CaseClaims {
   }
 
   async #step(fn: typeof undo): Promise<ChangeSet> {
+    // Undoing what a colleague has changed since lists both versions as a clash instead (sync/undo-over.ts).
+    const over = fn === undo ? undoOverOthers(this.#state, this.#stack.done.at(-1)) : null;
+    if (over) this.#problems = [...this.#problems, over.problem];
+    if (over) return this.#commit(this.#state, { ...this.#stack, done: this.#stack.done.slice(0, -1) }, [over.problem], over.command, over.revert);
     const applied = fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command;
     const step = wrap(() => fn(this.#state, this.#stack, this.#check));
     if (step.problem) this.#problems = [...this.#problems, step.problem];
@@ -380,7 +392,8 @@ export class CaseClaims {
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(fn, fn);
+    const go = () => (this.#join(), fn());
+    const run = this.#queue.then(go, go);
     this.#queue = run.catch(() => undefined);
     return run;
   }

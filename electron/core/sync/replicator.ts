@@ -255,8 +255,9 @@ export class CaseSync {
     const all = [...new Set([...ids, ...this.#waiting.keys()])].sort((x, y) => rank(x) - rank(y));
     const total: PassResult = { written: 0, applied: 0, waiting: new Map(), problems: [] };
     const cc = await this.#open.claims(this.#caseId);
+    // A colleague's deletion: to the trash with its text and claims, as a local one, but not on this user's undo stack.
     const deleteSource = async (sourceId: string) => {
-      await this.#core.call('sources.delete', { caseId: this.#caseId, sourceId });
+      await cc.applyRemote({ type: 'source.delete', payload: { id: sourceId } });
     };
     for (let i = 0; i < all.length || i === 0; i += 20_000) {
       const r = await reconcile(
