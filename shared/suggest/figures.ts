@@ -106,7 +106,9 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
     const afterPlace = place ? end + place[0].trimEnd().length : end;
     const j = /^(?:\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&|plus)\s+|\s*&\s*)/.exec(s.slice(afterPlace));
     if (!j) break;
-    const at = afterPlace + j[0].length;
+    // "a mother and her three children": a possessive before the joined figure is part of the group
+    const poss = /^(?:his|her|their|its)\s+/i.exec(s.slice(afterPlace + j[0].length));
+    const at = afterPlace + j[0].length + (poss ? poss[0].length : 0);
     const next = anchors.find((x) => x.start === at);
     if (!next) break;
     const nextNp = readNounPhrase(s, next.end);

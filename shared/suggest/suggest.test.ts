@@ -249,6 +249,17 @@ describe('casualties', () => {
     ]);
     expect(list[0].population?.affiliation).toBe('police');
   });
+  it('counts kin joined by a possessive ("a mother and her three children"), martyrs as the dead, and "believed killed"', () => {
+    const list = ofKind(
+      run('The strike killed a mother and her three children. The attack left 12 martyrs. At least 12 people were believed killed.'),
+      'casualties',
+    );
+    expect(list.map((c) => [c.measure, fig(c)])).toEqual([
+      ['killed', [4, 4, 4]],
+      ['killed', [12, 12, 12]],
+      ['killed', [12, 12, null]],
+    ]);
+  });
   it('detains only people: "captured three towns" is no casualty', () => {
     expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
   });

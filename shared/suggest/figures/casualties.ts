@@ -19,7 +19,7 @@ export function predicateAfter(s: string, from: number): { end: number; measure:
     const at = m.index;
     const tail = rest.slice(at);
     const aux =
-      /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|remain|remains|remained|still|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(
+      /^(?:(?:were|was|are|is|have|has|had|got|been|being|be|remain|remains|remained|still|reportedly|reported|also|later|all|both|each|subsequently|confirmed|said to have been|believed to have been|thought to have been|feared|believed|presumed|thought|initially|later|then|(?!family\b|ally\b|rally\b|assembly\b)\w{2,}ly)\s+){0,4}/i.exec(
         tail,
       )![0];
     for (const [re, measure] of CASUALTY_PREDICATES) {

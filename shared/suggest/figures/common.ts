@@ -27,7 +27,13 @@ export const munitionOf = (h: string): string | undefined => MUNITION_NOUNS[h] ?
 
 export function figureOf(s: string, g: Group): (ReturnType<typeof parseFigure> & object) | null {
   // an age inside the group describes the person ("a 12-year-old boy" is one boy)
-  return parseFigure(s.slice(g.start, g.end).replace(/\b\d+[-–](?:years?|months?|weeks?|days?)[-–]old\b/gi, 'young'));
+  // and a possessive after "and" joins the group ("a mother and her three children" are four)
+  return parseFigure(
+    s
+      .slice(g.start, g.end)
+      .replace(/\b\d+[-–](?:years?|months?|weeks?|days?)[-–]old\b/gi, 'young')
+      .replace(/\b(and|&)\s+(?:his|her|their|its)\s+/gi, '$1 '),
+  );
 }
 
 export function toFigure(raw: string, f: { low: number | null; best: number | null; high: number | null; qualifier: Figure['qualifier'] }): Figure {

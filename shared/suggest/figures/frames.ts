@@ -14,6 +14,7 @@ import { commonPopulation, populationOf } from '../population.ts';
 import { readNounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { personHead, toFigure } from './common.ts';
+import { trailingSubset } from './casualties.ts';
 
 export interface FrameRow {
   id: string;
@@ -43,6 +44,7 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'Five civilians were among those killed.', measure: 'killed', figure: [5, 5, 5], parts: [5] },
       { text: 'Among the wounded were three medics.', measure: 'wounded', figure: [3, 3, 3], parts: [3] },
       { text: 'Those killed included one member of the military.', measure: 'killed', figure: [1, 1, 1], parts: [1] },
+      { text: 'Killed in the attack were three soldiers and two policemen.', measure: 'killed', figure: [5, 5, 5], parts: [3, 2] },
     ],
     mustNot: ['Among the speakers were four ministers.'],
   },
@@ -61,6 +63,8 @@ export const FRAME_ROWS: FrameRow[] = [
     must: [
       { text: 'The new deaths bring to 15 the number of Palestinians killed in the strikes.', measure: 'killed', figure: [15, 15, 15] },
       { text: 'The number of people wounded rose to 40.', measure: 'wounded', figure: [40, 40, 40] },
+      { text: 'The number of dead is 12, the ministry said.', measure: 'killed', figure: [12, 12, 12] },
+      { text: 'The strike brought the number of martyrs to 15.', measure: 'killed', figure: [15, 15, 15] },
     ],
     mustNot: ['The number of people displaced rose to 40,000.'],
   },
@@ -129,6 +133,7 @@ const MEASURE_NOUNS: Record<string, string> = {
   deaths: 'killed',
   wounded: 'wounded',
   injured: 'wounded',
+  martyrs: 'killed',
 };
 
 interface Item {
@@ -215,7 +220,7 @@ export function frameDrafts(s: string): Draft[] {
     const bring = /\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|take|takes|taking|took)\s+to\s+$/i.exec(
       s.slice(Math.max(0, n.start - 25), n.start),
     );
-    const numberOf = /^\s+the\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured)\b/iu.exec(s.slice(n.end));
+    const numberOf = /^\s+the\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured|martyrs)\b/iu.exec(s.slice(n.end));
     if (bring && numberOf) {
       const d = emptyDraft('casualties', n.start - bring[0].length, n.end + numberOf[0].length, 'casualties/number-of', 0.7);
       d.measure = MEASURE_NOUNS[numberOf[1].toLowerCase()];
@@ -225,14 +230,20 @@ export function frameDrafts(s: string): Draft[] {
       continue;
     }
     const rose =
-      /\bthe\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured)\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|stood at|stands at|increased)\s+(?:to\s+)?$/iu.exec(
+      /\bthe\s+number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured|martyrs)\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|stood at|stands at|increased|is|was|now stands at)\s+(?:to\s+|at\s+)?$/iu.exec(
         s.slice(Math.max(0, n.start - 100), n.start),
       );
-    if (rose) {
-      const d = emptyDraft('casualties', n.start - rose[0].length, n.end, 'casualties/number-of', 0.7);
-      d.measure = MEASURE_NOUNS[rose[1].toLowerCase()];
+    // or "brought the number of martyrs to 15"
+    const brought =
+      rose ??
+      /\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|push|pushes|pushing|pushed|take|takes|taking|took)\s+the\s+(?:total\s+)?number\s+of\s+(?:[\p{L}'’-]+\s+){0,3}?(killed|dead|wounded|injured|martyrs)\s+(?:[\p{L}'’-]+\s+){0,4}?to\s+$/iu.exec(
+        s.slice(Math.max(0, n.start - 100), n.start),
+      );
+    if (brought) {
+      const d = emptyDraft('casualties', n.start - brought[0].length, n.end, 'casualties/number-of', 0.7);
+      d.measure = MEASURE_NOUNS[brought[1].toLowerCase()];
       d.figure = toFigure(s.slice(n.start, n.end), n);
-      d.population = populationOf(rose[0], 'people', s);
+      d.population = populationOf(brought[0], 'people', s);
       out.push(d);
       continue;
     }
@@ -269,6 +280,12 @@ export function frameDrafts(s: string): Draft[] {
       d.measure = /^kill/i.test(verb[1]) ? 'killed' : 'wounded';
       d.figure = toFigure(s.slice(n.start, n.end), n);
       d.population = { nationality: null, affiliation: 'unknown', side: null };
+      // "killed 12, among them three children"
+      const tail = trailingSubset(s, n.end, d.measure);
+      if (tail) {
+        d.parts = tail.parts;
+        d.end = tail.end;
+      }
       out.push(d);
       continue;
     }
@@ -306,12 +323,12 @@ export function frameDrafts(s: string): Draft[] {
     if (!item || out.some((d) => d.start <= n.start && n.start < d.end)) continue;
     // copular lists: "Among the victims were …", "The dead included …", "… were among the fatalities"
     const lead =
-      /\b(?:among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:were|was|are|is)|(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:included|include|includes))\s+$/i.exec(
-        s.slice(Math.max(0, n.start - 50), n.start),
+      /\b(?:among\s+the\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:were|was|are|is)|(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\s+(?:included|include|includes)|^(killed|wounded|injured)\s+(?:in|during|by)\s+[^,;:]{1,50}?\s+(?:were|was))\s+$/i.exec(
+        s.slice(Math.max(0, n.start - 60), n.start),
       );
     const list = readList(s, numbers, item, !lead);
     if (lead) {
-      const noun = (lead[1] ?? lead[2]).toLowerCase();
+      const noun = (lead[1] ?? lead[2] ?? lead[3]).toLowerCase();
       out.push(listDraft(s, 'casualties/copular-list', n.start - lead[0].length, list.end, list.items, MEASURE_NOUNS[noun], true));
       continue;
     }

@@ -10,6 +10,8 @@ export const CASUALTY_NOUNS: Record<string, string> = {
   death: 'killed',
   dead: 'killed',
   fatality: 'killed',
+  // "12 martyrs": how Palestinian, Iranian and Sahel sources (and wires quoting them) name the dead
+  martyr: 'killed',
   killed: 'killed',
   body: 'killed',
   life: 'killed',
