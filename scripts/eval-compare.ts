@@ -24,8 +24,8 @@ interface KeyClaim {
   [field: string]: unknown;
 }
 interface Incident {
-  /** 'dev': looked at while the rules were written; 'heldout': coded before the rules were run on it. */
-  half: 'dev' | 'heldout' | 'fresh';
+  /** Which round of the check it belongs to: the key's `about` says how each was used (dev, heldout, fresh, fresh2). */
+  half: string;
   query: string;
   event: { title: string; start: string; location: string };
   documents: Array<{ id: string; outlet: string; url: string; published: string }>;
@@ -119,11 +119,9 @@ async function main(): Promise<number> {
   const flags = report.events.flatMap((e) => e.disagreements.map((f) => ({ ...f, rows: f.rows.map((k) => `${e.id}\u0000${k}`) })));
   const rowClaims = new Map<string, string[]>(report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r.claims] as const)));
   const halfOf = new Map(incidents.flatMap((i) => i.disagreements.map((d) => [d.id, i.half] as const)));
-  const tally = {
-    dev: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
-    heldout: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
-    fresh: { n: 0, agree: 0, real: 0, flags: 0, rows: 0 },
-  };
+  // One tally per half of the key, in the order the key lists them, and one over everything.
+  const tally: Record<string, { n: number; agree: number; real: number; flags: number; rows: number }> = {};
+  for (const i of [...incidents, { half: 'all' }]) tally[i.half] ??= { n: 0, agree: 0, real: 0, flags: 0, rows: 0 };
   const rowsByKey = new Map<string, ConflictsReport['events'][number]['rows'][number]>(
     report.events.flatMap((e) => e.rows.map((r) => [`${e.id}\u0000${r.key}`, r] as const)),
   );
@@ -134,12 +132,13 @@ async function main(): Promise<number> {
     const flaggedRows = rowsOf.filter((r) => r.verdict !== 'consistent' && r.verdict !== 'single' && r.claims.some((id) => ids.has(id)));
     const got = hit.length ? hit.map((f) => f.verdict).reduce<Verdict>((w, v) => (SEVERITY[v] > SEVERITY[w] ? v : w), 'single') : 'consistent';
     const ok = got.replace('_', ' ') === d.verdict;
-    const t = tally[halfOf.get(d.id) ?? 'dev'];
-    t.n++;
-    t.agree += ok ? 1 : 0;
-    t.real += d.verdict === 'consistent' ? 0 : 1;
-    t.flags += hit.length;
-    t.rows += flaggedRows.length;
+    for (const t of [tally[halfOf.get(d.id) ?? 'dev'], tally.all]) {
+      t.n++;
+      t.agree += ok ? 1 : 0;
+      t.real += d.verdict === 'consistent' ? 0 : 1;
+      t.flags += hit.length;
+      t.rows += flaggedRows.length;
+    }
     console.log(
       `  ${d.id} ${d.what}: key ${d.verdict}, tool ${got}${ok ? '' : '  ✗'} — ${hit.length} flag${hit.length === 1 ? '' : 's'} (${flaggedRows.length} flagged rows)`,
     );
