@@ -40,7 +40,8 @@
 //   the most severe row (worstVerdict), so that case reads as a conflict, as a fact-checker says.
 // - update: running totals. When a row's claims carry as-of dates, a later as-of with a higher
 //   figure is an update, not a contradiction; a later figure entirely below an earlier one is a
-//   conflict (a running total does not fall). Claims of the same as-of period (one date a prefix
+//   conflict (a running total does not fall), except for counts of people in a state they leave
+//   (the missing, the hospitalised, the detained), which fall as they are found or released. Claims of the same as-of period (one date a prefix
 //   of the other: "2024-01" holds "2024-01-20") must overlap, except two reports of one DAY: they
 //   are counts of different hours, so an update, unless their counts of the dead put them in order
 //   and the later is lower, or one report gives both (conflicts/same-period.ts). An open floor well

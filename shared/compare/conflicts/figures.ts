@@ -148,6 +148,14 @@ export function figureRows(ctx: Ctx, claims: FigureClaim[], display: Map<string,
   return work;
 }
 
+/**
+ * Counts of people in a state they leave: the missing are found (alive or among the dead), the
+ * hospitalised discharged, the detained released. A later, lower count of them is the next count,
+ * not a contradiction, as it would be for the dead or the wounded (who stay wounded).
+ */
+const SHRINKS = new Set(['missing', 'hospitalised', 'detained', 'trapped']);
+const MEASURE_WORDS: Record<string, string> = { missing: 'missing', hospitalised: 'people in hospital', detained: 'detained', trapped: 'trapped' };
+
 /** Same as-of period: one date is a prefix of the other ("2024-01" holds "2024-01-20"). */
 const samePeriod = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 /**
@@ -242,7 +250,13 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         return;
       }
       const [early, late] = x.asOf < y.asOf ? [x, y] : [y, x];
-      if (hi(late) < lo(early) && !scoped(early, late)) {
+      if (hi(late) < lo(early) && SHRINKS.has(w.measure)) {
+        involved.add(early).add(late);
+        updates.push(
+          () =>
+            `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}: a count of the ${MEASURE_WORDS[w.measure] ?? w.measure} falls as people are found, leave or are released`,
+        );
+      } else if (hi(late) < lo(early) && !scoped(early, late)) {
         involved.add(early).add(late);
         w.conflicts.push({
           a: early.claimId,

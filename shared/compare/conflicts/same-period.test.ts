@@ -83,4 +83,20 @@ describe('running totals of one day', () => {
       'consistent',
     );
   });
+
+  it('a count of the missing (or of people in hospital) that falls the next day is an update: they are found, or discharged', () => {
+    const r = rowOf([count(A, 'missing', fig(43, 43, 43), { asOf: day }), count(B, 'missing', fig(30, 30, 30), { asOf: '2021-06-06' })], 'missing|all');
+    expect(r?.verdict, r?.why).toBe('update');
+    expect(r?.why).toMatch(/falls as people are found/);
+    expect(
+      rowOf(
+        [count(A, 'hospitalised', fig(107, 107, 107), { asOf: day }), count(B, 'hospitalised', fig(57, 57, 57), { asOf: '2021-06-05' })],
+        'hospitalised|all',
+      )?.verdict,
+    ).toBe('update');
+    // the wounded stay wounded: their count does not fall
+    expect(
+      rowOf([count(A, 'wounded', fig(43, 43, 43), { asOf: day }), count(B, 'wounded', fig(30, 30, 30), { asOf: '2021-06-06' })], 'wounded|all')?.verdict,
+    ).toBe('conflict');
+  });
 });
