@@ -1,7 +1,7 @@
 // The Compare view of an open case: the events (grade and flagged-row counts) beside the selected
 // event's matrix; the case-wide disagreements list; the timeline. Decisions, reconciliations and
 // grade overrides are record.put commands through the claims store, so they join the undo history.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TextTarget } from '../../shared/text/anchor.ts';
 import type { Row, DecisionStatus } from '../../shared/compare/conflicts.ts';
 import { recordKey } from '../../shared/model/commands.ts';
@@ -57,6 +57,15 @@ export function CompareView(props: {
   const [mode, setMode] = useState<Mode>(saved.mode);
   const [eventId, setEventId] = useState<string | null>(saved.eventId);
   const [focusRow, setFocusRow] = useState<{ key: string; nonce: number } | null>(null);
+  // On a narrow window (compare.css) the events list is a drawer over the matrix, opened from the toolbar.
+  const [eventsOpen, setEventsOpen] = useState(false);
+  const eventsId = useId();
+  const eventsToggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!eventsOpen) return;
+    const nav = document.getElementById(eventsId);
+    (nav?.querySelector<HTMLElement>('[aria-current="true"]') ?? nav?.querySelector<HTMLElement>('button'))?.focus();
+  }, [eventsOpen, eventsId]);
   const [deciding, setDeciding] = useState<{ row: Row; status: DecisionStatus } | null>(null);
   const [reconciling, setReconciling] = useState<Row | null>(null);
   const [grading, setGrading] = useState(false);
@@ -147,6 +156,18 @@ export function CompareView(props: {
             </button>
           ))}
         </div>
+        {mode === 'events' && matrices.length > 0 ? (
+          <button
+            type="button"
+            ref={eventsToggle}
+            className="btn btn-small cmp-events-toggle"
+            aria-expanded={eventsOpen}
+            aria-controls={eventsId}
+            onClick={() => setEventsOpen((o) => !o)}
+          >
+            Event list <span className="count">{matrices.length}</span>
+          </button>
+        ) : null}
         <span className="muted small">
           {plural(total.open, 'open flag')} · {total.explained} explained · {total.dismissed} dismissed
         </span>
@@ -164,7 +185,19 @@ export function CompareView(props: {
           </p>
         ) : (
           <div className="cmp-layout">
-            <nav className="cmp-events" aria-label="Events" ref={eventsScroll}>
+            <nav
+              id={eventsId}
+              className={eventsOpen ? 'cmp-events is-open' : 'cmp-events'}
+              aria-label="Events"
+              ref={eventsScroll}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && eventsOpen) {
+                  e.stopPropagation();
+                  setEventsOpen(false);
+                  eventsToggle.current?.focus();
+                }
+              }}
+            >
               <ul
                 ref={eventsList}
                 className={longEvents.virtual ? 'is-virtual' : undefined}
@@ -191,6 +224,10 @@ export function CompareView(props: {
                         onClick={() => {
                           setEventId(m.eventId);
                           setFocusRow(null);
+                          if (eventsOpen) {
+                            setEventsOpen(false);
+                            eventsToggle.current?.focus();
+                          }
                         }}
                       >
                         <span className="cmp-event-top">

@@ -47,6 +47,13 @@ describe.each([
       }
     }
   });
+  it('gives the kind letters 4.5:1: a claim’s on its kind colour, a suggestion’s (the kind colour) on its own background', () => {
+    for (const k of KINDS) {
+      expect(contrast(v['--k-letter'], v[`--k-${k}`]), `--k-letter on --k-${k}`).toBeGreaterThanOrEqual(4.5);
+      // A suggestion's letter draws its own --surface background (suggestions.css), whatever panel it is in.
+      expect(contrast(v[`--k-${k}`], v['--surface']), `--k-${k} letter on --surface`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
   it('gives text and small grey text 4.5:1 on every surface', () => {
     for (const text of ['--text', '--text-2', '--muted', '--accent-strong']) {
       for (const surface of ['--surface', '--surface-2', '--bg']) {

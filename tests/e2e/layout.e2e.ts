@@ -1,7 +1,8 @@
 // The layout holds on a laptop and on a large screen: with four panes open, while tagging a passage
 // (the claim form open), after opening a quote from Compare and after clicking a search hit, the
 // window itself never scrolls (the top bar stays in view) and every pane shown is at least 320 px
-// wide; the panes there is no room for wait in tabs.
+// wide; the panes there is no room for wait in tabs. Compare's matrix keeps the window's width on a
+// laptop (its events list is a drawer there).
 import { test, expect } from './fixtures.ts';
 import { LayoutPage } from './pages/LayoutPage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
@@ -43,6 +44,18 @@ for (const size of [
     await cmp.show();
     await layout.expectHolds('compare');
     await cmp.openEvent(EVENT);
+    // The matrix gets the width: on a laptop the events list waits in a drawer (closed again once an event is chosen).
+    const matrix = (await cmp.table.boundingBox())!;
+    if (size.width < 1180) {
+      await expect(cmp.events).toBeHidden();
+      await expect(cmp.eventsToggle).toHaveAttribute('aria-expanded', 'false');
+      await expect(cmp.eventsToggle).toBeFocused();
+      expect(matrix.width, 'the matrix is squeezed').toBeGreaterThanOrEqual(size.width - 60);
+    } else {
+      await expect(cmp.events).toBeVisible();
+      await expect(cmp.eventsToggle).toBeHidden();
+    }
+    await layout.expectHolds('compare event open');
     await cmp.table
       .getByRole('button', { name: `Open quote: ${claim.quote}` })
       .first()

@@ -51,6 +51,15 @@ for (const size of [
     await cmp.show();
     await cmp.openEvent(TAJI_EVENT);
     await shoot('compare-events');
+    // Where the events list is a drawer, it is shot open too; Escape closes it, back on its button.
+    if (await cmp.eventsToggle.isVisible()) {
+      await cmp.eventsToggle.click();
+      await expect(cmp.events).toBeVisible();
+      await shoot('compare-event-list');
+      await app.keyboard.press('Escape');
+      await expect(cmp.events).toBeHidden();
+      await expect(cmp.eventsToggle).toBeFocused();
+    }
     await cmp.mode('Disagreements');
     await shoot('compare-disagreements');
     await cmp.mode('Timeline');

@@ -29,7 +29,12 @@ export class ComparePage {
       .getByRole('button', { name: new RegExp(`^${name}`) })
       .click();
   }
+  /** On a narrow window the events list is a drawer, opened by the toolbar's "Event list" button. */
+  get eventsToggle(): Locator {
+    return this.root.getByRole('button', { name: /^Event list/ });
+  }
   async openEvent(title: string): Promise<void> {
+    if ((await this.eventsToggle.isVisible()) && (await this.eventsToggle.getAttribute('aria-expanded')) !== 'true') await this.eventsToggle.click();
     await this.events.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
     await expect(this.table.locator('caption')).toContainText(title);
   }
