@@ -2,7 +2,7 @@
 // seed articles (against seeds-key.json) and on both halves of the development corpus (key in
 // tests/fixtures/suggest-dev/, texts re-gathered by scripts/suggest-dev/gather.ts into a temporary
 // folder; scoring rules in scripts/suggest-dev/score.ts). -v lists misses and false positives of the
-// seeds and the dev half; the held-out half's only with SHOW_HELDOUT=1, so rules are not fitted to it.
+// seeds and the dev half; the held-out half's and the fresh list's only with SHOW_HELDOUT=1, so rules are not fitted to them.
 //
 // Seed scoring: a key claim is found when a suggestion of the same kind overlaps its quote and, for
 // figures, has the same low / best / high.
@@ -164,18 +164,21 @@ function main(): void {
     console.log(`\nfalse positives (${r.falsePositives.length}):`);
     for (const f of r.falsePositives) console.log(`  ${f.doc.slice(0, 3)} [${f.kind}${f.figure ? ` ${f.figure}` : ''}] "${f.quote}"  (${f.rule})`);
   }
-  for (const half of ['dev', 'heldout'] as const) {
+  const title = {
+    dev: 'dev half (rules may be written looking at it)',
+    heldout: 'held-out half (never looked at while writing rules)',
+    fresh: 'fresh held-out list (new incidents, coded after the rules were written)',
+  };
+  for (const half of ['dev', 'heldout', 'fresh'] as const) {
     const d = scoreDev(half, values.texts);
-    console.log(
-      `\n== development corpus, ${half === 'dev' ? 'dev half (rules may be written looking at it)' : 'held-out half (never looked at while writing rules)'}`,
-    );
+    console.log(`\n== development corpus, ${title[half]}`);
     if ('missing' in d) {
       console.log(`  texts missing (${d.missing.join(', ')}): run node scripts/suggest-dev/gather.ts first`);
       continue;
     }
     console.log(`${d.documents} excerpts of ${d.incidents} incidents`);
     printGroups(Object.entries(d.groups));
-    if (half === 'heldout') console.log('targets: figures recall and precision ≥ 85%; attribution recall ≥ 70%; timing recall ≥ 70%');
+    if (half !== 'dev') console.log('targets: figures recall and precision ≥ 85%; attribution recall ≥ 70%; timing recall ≥ 70%');
     const counts = (c: Record<string, number>) =>
       Object.entries(c)
         .sort((a, b) => b[1] - a[1])

@@ -78,8 +78,8 @@ function group(keys: KeyClaim[], sugg: Listed, match: (k: KeyClaim, s: Suggestio
 const countBy = (keys: string[]) => Object.fromEntries(Object.entries(Object.groupBy(keys, (k) => k)).map(([k, v]) => [k, v!.length]));
 const fig = (f: F | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
 
-/** Scores one half ('dev' or 'heldout') of the corpus whose texts gather.ts put in textsDir. */
-export function scoreDev(half: 'dev' | 'heldout', textsDir?: string): DevScore | { missing: string[] } {
+/** Scores one half ('dev', 'heldout' or 'fresh') of the corpus whose texts gather.ts put in textsDir. */
+export function scoreDev(half: 'dev' | 'heldout' | 'fresh', textsDir?: string): DevScore | { missing: string[] } {
   const key = JSON.parse(readFileSync(KEY_PATH, 'utf8')) as { documents: DevDoc[]; claims: KeyClaim[] };
   const docs = key.documents.filter((d) => d.half === half);
   const { texts, missing } = loadTexts(docs, textsDir);

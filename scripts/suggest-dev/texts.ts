@@ -39,7 +39,8 @@ export function readAnswers(dir: string): Map<string, string> {
 export interface DevDoc {
   id: string;
   incident: string;
-  half: 'dev' | 'heldout';
+  /** dev: rules may be written looking at it; heldout: scored only; fresh: a later held-out list, coded after the rules it first scored. */
+  half: 'dev' | 'heldout' | 'fresh';
   url: string;
   query: string;
   published: string | null;
