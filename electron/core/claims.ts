@@ -23,7 +23,7 @@ import { reanchored, scopedRecords } from './claims-view.ts';
 import { ReadProgress } from './claims-progress.ts';
 import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';
-import { undoOverOthers } from './sync/undo-over.ts';
+import { stepOverOthers } from './sync/undo-over.ts';
 import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
 import type { CaseStore } from './store/index.ts';
 
@@ -303,10 +303,10 @@ export class CaseClaims {
   }
 
   async #step(fn: typeof undo): Promise<ChangeSet> {
-    // Undoing what a colleague has changed since lists both versions as a clash instead (sync/undo-over.ts).
-    const over = fn === undo ? undoOverOthers(this.#state, this.#stack.done.at(-1)) : null;
+    // Undoing (redoing) what a colleague has changed since lists both versions as a clash instead (sync/undo-over.ts).
+    const over = stepOverOthers(this.#state, this.#stack, fn === undo ? 'undo' : 'redo');
     if (over) this.#problems = [...this.#problems, over.problem];
-    if (over) return this.#commit(this.#state, { ...this.#stack, done: this.#stack.done.slice(0, -1) }, [over.problem], over.command, over.revert);
+    if (over) return this.#commit(this.#state, over.stack, [over.problem], over.command, over.revert);
     const applied = fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command;
     const step = wrap(() => fn(this.#state, this.#stack, this.#check));
     if (step.problem) this.#problems = [...this.#problems, step.problem];

@@ -1,7 +1,7 @@
 // What a colleague's edits do here, beyond records merging (sync.test.ts): grade overrides judged on
 // both sides clash like decisions; a source a colleague deleted goes to this case's trash with its
-// text, off this user's undo stack; and undoing an edit a colleague has since changed is a clash,
-// never a silent overwrite of their edit.
+// text, off this user's undo stack; and undoing (or redoing) an edit a colleague has since changed is
+// a clash, never a silent overwrite of their edit.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -146,5 +146,22 @@ describe('a colleague’s edits arriving by sync', () => {
     await syncAll([a, b]);
     await expectConverged(a, b);
     expect(ids).toEqual([]);
+  }, 40_000);
+
+  it('makes a redo over a colleague’s edit made after the undo a clash too', async () => {
+    const { a, b, ids } = await pair(['killing two soldiers']);
+    await a.update(ids[0], { note: 'from A' });
+    await a.core.call('claims.undo', { caseId: a.caseId });
+    await syncAll([a, b]);
+    await b.update(ids[0], { note: 'from B, after the undo' });
+    await syncAll([a, b]);
+    const redo = (await a.core.call('claims.redo', { caseId: a.caseId })) as { problems: string[]; undo: { canRedo: boolean } };
+    expect(redo.problems.join(' ')).toMatch(/redoing .*did not write over their edit/);
+    expect(redo.undo.canRedo).toBe(false);
+    expect((await claimOf(a, ids[0])).note).toBe('from B, after the undo');
+    const clashes = await a.clashes();
+    expect(clashes.map((c) => (c.other as Claim).note)).toEqual(['from A']);
+    await syncAll([a, b]);
+    await expectConverged(a, b);
   }, 40_000);
 });

@@ -1,5 +1,5 @@
 // Undo stays personal: it takes back this user's own edit, never a colleague's. When a record the
-// undo would change has been changed since by someone else (an edit that arrived by sync, which is
+// undo (or redo) would change has been changed since by someone else (an edit that arrived by sync, which is
 // not on this user's undo stack), the undo does not write over it: the record keeps the colleague's
 // version, and what the undo would have made of it is set aside as a clash, both versions kept
 // until someone chooses (the clash list, the same on every member's machine once synced).
@@ -11,12 +11,14 @@
 import type { Clash, ClashRecordType } from '../../../shared/exchange/bundle.ts';
 import { canonicalJson } from '../../../shared/exchange/merge.ts';
 import { apply, type ClaimState, type Command } from '../../../shared/model/commands.ts';
-import type { UndoEntry } from '../../../shared/model/undo.ts';
+import type { UndoEntry, UndoStack } from '../../../shared/model/undo.ts';
 import { syncClashId } from './conflicts.ts';
-import { RECORD_TYPES } from './docs.ts';
+import { COLLECTION_OF, RECORD_TYPES } from './docs.ts';
 import { keysOf } from './apply.ts';
 
 export interface UndoOverOthers {
+  /** The stack without the entry: it is not taken (it could only write over the colleague's edit). */
+  stack: UndoStack;
   /** Lists the set-aside versions (clashes.put, run with the step's outside part), or null when none can be listed. */
   command: Command | null;
   /** Takes the listing back if saving fails. */
@@ -31,9 +33,21 @@ const content = (r: object | undefined): string | null => {
   return canonicalJson(rest);
 };
 
-/** Null when the undo can go ahead (nobody else changed what it touches), else what to do instead. */
-export function undoOverOthers(state: ClaimState, entry: UndoEntry | undefined, now = new Date().toISOString()): UndoOverOthers | null {
-  if (!entry) return null;
+/**
+ * Null when the undo (or redo) can go ahead (nobody else changed what it touches), else what to do
+ * instead. A redo is the same question with the entry's two sides swapped.
+ */
+export function stepOverOthers(state: ClaimState, stack: UndoStack, direction: 'undo' | 'redo', now = new Date().toISOString()): UndoOverOthers | null {
+  const last = direction === 'undo' ? stack.done.at(-1) : stack.undone.at(-1);
+  if (!last) return null;
+  const entry: UndoEntry = direction === 'undo' ? last : { ...last, command: last.inverse, inverse: last.command };
+  const over = overOthers(state, entry, direction, now);
+  if (!over) return null;
+  const rest = direction === 'undo' ? { done: stack.done.slice(0, -1), undone: stack.undone } : { done: stack.done, undone: stack.undone.slice(0, -1) };
+  return { ...over, stack: rest };
+}
+
+function overOthers(state: ClaimState, entry: UndoEntry, direction: 'undo' | 'redo', now: string): Omit<UndoOverOthers, 'stack'> | null {
   let undone: ClaimState;
   let redone: ClaimState;
   try {
@@ -45,10 +59,12 @@ export function undoOverOthers(state: ClaimState, entry: UndoEntry | undefined, 
   const clashes: Clash[] = [];
   const kept: string[] = [];
   for (const type of RECORD_TYPES) {
+    // Commands share what they do not change (the same arrays, the same records): only what differs is looked at.
+    if (state[COLLECTION_OF[type]] === undone[COLLECTION_OF[type]]) continue;
     const [cur, und, red] = [keysOf(state, type), keysOf(undone, type), keysOf(redone, type)];
     for (const key of new Set([...cur.keys(), ...und.keys()])) {
       const now_ = cur.get(key);
-      if (canonicalJson(now_ ?? null) === canonicalJson(und.get(key) ?? null)) continue; // the undo leaves it
+      if (now_ === und.get(key) || canonicalJson(now_ ?? null) === canonicalJson(und.get(key) ?? null)) continue; // the undo leaves it
       if (!now_ || content(now_) === content(red.get(key))) continue; // as this user left it (or gone: the undo brings it back, nothing lost)
       const other = und.get(key);
       if (!other) {
@@ -62,18 +78,18 @@ export function undoOverOthers(state: ClaimState, entry: UndoEntry | undefined, 
         current: now_,
         other,
         found: now,
-        from: `your undo of “${entry.label ?? 'an edit'}”, after a colleague changed it`,
+        from: `your ${direction} of “${entry.label ?? 'an edit'}”, after a colleague changed it`,
         resolved: false,
       });
     }
   }
   if (!clashes.length && !kept.length) return null;
-  const what = entry.label ? `“${entry.label}”` : 'that edit';
+  const what = `${direction === 'undo' ? 'undoing' : 'redoing'} ${entry.label ? `“${entry.label}”` : 'that edit'}`;
   return {
     command: clashes.length ? { type: 'clashes.put', payload: { clashes, present: true } } : null,
     revert: clashes.length ? { type: 'clashes.put', payload: { clashes, present: false } } : null,
     problem: clashes.length
-      ? `A colleague has changed this since, so undoing ${what} did not write over their edit: both versions are kept in Clashes for you to choose.`
-      : `A colleague has changed this since, so undoing ${what} did not delete it.`,
+      ? `A colleague has changed this since, so ${what} did not write over their edit: both versions are kept in Clashes for you to choose.`
+      : `A colleague has changed this since, so ${what} did not delete it.`,
   };
 }
