@@ -11,7 +11,7 @@ import { generateCase } from '../../scripts/gen-case.ts';
 import { CaseClaims } from './claims.ts';
 import { CaseStore } from './store/index.ts';
 
-const SOURCES = 400; // ten batches of the background read, so edits arrive while it runs
+const SOURCES = 800; // twenty batches of the background read (which waits while edits are queued), so edits arrive while it runs
 const dirs: string[] = [];
 const stores: CaseStore[] = [];
 
@@ -58,6 +58,8 @@ describe('edits while the claims are read', () => {
   it('edits and tags in a source read ahead at once; its file keeps every claim it had', async () => {
     const dir = await generated();
     const st = await openStore(dir);
+    const other = st.index.sources.at(-1)!.id;
+    const body = (await st.readBody(other)) as unknown as { annotations: Array<{ id: string }>; claims: Array<{ id: string }> };
     const cc = await CaseClaims.open(st);
     const target = st.index.sources.at(-2)!.id;
     await cc.readSources([target]);
@@ -67,8 +69,6 @@ describe('edits while the claims are read', () => {
     expect(edited.claims.put.map((p) => p.value.id)).toEqual([first.id]);
 
     // A tag in a source not read yet reads that source first, then runs (still before the read is done).
-    const other = st.index.sources.at(-1)!.id;
-    const body = (await st.readBody(other)) as unknown as { annotations: Array<{ id: string }>; claims: Array<{ id: string }> };
     const a = body.annotations[0];
     const at = new Date().toISOString();
     const claim = blankClaim('note', { id: 'c_early', sourceId: other, annotationId: a.id, created: at });

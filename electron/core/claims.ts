@@ -16,7 +16,7 @@ import { apply, positionOf, type ClaimState, type Command } from '../../shared/m
 import { canRedo, canUndo, emptyStack, execute, redo, undo, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange } from '../../shared/model/source.ts';
-import { LOAD_BATCH, readCaseStart, readSourceParts, type CaseStart, type IndexRecordKind, type SourcePart, type Unreadable } from './claims-load.ts';
+import { LOAD_BATCH, readCaseStart, readSourceParts, type CaseStart, type IndexRecordKind, type Unreadable } from './claims-load.ts';
 import { readiness, type Loaded } from './claims-ready.ts';
 import { ChangeFeed, NO_RECORDS } from './claims-feed.ts';
 import { reanchored, scopedRecords } from './claims-view.ts';
@@ -53,8 +53,8 @@ export class CaseClaims {
   readonly #progress: ReadProgress;
   #loading: Promise<void> = Promise.resolve();
   readonly #loaded: Loaded = {
-    claim: (id) => positionOf(this.#state.claims, id) >= 0,
-    annotation: (id) => positionOf(this.#state.annotations, id) >= 0,
+    claim: (id) => positionOf(this.#state.claims, id) >= 0 || this.#progress.holds('claims', id),
+    annotation: (id) => positionOf(this.#state.annotations, id) >= 0 || this.#progress.holds('annotations', id),
     source: (id) => this.#progress.status(id),
   };
 
@@ -98,13 +98,17 @@ export class CaseClaims {
     return this.#progress.complete;
   }
 
-  /** Reads these sources' records now, ahead of the rest (the sources a window shows). */
-  async readSources(ids: readonly string[]): Promise<void> {
+  /** Reads these sources' records now, ahead of the rest (the sources a window shows); they are in the state when it returns. */
+  async readSources(ids: readonly string[], opts: { join?: boolean } = {}): Promise<void> {
     const want = [...new Set(ids)].filter((id) => this.#progress.status(id) === 'unread');
-    if (!want.length) return;
-    const problems: string[] = [];
-    const { parts, failed } = await readSourceParts(this.#store, want, this.#progress.pool, problems);
-    await this.#serial(async () => this.#merge(parts, failed, problems));
+    if (want.length) {
+      const problems: string[] = [];
+      const { parts, failed } = await readSourceParts(this.#store, want, this.#progress.pool, problems);
+      this.#progress.take(parts, failed);
+      if (problems.length) this.#problems = [...this.#problems, ...problems];
+    }
+    // The background read leaves its parts to be joined once, by whatever needs the state next.
+    if (opts.join !== false && this.#progress.pending) await this.#serial(async () => undefined);
   }
 
   async #readAll(): Promise<void> {
@@ -114,7 +118,8 @@ export class CaseClaims {
       // A case closed meanwhile (a command-line run that is done, a window that moved on) is not read further.
       if (this.#store.closed) throw new ApiError('NOT_FOUND', 'The case was closed while its claims were being read.');
       // A batch of bodies at a time: their texts and records are let go before the next is read.
-      await this.readSources(ids.slice(i, i + LOAD_BATCH));
+      await this.readSources(ids.slice(i, i + LOAD_BATCH), { join: false });
+      await this.#queue; // edits first: the read goes on when none is waiting
       await nextTurn();
     }
     await this.#serial(async () => {
@@ -123,11 +128,10 @@ export class CaseClaims {
     });
   }
 
-  /** Adds sources' records to the state, after the records there (in the edit queue: no edit is under way). */
-  #merge(parts: SourcePart[], failed: string[], problems: string[]): void {
-    const fresh = this.#progress.take(parts, failed);
-    if (problems.length) this.#problems = [...this.#problems, ...problems];
-    if (!fresh.length) return;
+  /** Adds the sources read since to the state, after the records there (from the edit queue: no edit is under way). */
+  #join(): void {
+    if (!this.#progress.pending) return;
+    const fresh = this.#progress.drain();
     const st = this.#state;
     const annotations = [...st.annotations];
     const claims = [...st.claims];
@@ -389,7 +393,8 @@ export class CaseClaims {
   }
 
   #serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(fn, fn);
+    const go = () => (this.#join(), fn());
+    const run = this.#queue.then(go, go);
     this.#queue = run.catch(() => undefined);
     return run;
   }

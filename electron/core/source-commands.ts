@@ -182,9 +182,8 @@ export class SourceCommands {
 
   /** The id of the source listed before this one (where a client puts it back), or null. */
   #before(id: string): string | null {
-    const list = this.#store.index.sources;
-    const i = list.findIndex((s) => s.id === id);
-    return i > 0 ? list[i - 1].id : null;
+    const i = this.#store.positionOfSource(id) ?? -1; // through the id map: a scan of 10,000 sources was a fifth of a correction's CPU
+    return i > 0 ? this.#store.index.sources[i - 1].id : null;
   }
 
   // Crash-safe order: the trash copy is complete (record last) before the source leaves the case.

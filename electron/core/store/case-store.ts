@@ -304,6 +304,11 @@ export class CaseStore {
     return this.#ids.positionOf(sourceId) !== undefined;
   }
 
+  /** Where the source stands in the index's list, or undefined. Through the id map: no scan. */
+  positionOfSource(sourceId: string): number | undefined {
+    return this.#ids.positionOf(sourceId);
+  }
+
   findBySha256(sha: string): Source | undefined {
     return this.#index.sources.find((s) => s.sha256 === sha);
   }
