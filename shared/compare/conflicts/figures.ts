@@ -164,9 +164,15 @@ const samePeriod = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
  * agree: the coder could have given the day, and did not.
  */
 const sameDay = (a: string, b: string) => a.length === 10 && a === b;
-/** [floor, other] when `a` is an open lower bound ("at least 7") below the whole of `b`'s range, both as written. */
+/**
+ * [floor, other] when `a` is an open lower bound ("at least 7") under half of `b`'s low, both as
+ * written: a count that far below is an early, partial one. A floor near the other figure ("more
+ * than 60" beside 66) is only a cautious way of writing the same count.
+ */
 const floorBelow = (a: Cell, b: Cell): [Cell, Cell] | null =>
-  a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && (a.best ?? lo(a)) < b.low && a.claimId !== b.claimId ? [a, b] : null;
+  a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && 2 * (a.best ?? lo(a)) < b.low && a.claimId !== b.claimId
+    ? [a, b]
+    : null;
 
 function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex, broken: ReadonlySet<string>) {
   const cells = w.cells;
