@@ -34,6 +34,8 @@ export class ComparePage {
     return this.root.getByRole('button', { name: /^Event list/ });
   }
   async openEvent(title: string): Promise<void> {
+    // Once the comparison is computed, the list is shown or its drawer's button is.
+    await expect(this.events.or(this.eventsToggle).first()).toBeVisible({ timeout: 30_000 });
     if ((await this.eventsToggle.isVisible()) && (await this.eventsToggle.getAttribute('aria-expanded')) !== 'true') await this.eventsToggle.click();
     await this.events.getByRole('button', { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
     await expect(this.table.locator('caption')).toContainText(title);
