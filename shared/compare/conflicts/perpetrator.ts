@@ -2,6 +2,7 @@
 import { findActor, foldActorName, normaliseActorName } from '../../model/actors.ts';
 import type { Actor, Claim } from '../../model/claims.ts';
 import { type ActorRef, type Ctx, list, makeCell, quote, some, sourceName } from './context.ts';
+import { NO_CLAIM } from './plain.ts';
 import type { Cell, Row } from './schema.ts';
 
 // Lower-case generic group nouns mark a description ("Iranian-backed militia groups"); in a proper
@@ -194,7 +195,7 @@ function unclaimedFinding(ctx: Ctx, claims: Attribution[], row: Omit<Row, 'decis
   if (!none.length || !claimed.length) return null;
   const latestClaim = claimed.reduce<string | null>((m, c) => (c.asOf === null ? m : m === null || c.asOf > m ? c.asOf : m), null);
   const after = none.filter((c) => c.asOf !== null && latestClaim !== null && c.asOf > latestClaim && !c.asOf.startsWith(latestClaim));
-  const cells = [...row.cells, ...none.map((c) => makeCell(ctx, c, 'perpetrator', 'no claim', 'no one has claimed responsibility'))];
+  const cells = [...row.cells, ...none.map((c) => makeCell(ctx, c, 'perpetrator', NO_CLAIM, 'no one has claimed responsibility'))];
   const ids = [...row.claims, ...none.map((c) => c.id)];
   const at = (c: Attribution) => (c.asOf ? ` (${c.asOf})` : '');
   const first = claimed[0];

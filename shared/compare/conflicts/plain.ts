@@ -15,11 +15,30 @@ const LEAD: Record<Row['verdict'], string> = {
 };
 
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+export const NO_CLAIM = 'no claim';
+const lo = (c: Cell) => c.low ?? 0;
+const hi = (c: Cell) => (c.high === null ? Infinity : c.high);
+
+/**
+ * The lead of the sentence: the verdict's, except where the same verdict has another cause the
+ * reader should hear: a scope mismatch whose written figures differ (they count different groups,
+ * scope.ts), an update of the perpetrator row (a claim came after reports of none).
+ */
+function lead(row: Pick<Row, 'verdict' | 'cells'>): string {
+  if (row.verdict === 'update' && row.cells.some((c) => c.basis === 'perpetrator')) return 'A later claim of responsibility, not a contradiction';
+  if (row.verdict === 'scope_mismatch') {
+    const written = row.cells.filter((c) => c.basis === 'figure');
+    if (written.some((a) => written.some((b) => hi(a) < lo(b)))) return 'The figures differ because they count different groups';
+  }
+  return LEAD[row.verdict];
+}
 
 function says(name: string, c: Cell): string {
   if (c.basis === 'implied') return `${name}’s figures leave ${range(c.low, c.high)}`;
   if (c.basis === 'date')
     return `${name} says “${clean(c.raw)}” (${c.start && c.end && c.start !== c.end ? `${c.start} to ${c.end}` : (c.start ?? 'no date')})`;
+  // A report that no one has claimed the attack (perpetrator.ts builds its cell with this raw).
+  if (c.basis === 'perpetrator' && c.raw === NO_CLAIM) return `${name} reports that no one has claimed it${c.asOf ? ` (as of ${c.asOf})` : ''}`;
   if (c.basis === 'perpetrator') return `${name} names ${clean(c.raw)}`;
   const value = range(c.low, c.high);
   const raw = clean(c.raw);
@@ -36,8 +55,8 @@ export function plainWhy(row: Pick<Row, 'verdict' | 'cells'>, name: (sourceId: s
     seen.add(c.claimId);
     parts.push(says(name(c.sourceId), c));
   }
-  if (parts.length === 0) return `${LEAD[row.verdict]}.`;
+  if (parts.length === 0) return `${lead(row)}.`;
   const shown = parts.slice(0, max);
   const more = parts.length > max ? `; and ${parts.length - max} more` : '';
-  return `${LEAD[row.verdict]}: ${shown.join('; ')}${more}.`;
+  return `${lead(row)}: ${shown.join('; ')}${more}.`;
 }

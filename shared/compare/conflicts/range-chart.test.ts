@@ -59,4 +59,18 @@ describe('the plain sentence of a row', () => {
     expect(plainWhy(row, name)).toBe('The sources disagree: Daily A counts three service members (3); Herald B’s figures leave 2.');
     expect(plainWhy({ verdict: 'single', cells: [] }, name)).toBe('One source.');
   });
+
+  it('says why when a scope mismatch has figures that differ, and when a claim of responsibility came after reports of none', () => {
+    const scope = { verdict: 'scope_mismatch' as const, cells: [cell('1', 'a', 6, 6, 6, 'figure', 'six'), cell('2', 'b', 5, 5, 5, 'figure', 'five')] };
+    expect(plainWhy(scope, name)).toMatch(/^The figures differ because they count different groups: Daily A counts six \(6\); Herald B counts five \(5\)\.$/);
+    const same = { verdict: 'scope_mismatch' as const, cells: [cell('1', 'a', 3, 3, 3), cell('2', 'b', 3, 3, 3)] };
+    expect(plainWhy(same, name)).toMatch(/^The totals agree but the breakdowns differ/);
+    const claimed = {
+      verdict: 'update' as const,
+      cells: [cell('1', 'a', null, null, null, 'perpetrator', 'no claim'), cell('2', 'b', null, null, null, 'perpetrator', 'Saraya Awliya al-Dam')],
+    };
+    expect(plainWhy(claimed, name)).toBe(
+      'A later claim of responsibility, not a contradiction: Daily A reports that no one has claimed it; Herald B names Saraya Awliya al-Dam.',
+    );
+  });
 });
