@@ -154,6 +154,12 @@ function SyncingDialog(props: { status: SyncStatusView; store: SyncStore; onClos
         {words}
         {s.reason ? `: ${s.reason}` : '.'}
       </p>
+      {s.access === 'viewer' ? (
+        <p className="notice">
+          You are a viewer of this case on the server: your colleagues’ edits come in, but the server refuses changes from you. Edits you make stay on this
+          computer; ask the desk’s admin for the editor role to send them.
+        </p>
+      ) : null}
       {s.state === 'offline' ? <p className="muted">Your edits are kept here and go out when the server can be reached again.</p> : null}
       {s.clashes ? (
         <p className="muted">

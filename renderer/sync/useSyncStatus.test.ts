@@ -12,6 +12,7 @@ const base: SyncStatusView = {
   clashes: 0,
   problems: [],
   received: 0,
+  access: 'editor',
   kept: 'file',
 };
 
@@ -27,7 +28,8 @@ describe('the top bar’s sync status in words', () => {
     const offline = statusWords({ ...base, state: 'offline', since: new Date(2026, 0, 5, 14, 2).toISOString() });
     expect(offline).toMatchObject({ text: 'Offline', full: 'Offline since 14:02', tone: 'warn' });
     expect(statusWords({ ...base, state: 'refused' }).tone).toBe('bad');
-    expect(statusWords({ ...base, clashes: 2 })).toEqual({ text: 'Synced · 2 clashes', full: 'Synced · 2 clashes', tone: 'warn' });
-    expect(statusWords({ ...base, state: 'offline', clashes: 1 }).text).toBe('Offline · 1 clash');
+    expect(statusWords({ ...base, clashes: 2 })).toEqual({ text: 'Synced', full: 'Synced · 2 clashes', tone: 'warn' });
+    expect(statusWords({ ...base, state: 'offline', clashes: 1 }).full).toBe('Offline · 1 clash');
+    expect(statusWords({ ...base, access: 'viewer' }).full).toBe('Synced · read only');
   });
 });

@@ -69,27 +69,25 @@ export function useSyncStatus(client: Client, caseId: string, onReceived: () => 
 }
 
 /**
- * The status for the top bar: a word shown (Synced / Syncing… / Offline / Refused, and the clashes
- * waiting, or Share… for a case not shared) and the whole of it said and shown on hover
- * (Syncing 12 changes…, Offline since 14:02, Refused: why).
+ * The status for the top bar: one word shown (Synced / Syncing… / Offline / Refused, or Share… for a
+ * case not shared; the top bar is tight, and the clashes have their own button beside it), and the
+ * whole of it as the button's name and tooltip (Syncing 12 changes…, Offline since 14:02, the
+ * clashes waiting, read only for a viewer).
  */
 export function statusWords(s: SyncStatusView | null): { text: string; full: string; tone: 'ok' | 'busy' | 'warn' | 'bad' | 'off' } {
   if (!s || s.state === 'off') return { text: 'Share…', full: 'Share this case', tone: 'off' };
   const n = s.clashes;
-  const clashes = n ? ` · ${n} ${n === 1 ? 'clash' : 'clashes'}` : '';
+  // A viewer reads the case; the server refuses their edits: said before the first one is refused.
+  const more = `${n ? ` · ${n} ${n === 1 ? 'clash' : 'clashes'}` : ''}${s.access === 'viewer' ? ' · read only' : ''}`;
   switch (s.state) {
     case 'synced':
-      return { text: `Synced${clashes}`, full: `Synced${clashes}`, tone: n ? 'warn' : 'ok' };
+      return { text: 'Synced', full: `Synced${more}`, tone: n ? 'warn' : 'ok' };
     case 'syncing':
-      return {
-        text: `Syncing…${clashes}`,
-        full: `Syncing${s.pending ? ` ${s.pending} ${s.pending === 1 ? 'change' : 'changes'}` : ''}…${clashes}`,
-        tone: 'busy',
-      };
+      return { text: 'Syncing…', full: `Syncing${s.pending ? ` ${s.pending} ${s.pending === 1 ? 'change' : 'changes'}` : ''}…${more}`, tone: 'busy' };
     case 'offline':
-      return { text: `Offline${clashes}`, full: `Offline${s.since ? ` since ${clock(s.since)}` : ''}${clashes}`, tone: 'warn' };
+      return { text: 'Offline', full: `Offline${s.since ? ` since ${clock(s.since)}` : ''}${more}`, tone: 'warn' };
     case 'refused':
-      return { text: `Refused${clashes}`, full: `Refused${clashes}`, tone: 'bad' };
+      return { text: 'Refused', full: `Refused${more}`, tone: 'bad' };
   }
 }
 

@@ -23,6 +23,8 @@ export const SyncStatusView = z.object({
   problems: z.array(z.string()),
   /** Records applied here from the server since the sync started: when it grows, a window reads the case again (new sources, clashes). */
   received: z.number().int().nonnegative(),
+  /** The user's role on the server as the desk sets it up (editor, or viewer: reads, cannot change), null when unknown. */
+  access: z.enum(['editor', 'viewer']).nullable(),
   /** Where the password is kept between runs: the OS keychain, a private file, or nowhere (asked again next time). */
   kept: z.enum(['keychain', 'file', 'none']),
 });

@@ -94,4 +94,6 @@ test('a viewer’s edits are refused by the server, and the app says so', async 
   await sync.openDialog();
   await expect(sync.dialog.getByRole('alert')).toContainText('Only editors can change this case');
   await expect(sync.dialog.getByRole('alert')).toContainText('A viewer can read the case but not change it');
+  await expect(sync.dialog).toContainText('You are a viewer of this case on the server');
+  await expect(sync.status).toHaveAccessibleName(/read only/);
 });

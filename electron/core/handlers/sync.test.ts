@@ -82,7 +82,7 @@ describe('sharing a case from the app', () => {
       user: ED.name,
       password: ED.password,
     })) as SyncStatusView;
-    expect(started).toMatchObject({ database: `${server.url}/shared-case`, user: 'ed', kept: 'file' });
+    expect(started).toMatchObject({ database: `${server.url}/shared-case`, user: 'ed', kept: 'file', access: 'editor' });
     await until(first.core, id, (s) => s.state === 'synced');
 
     // Nothing in the case folder holds the password; the remembered one is in <data>/credentials.
@@ -112,6 +112,7 @@ describe('sharing a case from the app', () => {
     await core.call('sync.start', { caseId: id, server: `${server.url}/shared-case`, user: VI.name, password: VI.password, remember: false });
     const s = await until(core, id, (x) => x.state === 'synced');
     expect(s.kept).toBe('none');
+    expect(s.access).toBe('viewer');
     const sourceId = ((await core.call('cases.open', { caseId: id })) as { sources: Array<{ id: string }> }).sources[0].id;
     await core.call('claims.execute', { caseId: id, command: tagCommand(sourceId, 'wounding 14 people', 'viewer1') });
     const refused = await until(core, id, (x) => x.state === 'refused');

@@ -61,5 +61,28 @@ export function refusalOf(e: unknown): string | null {
   return null;
 }
 
+/**
+ * Whether the server gives this user the desk's editor role (or is its admin) or only the viewer
+ * role, as README's "Run a server for the desk" sets them up; null when it cannot tell (offline, a
+ * server that answers _session otherwise). Said in the app beside the status, so a viewer knows
+ * before their first edit is refused.
+ */
+export async function accessOf(url: URL, c: Credentials | null): Promise<'editor' | 'viewer' | null> {
+  if (!c) return null;
+  try {
+    // _session sits beside the database (https://host/couch/_session for https://host/couch/taji-2020).
+    const r = await fetch(new URL('_session', new URL('.', url.href)), {
+      headers: { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}` },
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!r.ok) return null;
+    const roles = ((await r.json()) as { userCtx?: { roles?: unknown } }).userCtx?.roles;
+    if (!Array.isArray(roles)) return null;
+    return roles.includes('_admin') || roles.includes('editor') ? 'editor' : 'viewer';
+  } catch {
+    return null;
+  }
+}
+
 /** A short name for the server database, for clash records and messages (never with credentials). */
 export const describeRemote = (url: URL): string => `${url.host}${url.pathname}`;

@@ -13,7 +13,7 @@ import type { Core } from '../core.ts';
 import type { OpenCases } from '../session.ts';
 import { writeFileDurable } from '../store/index.ts';
 import type { CredentialStore } from './credentials.ts';
-import { databaseUrl, type Credentials } from './remote.ts';
+import { accessOf, databaseUrl, type Credentials } from './remote.ts';
 import { CaseSync } from './replicator.ts';
 
 /** What a shared case keeps about its sync: where and as whom (never the password). */
@@ -23,6 +23,7 @@ type Remote = z.infer<typeof Remote>;
 interface Running {
   sync: CaseSync;
   remote: Remote;
+  access: 'editor' | 'viewer' | null;
 }
 
 export class SyncSessions {
@@ -81,7 +82,7 @@ export class SyncSessions {
       }
       this.#notes.delete(caseId);
       this.#resumed.add(caseId);
-      this.#running.set(caseId, { sync, remote });
+      this.#running.set(caseId, { sync, remote, access: await accessOf(url, credentials) });
       await sync.live();
       return this.#view(caseId);
     });
@@ -126,7 +127,9 @@ export class SyncSessions {
       return;
     }
     const sync = await CaseSync.open(this.#core(), { caseId, server: remote.database, credentials });
-    this.#running.set(caseId, { sync, remote });
+    const running: Running = { sync, remote, access: null };
+    this.#running.set(caseId, running);
+    void accessOf(sync.url, credentials).then((a) => (running.access = a)); // offline at start: told when known
     // Live and retrying: offline at start is a state to show, not an error.
     await sync.live();
   }
@@ -149,6 +152,7 @@ export class SyncSessions {
         clashes,
         problems: [],
         received: 0,
+        access: null,
         kept: keptHere,
       };
     }
@@ -164,6 +168,7 @@ export class SyncSessions {
       clashes,
       problems: s.problems,
       received: s.received,
+      access: r.access,
       kept: keptHere,
     };
   }
