@@ -69,6 +69,22 @@ function timingExpressionsNear(s: string): ReturnType<typeof findTimingExpressio
   return windows.flatMap(([a, b]) => findTimingExpressions(s.slice(a, b)).map((e) => ({ ...e, start: e.start + a, end: e.end + a })));
 }
 
+// Reports repeat their date words ("on Tuesday", "overnight") sentence after sentence: each
+// expression is resolved once per reference day and anchor (resolveTiming is pure). Bounded, so
+// a long report's distinct expressions do not pile up.
+const RESOLVED = new Map<string, ResolvedTiming | null>();
+function resolveOnce(expression: string, date: string, anchor: string | null): ResolvedTiming | null {
+  const k = `${date}\u0000${anchor ?? ''}\u0000${expression}`;
+  let r = RESOLVED.get(k);
+  if (r === undefined) {
+    if (RESOLVED.size > 4096) RESOLVED.clear();
+    r = resolveTiming(expression, { date, anchor });
+    RESOLVED.set(k, r);
+  }
+  // a copy: the caller adds to its method
+  return r && { ...r };
+}
+
 /** The date expressions of one sentence, classified and resolved against `published` (null → unresolved). */
 export function sentenceDates(s: string, published: string | null, anchor: string | null = null): SentenceDate[] {
   if (!HINT.test(s)) return [];
@@ -94,8 +110,7 @@ export function sentenceDates(s: string, published: string | null, anchor: strin
     const namesItsAnchor = e.anchored && /\b(?:after|before|since)$/i.test(e.text.trim()) && /^\s+[\p{L}\d]/u.test(s.slice(e.end));
     const fromStatement: boolean = role === 'event' && statementDay !== null && statementDay !== published && DEICTIC.test(e.text);
     const reference: string | null = fromStatement ? statementDay : published;
-    const resolved: ResolvedTiming | null =
-      reference && !namesItsAnchor ? resolveTiming(e.text, { date: reference, anchor: e.anchored ? anchor : null }) : null;
+    const resolved: ResolvedTiming | null = reference && !namesItsAnchor ? resolveOnce(e.text, reference, e.anchored ? anchor : null) : null;
     if (resolved && e.anchored && anchor) resolved.method = `${resolved.method} (the last date before it in the text, ${anchor})`;
     if (resolved && fromStatement) resolved.method = `${resolved.method} (counted from the day of the statement it is reported in, ${statementDay})`;
     if (resolved && role === 'statement' && resolved.precision === 'day') statementDay = resolved.start;

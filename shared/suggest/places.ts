@@ -36,5 +36,15 @@ export function placeIn(s: string): string | null {
 export const isCountry = (p: string) =>
   /^(?:Iraq|Syria|Iran|Israel|Lebanon|Jordan|Yemen|Afghanistan|Turkey|Kuwait|Saudi Arabia|Gaza|the Middle East|Middle East|the region)$/i.test(p);
 
-export const placeKey = (p: string | null): string | null =>
-  p ? normaliseActorName(p.replace(/\b(?:camp|air\s*base|airbase|base|airport|airfield)\b/gi, ' ').trim()) || null : null;
+// one key per place name, read once: every suggestion's event hint asks for it
+const PLACE_KEYS = new Map<string, string | null>();
+export const placeKey = (p: string | null): string | null => {
+  if (!p) return null;
+  let k = PLACE_KEYS.get(p);
+  if (k === undefined) {
+    if (PLACE_KEYS.size > 4096) PLACE_KEYS.clear();
+    k = normaliseActorName(p.replace(/\b(?:camp|air\s*base|airbase|base|airport|airfield)\b/gi, ' ').trim()) || null;
+    PLACE_KEYS.set(p, k);
+  }
+  return k;
+};

@@ -9,8 +9,19 @@ import { regionActorAt } from '../region.ts';
 export const ATTACK = '(?:attacks?|strikes?|assaults?|bombings?|raids?|operations?|incidents?|shelling|killings?|ambush(?:es)?|explosions?|blasts?)';
 const STARTER_KEYS = new Set(STARTER_ACTORS.flatMap((a) => [a.name, ...a.aliases]).map(normaliseActorName));
 
-/** True when a noun phrase names an armed group (not a state or its forces). */
+const ARMED = new Map<string, boolean>();
+/** True when a noun phrase names an armed group (not a state or its forces). Each phrase is judged once (the rules ask often). */
 export function isArmedGroup(np: string): boolean {
+  let r = ARMED.get(np);
+  if (r === undefined) {
+    if (ARMED.size > 4096) ARMED.clear();
+    r = judgeArmedGroup(np);
+    ARMED.set(np, r);
+  }
+  return r;
+}
+
+function judgeArmedGroup(np: string): boolean {
   const words = np
     .toLowerCase()
     .replace(/[’']s\b/g, '')
