@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../../shared/limits.ts';
 import { FoundAuthors, FoundOutlet, FoundPublished, FoundTitle, PageRange, SourceKind } from '../../../shared/model/source.ts';
