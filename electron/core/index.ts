@@ -13,9 +13,11 @@ import { leftOutHandlers } from './handlers/left-out.ts';
 import { syncHandlers } from './handlers/sync.ts';
 import { CredentialStore, type SecretBox } from './sync/credentials.ts';
 import { SyncSessions } from './sync/sessions.ts';
+import { registerOpenCases } from './core-cases.ts';
 import { OpenCases } from './session.ts';
 
 export type { Core } from './core.ts';
+export { openCasesOf } from './core-cases.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,16 +50,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   const checkReplies = opts.checkReplies ?? process.env.CORROBORATE_CHECK_REPLIES === '1';
   const core = makeCore(info, handlers, async () => (await syncs.closeAll(), await open.closeAll()), { checkReplies, watch: (fn) => open.watch(fn) });
-  openCases.set(core, open);
+  registerOpenCases(core, open);
   return core;
-}
-
-const openCases = new WeakMap<Core, OpenCases>();
-/** The cases a core holds open: what sync (sync/) reaches the case's claims and store through. */
-export function openCasesOf(core: Core): OpenCases {
-  const open = openCases.get(core);
-  if (!open) throw new Error('That core was not made by createCore.');
-  return open;
 }
 
 async function appVersion(): Promise<string> {

@@ -7,7 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Core } from '../core.ts';
-import { openCasesOf } from '../index.ts';
+import { openCasesOf } from '../core-cases.ts';
 import type { OpenCases } from '../session.ts';
 import { docIdsOfChanges } from './docs.ts';
 import { KnownRevs } from './known.ts';
