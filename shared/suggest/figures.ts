@@ -129,7 +129,9 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
   const mainEnd = end;
   // subset: ", including five seriously"
   const sub = /^\s*,?\s*(?:including|among them|of whom|of them|of which)\s+/.exec(s.slice(end));
-  if (sub) {
+  // "48 drones and three missiles, of which 40 drones were shot down": of weapons, what follows
+  // "of which" is what happened to some of them (its own measure), not a subset of the count
+  if (sub && !(munitionOf(np.head) && /of (?:which|them)/.test(sub[0]))) {
     const at = end + sub[0].length;
     const x = anchors.find((y) => y.start === at && !y.article);
     if (x) {

@@ -260,6 +260,10 @@ describe('casualties', () => {
       ['killed', [12, 12, null]],
     ]);
   });
+  it('reads a partitive with a possessive after a casualty verb ("killed the commander and four of his guards")', () => {
+    const [c] = ofKind(run('The raid killed the commander and four of his guards.'), 'casualties');
+    expect([c.measure, fig(c), c.quote]).toEqual(['killed', [4, 4, 4], 'four of his guards']);
+  });
   it('detains only people: "captured three towns" is no casualty', () => {
     expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
   });
@@ -320,6 +324,14 @@ describe('munitions and counts', () => {
   it('keeps weapons apart from a group after them that is no weapon ("three missiles and three remotely piloted boats")', () => {
     const [m] = ofKind(run('Its forces also destroyed three anti-ship missiles and three remotely piloted boats.'), 'munitions');
     expect([m.measure, fig(m), m.quote]).toEqual(['missiles_intercepted', [3, 3, 3], 'destroyed three anti-ship missiles']);
+  });
+  it('reads "of which 40 drones were shot down" after a list of weapons as drones intercepted, not a subset', () => {
+    const list = ofKind(run('Russia launched 48 drones and three missiles overnight, of which 40 drones were shot down.'), 'munitions');
+    expect(list.map((m) => [m.measure, fig(m)])).toEqual([
+      ['drones', [48, 48, 48]],
+      ['missiles', [3, 3, 3]],
+      ['drones_intercepted', [40, 40, 40]],
+    ]);
   });
   it('gives "a barrage of rockets" no figure: how many is not said', () => {
     const [m] = ofKind(run('A barrage of rockets hit the airfield.'), 'munitions');

@@ -84,7 +84,8 @@ function lastWeapon(text: string): { name: string; mun: string } | null {
 // "18 of the 23 drones", "of which 11 were downed", "Of those, 18 landed", "two were killed": a
 // figure whose noun is elided or partitive. It is a claim only with a verb that says what happened
 // to the things it counts, and its noun is named in the partitive or just before.
-const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+|(?=\d))/i;
+const VERB_ACROSS_OBJECT = /\b(killed|killing|shot dead|wounded|wounding|injured|injuring|abducted|kidnapped)\s+(?:[\p{L}'’-]+\s+){1,4}?and\s+$/iu;
+const PARTITIVE = /^\s+of\s+(?:(which|them|those|these|whom)\b|the\s+|(?:his|her|their|its)\s+|(?=\d))/i;
 
 /**
  * The elided or partitive figure at `a`, and with a partitive total of weapons ("shot down 11 of the
@@ -122,12 +123,29 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string, 
       at = np.end;
     }
   }
+  // "…, of which 40 drones were shot down": the weapon is named after the number
+  if (!part) {
+    const own = readNounPhrase(s, at);
+    if (own && munitionOf(own.head)) {
+      np = own;
+      at = own.end;
+    }
+  }
   const figure = toFigure(s.slice(a.start, a.end), parsed);
   if (!np || personHead(np.head)) {
     // casualties: the predicate right after ("two were killed", "three of them died")
     // with the noun named ("four of the 25 people aboard were killed") the predicate may be as far
     // as after any group; with the noun elided it must follow at once ("two were killed")
     const post = predicateAfter(s, at);
+    // "killed the commander and four of his guards": a casualty verb governs the partitive across a short object
+    const verb = np && !post ? VERB_ACROSS_OBJECT.exec(s.slice(Math.max(0, a.start - 60), a.start)) : null;
+    if (verb) {
+      const d = emptyDraft('casualties', a.start, at, 'casualties/elided', 0.65);
+      d.measure = /^(?:kill|shot)/i.test(verb[1]) ? 'killed' : /^(?:abduct|kidnap)/i.test(verb[1]) ? 'detained' : 'wounded';
+      d.figure = figure;
+      d.population = { nationality: null, affiliation: PERSON_NOUNS[np!.head] ?? 'unknown', side: null };
+      return d;
+    }
     if (post && (np || s.slice(at, post.end).trim().split(/\s+/).length <= 5)) {
       const d = emptyDraft('casualties', a.start, post.end, 'casualties/elided', 0.7);
       d.measure = post.measure;
