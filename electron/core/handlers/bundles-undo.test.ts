@@ -151,6 +151,16 @@ describe('merging a bundle is one undoable step', () => {
       const undone = (await core.call('claims.undo', { caseId })) as ChangeSet;
       expect(undone.problems.join(' ')).toMatch(/can no longer be undone: The claim c-1 has changed since the merge/);
       expect(((await core.call('claims.view', { caseId })) as ClaimsView).claims[0].note).toBe('Third: from the wire');
+
+      // A merge's parts are made by merging a bundle, never accepted as an edit from a client.
+      for (const command of [
+        { type: 'records.merge', payload: { claims: [{ value: { ...view.claims[0], note: 'Forged' }, was: claims.view().claims[0] }] } },
+        { type: 'clashes.put', payload: { clashes: [], present: true } },
+        { type: 'batch', payload: { commands: [{ type: 'source.add', payload: { id: view.claims[0].sourceId, present: false } }] } },
+      ]) {
+        await expect(core.call('claims.execute', { caseId, command } as never), command.type).rejects.toThrow(/A merge comes from a bundle/);
+      }
+      expect(((await core.call('claims.view', { caseId })) as ClaimsView).claims[0].note).toBe('Third: from the wire');
     } finally {
       await core.close();
     }

@@ -5,6 +5,7 @@ import { sourceOf, type OpenCases } from '../session.ts';
 import { openSuggestions } from '../suggestions.ts';
 import { rejectionCommand } from '../source-edits.ts';
 import type { HandlerGroup } from './types.ts';
+import { MERGE_STEPS } from '../merge-steps.ts';
 
 export function claimHandlers(
   open: OpenCases,
@@ -26,6 +27,9 @@ export function claimHandlers(
       // A restore carries the records to put back: only the undo history may hold one.
       const steps = command.type === 'batch' ? command.payload.commands : [command];
       if (steps.some((s) => s.type === 'source.restore')) throw new ApiError('INVALID_INPUT', 'A deleted source comes back through Undo, not as a new edit.');
+      // A merge's parts (merge-steps.ts) are made by a bundle merge from a checked bundle, never sent as an edit.
+      if (steps.some((s) => s.type === 'records.merge' || MERGE_STEPS.has(s.type)))
+        throw new ApiError('INVALID_INPUT', 'A merge comes from a bundle (Merge bundle…), not as an edit.');
       // At once when it touches only what is read, else once it is (claims-ready.ts).
       return (await open.early(caseId)).execute(command, label);
     },
