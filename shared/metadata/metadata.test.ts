@@ -111,6 +111,15 @@ describe('general rules, on text the seeds do not contain', () => {
     expect(m.title).toMatchObject({ value: 'Storm damage worse than feared', confidence: 'high' });
   });
 
+  it('does not take a line that runs on into a later one as words do for a breadcrumb', () => {
+    // An encyclopedia-style page: a "See also" note ends with the name of a later heading.
+    const m = findMetadata(
+      'Harbour Authority of Tarsis\n\nSee also: Harbour Board and Harbour Police Service\n\nHarbour Police Service\n\n' +
+        'The authority runs the port and its pilots. '.repeat(10),
+    );
+    expect(m.title.value).toBe('Harbour Authority of Tarsis');
+  });
+
   it('finds wire credits in their usual forms', () => {
     const body = 'Text of the story. '.repeat(10);
     expect(findMetadata(`Headline words here\n\nBAGHDAD (Reuters) - ${body}`).wire).toBe('Reuters');

@@ -146,7 +146,9 @@ export function findMetadata(text: string, hints: MetadataHints = {}): FoundMeta
     // A breadcrumb comes before the headline it ends with; a copyright line ending with the outlet's name is no breadcrumb.
     if (/^(?:©|\(c\)|copyright\b)/i.test(l.text)) continue;
     const repeated = head.find((m) => m.n > l.n && m.text.length >= 15 && l.text.length > m.text.length + 1 && l.text.endsWith(m.text));
-    if (repeated && l.text.length - repeated.text.length <= 80 && !/[.!?]\s/.test(l.text.slice(0, -repeated.text.length))) {
+    // A prefix that runs on into the line as words do ("See also: Mozilla Foundation and <line>") is a sentence, not a breadcrumb.
+    const prefix = repeated ? l.text.slice(0, -repeated.text.length) : '';
+    if (repeated && l.text.length - repeated.text.length <= 80 && !/[.!?]\s/.test(prefix) && !/\p{Ll}\s+$/u.test(prefix)) {
       titles.push({ value: repeated.text, confidence: 'high', how: 'headline repeated after a breadcrumb line' });
       // The headline's own line, not the breadcrumb's, marks where the article starts.
       titleAt = head.find((m) => m.text === repeated.text)?.n ?? l.n;

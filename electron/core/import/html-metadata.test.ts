@@ -99,4 +99,39 @@ describe('declared titles', () => {
     );
     expect(r.title).toMatchObject({ value: 'Flood defences hold in the delta', how: 'meta og:title without the site name', confidence: 'high' });
   });
+
+  it('prefer the declared title the page shows as its headline (a sharing title differs)', async () => {
+    const ld = `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Night ferry service to the islands resumes","author":{"@type":"Person","name":"Rosa Lind"}}</script>`;
+    const r = await extractFile(
+      'share-title.html',
+      enc(
+        page(
+          `<title></title><meta property="og:title" content="You can take the night boat again: here is what changed">${ld}`,
+          `<article><h1>Night ferry service to the islands resumes</h1>${paras}</article><div class="promo"><h1>See fewer ads</h1></div>`,
+        ),
+      ),
+    );
+    expect(r.title).toMatchObject({ value: 'Night ferry service to the islands resumes', how: 'JSON-LD headline', confidence: 'high' });
+  });
+
+  it("take the JSON-LD name the page's headline repeats over a JSON-LD headline that describes the subject", async () => {
+    // An encyclopedia's JSON-LD "headline" is a one-line description of the subject.
+    const ld = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","name":"Tarsis Lighthouse","headline":"lighthouse on the northern cape"}</script>`;
+    const r = await extractFile('wiki.html', enc(page(`<title>Tarsis Lighthouse - Openpedia</title>${ld}`, `<h1>Tarsis Lighthouse</h1><div>${paras}</div>`)));
+    expect(r.title).toMatchObject({ value: 'Tarsis Lighthouse', how: 'JSON-LD name' });
+  });
+
+  it('read a meta tag that declares several properties (RDFa: "og:title twitter:title", "dc:creator …")', async () => {
+    const r = await extractFile(
+      'rdfa.html',
+      enc(
+        page(
+          '<title>Page</title><meta property="og:title twitter:title" content="Storm closes the mountain pass"><meta property="dc:creator twitter:site_name" content="Ines Moreau">',
+          `<article><h1>Mountain pass closed</h1>${paras}</article>`,
+        ),
+      ),
+    );
+    expect(r.title).toMatchObject({ value: 'Storm closes the mountain pass', how: 'meta og:title' });
+    expect(r.authors.value).toEqual(['Ines Moreau']);
+  });
 });

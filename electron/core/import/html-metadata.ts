@@ -91,9 +91,24 @@ function bylineText(el: Element): string | null {
   return text;
 }
 
+const titleWords = (s: string) =>
+  (
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(' ');
+/** Two titles of one article: the same words, or one holding the other whole (a site's name added). */
+function sameTitle(a: string, b: string): boolean {
+  const [x, y] = [titleWords(a), titleWords(b)];
+  if (!x || !y) return false;
+  return x === y || (x.length >= 8 && ` ${y} `.includes(` ${x} `)) || (y.length >= 8 && ` ${x} `.includes(` ${y} `));
+}
+
 /** Everything the page declares about itself, best first. */
 export function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | null; lang: string | null; dir: 'ltr' | 'rtl' | null } {
-  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => clean(doc.querySelector(`meta[${attr}="${key}" i]`)?.getAttribute('content'));
+  // RDFa lets one tag declare several properties ("og:title twitter:title"): each word is a key.
+  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => clean(doc.querySelector(`meta[${attr}~="${key}" i]`)?.getAttribute('content'));
   const hints: Required<MetadataHints> = { title: [], outlet: [], authors: [], published: [], byline: [] };
   const add = <T>(list: Hint<T>[], value: T | null | undefined, how: string, confidence: Hint['confidence']) => {
     if (value != null && (!Array.isArray(value) || value.length)) list.push({ value, how, confidence });
@@ -114,15 +129,33 @@ export function declaredMetadata(doc: Document): { hints: MetadataHints; url: st
   const host = url ? new URL(url).hostname : null;
   const siteNames = [outletDeclared, host, host && outletOfHost(host)];
   // Declared titles also carry the site's name at times ("… - BBC News"): only a part naming the site goes.
+  const declared: Hint[] = [];
   const declaredTitle = (v: string | null | undefined, how: string) => {
     if (!v) return;
     const bare = withoutSiteSuffix(v, siteNames, { knownOnly: true });
-    add(hints.title, bare, bare === v ? how : `${how} without the site name`, 'high');
+    add(declared, bare, bare === v ? how : `${how} without the site name`, 'high');
   };
-  declaredTitle(meta('property', 'og:title'), 'meta og:title');
+  declaredTitle(meta('property', 'og:title') ?? meta('name', 'og:title'), 'meta og:title');
   declaredTitle(article && clean(ldString(article.headline)), 'JSON-LD headline');
-  declaredTitle(meta('name', 'twitter:title'), 'meta twitter:title');
+  declaredTitle(meta('name', 'twitter:title') ?? meta('property', 'twitter:title'), 'meta twitter:title');
+  declaredTitle(meta('property', 'dc:title') ?? meta('name', 'dc.title') ?? meta('property', 'dcterms:title'), 'meta dc:title');
+  declaredTitle(meta('name', 'parsely-title'), 'meta parsely-title');
   const pageTitle = clean(doc.title);
+  // The article's name in JSON-LD, only where the page's own headline or <title> agrees with it
+  // (Wikipedia's JSON-LD "headline" is the subject's one-line description; its "name" the title).
+  const ldName = article && clean(ldString(article.name));
+  const headings = Array.from(doc.querySelectorAll('h1'), (h) => clean(h.textContent)).filter((h): h is string => !!h);
+  const agreesWith = (t: string, others: (string | null)[]) => others.some((o) => o && sameTitle(t, o));
+  if (ldName && agreesWith(ldName, [...headings, pageTitle])) declaredTitle(ldName, 'JSON-LD name');
+  // A site declares a title for search and one for sharing; the one it shows as the page's headline
+  // (an <h1>) is the article's, then one its <title> holds: first of those, the others after.
+  const rank = (h: Hint) => (agreesWith(h.value, headings) ? 0 : agreesWith(h.value, [pageTitle]) ? 1 : 2);
+  hints.title.push(
+    ...declared
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => rank(a.h) - rank(b.h) || a.i - b.i)
+      .map(({ h }) => h),
+  );
   if (pageTitle) {
     const bare = withoutSiteSuffix(pageTitle, siteNames);
     add(hints.title, bare, bare === pageTitle ? '<title>' : '<title> without the site name', 'medium');
@@ -142,7 +175,9 @@ export function declaredMetadata(doc: Document): { hints: MetadataHints; url: st
     : [];
   add(hints.authors, ldAuthors, 'JSON-LD author', 'high');
   const metaAuthors = Array.from(
-    doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i]'),
+    doc.querySelectorAll(
+      'meta[name="author" i], meta[property~="article:author" i], meta[name="parsely-author" i], meta[name="dc.creator" i], meta[property~="dc:creator" i], meta[property~="dcterms:creator" i]',
+    ),
   )
     .map((m) => clean(m.getAttribute('content')?.replace(/\s*\((?:https?:|www\.)[^)]*\)/gi, '')))
     .filter((a): a is string => !!a && notUrl(a));

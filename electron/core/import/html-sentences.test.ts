@@ -38,4 +38,17 @@ ${[1, 2, 3, 4, 5].map((n) => `<p>${body(n)}</p>`).join('\n')}`)}
     expect(r.text).toContain('Doctors returned to the only clinic in the valley on Tuesday, three weeks after the generator that powered it was looted.');
     for (const n of [1, 2, 3, 4, 5]) expect(r.text).toContain(body(n));
   });
+
+  it('keeps the end of a sentence that runs on as loose text after the last paragraph', () => {
+    // A formula widget (a custom element) inside the closing sentence, its end left as text in the body.
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Survey of the dam</title></head><body>
+<h1>Engineers survey the cracked dam</h1>
+${[1, 2, 3, 4].map((n) => `<p>${body(n)}</p>`).join('\n')}
+<p>The engineers put the rate at which the crack widens at</p>
+<calc-widget class="formula"><calc-part>2 mm per day</calc-part></calc-widget>which they said left the wall safe until the spring, when the reservoir is usually at its highest.
+</body></html>`;
+    const r = extractHtml('loose.html', enc(html));
+    expect(r.text).toContain('which they said left the wall safe until the spring, when the reservoir is usually at its highest.');
+    expect(r.text.indexOf('The engineers put the rate')).toBeLessThan(r.text.indexOf('which they said left the wall safe'));
+  });
 });

@@ -10,6 +10,7 @@ import { ApiError } from '../../../shared/errors.ts';
 import { decodeBytes, assertTextual } from './text.ts';
 import { NEVER, dropFurnitureLines, leftOutOf, stripFurniture, type LeftOut } from './furniture.ts';
 import { articleText, domToText, keptElements, markElements } from './article.ts';
+import { mergeArticle } from './article-merge.ts';
 
 export { domToText } from './article.ts';
 
@@ -41,8 +42,6 @@ const clean = (s: string | null | undefined): string | null => {
   return t ? t : null;
 };
 
-const squashedLength = (s: string) => s.replace(/\s+/g, '').length;
-
 /**
  * Comments are never content, and in a sentence they split it: React pages write "on Page <!-- -->A<!-- -->22",
  * and Readability, wrapping a div's loose text into paragraphs, starts a new one at each comment ("Page", "A", "22").
@@ -72,11 +71,11 @@ export function extractHtml(name: string, bytes: Uint8Array): HtmlExtract {
     // Readability works on a clone: it rewrites the document it is given.
     const article = new Readability<Node>(doc.cloneNode(true) as Document, { serializer: (n) => n, charThreshold: 200 }).parse();
     const droppedLines: string[] = [];
-    let raw = article?.content ? canonicalize(articleText(keptElements(article.content, marked))) : '';
-    // The page's own text between the article's first and last elements is the text; only when it
-    // holds much less than Readability's article (spacing aside: pages indent with thousands of
-    // blanks) is Readability's DOM read instead.
-    if (squashedLength(raw) < squashedLength(article?.textContent ?? '') * 0.8) raw = canonicalize(domToText(article!.content!));
+    // The page's own text between the article's first and last elements, with any paragraph of
+    // Readability's it lacks put back (article-merge.ts): neither reading alone holds every sentence.
+    const readabilityText = article?.content ? canonicalize(domToText(article.content)) : '';
+    const pageText = article?.content ? canonicalize(articleText(keptElements(article.content, marked))) : '';
+    let raw = canonicalize(mergeArticle(pageText, readabilityText));
     let text = dropFurnitureLines(raw, droppedLines);
     if (text.length < 200) {
       const wholeRaw = doc.body ? canonicalize(domToText(doc.body)) : '';
