@@ -5,7 +5,12 @@
 //   and any chunk scrolled near the viewport is drawn first. A chunk not drawn yet is an empty box
 //   of about its height, so the scroll bar stays true. Every chunk, once drawn, stays in the DOM:
 //   selections across chunks, the browser's Find, Select all and screen readers see the whole text.
-// - a drawn chunk has `content-visibility: auto`: off screen, the browser skips its layout and paint.
+//   Chunks are grouped in sections, so a step costs the sections it draws into, not the whole list
+//   (issue 12: a 20 MB source has 6,700 chunks, and re-listing them all at each step made opening
+//   it quadratic).
+// - a section of drawn chunks has `content-visibility: auto`: off screen, the browser skips its
+//   layout and paint. On the section, not on each chunk: the browser checks every such box against
+//   the viewport at each frame, which at 6,700 chunks took 100-250 ms a frame (issue 12).
 // - each paragraph is a memoised component whose props change only when its own highlights do
 //   (its look: the spans in it, the flashed passage, the active claim, the selected suggestion),
 //   so tagging a passage redraws that paragraph, not the text.
@@ -26,14 +31,11 @@ import {
 import { KIND_LETTER } from '../lib/claimText.ts';
 import { runsOf, type Look, type Span } from '../lib/highlights.ts';
 import { chunkOf, paragraphAt, type Chunk, type Paragraph } from '../lib/paragraphs.ts';
+import { firstDrawn, idle, nextStep, NearWatch, SECTION, withDrawn, type Drawn } from './readingDrawn.ts';
 import './reading.css';
 
 /** Characters per chunk. */
 export const CHUNK_CHARS = 3000;
-/** Characters drawn at once when a text opens: more than a screen of the widest pane. */
-const FIRST_CHARS = 12_000;
-/** Characters drawn per idle step after that. */
-const STEP_CHARS = 24_000;
 /** Texts of more chunks than this skip the layout of chunks off screen (content-visibility). */
 const LONG_FROM = 4;
 /** Span ids of suggestions start with this, so they never collide with annotation ids. */
@@ -173,11 +175,18 @@ interface ChunkProps {
   act: RefObject<Actions>;
 }
 
-const sameChunk = (a: ChunkProps, b: ChunkProps) => {
-  if (a.chunk !== b.chunk || a.paragraphs !== b.paragraphs || a.pageStarts !== b.pageStarts || a.act !== b.act) return false;
-  for (let i = a.chunk.from; i < a.chunk.to; i++) if (a.looks[i] !== b.looks[i]) return false;
+const sameLooks = (a: readonly Look[], b: readonly Look[], from: number, to: number) => {
+  if (a === b) return true;
+  for (let i = from; i < to; i++) if (a[i] !== b[i]) return false;
   return true;
 };
+
+const sameChunk = (a: ChunkProps, b: ChunkProps) =>
+  a.chunk === b.chunk &&
+  a.paragraphs === b.paragraphs &&
+  a.pageStarts === b.pageStarts &&
+  a.act === b.act &&
+  sameLooks(a.looks, b.looks, a.chunk.from, a.chunk.to);
 
 const ChunkView = memo(function ChunkView({ index, chunk, paragraphs, looks, pageStarts, act }: ChunkProps) {
   const out: ReactNode[] = [];
@@ -191,64 +200,76 @@ const ChunkView = memo(function ChunkView({ index, chunk, paragraphs, looks, pag
   );
 }, sameChunk);
 
-/** A chunk not drawn yet: an empty box of about its height. */
-const Placeholder = memo(function Placeholder({ index, chunk }: { index: number; chunk: Chunk }) {
-  return <div className="reading-chunk-later" data-chunk={index} data-later="" aria-hidden="true" style={{ '--chars': chunk.chars } as CSSProperties} />;
+/** A chunk not drawn yet (or a section none of whose chunks is): an empty box of about its height. */
+const Placeholder = memo(function Placeholder({ index, chars, section, watch }: { index: number; chars: number; section?: boolean; watch: NearWatch }) {
+  const ref = useCallback(
+    (el: HTMLDivElement | null) => {
+      if (!el) return;
+      watch.watch(el);
+      return () => watch.unwatch(el);
+    },
+    [watch],
+  );
+  return (
+    <div
+      ref={ref}
+      className="reading-chunk-later"
+      data-chunk={section ? undefined : index}
+      data-section={section ? index : undefined}
+      data-later=""
+      aria-hidden="true"
+      style={{ '--chars': chars } as CSSProperties}
+    />
+  );
 });
 
-interface Drawn {
-  of: readonly Chunk[];
-  /** 1 where the chunk is drawn. */
-  on: Uint8Array;
-  count: number;
+interface SectionProps {
+  from: number;
+  to: number;
+  /** 1 where the chunk is drawn, for chunks [from, to); null while none is (one box for them all). */
+  on: Uint8Array | null;
+  chunks: readonly Chunk[];
+  paragraphs: readonly Paragraph[];
+  looks: readonly Look[];
+  pageStarts: ReadonlyMap<number, number>;
+  act: RefObject<Actions>;
+  watch: NearWatch;
 }
 
-function firstDrawn(chunks: readonly Chunk[], around: number | null): Drawn {
-  const on = new Uint8Array(chunks.length);
-  let count = 0;
-  const at = around ?? 0;
-  // From `around` (the chunk a pane opens at), a screen's worth before it and more after.
+const sameSection = (a: SectionProps, b: SectionProps) =>
+  a.on === b.on &&
+  a.chunks === b.chunks &&
+  a.paragraphs === b.paragraphs &&
+  a.pageStarts === b.pageStarts &&
+  a.act === b.act &&
+  a.watch === b.watch &&
+  sameLooks(a.looks, b.looks, a.chunks[a.from].from, a.chunks[a.to - 1].to);
+
+const SectionView = memo(function SectionView(props: SectionProps) {
+  if (!props.on) {
+    let chars = 0;
+    for (let i = props.from; i < props.to; i++) chars += props.chunks[i].chars;
+    return <Placeholder index={props.from / SECTION} chars={chars} section watch={props.watch} />;
+  }
+  const out: ReactNode[] = [];
   let chars = 0;
-  for (let i = Math.max(0, at - (around === null ? 0 : 2)); i < chunks.length && chars < FIRST_CHARS; i++) {
-    on[i] = 1;
-    count++;
-    chars += chunks[i].chars;
+  for (let i = props.from; i < props.to; i++) {
+    const chunk = props.chunks[i];
+    chars += chunk.chars;
+    out.push(
+      props.on[i - props.from] ? (
+        <ChunkView key={i} index={i} chunk={chunk} paragraphs={props.paragraphs} looks={props.looks} pageStarts={props.pageStarts} act={props.act} />
+      ) : (
+        <Placeholder key={i} index={i} chars={chunk.chars} watch={props.watch} />
+      ),
+    );
   }
-  return { of: chunks, on, count };
-}
-
-function withDrawn(d: Drawn, indices: Iterable<number>): Drawn {
-  let on: Uint8Array | null = null;
-  let count = d.count;
-  for (const i of indices) {
-    if (i < 0 || i >= d.on.length || d.on[i] || on?.[i]) continue;
-    on ??= d.on.slice();
-    on[i] = 1;
-    count++;
-  }
-  return on ? { of: d.of, on, count } : d;
-}
-
-/** The next chunks to draw in idle time: the first ones not drawn, about STEP_CHARS of them. */
-function nextStep(d: Drawn): number[] {
-  const out: number[] = [];
-  let chars = 0;
-  for (let i = 0; i < d.on.length && chars < STEP_CHARS; i++) {
-    if (d.on[i]) continue;
-    out.push(i);
-    chars += d.of[i].chars;
-  }
-  return out;
-}
-
-const idle = (fn: () => void): (() => void) => {
-  if (typeof window.requestIdleCallback === 'function') {
-    const id = window.requestIdleCallback(fn, { timeout: 250 });
-    return () => window.cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(fn, 16);
-  return () => window.clearTimeout(id);
-};
+  return (
+    <div className="reading-section" style={{ '--chars': chars } as CSSProperties}>
+      {out}
+    </div>
+  );
+}, sameSection);
 
 export interface ReadingTextHandle {
   /** Draws the chunk holding `offset` (and its neighbours) now, before a scroll to it. */
@@ -279,8 +300,8 @@ export function ReadingText(props: {
   const done = drawn.count >= chunks.length;
 
   const draw = useCallback(
-    (indices: number[], urgent: boolean) => {
-      const apply = () => setDrawn((d) => (d.of === chunks ? withDrawn(d, indices) : d));
+    (indices: number[], urgent: boolean, open?: number[]) => {
+      const apply = () => setDrawn((d) => (d.of === chunks ? withDrawn(d, indices, open) : d));
       if (urgent) apply();
       else startTransition(apply);
     },
@@ -301,24 +322,17 @@ export function ReadingText(props: {
   }, [drawn, done, draw]);
 
   // A chunk scrolled near the viewport is drawn at once.
-  const column = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const [watch] = useState(() => new NearWatch());
+  useLayoutEffect(() => {
     const root = scroller.current;
-    const col = column.current;
-    if (done || !root || !col || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver(
-      (entries) => {
-        const near = entries.filter((e) => e.isIntersecting).map((e) => Number((e.target as HTMLElement).dataset.chunk));
-        if (near.length) draw(near, true);
-      },
-      { root, rootMargin: '100% 0px' },
-    );
-    for (const el of Array.from(col.querySelectorAll<HTMLElement>('[data-later]'))) io.observe(el);
-    return () => io.disconnect();
-  }, [drawn, done, draw, scroller]);
+    if (done || !root) return;
+    watch.start(root, (near, sections) => draw(near, true, sections));
+    return () => watch.stop();
+  }, [done, draw, scroller, watch]);
 
   // How tall a character is here (the reading column's width and font decide it): measured on
   // the first drawn chunk, so boxes of chunks not drawn yet are about the right size.
+  const column = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const col = column.current;
     if (!col) return;
@@ -342,13 +356,21 @@ export function ReadingText(props: {
   }, [chunks]);
 
   const out: ReactNode[] = [];
-  for (let i = 0; i < chunks.length; i++) {
+  for (let s = 0; s < drawn.on.length; s++) {
+    const from = s * SECTION;
     out.push(
-      drawn.on[i] ? (
-        <ChunkView key={i} index={i} chunk={chunks[i]} paragraphs={paragraphs} looks={props.looks} pageStarts={props.pageStarts} act={props.act} />
-      ) : (
-        <Placeholder key={i} index={i} chunk={chunks[i]} />
-      ),
+      <SectionView
+        key={s}
+        from={from}
+        to={Math.min(chunks.length, from + SECTION)}
+        on={drawn.on[s]}
+        chunks={chunks}
+        paragraphs={paragraphs}
+        looks={props.looks}
+        pageStarts={props.pageStarts}
+        act={props.act}
+        watch={watch}
+      />,
     );
   }
   return (

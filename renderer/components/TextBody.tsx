@@ -5,19 +5,23 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PageRange, Source } from '../../shared/model/source.ts';
 import { looksOf, spansByParagraph, type Look, type Span } from '../lib/highlights.ts';
 import { suggestionLabel } from '../lib/suggestionText.ts';
-import { chunkParagraphs, locateHit, paragraphAt, splitParagraphs } from '../lib/paragraphs.ts';
+import { chunkParagraphs, locateHit, paragraphAt, type Paragraph } from '../lib/paragraphs.ts';
 import { offsetsOfRange, rangeOfOffsets } from '../lib/selection.ts';
 import { useTaggingForPane } from '../tagging/context.ts';
 import { highlightTitle } from '../tagging/useTagging.ts';
 import { useSuggestionsForPane } from '../tagging/suggestContext.ts';
+import { useParagraphs } from './useParagraphs.ts';
 import { useSentenceCaret } from './useSentenceCaret.ts';
 import { CHUNK_CHARS, PENDING, ReadingText, SUGGESTED, type Actions, type ReadingTextHandle } from './ReadingText.tsx';
 import type { PaneState } from './paneState.ts';
 
 const FLASH_MS = 4000;
+const NONE: readonly Paragraph[] = [];
 
 export function TextBody(props: { text: string; pages: PageRange[] | null; paneKey: string; source: Source; label: string; focus: PaneState['focus'] }) {
-  const paragraphs = useMemo(() => splitParagraphs(props.text), [props.text]);
+  const found = useParagraphs(props.text);
+  const paragraphs = found ?? NONE;
+  const ready = found !== null;
   const chunks = useMemo(() => chunkParagraphs(paragraphs, CHUNK_CHARS), [paragraphs]);
   const [mark, setMark] = useState<{ start: number; end: number } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
@@ -37,7 +41,7 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
   }, [tagging, props.paneKey, sourceId, text, props.pages]);
 
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || !ready) return;
     const at = locateHit(text, focus);
     if (!at) {
       setMissing(`The passage “${focus.match}” was not found in this text.`);
@@ -49,7 +53,7 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
     setMark(at);
     const t = window.setTimeout(() => setMark(null), FLASH_MS);
     return () => window.clearTimeout(t);
-  }, [focus, text]);
+  }, [focus, text, ready]);
 
   useEffect(() => {
     if (!mark) return;
@@ -215,17 +219,19 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
               {missing}
             </p>
           ) : null}
-          {paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
-          <ReadingText
-            paragraphs={paragraphs}
-            chunks={chunks}
-            looks={looks}
-            pageStarts={pageStarts}
-            act={act}
-            scroller={scroller}
-            openAt={openAt}
-            handle={reading}
-          />
+          {!ready ? <p className="muted">Preparing the text…</p> : paragraphs.length === 0 ? <p className="muted">This source has no text.</p> : null}
+          {!ready ? null : (
+            <ReadingText
+              paragraphs={paragraphs}
+              chunks={chunks}
+              looks={looks}
+              pageStarts={pageStarts}
+              act={act}
+              scroller={scroller}
+              openAt={openAt}
+              handle={reading}
+            />
+          )}
         </div>
       </article>
       {/* Outside the article, whose text is the source's own. */}

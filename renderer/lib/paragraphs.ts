@@ -9,22 +9,45 @@ export interface Paragraph {
 }
 
 export function splitParagraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
+  return paragraphsOf(text, paragraphBounds(text));
+}
+
+/** Each paragraph's [start, end) as pairs, what splitParagraphs returns without its objects (a worker sends it back as is). */
+export function paragraphBounds(text: string): Int32Array {
+  let out = new Int32Array(1024);
+  let n = 0;
+  const push = (start: number, end: number) => {
+    // Trim leading and trailing whitespace without losing the offsets.
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end <= start) return;
+    if (n + 2 > out.length) {
+      const more = new Int32Array(out.length * 2);
+      more.set(out);
+      out = more;
+    }
+    out[n++] = start;
+    out[n++] = end;
+  };
   const sep = /\n[ \t]*\n\s*/g;
   let at = 0;
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
-    push(out, text, at, m.index);
+    push(at, m.index);
     at = m.index + m[0].length;
   }
-  push(out, text, at, text.length);
-  return out;
+  push(at, text.length);
+  return out.slice(0, n);
 }
 
-function push(out: Paragraph[], text: string, start: number, end: number): void {
-  // Trim leading and trailing whitespace without losing the offsets.
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start) out.push({ start, end, text: text.slice(start, end) });
+/** The paragraphs of `text` at `bounds` (as paragraphBounds returns them). */
+export function paragraphsOf(text: string, bounds: Int32Array): Paragraph[] {
+  const out: Paragraph[] = new Array<Paragraph>(bounds.length >> 1);
+  for (let i = 0; i < out.length; i++) {
+    const start = bounds[2 * i];
+    const end = bounds[2 * i + 1];
+    out[i] = { start, end, text: text.slice(start, end) };
+  }
+  return out;
 }
 
 export interface Segment {

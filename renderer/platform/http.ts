@@ -3,7 +3,8 @@
 // was first opened from the link it printed, so nothing secret lives in this script.
 import { FeedEvent, type Client } from '../../shared/api.ts';
 import { ApiError } from '../../shared/errors.ts';
-import { decodeFrame, encodeFrame } from '../../shared/wire.ts';
+import { encodeFrame } from '../../shared/wire.ts';
+import { decodeReply } from './decodeOffThread.ts';
 import { unwrapReply } from './reply.ts';
 
 export function httpClient(base = '/api/', feed = '/feed'): Client {
@@ -37,7 +38,7 @@ export function httpClient(base = '/api/', feed = '/feed'): Client {
       }
       let reply: unknown;
       try {
-        reply = decodeFrame(new Uint8Array(await res.arrayBuffer()));
+        reply = await decodeReply(new Uint8Array(await res.arrayBuffer()));
       } catch {
         throw new ApiError('INTERNAL', `Corroborate answered “${op}” with something unreadable (HTTP ${res.status}). Restart the app and try again.`);
       }
