@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/errors.ts';
 import type { Source } from '../../../shared/model/source.ts';
 import { titleOf } from './bodies.ts';
-import { TEMP_FILE, isLiveTemp, writeFileDurable } from './durable.ts';
-import { ORIGINALS_DIR, SOURCES_DIR, backupsPath, originalPath } from './layout.ts';
+import { backupFile } from './backups.ts';
+import { TEMP_FILE, isLiveTemp, syncDir, writeFileDurable } from './durable.ts';
+import { ORIGINALS_DIR, SOURCES_DIR, backupsPath, bodyBackupsPath, bodyPath, originalPath } from './layout.ts';
 
 export const exists = (p: string): Promise<boolean> =>
   fs.access(p).then(
@@ -25,6 +26,16 @@ export async function writeOriginal(dir: string, source: Source, original: Uint8
 }
 
 /** A source's original file, as stored. */
+/** A source's file, after a backup of it, and its original unless another source has the same one. */
+export async function removeSourceFiles(dir: string, source: Source, opts: { keepOriginal: boolean; maxBackups: number }): Promise<void> {
+  await backupFile(bodyPath(dir, source.id), bodyBackupsPath(dir, source.id), '', { keep: opts.maxBackups });
+  await fs.rm(bodyPath(dir, source.id), { force: true });
+  await syncDir(path.join(dir, SOURCES_DIR)).catch(() => {});
+  if (opts.keepOriginal) return;
+  await fs.rm(originalPath(dir, source), { force: true });
+  await syncDir(path.join(dir, ORIGINALS_DIR)).catch(() => {});
+}
+
 export async function readOriginal(dir: string, source: Source): Promise<Uint8Array<ArrayBuffer>> {
   try {
     const b = await fs.readFile(originalPath(dir, source));

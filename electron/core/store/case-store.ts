@@ -9,18 +9,17 @@ import { Source, SourceBody } from '../../../shared/model/source.ts';
 import { backupFile } from './backups.ts';
 import { SourceBodies } from './bodies.ts';
 import { describeIssues } from './codec.ts';
-import { exists, readOriginal, sweepTempFiles, writeOriginal } from './case-files.ts';
+import { exists, readOriginal, removeSourceFiles, sweepTempFiles, writeOriginal } from './case-files.ts';
 import { checkAndMark, markChecked } from './checked-index.ts';
-import { CoalescingWriter } from './coalesce.ts';
-import { StoredFileError, syncDir } from './durable.ts';
+import { StoredFileError } from './durable.ts';
 import { indexError, listCaseBackups, loadIndex, type LoadedIndex } from './index-file.ts';
-import { IndexSaves } from './index-saves.ts';
-import { PendingChanges, removeJournal, type IndexChanges } from './journal.ts';
-import { CASE_BACKUP_PREFIX, ORIGINALS_DIR, SOURCES_DIR, backupsPath, bodyBackupsPath, bodyPath, indexPath, journalPath, originalPath } from './layout.ts';
+import { IndexWriter } from './index-writer.ts';
+import { removeJournal, type IndexChanges } from './journal.ts';
+import { CASE_BACKUP_PREFIX, ORIGINALS_DIR, SOURCES_DIR, backupsPath, indexPath, journalPath } from './layout.ts';
 import { acquireCaseLock, type CaseLock } from './lock.ts';
 import { withDefaults, type Options, type StoreOptions } from './options.ts';
 import { SourceIds } from './source-ids.ts';
-import { diskError, readOnlyError, replaceIndex } from './disk-errors.ts';
+import { readOnlyError } from './disk-errors.ts';
 
 export { indexError, listCaseBackups, loadIndex, type LoadedIndex } from './index-file.ts';
 export type { StoreOptions } from './options.ts';
@@ -35,41 +34,35 @@ export class CaseStore {
   // The index in memory. Not a lowdb document: on disk it is a snapshot (case.json) plus the journal.
   readonly #index: CaseIndex;
   /** Journal lines and case.json rewrites: how the index's saves reach disk. */
-  readonly #saves: IndexSaves;
-  #pending = new PendingChanges();
+  /** The index's saves: journal lines and snapshots, coalesced, with the backups of case.json (index-writer.ts). */
+  readonly #writer: IndexWriter;
   readonly #lock: CaseLock;
   readonly #opts: Options;
-  readonly #indexWriter: CoalescingWriter;
   /** Where each source id is first listed in #index.sources, kept in step with every change to the index: sources are found by id through it, never by a scan. */
   readonly #ids: SourceIds;
   /** The source files: cached documents, canonical texts (what search reads), the bodies read at open. */
   readonly #bodyFiles: SourceBodies;
   readonly #adding = new Set<string>();
   readonly #running = new Set<Promise<void>>();
-  #lastIndexBackup = 0;
-  /** The backup made at open; case.json is not rewritten before it is done. */
-  #openBackup: Promise<void> = Promise.resolve();
   #closed = false;
   /** Why the case is open read-only (its index could not be rewritten at open), or null. */
   #readOnly: ApiError | null = null;
-  /** A failed save reloaded the index from disk; requests already waiting on the next save lost their changes with it. */
-  #reloaded: ApiError | null = null;
 
   private constructor(dir: string, index: CaseIndex, base: string | null, lock: CaseLock, opts: Options) {
     this.dir = dir;
     this.#index = index;
-    this.#saves = new IndexSaves(dir, base, opts);
     this.#lock = lock;
     this.#opts = opts;
-    this.#indexWriter = new CoalescingWriter(() => this.#flushIndex());
     this.#ids = new SourceIds(() => this.#index.sources);
+    const guard = () => {
+      this.#assertLockHeld();
+      if (this.#readOnly) throw this.#readOnly;
+    };
+    this.#writer = new IndexWriter({ dir, index, base, ids: this.#ids, opts, guard });
     this.#bodyFiles = new SourceBodies({
       dir,
       opts,
-      assertLockHeld: () => {
-        this.#assertLockHeld();
-        if (this.#readOnly) throw this.#readOnly;
-      },
+      assertLockHeld: guard,
       hasSource: (id) => this.hasSource(id),
       source: (id) => this.#source(id),
       sourceIds: () => this.#index.sources.map((s) => s.id),
@@ -99,16 +92,14 @@ export class CaseStore {
       if (validated && loaded.from === opts.versioning.index.current) store.#background(markChecked(dir, validated));
       // Fold the journal into case.json before the backup below, so backups stay plain, complete case.json files.
       // On a full disk that rewrite fails: the case still opens, read-only, to be read and exported.
-      if (loaded.journal) await store.#saves.settle(loaded.journal, store.warnings).catch((e: unknown) => store.#openReadOnly(e));
+      if (loaded.journal) await store.#writer.saves.settle(loaded.journal, store.warnings).catch((e: unknown) => store.#openReadOnly(e));
       // A copy at every open, before case.json is rewritten: a migration below always has the old file
       // backed up. With nothing to rewrite now it runs beside the first screen (comparing and copying a
       // 10 MB index took longer than reading it), and the first save of the index waits for it.
-      store.#openBackup = store.#backupAtOpen();
-      store.#background(store.#openBackup);
-      store.#lastIndexBackup = Date.now();
+      store.#background(store.#writer.startOpenBackup());
       if (loaded.from < opts.versioning.index.current && !store.#readOnly) {
-        await store.#openBackup.catch((e: unknown) => store.#openReadOnly(e));
-        if (!store.#readOnly) await store.#saves.writeSnapshot(store.#index).catch((e: unknown) => store.#openReadOnly(e));
+        await store.#writer.openBackup.catch((e: unknown) => store.#openReadOnly(e));
+        if (!store.#readOnly) await store.#writer.saves.writeSnapshot(store.#index).catch((e: unknown) => store.#openReadOnly(e));
       }
       await store.#bodyFiles.checkBodies(store.#index.sources, store.warnings);
       openHere.add(dir);
@@ -149,8 +140,8 @@ export class CaseStore {
       // A journal without its case.json belongs to no snapshot we could name; it must not meet the new one.
       await removeJournal(journalPath(dir));
       const store = new CaseStore(dir, parsed.data, null, lock, opts);
-      await store.#saves.writeSnapshot(store.#index);
-      store.#lastIndexBackup = Date.now();
+      await store.#writer.saves.writeSnapshot(store.#index);
+      store.#writer.markBackedUp();
       openHere.add(dir);
       return store;
     } catch (e) {
@@ -165,17 +156,17 @@ export class CaseStore {
 
   /** Physical index writes since open, each one journal append or one case.json rewrite (for tests and the benchmark). */
   get indexWrites(): number {
-    return this.#indexWriter.writes;
+    return this.#writer.writes;
   }
 
   /** Rewrites of case.json since open, including those at open and close (tests and the benchmark). */
   get snapshotWrites(): number {
-    return this.#saves.snapshotWrites;
+    return this.#writer.saves.snapshotWrites;
   }
 
   /** Lines appended to the journal since open. */
   get journalAppends(): number {
-    return this.#saves.journalAppends;
+    return this.#writer.saves.journalAppends;
   }
 
   /**
@@ -195,68 +186,7 @@ export class CaseStore {
     } catch (e) {
       return Promise.reject(e);
     }
-    return this.#updateIndex(mutate, changes);
-  }
-
-  #updateIndex(mutate: (draft: CaseIndex) => void, changes: IndexChanges | undefined): Promise<void> {
-    try {
-      mutate(this.#index);
-    } catch (e) {
-      this.#ids.index(); // whatever it changed before throwing stays in memory
-      return Promise.reject(e);
-    }
-    this.#ids.sync(changes);
-    this.#index.modified = new Date().toISOString();
-    this.#pending.add(changes);
-    return this.#indexWriter.request();
-  }
-
-  /** One physical write for every save asked for since the last: a journal line if it can, else a new snapshot. */
-  async #flushIndex(): Promise<void> {
-    this.#assertLockHeld(); // not "closed": close() lets writes already requested go out
-    if (this.#readOnly) throw this.#readOnly;
-    if (this.#reloaded) {
-      // These requests were made while the failed save ran: the reload took their changes back out
-      // of memory, so they fail too (and memory is made to match the disk again).
-      const why = this.#reloaded;
-      this.#reloaded = null;
-      this.#pending = new PendingChanges();
-      await this.#reloadIndex();
-      throw why;
-    }
-    // A failed backup at open is tried again here: this save fails with its reason rather than go unbacked.
-    await this.#openBackup.catch(() => (this.#openBackup = this.#backupAtOpen()));
-    const batch = this.#pending;
-    this.#pending = new PendingChanges();
-    try {
-      // Built now, from the index as every request so far left it.
-      const line = this.#saves.line(
-        this.#index,
-        batch,
-        (id) => this.#ids.positionOf(id),
-        () => this.#backupDue(),
-      );
-      if (line !== null && (await this.#saves.append(line))) return;
-      await this.#backupIndexIfDue();
-      await this.#saves.writeSnapshot(this.#index);
-    } catch (e) {
-      // Part of a line may be on disk; the next save rewrites case.json whole.
-      this.#saves.markDirty();
-      const error = diskError(e);
-      // Memory goes back to what the disk holds, so nothing reported as failed is saved later.
-      await this.#reloadIndex();
-      if (this.#pending.full || this.#pending.sources.size || this.#pending.removed.size || this.#pending.fields.size > 1)
-        this.#reloaded = error instanceof ApiError ? error : new ApiError('INTERNAL', `Nothing was saved: ${(e as Error)?.message ?? String(e)}`);
-      throw error;
-    }
-  }
-
-  /** The index in memory replaced by the one on disk (the snapshot and its journal, a torn last line left out). */
-  async #reloadIndex(): Promise<void> {
-    const loaded = await loadIndex(this.dir, this.#opts.versioning.index).catch(() => null);
-    if (!loaded) return; // unreadable now: what is in memory is all there is
-    replaceIndex(this.#index, loaded.index);
-    this.#ids.index();
+    return this.#writer.update(mutate, changes);
   }
 
   /** Opening could not rewrite the index (a full or read-only disk): the case is read, not written. */
@@ -360,7 +290,7 @@ export class CaseStore {
     try {
       await writeOriginal(this.dir, source, original);
       await this.#bodyFiles.writeBodyFile(body);
-      await this.#updateIndex(
+      await this.#writer.update(
         (d) => {
           d.sources.push(source);
         },
@@ -382,7 +312,7 @@ export class CaseStore {
       this.#source(source.id);
       await writeOriginal(this.dir, source, original);
       await this.#bodyFiles.writeBodyFile(body);
-      await this.#updateIndex(
+      await this.#writer.update(
         (d) => {
           const i = this.#ids.positionOf(source.id);
           if (i !== undefined) d.sources[i] = source; // in place: the id map stays as it is
@@ -399,7 +329,7 @@ export class CaseStore {
 
   async #removeSource(sourceId: string): Promise<void> {
     const source = this.#source(sourceId);
-    await this.#updateIndex(
+    await this.#writer.update(
       (d) => {
         d.sources = d.sources.filter((s) => s.id !== sourceId);
       },
@@ -408,14 +338,8 @@ export class CaseStore {
     this.#bodyFiles.forgetBody(sourceId);
     await this.#bodyFiles.drop(sourceId);
     this.#bodyFiles.forgetBody(sourceId); // again: a read that was under way has finished
-    await backupFile(bodyPath(this.dir, sourceId), bodyBackupsPath(this.dir, sourceId), '', { keep: this.#opts.maxBackups });
-    await fs.rm(bodyPath(this.dir, sourceId), { force: true });
-    await syncDir(path.join(this.dir, SOURCES_DIR)).catch(() => {});
     const stillUsed = this.#index.sources.some((s) => s.sha256 === source.sha256 && s.originalExt === source.originalExt);
-    if (!stillUsed) {
-      await fs.rm(originalPath(this.dir, source), { force: true });
-      await syncDir(path.join(this.dir, ORIGINALS_DIR)).catch(() => {});
-    }
+    await removeSourceFiles(this.dir, source, { keepOriginal: stillUsed, maxBackups: this.#opts.maxBackups });
   }
 
   readOriginal(source: Source): Promise<Uint8Array<ArrayBuffer>> {
@@ -436,15 +360,12 @@ export class CaseStore {
     if (this.#closed) return;
     this.#closed = true;
     await Promise.all(this.#running);
-    await this.#indexWriter.idle();
+    await this.#writer.idle();
     await this.#bodyFiles.idle();
-    if (!this.#lock.lost && this.#saves.unfolded) {
-      this.#pending.full = true;
-      // If this fails the journal still holds every save, and the next open folds it in.
-      await this.#indexWriter.request().catch(() => {});
-    }
+    // If this fails the journal still holds every save, and the next open folds it in.
+    if (!this.#lock.lost && this.#writer.saves.unfolded) await this.#writer.requestSnapshot().catch(() => {});
     // The index as this session left it opens at once next time (unless something else rewrites it).
-    if (!this.#lock.lost && !this.#saves.unfolded) await checkAndMark(this.dir, indexPath(this.dir)).catch(() => {});
+    if (!this.#lock.lost && !this.#writer.saves.unfolded) await checkAndMark(this.dir, indexPath(this.dir)).catch(() => {});
     // Each session ends with a copy of the index as it was left, so the newest backup is recent.
     if (!this.#lock.lost) {
       await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true }).catch(() => {});
@@ -473,19 +394,5 @@ export class CaseStore {
     const s = this.source(sourceId);
     if (!s) throw new ApiError('NOT_FOUND', `No source ${sourceId} in this case.`, { sourceId });
     return s;
-  }
-
-  #backupDue(): boolean {
-    return Date.now() - this.#lastIndexBackup >= this.#opts.backupIntervalMs;
-  }
-
-  async #backupAtOpen(): Promise<void> {
-    await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups, skipIfUnchanged: true });
-  }
-
-  async #backupIndexIfDue(): Promise<void> {
-    if (!this.#backupDue()) return;
-    await backupFile(indexPath(this.dir), backupsPath(this.dir), CASE_BACKUP_PREFIX, { keep: this.#opts.maxBackups });
-    this.#lastIndexBackup = Date.now();
   }
 }

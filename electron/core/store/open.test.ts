@@ -39,6 +39,25 @@ describe('opening a case', () => {
     await reopened.close();
   });
 
+  it('a journaled save does not wait for the backup at open (case.json is as the backup copies it); the backup still holds the index as it was', async () => {
+    const dir = await closedCase('As it was');
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const copyFile = fs.copyFile.bind(fs);
+    const held = vi.spyOn(fs, 'copyFile').mockImplementation(async (...a: Parameters<typeof fs.copyFile>) => {
+      await gate; // the copy does not finish until the save below is done: a save that waited for it would never end
+      return copyFile(...a);
+    });
+    const store = await CaseStore.open(dir, { backupIntervalMs: 60_000 });
+    await store.updateIndex((d) => void (d.events = []), { fields: ['events'] });
+    expect(store.journalAppends).toBe(1);
+    release();
+    held.mockRestore();
+    await store.close();
+    const [atOpen] = (await store.listBackups()).reverse();
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'backups', atOpen.name), 'utf8')).name).toBe('As it was');
+  });
+
   it('sweeps the temp files an interrupted write left', async () => {
     const dir = await closedCase('Swept');
     const left = path.join(dir, 'sources', '.s_abcdef1.json.0123456789ab.tmp');
