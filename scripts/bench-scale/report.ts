@@ -13,7 +13,7 @@ export interface ChildResult {
   notes: string[];
   context: string[];
 }
-export type RowKey = 'edit' | 'open' | 'compute' | 'computeAfterEdit' | 'computeEvent' | 'search' | 'searchRg' | 'metadata';
+export type RowKey = 'edit' | 'open' | 'compute' | 'computeAfterEdit' | 'computeEvent' | 'search' | 'searchRg' | 'metadata' | 'metadataEarly';
 
 export interface RowSpec {
   key: RowKey;
@@ -32,7 +32,20 @@ export const ROWS: RowSpec[] = [
   { key: 'computeEvent', what: "one event's verdicts after one edit", reference: "group-by of that event's claims", goal: '≤ 50 ms', msGoal: 50 },
   { key: 'search', what: 'phrase search, warm (search)', reference: 'linear indexOf over the same texts', goal: '≤ 2×', ratioGoal: 2 },
   { key: 'searchRg', what: 'phrase search, warm (search)', reference: 'rg -F -c over a folder of the texts', goal: '≤ 2×', ratioGoal: 2 },
-  { key: 'metadata', what: 'metadata edit (sources.update, journaled)', reference: 'durable append of one line', goal: '≤ 2×', ratioGoal: 2 },
+  {
+    key: 'metadata',
+    what: 'metadata edit (sources.update: journaled, an undo step)',
+    reference: 'durable appends of its index and history lines',
+    goal: '≤ 2×',
+    ratioGoal: 2,
+  },
+  {
+    key: 'metadataEarly',
+    what: '… right after open (claims still being read)',
+    reference: 'durable appends of its index and history lines',
+    goal: '≤ 2×',
+    ratioGoal: 2,
+  },
 ];
 
 export function printCase(n: number, r: ChildResult, failure: string | null): void {
