@@ -41,7 +41,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const handlers: Handlers = {
     'app.info': async () => info,
-    ...caseHandlers(open),
+    ...withSyncStopped(caseHandlers(open), syncs),
     ...sourceHandlers(open),
     ...leftOutHandlers(open),
     ...claimHandlers(open),
@@ -52,6 +52,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const core = makeCore(info, handlers, async () => (await syncs.closeAll(), await open.closeAll()), { checkReplies, watch: (fn) => open.watch(fn) });
   registerOpenCases(core, open);
   return core;
+}
+
+/** A case deleted while it syncs: its sync stops before the case goes to the trash. */
+function withSyncStopped<H extends Pick<Handlers, 'cases.delete'>>(h: H, syncs: SyncSessions): H {
+  const remove = h['cases.delete'];
+  return { ...h, 'cases.delete': async (input: Parameters<typeof remove>[0]) => (await syncs.forgetCase(input.caseId), remove(input)) };
 }
 
 async function appVersion(): Promise<string> {

@@ -10,6 +10,7 @@ import { ADMIN, CouchServer, freePort } from '../../../tests/support/couch-serve
 import { tagCommand, TEXT } from '../../../tests/support/sync-clients.ts';
 import { createCore, type Core } from '../index.ts';
 import { CredentialStore } from '../sync/credentials.ts';
+import { databaseUrl, openLocal } from '../sync/remote.ts';
 
 let server: CouchServer;
 const dirs: string[] = [];
@@ -118,5 +119,31 @@ describe('sharing a case from the app', () => {
     const refused = await until(core, id, (x) => x.state === 'refused');
     expect(refused.reason).toMatch(/Only editors can change this case/);
     expect(ADMIN.username).toBe('admin');
+  }, 60_000);
+
+  it('stops a case’s sync when the case is deleted, so nothing more comes into it', async () => {
+    const { core, dataDir } = await app();
+    const { id } = (await core.call('cases.create', { name: 'Going' })) as CaseSummary;
+    await core.call('sources.paste', { caseId: id, text: TEXT, title: 'Wire report' });
+    await core.call('sync.start', { caseId: id, server: `${server.url}/shared-case`, user: ED.name, password: ED.password, remember: false });
+    await until(core, id, (s) => s.state === 'synced');
+    await core.call('cases.delete', { caseId: id });
+    const other = await app();
+    const { id: id2 } = (await other.core.call('cases.create', { name: 'Other member' })) as CaseSummary;
+    await other.core.call('sync.start', { caseId: id2, server: `${server.url}/shared-case`, user: ED.name, password: ED.password, remember: false });
+    const sourceId = ((await other.core.call('cases.open', { caseId: id2 })) as { sources: Array<{ id: string }> }).sources[0].id;
+    await other.core.call('claims.execute', { caseId: id2, command: tagCommand(sourceId, 'put the toll at three', 'after-delete') });
+    await until(other.core, id2, (s) => s.state === 'synced');
+    await new Promise((r) => setTimeout(r, 2000)); // a sync still running would have pulled it by now
+    // The local database went to the trash with the case, and took nothing more in.
+    const [trashed] = (await readdir(join(dataDir, 'trash'))).filter((n) => n.startsWith(id));
+    const local = openLocal(join(dataDir, 'trash', trashed), databaseUrl(`${server.url}/shared-case`, id));
+    try {
+      expect((await local.info()).doc_count).toBeGreaterThan(0);
+      await expect(local.get('claim:c_after-delete')).rejects.toMatchObject({ status: 404 });
+    } finally {
+      await local.close();
+    }
+    await expect(core.call('sync.status', { caseId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   }, 60_000);
 });

@@ -103,6 +103,15 @@ export class SyncSessions {
     });
   }
 
+  /** The case is going (deleted): its sync stops first, so nothing writes into the folder once it is in the trash. */
+  forgetCase(caseId: string): Promise<void> {
+    return this.#serial(async () => {
+      await this.#stop(caseId);
+      this.#resumed.delete(caseId);
+      this.#notes.delete(caseId);
+    });
+  }
+
   async closeAll(): Promise<void> {
     await this.#queue.catch(() => undefined);
     await Promise.all([...this.#running.keys()].map((id) => this.#stop(id)));
