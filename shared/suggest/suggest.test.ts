@@ -264,6 +264,20 @@ describe('casualties', () => {
     const [c] = ofKind(run('The raid killed the commander and four of his guards.'), 'casualties');
     expect([c.measure, fig(c), c.quote]).toEqual(['killed', [4, 4, 4], 'four of his guards']);
   });
+  it('reads the dead pronounced, found or succumbed, and the wounded rushed to hospital', () => {
+    const list = ofKind(
+      run(
+        'Two of the wounded later succumbed to their injuries. Three people were pronounced dead. Four men were found dead. Nine people were rushed to hospital.',
+      ),
+      'casualties',
+    );
+    expect(list.map((c) => [c.measure, fig(c)?.[1]])).toEqual([
+      ['killed', 2],
+      ['killed', 3],
+      ['killed', 4],
+      ['wounded', 9],
+    ]);
+  });
   it('detains only people: "captured three towns" is no casualty', () => {
     expect(ofKind(run('Rebels captured three towns and seized 40 trucks.'), 'casualties')).toEqual([]);
   });
@@ -331,6 +345,13 @@ describe('munitions and counts', () => {
       ['drones', [48, 48, 48]],
       ['missiles', [3, 3, 3]],
       ['drones_intercepted', [40, 40, 40]],
+    ]);
+  });
+  it('reads weapons fired in a barrage or salvo of a number, and bombs dropped', () => {
+    const list = ofKind(run('Militants fired a barrage of 20 rockets at the base. Jets dropped 12 bombs on the village.'), 'munitions');
+    expect(list.map((m) => [m.measure, fig(m), m.rule.split(':')[1]])).toEqual([
+      ['rockets_fired', [20, 20, 20], 'munitions/fired'],
+      ['bombs', [12, 12, 12], 'munitions/fired'],
     ]);
   });
   it('gives "a barrage of rockets" no figure: how many is not said', () => {

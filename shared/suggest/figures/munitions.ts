@@ -1,6 +1,6 @@
 // Munition figures: fired / landed / intercepted verbs around weapons, the weapon named, and elided or partitive figures.
 import { parseFigure } from '../../figures/figures.ts';
-import { FIRE_AFTER, FIRE_BEFORE, FOUND_AFTER, FOUND_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
+import { CASUALTY_NOUNS, FIRE_AFTER, FIRE_BEFORE, FOUND_AFTER, FOUND_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { readNounPhrase, type NounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
 import { predicateAfter, singularPhrase, trailingSubset } from './casualties.ts';
@@ -132,7 +132,8 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string, 
     }
   }
   const figure = toFigure(s.slice(a.start, a.end), parsed);
-  if (!np || personHead(np.head)) {
+  // "two of the wounded later succumbed": the wounded are people
+  if (!np || personHead(np.head) || CASUALTY_NOUNS[np.head] !== undefined) {
     // casualties: the predicate right after ("two were killed", "three of them died")
     // with the noun named ("four of the 25 people aboard were killed") the predicate may be as far
     // as after any group; with the noun elided it must follow at once ("two were killed")

@@ -24,7 +24,10 @@ export const CASUALTY_NOUNS: Record<string, string> = {
 
 /** Participles and adjectives predicated of people ("were killed", "died", "was hurt") → measure. */
 export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
-  [/^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|martyred|shot dead|gunned down|lost their lives|lost his life|lost her life)\b/i, 'killed'],
+  [
+    /^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|martyred|shot dead|gunned down|lost their lives|lost his life|lost her life|succumbed(?:\s+to\s+(?:their|his|her)\s+(?:wounds|injuries))?|pronounced dead|found dead|confirmed dead)\b/i,
+    'killed',
+  ],
   // the measures a fact-checker keeps apart from "wounded": diagnosed brain injuries, returned to duty, evacuated, hospitalised
   [
     /^(?:diagnosed with|treated for|evaluated for|assessed for)\s+(?:(?:mild|moderate|possible|suspected)\s+)?(?:traumatic brain injur(?:y|ies)|TBIs?|concussions?)\b/i,
@@ -33,7 +36,10 @@ export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
   [/^(?:returned|restored|back)\s+to\s+(?:active\s+)?duty\b/i, 'returned_to_duty'],
   [/^(?:medically\s+|medevac(?:ed)?\s+)?(?:evacuated|airlifted|medevaced|flown\s+out)\b/i, 'evacuated'],
   [/^(?:hospitali[sz]ed|admitted\s+to\s+(?:a\s+|the\s+)?hospitals?|(?:still\s+)?in\s+(?:a\s+|the\s+)?hospital)\b/i, 'hospitalised'],
-  [/^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed|taken to (?:a |the )?(?:local )?hospitals?)\b/i, 'wounded'],
+  [
+    /^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed|(?:taken|rushed) to (?:a |the )?(?:local |nearby )?hospitals?)\b/i,
+    'wounded',
+  ],
   [/^(?:suffered|sustained|received|treated for)\s+(?:[\w-]+\s+){0,4}?(?:injuries|injury|wounds|concussions?|burns|trauma)\b/i, 'wounded'],
   [/^(?:missing|unaccounted for)\b/i, 'missing'],
   [/^(?:abducted|kidnapped|detained|captured|arrested|taken hostage|taken prisoner)\b/i, 'detained'],

@@ -103,7 +103,7 @@ export const SERIES_WORDS = new Set([
 
 /** Verbs before a munition count that make it fired ("launched 33 rockets"). */
 export const FIRE_BEFORE =
-  /\b(?:fired|firing|fires|fire|launched|launching|launches|launch|shot|shooting|shoots|lobbed|lobbing|hurled|sent|unleashed|used|using)\s+(?:[\w-]+\s+){0,2}$/i;
+  /\b(?:fired|firing|fires|fire|launched|launching|launches|launch|shot|shooting|shoots|lobbed|lobbing|hurled|sent|unleashed|used|using|dropped|dropping|drops)\s+(?:(?:a|an)\s+(?:barrage|salvo|volley|wave|total)\s+of\s+)?(?:[\w-]+\s+){0,2}$/i;
 /** Verbs after a munition count: fired, or landed (impacted), or intercepted. */
 export const FIRE_AFTER =
   /^(?:were|was|had been|have been|are|is|been)?\s*(?:\w+ly\s+)?(shot down|fired|launched|shot|lobbed|landed|struck|hit|impacted|fell|exploded|slammed|crashed|intercepted|downed|destroyed)\b/i;
