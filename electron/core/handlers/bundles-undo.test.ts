@@ -165,4 +165,38 @@ describe('merging a bundle is one undoable step', () => {
       await core.close();
     }
   });
+
+  it('settling a clash over a source’s details with the set-aside version is undoable too', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'corroborate-merge-source-clash-'));
+    made.push(dataDir);
+    const core = await createCore({ dataDir, host: 'browser' });
+    try {
+      const caseId = ((await core.call('cases.create', { name: 'Here' })) as CaseSummary).id;
+      const s1 = ((await core.call('sources.import', { caseId, name: 'here.txt', data: bytes(HERE) })) as ImportResult).source.id;
+      const exported = (await core.call('bundles.export', { caseId })) as { data: Uint8Array };
+      const b = ((await core.call('bundles.import', { data: exported.data, name: 'There' })) as { case: CaseSummary }).case.id;
+      await core.call('sources.update', { caseId, sourceId: s1, patch: { outlet: 'Northern Courier' } });
+      await core.call('sources.update', { caseId: b, sourceId: s1, patch: { outlet: 'The Northern Courier' } });
+      const theirs = (await core.call('bundles.export', { caseId: b })) as { data: Uint8Array };
+      await core.call('bundles.import', { data: theirs.data, caseId });
+      const outlet = async () =>
+        ((await core.call('cases.open', { caseId })) as { sources: Array<{ outlet: { value: string | null } }> }).sources[0].outlet.value;
+      const inUse = await outlet();
+      const { clashes } = (await core.call('clashes.list', { caseId })) as { clashes: Clash[] };
+      const clash = clashes.find((c) => c.type === 'source')!;
+      const other = (clash.other as { outlet: { value: string } }).outlet.value;
+      expect([inUse, other].sort()).toEqual(['Northern Courier', 'The Northern Courier']);
+
+      await core.call('clashes.resolve', { caseId, clashId: clash.id, keep: 'other' });
+      expect(await outlet()).toBe(other);
+      const view = (await core.call('claims.view', { caseId })) as ClaimsView;
+      expect(view.undoLabel).toBe('Use the merged source');
+      await core.call('claims.undo', { caseId });
+      expect(await outlet()).toBe(inUse);
+      await core.call('claims.undo', { caseId }); // and the merge before it
+      expect(await outlet()).toBe('Northern Courier');
+    } finally {
+      await core.close();
+    }
+  });
 });

@@ -58,6 +58,15 @@ function adoptCommand(clash: Clash): Command | null {
   }
 }
 
+/** A source's set-aside details in place of the ones in use, undoably (source.replace); its text and file stay as they are. */
+function adoptSource(clash: Clash, now: Source | undefined): Command | null {
+  if (clash.type !== 'source') return null;
+  const other = Source.parse(clash.other);
+  if (!now || now.id !== other.id) throw new ApiError('NOT_FOUND', 'That source is no longer in this case.');
+  const to = { ...other, sha256: now.sha256, originalExt: now.originalExt, bytes: now.bytes, characters: now.characters, pages: now.pages };
+  return { type: 'source.replace', payload: { id: other.id, from: now, to } };
+}
+
 export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' | 'bundles.verify' | 'bundles.import' | 'clashes.list' | 'clashes.resolve'> {
   return {
     'clashes.list': async ({ caseId }) => ({ clashes: await readClashes((await open.store(caseId)).dir) }),
@@ -69,20 +78,8 @@ export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' |
       const clash = clashes.find((c) => c.id === clashId);
       if (!clash) throw new ApiError('NOT_FOUND', 'That clash is no longer listed; it may have been resolved already.');
       if (keep === 'other') {
-        const command = adoptCommand(clash);
+        const command = adoptCommand(clash) ?? adoptSource(clash, st.source(clash.recordId));
         if (command) await claims.execute(command, `Use the merged ${clash.type}`);
-        else {
-          // A source's metadata: not an undoable edit (the set-aside version stays in the clash list).
-          const other = Source.parse(clash.other);
-          await st.updateIndex(
-            (d) => {
-              d.sources = d.sources.map((s) =>
-                s.id === other.id ? { ...other, sha256: s.sha256, originalExt: s.originalExt, bytes: s.bytes, characters: s.characters, pages: s.pages } : s,
-              );
-            },
-            { sources: [other.id] },
-          );
-        }
       }
       // The versions stay in the file, marked resolved: nothing is lost.
       const next = clashes.map((c) => (c.id === clashId ? { ...c, resolved: true } : c));
