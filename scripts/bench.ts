@@ -27,6 +27,14 @@ try {
   console.log(`  the UI benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+console.log('\n== Reader: a 20 MB source with 2,000 claims against a 1 MB one, in Chromium ==');
+// The longest task opening it (goal: none over 200 ms), first text, whole text drawn; see scripts/bench-reader.ts.
+try {
+  run('scripts/bench-reader.ts');
+} catch (e) {
+  console.log(`  the reader benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 console.log('\n== Bounds: a zip bomb, deep and huge HTML, a folder of 5,000 small files ==');
 // Each case in its own child process (peak memory is its alone), beside a reference; see scripts/bench-bounds.ts.
 try {
