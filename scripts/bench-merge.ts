@@ -39,7 +39,7 @@ try {
   const a = await load(path.join(root, 'a'));
   const claimCount = a.claims.view().claims.length;
   const exportMs: number[] = [];
-  let bundle = new Uint8Array();
+  let bundle: Uint8Array = new Uint8Array();
   for (let i = 0; i < 3; i++) exportMs.push(await time(async () => (bundle = await exportCase(a.store, a.claims.view(), { appVersion: 'bench' }))));
 
   // The colleague's copy: every tenth claim gets a note.
