@@ -1,6 +1,7 @@
 // The top bar's sync status (Synced / Syncing… / Offline since 14:02 / Refused, with the clashes
 // waiting), or "Share…" for a case that is not shared; either opens the Share dialog.
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useClient } from '../components/context.ts';
 import { ShareDialog } from './ShareDialog.tsx';
 import { statusWords, useSyncStatus } from './useSyncStatus.ts';
@@ -35,7 +36,8 @@ export function SyncControl(props: { caseId: string; onReceived: () => void }) {
           {store.error}
         </span>
       ) : null}
-      {open ? <ShareDialog store={store} onClose={() => setOpen(false)} /> : null}
+      {/* Out of the top bar's banner: the dialog's own header and footer are not landmarks nested in it. */}
+      {open ? createPortal(<ShareDialog store={store} onClose={() => setOpen(false)} />, document.body) : null}
     </>
   );
 }

@@ -83,7 +83,8 @@ export function statusWords(s: SyncStatusView | null): { text: string; full: str
     case 'synced':
       return { text: 'Synced', full: `Synced${more}`, tone: n ? 'warn' : 'ok' };
     case 'syncing':
-      return { text: 'Syncing…', full: `Syncing${s.pending ? ` ${s.pending} ${s.pending === 1 ? 'change' : 'changes'}` : ''}…${more}`, tone: 'busy' };
+      // The name starts with the shown word, so a voice-control user can say what they see.
+      return { text: 'Syncing…', full: `Syncing…${s.pending ? ` ${s.pending} ${s.pending === 1 ? 'change' : 'changes'} to go` : ''}${more}`, tone: 'busy' };
     case 'offline':
       return { text: 'Offline', full: `Offline${s.since ? ` since ${clock(s.since)}` : ''}${more}`, tone: 'warn' };
     case 'refused':

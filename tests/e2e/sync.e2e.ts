@@ -5,6 +5,7 @@ import { test, expect } from './fixtures.ts';
 import { CouchServer } from '../support/couch-server.ts';
 import { Client } from '../support/sync-clients.ts';
 import { TcpProxy } from '../support/tcp-proxy.ts';
+import { AxePage } from './pages/AxePage.ts';
 import { SyncPage } from './pages/SyncPage.ts';
 
 const ED = { name: 'ed', password: 'ed-pw', role: 'editor' as const };
@@ -44,6 +45,7 @@ test('share a case: wrong password and unreachable server said in the dialog; th
 
     await sync.share(`${proxy.url}/${db}`, ED.name, 'wrong');
     await expect(sync.error).toContainText('did not accept this name and password (401)');
+    await new AxePage(app).expectClean('Share dialog with an error', ['light']);
     const unreachable = await TcpProxy.start(couch.port);
     unreachable.cut();
     await sync.share(`${unreachable.url}/${db}`, ED.name, ED.password);
@@ -70,6 +72,7 @@ test('share a case: wrong password and unreachable server said in the dialog; th
     await sync.expectStatus(/^Sync: Offline since \d\d:\d\d/);
     await sync.openDialog();
     await expect(sync.dialog).toContainText('Your edits are kept here');
+    await new AxePage(app).expectClean('Sharing dialog, offline', ['dark']);
     await app.keyboard.press('Escape');
     proxy.restore();
     await sync.expectStatus(/^Sync: Synced\./);
