@@ -9,6 +9,7 @@ import type { ChangeSet } from '../../shared/model/changes.ts';
 import { blankClaim } from '../../shared/model/claims.ts';
 import { generateCase } from '../../scripts/gen-case.ts';
 import { CaseClaims } from './claims.ts';
+import { createCore } from './index.ts';
 import { CaseStore } from './store/index.ts';
 
 const SOURCES = 800; // twenty batches of the background read (which waits while edits are queued), so edits arrive while it runs
@@ -108,5 +109,27 @@ describe('edits while the claims are read', () => {
     expect(seen.map((c) => c.claims.put.length)).toEqual([0, 1]);
     const redone = await cc.execute(noteEdit(far.id, 'second session'));
     expect(redone.claims.put[0].value.note).toBe('second session');
+  });
+
+  it('a window catching up while the case is read gets the changes it lacks at once, and one that holds the latest waits for the read', async () => {
+    const dir = await generated();
+    const core = await createCore({ dataDir: join(dir, '..', 'data'), fixedCaseDir: dir, host: 'cli' });
+    try {
+      const caseId = core.info.fixedCase ?? '';
+      const opened = (await core.call('cases.open', { caseId })) as { sources: Array<{ id: string; notes: string }> };
+      const s = opened.sources[0];
+      const first = (await core.call('claims.view', { caseId, sourceIds: [s.id] })) as { version: number; totalClaims: number | null };
+      expect(first.totalClaims).toBeNull();
+      await core.call('sources.update', { caseId, sourceId: s.id, patch: { notes: 'early' } });
+      // The correction only: the read is not done, so its announcement is not among them.
+      const caught = (await core.call('claims.changes', { caseId, since: first.version })) as { changes: ChangeSet[]; reset: boolean };
+      expect(caught.reset).toBe(false);
+      expect(caught.changes.map((c) => c.totalClaims)).toEqual([null]);
+      const latest = caught.changes[0].version;
+      const announced = (await core.call('claims.changes', { caseId, since: latest })) as { changes: ChangeSet[] };
+      expect(announced.changes.map((c) => c.totalClaims)).toEqual([SOURCES * 3]);
+    } finally {
+      await core.close();
+    }
   });
 });

@@ -22,7 +22,14 @@ export function claimHandlers(
       }
       return (await open.claims(caseId)).view({ sourceIds, eventIds });
     },
-    'claims.changes': async ({ caseId, since }) => (await open.claims(caseId)).changesSince(since),
+    // While the case is read, a window catching up gets what it lacks at once (its edits and undo
+    // queue behind this call); one that holds the latest version waits for the read to be announced.
+    'claims.changes': async ({ caseId, since }) => {
+      const early = await open.early(caseId);
+      const now = early.changesSince(since);
+      if (early.complete || now.reset || now.changes.length) return now;
+      return (await open.claims(caseId)).changesSince(since);
+    },
     'claims.execute': async ({ caseId, command, label }) => {
       // A restore carries the records to put back: only the undo history may hold one.
       const steps = command.type === 'batch' ? command.payload.commands : [command];
