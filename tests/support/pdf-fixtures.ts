@@ -49,10 +49,14 @@ const hex4 = (s: string) =>
 
 /**
  * Text in a non-embedded CID font with a UCS-2 CMap (UniGB-UCS2-H for Chinese, UniJIS-UCS2-H for
- * Japanese): pdf.js can map the codes to characters only with its CMap files.
+ * Japanese, UniKS-UCS2-H for Korean): pdf.js can map the codes to characters only with its CMap files.
  */
-export function cjkPdf(lines: string[], script: 'zh' | 'ja'): Uint8Array {
-  const [base, cmap, ordering, supplement] = script === 'zh' ? ['STSong-Light', 'UniGB-UCS2-H', 'GB1', 2] : ['HeiseiMin-W3', 'UniJIS-UCS2-H', 'Japan1', 2];
+export function cjkPdf(lines: string[], script: 'zh' | 'ja' | 'ko'): Uint8Array {
+  const [base, cmap, ordering, supplement] = {
+    zh: ['STSong-Light', 'UniGB-UCS2-H', 'GB1', 2],
+    ja: ['HeiseiMin-W3', 'UniJIS-UCS2-H', 'Japan1', 2],
+    ko: ['HYSMyeongJo-Medium', 'UniKS-UCS2-H', 'Korea1', 1],
+  }[script];
   const fonts = [
     `<< /Type /Font /Subtype /Type0 /BaseFont /${base} /Encoding /${cmap} /DescendantFonts [@1 0 R] >>`,
     `<< /Type /Font /Subtype /CIDFontType0 /BaseFont /${base} /CIDSystemInfo << /Registry (Adobe) /Ordering (${ordering}) /Supplement ${supplement} >> /FontDescriptor @2 0 R /DW 1000 >>`,

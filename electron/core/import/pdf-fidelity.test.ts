@@ -11,12 +11,15 @@ import { cjkPdf, formPdf, rtlPdf, unmappedGlyphPdf } from '../../../tests/suppor
 import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 
 describe('PDF text fidelity', () => {
-  it('reads Chinese and Japanese text in CID fonts through the CMaps of the local pdfjs-dist', async () => {
+  it('reads Chinese, Japanese and Korean text in CID fonts through the CMaps of the local pdfjs-dist', async () => {
     const zh = await extractPdf('zh.pdf', cjkPdf(['中文报告第一行', '第二行内容在这里'], 'zh'));
     expect(zh.text).toBe('中文报告第一行\n第二行内容在这里');
     const ja = await extractPdf('ja.pdf', cjkPdf(['日本語の報告書です', 'ひらがなとカタカナ'], 'ja'));
     expect(ja.text).toBe('日本語の報告書です\nひらがなとカタカナ');
     expect(ja.warnings).toEqual([]);
+    const ko = await extractPdf('ko.pdf', cjkPdf(['한국어 보고서 첫 줄', '피해 주민 수는 아직 확인되지 않았다'], 'ko'));
+    expect(ko.text).toBe('한국어 보고서 첫 줄\n피해 주민 수는 아직 확인되지 않았다');
+    expect(ko.warnings).toEqual([]);
   });
 
   it('keeps a glyph without a Unicode mapping as U+FFFD and names its page', async () => {
