@@ -87,7 +87,7 @@ export function Reader(props: {
       <div className="toolbar reader-toolbar">
         <p className="small muted">
           {panes.length
-            ? `${panes.length} of ${MAX_PANES} panes. Keyboard: in a text, ] and [ select a sentence, Shift+← → adjust it, c m a t n tag it.`
+            ? `${panes.length} of ${MAX_PANES} panes. Keyboard: in a text, arrows move a caret, Shift+arrows select, ] and [ select a sentence, c m a t n tag it.`
             : 'No source open. Open sources from the library, or add a pane.'}
         </p>
         <div className="toolbar-spacer" />

@@ -26,6 +26,7 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
   const [mark, setMark] = useState<{ start: number; end: number } | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const scroller = useRef<HTMLElement>(null);
+  const column = useRef<HTMLDivElement>(null);
   const reading = useRef<ReadingTextHandle | null>(null);
   const { focus, text } = props;
   const tagging = useTaggingForPane();
@@ -147,6 +148,7 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
   }, [suggested, text.length]);
   const caret = useSentenceCaret({
     scroller,
+    column,
     text,
     paragraphs,
     lang: props.source.language,
@@ -207,13 +209,17 @@ export function TextBody(props: { text: string; pages: PageRange[] | null; paneK
         className="pane-body reading"
         tabIndex={0}
         aria-label={`Text of ${props.label}`}
-        aria-keyshortcuts="] [ Shift+ArrowRight Shift+ArrowLeft c m a t n"
+        aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown Home End ] [ Shift+ArrowRight Shift+ArrowLeft Shift+ArrowUp Shift+ArrowDown c m a t n"
         onKeyDown={caret.onKeyDown}
         dir={props.source.direction}
         lang={props.source.language ?? undefined}
         data-source-id={sourceId}
       >
-        <div className="reading-column">
+        <div ref={column} className="reading-column">
+          {caret.caret ? (
+            // A bar with no text in it, so the article's text stays the source's own.
+            <div className="reading-caret" aria-hidden="true" style={{ top: caret.caret.top, left: caret.caret.left, height: caret.caret.height }} />
+          ) : null}
           {missing ? (
             <p role="alert" className="notice notice-warn">
               {missing}

@@ -1,5 +1,5 @@
 // Tagging without a mouse: from the library, Tab to a source and open it with Enter; the focus lands
-// in its text; ] selects sentence after sentence (a live region says each, and the claims on it),
+// in its text; the arrow keys move a caret and Shift+arrows select from it; ] selects sentence after sentence (a live region says each, and the claims on it),
 // Shift+← trims the selection by a word; c opens the casualty form with the focus in it, and
 // Ctrl+Enter saves the claim.
 import { test, expect, seedDocuments } from './fixtures.ts';
@@ -51,6 +51,65 @@ test('select a sentence and save a casualty claim from the keyboard alone', asyn
   await app.keyboard.press('[');
   await expect.poll(() => kb.selected()).toBe(sentence);
   await expect(kb.said(reader.pane(seed.title))).toContainText('Tagged:');
+});
+
+test('the arrow keys move a caret through the text, Shift+arrows select from it, and the words selected are tagged', async ({
+  app,
+  start,
+  library,
+  reader,
+}) => {
+  test.setTimeout(90_000);
+  const seed = (await seedDocuments()).find((s) => /^000_/.test(s.file))!;
+  await start.createCase('Caret browsing');
+  await library.importFiles([seed.path]);
+  await library.waitForImport();
+
+  const kb = new KeyboardPage(app);
+  await kb.tabTo(library.row(seed.title).getByRole('button', { name: seed.title, exact: true }));
+  await app.keyboard.press('Enter');
+  const text = reader.text(seed.title);
+  await expect(text).toBeFocused();
+
+  // The first arrow puts a visible caret at the top of the text; down and right move it.
+  await app.keyboard.press('ArrowDown');
+  await expect(kb.caret(text)).toBeVisible();
+  const top = await kb.caretAt(text);
+  await kb.press('ArrowDown', 3);
+  await expect.poll(async () => (await kb.caretAt(text)).y).toBeGreaterThan(top.y);
+  const line = await kb.caretAt(text);
+  await kb.press('Control+ArrowRight', 2);
+  await expect.poll(async () => (await kb.caretAt(text)).x).toBeGreaterThan(line.x);
+  // Nothing is selected while the caret moves, and the page never scrolls.
+  expect(await kb.selected()).toBe('');
+
+  // Shift+→ selects word after word from the caret; the live region says the words.
+  await kb.press('Shift+ArrowRight', 3);
+  await expect.poll(() => kb.selected()).not.toBe('');
+  const words = await kb.selected();
+  expect(words.split(' ').length).toBeGreaterThanOrEqual(2);
+  await expect(kb.said(reader.pane(seed.title))).toContainText(`Selected: ${words}`);
+
+  // n tags exactly those words as a note.
+  const t = new TaggingPage(app);
+  await expect(t.toolbar).toBeVisible();
+  // The app reads a selection at the next frame after it changes, as a person never types within one.
+  await kb.nextFrame();
+  await app.keyboard.press('n');
+  const form = t.form('Note');
+  await expect(form).toBeVisible();
+  await app.keyboard.press('Control+Enter');
+  await expect(form).toBeHidden();
+  await expect(text.locator('.hl-note')).toHaveText(words);
+  expect(await app.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+
+  // Back in the text, ← on a selection leaves the caret at its start: the selection is gone.
+  await expect(text).toBeFocused();
+  await kb.press('Shift+ArrowRight', 1);
+  await expect.poll(() => kb.selected()).not.toBe('');
+  await app.keyboard.press('ArrowLeft');
+  await expect.poll(() => kb.selected()).toBe('');
+  await expect(kb.caret(text)).toBeVisible();
 });
 
 test('after New event… in a claim form opened from a suggestion, the focus is back in the form and Ctrl+Enter saves', async ({ app, start, library }) => {

@@ -1,5 +1,6 @@
-// Driving the app from the keyboard alone: Tab to a control, and the reader's sentence keys
-// (] and [ select the next and previous sentence) with what its live region says.
+// Driving the app from the keyboard alone: Tab to a control, the reader's caret (the arrow keys move
+// it) and its sentence keys (] and [ select the next and previous sentence) with what its live
+// region says.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class KeyboardPage {
@@ -18,6 +19,24 @@ export class KeyboardPage {
   /** The selected text, whitespace squashed. */
   async selected(): Promise<string> {
     return this.page.evaluate(() => (window.getSelection()?.toString() ?? '').replace(/\s+/g, ' ').trim());
+  }
+  /** The caret drawn in a text while it has the focus (caret browsing). */
+  caret(text: Locator): Locator {
+    return text.locator('.reading-caret');
+  }
+  /** Where the caret is drawn, in the page. */
+  async caretAt(text: Locator): Promise<{ x: number; y: number }> {
+    const box = await this.caret(text).boundingBox();
+    if (!box) throw new Error('no caret drawn');
+    return { x: Math.round(box.x), y: Math.round(box.y) };
+  }
+  /** Waits two animation frames (what the page does at the next frame is done). */
+  async nextFrame(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  }
+  /** Presses `key` `times` times. */
+  async press(key: string, times: number): Promise<void> {
+    for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
   }
   /** What a pane's live region last said. */
   said(pane: Locator): Locator {
