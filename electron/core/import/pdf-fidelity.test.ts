@@ -71,6 +71,21 @@ describe('PDF text fidelity', () => {
     expect(r.text).toContain('through the afternoon while');
   });
 
+  it('joins a name the word list lacks when the part after the hyphen is no word, and keeps a hyphen before a word', async () => {
+    const pdf = makePdf([
+      {
+        lines: [
+          'Flights from Pak-',
+          'istan resumed on Monday, a Saudi-',
+          'led coalition said, and the governor of Ken-',
+          'tucky sent two more relief convoys to the border.',
+        ],
+      },
+    ]);
+    const r = await extractPdf('names.pdf', pdf);
+    expect(r.text.replace(/\n/g, ' ')).toContain('Flights from Pakistan resumed on Monday, a Saudi-led coalition said, and the governor of Kentucky sent');
+  });
+
   it('decides a hyphen by the document’s own spelling first', () => {
     const lines = (texts: string[]): Line[] => texts.map((text, i) => ({ text, y: 700 - i * 14, size: 11 }));
     const counts = { joined: 0, kept: 0 };

@@ -116,8 +116,9 @@ export interface Dehyphenation {
 
 /**
  * Joins words split by a line-end hyphen ("al-" / "ternative" → "alternative") where the joined
- * word is a word: the document spells it so elsewhere, or the word list has it and the document
- * never writes it hyphenated. A real hyphen ("Iran-" / "backed") stays, the two parts joined
+ * word is a word: the document spells it so elsewhere, or the word list has it (or lacks the part
+ * after the hyphen, as it lacks the end of a name cut at the line end) and the document never
+ * writes it hyphenated. A real hyphen ("Iran-" / "backed") stays, the two parts joined
  * without a space, as the line break between them is not in the text.
  */
 export function dehyphenate(lines: Line[], known: Set<string>, isWord: (w: string) => boolean, counts: Dehyphenation): Line[] {
@@ -133,7 +134,10 @@ export function dehyphenate(lines: Line[], known: Set<string>, isWord: (w: strin
     const tail = start[1];
     const joined = (head + tail).toLowerCase();
     const hyphenated = `${head}-${tail}`.toLowerCase();
-    const join = known.has(joined) || (!known.has(hyphenated) && isWord(joined));
+    // A real hyphen joins words ("Iran-backed", "Saudi-led": the part after it is a word); a part
+    // that is no word on its own is the rest of a word the line end cut ("Pak-" / "istan",
+    // "Ken-" / "tucky": names the word list lacks).
+    const join = known.has(joined) || (!known.has(hyphenated) && (isWord(joined) || (tail.length >= 3 && !isWord(tail.toLowerCase()))));
     out[i].text = out[i].text.slice(0, -end[0].length) + head + (join ? '' : '-') + token;
     out[i + 1].text = out[i + 1].text.slice(token.length).replace(/^\s+/, '');
     if (join) counts.joined++;
