@@ -30,12 +30,18 @@ const stagedPath = (dir: string, id: string, part: 'json' | 'body.json' | 'origi
 const versionPath = (dir: string, id: string, sha256: string) => path.join(dir, VERSIONS_DIR, `${id}.${sha256}.txt`);
 const nameOf = (s: Source) => `“${s.title.value ?? s.file ?? s.id}”`;
 
-/** Stages a source a merge will add: original and text first, the record last (what check() looks for). */
-export async function stageSource(dir: string, source: Source, body: SourceBody, original: Uint8Array): Promise<void> {
+/**
+ * Stages a source a merge will add: original and text first, the record last (what check() looks for).
+ * Durable when an undo puts it back (a redo, after a restart too, reads it); the merge's own staging
+ * need not be: the step reads it back at once and removes it, and a step cut short leaves no history
+ * entry that names it (the sweep clears it).
+ */
+export async function stageSource(dir: string, source: Source, body: SourceBody, original: Uint8Array, opts: { durable: boolean }): Promise<void> {
+  const write = opts.durable ? writeFileDurable : (file: string, data: string | Uint8Array) => fs.writeFile(file, data);
   await fs.mkdir(path.join(dir, MERGED_DIR), { recursive: true });
-  await writeFileDurable(stagedPath(dir, source.id, 'original'), original);
-  await writeFileDurable(stagedPath(dir, source.id, 'body.json'), JSON.stringify(body));
-  await writeFileDurable(stagedPath(dir, source.id, 'json'), JSON.stringify(source));
+  await write(stagedPath(dir, source.id, 'original'), original);
+  await write(stagedPath(dir, source.id, 'body.json'), JSON.stringify(body));
+  await write(stagedPath(dir, source.id, 'json'), JSON.stringify(source));
 }
 
 /** Keeps the text of a version of a source (the one a merge brings, or the one it replaces). */
@@ -101,7 +107,7 @@ export async function runMergeStep(store: CaseStore, step: MergeStep, out: Merge
         out.put.push(store.source(id)!);
       } else {
         const source = store.source(id)!;
-        await stageSource(dir, source, await store.readBody(id), await store.readOriginal(source));
+        await stageSource(dir, source, await store.readBody(id), await store.readOriginal(source), { durable: true });
         await store.removeSource(id);
         out.deleted.push(id);
         out.staged.add(id);

@@ -208,7 +208,7 @@ async function planMerge(store: CaseStore, local: LocalClaims, contents: BundleC
     if (!localSourceIds.has(s.id)) {
       const t = theirSource.get(s.id)!;
       // Staged with its text; its annotations and claims come with records.merge.
-      staging.push(() => stageSource(store.dir, s, { id: s.id, text: t.body.text, annotations: [], claims: [] }, t.original));
+      staging.push(() => stageSource(store.dir, s, { id: s.id, text: t.body.text, annotations: [], claims: [] }, t.original, { durable: false }));
       steps.push({ type: 'source.add', payload: { id: s.id, present: true } });
       continue;
     }
