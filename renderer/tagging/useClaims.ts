@@ -68,24 +68,32 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     return next;
   }, []);
   const awaiting = useRef<number | null>(null);
+  /** reread, for hold (defined after it, from it). */
+  const rereadLater = useRef<() => Promise<void>>(async () => undefined);
   const hold = useCallback(
     (v: ClaimsView) => {
       held.current = v;
       setView(v);
-      // A preview (the case still being read): ask for the change that says it is read. The call
-      // waits in the core until then; it runs beside the queue, so opening more sources never waits for it.
-      if (v.totalClaims === null && awaiting.current !== v.version) {
+      // The case still being read: ask for the change that says it is read. The call waits in the
+      // core until then; it runs beside the queue, so opening more sources never waits for it. One
+      // at a time: each edit meanwhile makes a new version, and a waiting call per version held the
+      // browser's few connections to the host, so an undo waited for the read too.
+      if (v.totalClaims === null && awaiting.current === null) {
         awaiting.current = v.version;
         void client.call('claims.changes', { caseId, since: v.version }).then(
           (r) =>
             serial(async () => {
+              awaiting.current = null;
               const current = held.current;
               if (!current || r.reset) return;
               tell(r.changes);
               const next = followAll(current, r.changes);
               if ('view' in next) hold(next.view);
+              else await rereadLater.current(); // a gap it cannot fill: read the view again
             }),
-          () => undefined,
+          () => {
+            awaiting.current = null;
+          },
         );
       }
     },
@@ -105,6 +113,10 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
       setLoadError(`The claims of this case could not be loaded: ${messageOf(e)}`);
     }
   }, [client, caseId, hold]);
+
+  useEffect(() => {
+    rereadLater.current = reread;
+  }, [reread]);
 
   /** Settles what follow() said: the new view, or the missing changes read and applied, or the whole view. */
   const settle = useCallback(
@@ -133,11 +145,14 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     [settle, reread, tell],
   );
 
+  // `upTo`: the version the feed announced; a catch-up that finds it held already asks nothing (while
+  // the case is read, asking with nothing new waits for the read, and edits queue behind it).
   const refresh = useCallback(
-    () =>
+    (upTo?: number) =>
       serial(async () => {
         const current = held.current;
         if (!current) return reread();
+        if (upTo !== undefined && current.version >= upTo) return;
         try {
           await settle({ missing: current.version });
         } catch {
@@ -184,7 +199,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
   useEffect(
     () =>
       client.watch?.((e) => {
-        if (e.kind === 'claims' && e.caseId === caseId && held.current && e.version > held.current.version) void refresh();
+        if (e.kind === 'claims' && e.caseId === caseId && held.current && e.version > held.current.version) void refresh(e.version);
       }),
     [client, caseId, refresh],
   );
@@ -230,7 +245,7 @@ export function useClaims(client: Client, caseId: string): ClaimsStore {
     execute,
     undo: useCallback(() => step('claims.undo'), [step]),
     redo: useCallback(() => step('claims.redo'), [step]),
-    refresh,
+    refresh: useCallback(() => refresh(), [refresh]),
     accept: useCallback((c: ChangeSet) => serial(() => apply(c)), [serial, apply]),
     dismissError: useCallback(() => setError(null), []),
     lastStep,
