@@ -13,8 +13,11 @@ import type { Core } from '../core.ts';
 import type { OpenCases } from '../session.ts';
 import { writeFileDurable } from '../store/index.ts';
 import type { CredentialStore } from './credentials.ts';
-import { accessOf, databaseUrl, type Credentials } from './remote.ts';
-import { CaseSync } from './replicator.ts';
+import { accessOf, databaseUrl, type Credentials } from './address.ts';
+import type { CaseSync } from './replicator.ts';
+
+// PouchDB (through replicator.ts) is loaded when a case is first shared or resumed, not when the app starts.
+const loadReplicator = () => import('./replicator.ts');
 
 /** What a shared case keeps about its sync: where and as whom (never the password). */
 const Remote = z.object({ format: z.literal('corroborate-sync-remote'), database: z.url(), user: z.string().min(1).max(200) });
@@ -64,7 +67,7 @@ export class SyncSessions {
       if (!password) throw new ApiError('INVALID_INPUT', `Give the password for ${input.user} on ${url.host}.`);
       const credentials: Credentials = { username: input.user, password };
       await this.#stop(caseId);
-      const sync = await CaseSync.open(this.#core(), { caseId, server: url.href, credentials });
+      const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: url.href, credentials });
       // One round trip first: a wrong password, a server that cannot be reached or a database that
       // does not exist is said here, in the dialog, and nothing is kept.
       try {
@@ -135,7 +138,7 @@ export class SyncSessions {
       this.#notes.set(caseId, `Give the password for ${remote.user} again to resume syncing (it was not kept on this computer).`);
       return;
     }
-    const sync = await CaseSync.open(this.#core(), { caseId, server: remote.database, credentials });
+    const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: remote.database, credentials });
     const running: Running = { sync, remote, access: null };
     this.#running.set(caseId, running);
     void accessOf(sync.url, credentials).then((a) => (running.access = a)); // offline at start: told when known
