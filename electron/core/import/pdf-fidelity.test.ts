@@ -2,7 +2,7 @@
 // right-to-left lines in reading order, line-end hyphens joined only where the word is a word,
 // form-field text, scans flagged. Every file is generated here (tests/support).
 import { describe, expect, it } from 'vitest';
-import { extractPdf } from './pdf.ts';
+import { SPARSE_FILE_BYTES, extractPdf } from './pdf.ts';
 import { dehyphenate, vocabulary, type Line } from './pdf-lines.ts';
 import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
 import { pagesList } from './pdf-fields.ts';
@@ -108,6 +108,22 @@ describe('PDF text fidelity', () => {
 });
 
 describe('PDF metadata', () => {
+  it('says when a document yields almost no text and shows no image (damaged, or text drawn as shapes)', async () => {
+    // A file of 100 kB a page (what pdf.js recovered of a damaged paper) with one word on it.
+    const small = makePdf([{ lines: ['Experimentation,'] }]);
+    // Padding after the file's end, then its trailer again, as incremental saves leave files.
+    const trailer = small.subarray(Buffer.from(small).lastIndexOf('startxref'));
+    const padded = new Uint8Array(5 * SPARSE_FILE_BYTES);
+    padded.set(small);
+    padded.fill(0x20, small.length);
+    padded.set(trailer, padded.length - trailer.length);
+    const r = await extractPdf('sparse.pdf', padded);
+    expect(r.text).toBe('Experimentation,');
+    expect(r.warnings).toEqual([expect.stringMatching(/^sparse\.pdf yielded almost no text \(15 letters on page 1\): the file may be damaged/)]);
+    // A short memo in a small file says nothing of the kind.
+    expect((await extractPdf('memo.pdf', small)).warnings).toEqual([]);
+  });
+
   it('refuses junk document titles', () => {
     for (const junk of ['IBM-PDFs.graffle', 'Ash02.ps', 'No Title', 'Enscript Output', 'Microsoft Word - report_v2.doc', 'untitled', 'slides.pptx'])
       expect(sensibleTitle(junk), junk).toBeNull();

@@ -33,6 +33,8 @@ const isEnglishWord = (w: string) => (words ??= new Set(readFileSync(wordListPat
 
 /** A page with this few letters is near empty: a scan, a photo or a chart without text. */
 const NEAR_EMPTY_LETTERS = 40;
+/** Bytes a page of a file may take before almost no text on it is suspicious (fonts and drawings aside). */
+export const SPARSE_FILE_BYTES = 20_000;
 
 export interface PdfExtract {
   text: string;
@@ -145,6 +147,15 @@ export async function extractPdf(
     if (scans.length)
       warnings.push(
         `${scans.length === 1 ? 'Page' : 'Pages'} ${pagesList(scans)} of ${name} yielded almost no text but ${scans.length === 1 ? 'holds an image' : 'hold images'}: ${scans.length === 1 ? 'it looks' : 'they look'} like a scan. Run OCR to include what ${scans.length === 1 ? 'it says' : 'they say'}.`,
+      );
+    // A file far bigger than its text and showing no image: a damaged file (pdf.js recovered a page
+    // or two of it) or text drawn as shapes. The source then says so instead of looking whole. (A
+    // short memo is small: a page of text takes a few kilobytes; the bound is 20 kB a page.)
+    const letters = pageTexts.map((t) => t.match(/\p{L}/gu)?.length ?? 0);
+    const sparse = letters.map((k, i) => (k < NEAR_EMPTY_LETTERS && !empty.includes(i + 1) && !imagesOn.has(i + 1) ? i + 1 : 0)).filter(Boolean);
+    if (sparse.length && letters.reduce((a, b) => a + b, 0) < NEAR_EMPTY_LETTERS * pageTexts.length && bytes.length > SPARSE_FILE_BYTES * pageTexts.length)
+      warnings.push(
+        `${name} yielded almost no text (${letters.reduce((a, b) => a + b, 0)} letters on ${sparse.length === 1 ? 'page' : 'pages'} ${pagesList(sparse)}): the file may be damaged, or draw its text as shapes. Compare the source with the PDF in a reader; if text is missing, print the PDF to a new PDF or run OCR, and import that.`,
       );
     if (unmappedOn.length)
       warnings.push(
