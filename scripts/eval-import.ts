@@ -21,7 +21,9 @@
 // Real pages never enter the repository: gather them into a temporary folder, e.g. Readability's
 // test pages (real saved pages, each with expected-metadata.json) from a checkout of
 // mozilla/readability: `git -C readability archive HEAD test/test-pages | tar -x -C /tmp/pages`,
-// and PDFs such as pdf.js's test files (mozilla/pdf.js test/pdfs).
+// and PDFs such as pdf.js's test files (mozilla/pdf.js test/pdfs, edge cases of the format) and
+// real-world ones made from those pages by `node scripts/make-report-pdfs.ts /tmp/pages/test/test-pages
+// /tmp/report-pdfs` (Chromium's print and groff-typeset reports).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
