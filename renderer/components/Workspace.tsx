@@ -83,13 +83,14 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
 
   const warmSuggestions = suggestions.warm;
   const onImported = useCallback(
-    (batch: Source[]) => {
+    (batch: Source[], warm: Source[]) => {
       setSources((prev) => {
         const seen = new Set(prev.map((s) => s.id));
         return [...prev, ...batch.filter((s) => !seen.has(s.id))];
       });
-      // Suggestions are found on import, in the background, so a source opened later shows them at once.
-      warmSuggestions(batch.map((s) => s.id));
+      // Suggestions are found on import, in the background, so a source opened later shows them at
+      // once: for the first sources of an import (a folder's others get theirs when opened).
+      warmSuggestions(warm.map((s) => s.id));
     },
     [warmSuggestions],
   );
@@ -436,7 +437,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               onDone={(result) => {
                 setPasteOpen(false);
                 if (result.status === 'imported') {
-                  onImported([result.source]);
+                  onImported([result.source], [result.source]);
                   setNotice(`Added “${sourceTitle(result.source)}” to this case.`);
                 } else {
                   setNotice(result.message || `That text is already in this case as “${sourceTitle(result.source)}”.`);
