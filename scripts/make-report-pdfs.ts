@@ -8,7 +8,8 @@
 //    ms macros, gropdf) justified and hyphenated at line ends, in one column or two, like a report.
 // Pages whose tool fails are skipped and listed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -20,8 +21,8 @@ if (positionals.length !== 2) {
 }
 const [pagesDir, outDir] = positionals;
 mkdirSync(outDir, { recursive: true });
-const tmp = path.join(outDir, '.src');
-mkdirSync(tmp, { recursive: true });
+// The pages with their scripts stripped, outside OUT_DIR (eval-import would read them as pages).
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'report-pdfs-'));
 
 /** The article's paragraphs from Readability's expected output: headings, paragraphs, list items. */
 function paragraphs(html: string): string[] {
@@ -78,4 +79,5 @@ for (const name of readdirSync(pagesDir).sort()) {
     failed.push(`${name} (groff)`);
   }
 }
+rmSync(tmp, { recursive: true, force: true });
 console.log(`${n} pages made into PDFs in ${outDir}${failed.length ? `; failed: ${failed.join(', ')}` : ''}`);
