@@ -193,6 +193,8 @@ export const api = {
       merge: z
         .object({ added: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), clashes: z.number().int(), nothingChanged: z.boolean() })
         .nullable(),
+      /** What was ignored rather than refused, in words (originals no source refers to), for the user to read. */
+      notes: z.array(z.string()).optional(),
     }),
   ),
 

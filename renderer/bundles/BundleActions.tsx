@@ -14,7 +14,7 @@ import './bundles.css';
 
 export function BundleActions(props: { caseId: string; sources: Source[]; events: Event[]; onMerged: () => void }) {
   const [exporting, setExporting] = useState(false);
-  const [merge, setMerge] = useState<{ file: string; status: 'running' | 'done' | 'error'; message: string } | null>(null);
+  const [merge, setMerge] = useState<{ file: string; status: 'running' | 'done' | 'error'; message: string; notes?: string[] } | null>(null);
   const client = useClient();
 
   const mergeFile = async (input: HTMLInputElement) => {
@@ -25,7 +25,7 @@ export function BundleActions(props: { caseId: string; sources: Source[]; events
     try {
       const data = await readBundleFile(file);
       const r = await client.call('bundles.import', { data, caseId: props.caseId });
-      setMerge({ file: file.name, status: 'done', message: r.merge ? mergeSummary(r.merge) : 'Merged.' });
+      setMerge({ file: file.name, status: 'done', message: r.merge ? mergeSummary(r.merge) : 'Merged.', notes: r.notes ?? [] });
       props.onMerged();
     } catch (e) {
       setMerge({ file: file.name, status: 'error', message: messageOf(e) });
@@ -68,6 +68,13 @@ export function BundleActions(props: { caseId: string; sources: Source[]; events
               {merge.message}
             </p>
           )}
+          {merge.status === 'done' && merge.notes?.length ? (
+            <ul className="notice notice-warn" aria-label="Left out of the merge">
+              {merge.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
           {merge.status === 'done' ? (
             <p className="hint">
               Where both this case and the bundle changed the same record, both versions are kept and the clash is listed for you to settle. Undo takes the

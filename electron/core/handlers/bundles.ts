@@ -111,6 +111,7 @@ export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' |
         return {
           case: summaryOf(st),
           merge: { added: r.added, updated: r.updated, unchanged: r.unchanged, clashes: r.clashes, nothingChanged: r.nothingChanged },
+          notes: contents.notes ?? [],
         };
       }
       const caseName = name ?? contents.index.name;
@@ -118,7 +119,7 @@ export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' |
       const id = open.locator.fixedId ?? caseIdFromName(caseName);
       const st = await importAsNewCase(contents, open.locator.newCaseDir(id), { id, name: caseName });
       open.adopt(id, st);
-      return { case: summaryOf(st), merge: null };
+      return { case: summaryOf(st), merge: null, notes: contents.notes ?? [] };
     },
   };
 }
