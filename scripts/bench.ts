@@ -35,6 +35,14 @@ try {
   console.log(`  the reader benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
 }
 
+console.log('\n== UI import: 1,000 small text files through the library, against corroborate import of the same files ==');
+// Goal: at least 50 files per second; see scripts/bench-ui-import.ts.
+try {
+  run('scripts/bench-ui-import.ts');
+} catch (e) {
+  console.log(`  the UI import benchmark stopped: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 console.log('\n== Bounds: a zip bomb, deep and huge HTML, a folder of 5,000 small files ==');
 // Each case in its own child process (peak memory is its alone), beside a reference; see scripts/bench-bounds.ts.
 try {
