@@ -75,7 +75,11 @@ function group(keys: KeyClaim[], sugg: Listed, match: (k: KeyClaim, s: Suggestio
   };
 }
 
-const countBy = (keys: string[]) => Object.fromEntries(Object.entries(Object.groupBy(keys, (k) => k)).map(([k, v]) => [k, v!.length]));
+const countBy = (keys: string[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const k of keys) counts[k] = (counts[k] ?? 0) + 1;
+  return counts;
+};
 const fig = (f: F | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
 
 /** Scores one half ('dev', 'heldout' or 'fresh') of the corpus whose texts gather.ts put in textsDir. */
