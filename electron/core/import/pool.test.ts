@@ -19,13 +19,29 @@ parentPort.on('message', ({ id, job }) => {
     parentPort.postMessage({ id, progress: { done: 2, total: 2 } });
     setTimeout(() => parentPort.postMessage({ id, ok: true, result: { value: job.value, thread: require('node:worker_threads').threadId } }), job.ms ?? 0);
   }
+  if (job.do === 'meet') {
+    // Counts the jobs running at once in shared memory ([1] now, [2] the most), and waits (up to 5 s) until
+    // job.n jobs have started ([0]), so "side by side" does not hang on how fast a worker starts.
+    const a = new Int32Array(job.shared);
+    const running = Atomics.add(a, 1, 1) + 1;
+    for (let most = Atomics.load(a, 2); running > most; most = Atomics.load(a, 2)) Atomics.compareExchange(a, 2, most, running);
+    Atomics.add(a, 0, 1);
+    Atomics.notify(a, 0);
+    const t0 = Date.now();
+    for (let n = Atomics.load(a, 0); n < job.n && Date.now() - t0 < 5000; n = Atomics.load(a, 0)) Atomics.wait(a, 0, n, 100);
+    const met = Atomics.load(a, 0) >= job.n;
+    setTimeout(() => {
+      Atomics.sub(a, 1, 1);
+      parentPort.postMessage({ id, ok: true, result: { value: job.value, thread: require('node:worker_threads').threadId, met } });
+    }, 20);
+  }
 });
 parentPort.postMessage({ ready: true });
 `;
 const fakePool = (opts: { size?: number; idleMs?: number; maxJobsPerWorker?: number } = {}) =>
   new WorkerPool({ size: 1, ...opts, spawn: () => new Worker(FAKE, { eval: true }) });
 
-type Echo = { value: unknown; thread: number };
+type Echo = { value: unknown; thread: number; met?: boolean };
 const job = (j: Record<string, unknown>, more: Partial<WorkerJob<Echo>> = {}): WorkerJob<Echo> => ({
   message: () => ({ value: j }),
   inThread: async () => ({ value: 'in thread', thread: 0 }),
@@ -56,9 +72,12 @@ describe('the import pool', () => {
   it('runs files side by side up to its size, and no further', async () => {
     const pool = fakePool({ size: 2 });
     try {
-      const results = await Promise.all([1, 2, 3, 4, 5].map((v) => pool.run(job({ do: 'echo', value: v, ms: 30 }))));
+      const shared = new SharedArrayBuffer(12);
+      const results = await Promise.all([1, 2, 3, 4, 5].map((v) => pool.run(job({ do: 'meet', value: v, n: 2, shared }))));
       expect(results.map((r) => r.value)).toEqual([1, 2, 3, 4, 5]);
+      expect(results.every((r) => r.met)).toBe(true); // the first two ran at the same time
       expect(new Set(results.map((r) => r.thread)).size).toBe(2);
+      expect(Atomics.load(new Int32Array(shared), 2)).toBe(2); // and never more than two at once
       expect(pool.started).toBe(2);
     } finally {
       await pool.close();
