@@ -9,9 +9,7 @@
 import { z } from 'zod';
 import { Actor, Annotation, Claim, Event } from './claims.ts';
 import { positionOf, recordKey, replacedAt, replacedSince, type ClaimState } from './commands.ts';
-import { Decision } from '../compare/conflicts.ts';
-import { GradeOverride } from '../compare/grade.ts';
-import { Reconciliation } from '../compare/reconcile.ts';
+import { Decision, GradeOverride, Reconciliation } from './judgements.ts';
 import { Source } from './source.ts';
 
 /** Records put (created or updated, each with the id it now follows, for order) and ids deleted. */

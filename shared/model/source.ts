@@ -1,5 +1,6 @@
 // The Source record: one imported document's metadata. Its text lives in its own file (see store).
 import { z } from 'zod';
+import { PageRange } from '../text/pages.ts';
 
 export const Confidence = z.enum(['high', 'medium', 'low', 'none']);
 export type Confidence = z.infer<typeof Confidence>;
@@ -30,13 +31,7 @@ export type Published = z.infer<typeof Published>;
 export const SourceKind = z.enum(['text', 'html', 'pdf', 'pasted']);
 export type SourceKind = z.infer<typeof SourceKind>;
 
-/** A PDF page's span in the canonical text, so a passage can be shown on its page. */
-export const PageRange = z.object({
-  page: z.number().int().positive(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type PageRange = z.infer<typeof PageRange>;
+export { PageRange };
 
 export const FoundTitle = found(z.string().max(1000).nullable());
 export const FoundOutlet = found(z.string().max(300).nullable());

@@ -44,7 +44,7 @@
 import search from 'approx-string-match';
 import { z } from 'zod';
 import { snapBack, snapForward } from './codepoints.ts';
-import type { PageRange } from '../model/source.ts';
+import type { PageRange } from './pages.ts';
 
 export const CONTEXT_LENGTH = 32;
 export const MIN_QUOTE_SIMILARITY = 0.8;
