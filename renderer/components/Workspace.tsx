@@ -2,7 +2,6 @@
 // and the import machinery (file pickers, drop anywhere, paste) with its progress.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, OpenCase, SearchHit } from '../../shared/api.ts';
-import { applyList } from '../../shared/model/changes.ts';
 import type { Source } from '../../shared/model/source.ts';
 import { partitionFiles } from '../import/files.ts';
 import { messageOf, useImporter } from '../import/useImporter.ts';
@@ -12,7 +11,6 @@ import { ConfirmDialog } from './Dialog.tsx';
 import { DocCache } from './docCache.ts';
 import { Library } from './Library.tsx';
 import { MetadataDialog } from './MetadataDialog.tsx';
-import type { Restored } from './LeftOutNotice.tsx';
 import { PasteDialog } from './PasteDialog.tsx';
 import { Reader } from './Reader.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
@@ -32,6 +30,7 @@ import { useCaseSearch } from './useCaseSearch.ts';
 import { usePanes } from './usePanes.ts';
 import { SideTabs } from './SideTabs.tsx';
 import { useSaveLayout, useSavedLayout, type Side, type View } from './useSavedLayout.ts';
+import { useSourceEdits } from './useSourceEdits.ts';
 import { useWindowDrop } from './useWindowDrop.ts';
 import { WorkspaceBanners } from './WorkspaceBanners.tsx';
 import { WorkspaceTopBar } from './WorkspaceTopBar.tsx';
@@ -48,8 +47,6 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const [selected, setSelected] = useState<string[]>([]);
   const [detailsFor, setDetailsFor] = useState<string | null>(null);
   const [importingClaims, setImportingClaims] = useState(false);
-  const [deleting, setDeleting] = useState<Source | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
   const [pasteOpen, setPasteOpen] = useState(false);
   const [warnings, setWarnings] = useState<string[]>(props.initial.warnings);
   const [notice, setNotice] = useState<string | null>(null);
@@ -113,82 +110,23 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   revealRef.current = (sourceId, t) =>
     openSource(sourceId, { start: t.start, end: t.end, before: t.prefix, match: t.exact, after: t.suffix, nonce: Date.now() });
 
-  const replaceText = async (sourceId: string, file: File) => {
-    const s = byId.get(sourceId);
-    try {
-      const data = new Uint8Array(await file.arrayBuffer());
-      const r = await client.call('sources.replaceText', { caseId, sourceId, name: file.name, data });
-      cache.forget(sourceId);
-      replaceSource(r.source);
-      void claims.accept(r.changes);
-      tagging.bumpText(sourceId);
-      void suggestions.reset(sourceId);
-      setNotice(
-        `Replaced the text of “${s ? sourceTitle(s) : file.name}” with ${file.name}: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned.`,
-      );
-    } catch (e) {
-      setNotice(`The new version could not be used: ${messageOf(e)}`);
-    }
-  };
-
-  // Passages put back from what an HTML import left out: a new text for the source, as for a new version.
-  const restoredLeftOut = (r: Restored) => {
-    cache.forget(r.source.id);
-    replaceSource(r.source);
-    void claims.accept(r.changes);
-    tagging.bumpText(r.source.id);
-    void suggestions.reset(r.source.id);
-    setNotice(
-      `Put ${plural(r.restored, 'passage')} back into “${sourceTitle(r.source)}”: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned.`,
-    );
-  };
+  const { replaceText, restoredLeftOut, replaceSource, deleting, setDeleting, deleteError, setDeleteError, confirmDelete } = useSourceEdits({
+    client,
+    caseId,
+    cache,
+    claims,
+    tagging,
+    suggestions,
+    byId,
+    setSources,
+    setSelected,
+    setPanes,
+    setSearch,
+    setNotice,
+  });
 
   const openHit = (hit: SearchHit) =>
     openSource(hit.sourceId, { start: hit.start, end: hit.end, before: hit.before, match: hit.match, after: hit.after, nonce: Date.now() });
-
-  const replaceSource = (s: Source) => setSources((prev) => prev.map((x) => (x.id === s.id ? s : x)));
-
-  // A source gone (deleted here, or by a redo) leaves the library, the panes and the search results.
-  const dropSource = useCallback(
-    (id: string) => {
-      cache.forget(id);
-      setSources((prev) => prev.filter((s) => s.id !== id));
-      setSelected((prev) => prev.filter((x) => x !== id));
-      setPanes((prev) => prev.filter((p) => p.sourceId !== id));
-      setSearch((prev) => (prev ? { ...prev, hits: prev.hits.filter((h) => h.sourceId !== id) } : prev));
-    },
-    [cache, setPanes, setSearch],
-  );
-  // Undo and redo reach sources too (a correction, a deletion, rejected suggestions): follow them.
-  const { onOutside } = claims;
-  const reloadSuggestions = suggestions.changed;
-  useEffect(
-    () =>
-      onOutside((c) => {
-        for (const id of c.sources?.deleted ?? []) dropSource(id);
-        // A source put back was forgotten by the cache when it left; a corrected one keeps its text.
-        const put = c.sources?.put ?? [];
-        if (put.length) setSources((prev) => applyList(prev, { put, deleted: [] }, (s) => s.id));
-        for (const id of c.suggestions ?? []) void reloadSuggestions(id);
-      }),
-    [onOutside, dropSource, reloadSuggestions],
-  );
-
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    const target = deleting;
-    try {
-      await client.call('sources.delete', { caseId, sourceId: target.id });
-      dropSource(target.id);
-      // The deletion is on the undo stack: catch up for its label.
-      void claims.refresh();
-      setDeleting(null);
-      setDeleteError(null);
-      setNotice(`Deleted “${sourceTitle(target)}”. Undo (Ctrl+Z) brings it back with its claims.`);
-    } catch (e) {
-      setDeleteError(`The source could not be deleted: ${messageOf(e)}`);
-    }
-  };
 
   const details = detailsFor ? byId.get(detailsFor) : undefined;
 
