@@ -5,7 +5,7 @@
 //
 // At monitor scale (100,000 claims, 10,000 events) a view change costs one pass over the claims
 // (claimGroups.ts); a long list renders only the rows on screen, group headers being rows too.
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ClaimsView } from '../../shared/api.ts';
 import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
 import type { Command } from '../../shared/model/commands.ts';
@@ -14,7 +14,6 @@ import { claimSummary, KIND_NAME, measureLabel, quoteOf } from '../lib/claimText
 import { claimRows, claimsOfAnnotation, eventClaimCount, indexAnnotations, indexClaims, NO_EVENT, type ClaimRowItem } from '../lib/claimGroups.ts';
 import { sourceTitle } from '../lib/format.ts';
 import { nowIso } from '../lib/ids.ts';
-import { useLongList } from '../components/useLongList.ts';
 import { EventDialog } from './EventDialog.tsx';
 import { EventField } from './EventField.tsx';
 import { EventPicker } from './EventPicker.tsx';
@@ -22,11 +21,9 @@ import type { Retargeting } from './useTagging.ts';
 import { ClaimRow } from './claims-sidebar/ClaimRow.tsx';
 import { EventsList } from './claims-sidebar/EventsList.tsx';
 import { claimLabel, DRAG_TYPE, rowAttrs, type Handlers, type Place } from './claims-sidebar/rows.ts';
+import { useClaimDrop } from './claims-sidebar/useClaimDrop.ts';
+import { useRowList } from './claims-sidebar/useRowList.ts';
 import './claimsSidebar.css';
-
-/** Space between rows of the list, in pixels. */
-const GAP = 6;
-const ESTIMATE: Record<ClaimRowItem['type'], number> = { group: 30, claim: 118, empty: 30 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -58,7 +55,6 @@ export function ClaimsSidebar(props: {
   const [measure, setMeasure] = useState('');
   const [eventFilter, setEventFilter] = useState('');
   const [eventDialog, setEventDialog] = useState<{ initial?: Event } | null>(null);
-  const [dropOn, setDropOn] = useState<string | null>(null);
   const [picker, setPicker] = useState<{ claim: Claim; anchor: HTMLElement } | null>(null);
 
   // The lookup maps: once per change of the arrays they read (an edit keeps unchanged arrays).
@@ -113,52 +109,12 @@ export function ClaimsSidebar(props: {
     openPicker: (c, anchor) => setPicker((p) => (p?.claim.id === c.id ? null : { claim: c, anchor })),
   };
 
-  // Dropping a dragged claim on an event: the list and the Events list listen for their rows, each
-  // of which names its event in data-drop-event.
-  const dropHandlers = {
-    onDragOver: (e: DragEvent) => {
-      if (!Array.from(e.dataTransfer.types).includes(DRAG_TYPE)) return;
-      const key = (e.target as HTMLElement).closest<HTMLElement>('[data-drop-event]')?.dataset.dropEvent ?? null;
-      if (key !== dropOn) setDropOn(key);
-      if (!key) return;
-      e.preventDefault();
-      e.dataTransfer.dropEffect = 'move';
-    },
-    onDragLeave: (e: DragEvent) => {
-      if (!(e.currentTarget as HTMLElement).contains(e.relatedTarget as Node | null)) setDropOn(null);
-    },
-    onDrop: (e: DragEvent) => {
-      const key = (e.target as HTMLElement).closest<HTMLElement>('[data-drop-event]')?.dataset.dropEvent;
-      const id = e.dataTransfer.getData(DRAG_TYPE);
-      setDropOn(null);
-      if (!id || !key) return;
-      e.preventDefault();
-      assign([id], key === NO_EVENT ? null : key);
-    },
-  };
+  const { dropOn, dropHandlers } = useClaimDrop(assign);
 
   // The list: every row while short, the rows on screen once long.
   const scroller = useRef<HTMLDivElement>(null);
   const listEl = useRef<HTMLUListElement>(null);
-  // The virtualizer lays out every row again when its key function changes (about 40 ms at 100,000
-  // rows): it changes only when the rows' keys do, not when an edit changes a claim in place.
-  const rowsNow = useRef(rows);
-  rowsNow.current = rows;
-  const layout = useRef<{ keys: string[]; version: number }>({ keys: [], version: 0 });
-  const layoutVersion = useMemo(() => {
-    const keys = rows.map((r) => r.key);
-    const was = layout.current.keys;
-    if (keys.length !== was.length || keys.some((k, i) => k !== was[i])) layout.current = { keys, version: layout.current.version + 1 };
-    return layout.current.version;
-  }, [rows]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const estimateSize = useCallback((i: number) => ESTIMATE[rowsNow.current[i].type], [layoutVersion]);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const getItemKey = useCallback((i: number) => rowsNow.current[i].key, [layoutVersion]);
-  const long = useLongList({ count: rows.length, scrollRef: scroller, listRef: listEl, estimateSize, getItemKey, gap: GAP });
-  const visible: Place[] = long.virtual
-    ? long.items.map((it) => ({ index: it.index, measure: long.measure, top: it.start - long.offset, setSize: rows.length }))
-    : rows.map((_, i) => ({ index: i }));
+  const { long, visible } = useRowList(rows, scroller, listEl);
 
   // A claim picked elsewhere (a highlight clicked) comes into view here.
   const scrollTo = long.scrollToIndex;
