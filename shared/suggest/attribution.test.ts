@@ -2,18 +2,8 @@
 // with a complement clause, hedged "behind", unclaimed attacks, precedent frames), and the speaker
 // a fact-checker records for them. No sentence here comes from a real article.
 import { describe, expect, it } from 'vitest';
-import { attributionDrafts, speakerOf } from './attribution.ts';
-
-/** The attribution drafts of one sentence, with their quotes and the sentence's speaker. */
-function attributions(s: string) {
-  const speaker = speakerOf(s, null);
-  return attributionDrafts(s, speaker).map((d) => ({ quote: s.slice(d.start, d.end), perpetrator: d.perpetrator, stance: d.stance, rule: d.rule, speaker }));
-}
-const one = (s: string) => {
-  const list = attributions(s);
-  expect(list, s).toHaveLength(1);
-  return list[0];
-};
+import { attributionDrafts } from './attribution.ts';
+import { attributions, one } from '../../tests/support/attribution-drafts.ts';
 
 describe('passive blame', () => {
   it('"X was blamed by Y for an attack": X is accused, Y is the speaker', () => {

@@ -1,21 +1,10 @@
 // Claims of responsibility, denials and unclaimed attacks (attribution/claims.ts) on invented
 // sentences in the shapes wire reports use. No sentence here comes from a real article.
 import { describe, expect, it } from 'vitest';
-import { attributionDrafts, speakerOf } from '../attribution.ts';
 import { acceptSuggestion } from '../accept.ts';
 import { Claim } from '../../model/claims.ts';
 import { suggest } from '../suggest.ts';
-
-/** The attribution drafts of one sentence, with their quotes and the sentence's speaker. */
-function attributions(s: string) {
-  const speaker = speakerOf(s, null);
-  return attributionDrafts(s, speaker).map((d) => ({ quote: s.slice(d.start, d.end), perpetrator: d.perpetrator, stance: d.stance, rule: d.rule, speaker }));
-}
-const one = (s: string) => {
-  const list = attributions(s);
-  expect(list, s).toHaveLength(1);
-  return list[0];
-};
+import { attributions, one } from '../../../tests/support/attribution-drafts.ts';
 
 describe('unclaimed attacks', () => {
   it('suggests an attribution with no perpetrator, stance claimed', () => {

@@ -1,18 +1,8 @@
 // The speaker a fact-checker records for an attribution (attribution/speakers.ts): the sayer, the
 // believer, never a date or a bare medium. Invented sentences; none comes from a real article.
 import { describe, expect, it } from 'vitest';
-import { attributionDrafts, speakerOf } from '../attribution.ts';
-
-/** The attribution drafts of one sentence, with their quotes and the sentence's speaker. */
-function attributions(s: string) {
-  const speaker = speakerOf(s, null);
-  return attributionDrafts(s, speaker).map((d) => ({ quote: s.slice(d.start, d.end), perpetrator: d.perpetrator, stance: d.stance, rule: d.rule, speaker }));
-}
-const one = (s: string) => {
-  const list = attributions(s);
-  expect(list, s).toHaveLength(1);
-  return list[0];
-};
+import { speakerOf } from '../attribution.ts';
+import { one } from '../../../tests/support/attribution-drafts.ts';
 
 describe('names and speakers read from the right words', () => {
   it('"against what US officials said were …": the speaker is US officials', () => {
