@@ -21,6 +21,7 @@ import { readiness, type Loaded } from './claims-ready.ts';
 import { ChangeFeed, NO_RECORDS } from './claims-feed.ts';
 import { reanchored, scopedRecords } from './claims-view.ts';
 import { ReadProgress } from './claims-progress.ts';
+import { checkTouched, writeClaimFiles } from './claims-write.ts';
 import type { HistoryFile } from './history-file.ts';
 import { SourceRecords } from './source-records.ts';
 import { stepOverOthers } from './sync/undo-over.ts';
@@ -346,33 +347,18 @@ export class CaseClaims {
     const touched = this.#records.touched(changes);
     // A source going to the trash takes its file with it; one coming back is in the case before its file is written.
     const moved = applied ? movedSources(applied) : null;
-    for (const sid of touched) {
-      if (!this.#store.hasSource(sid) && !moved?.restored.has(sid) && !moved?.trashed.has(sid))
-        throw new ApiError('NOT_FOUND', 'That claim’s source is no longer in this case.');
-      // Its file is rewritten from the records in memory: never from a source not read yet (#ready sees to it).
-      if (this.#progress.status(sid) === 'unread' || this.#progress.status(sid) === 'failed')
-        throw new ApiError('INTERNAL', 'An edit reached a source whose claims are not read yet; nothing was saved. Try again in a moment.');
-    }
+    checkTouched(this.#store, this.#progress, touched, moved);
 
     this.#state = next;
     this.#records.apply(changes, next);
     let outside = null;
     try {
       outside = applied ? await this.#outside.run(applied) : null;
-      for (const sid of touched) {
-        if (outside?.trashed.has(sid)) continue;
-        const body = await this.#store.readBody(sid);
-        await this.#store.writeBody({ ...body, ...this.bodyRecords(sid) });
-      }
-      const indexFields = ['events', 'actors', 'decisions', 'reconciliations', 'gradeOverrides'] as const;
-      if (indexFields.some((k) => prev[k] !== next[k])) {
-        await this.#store.updateIndex(
-          (d) => {
-            for (const k of indexFields) d[k] = [...(next[k] ?? []), ...this.#unreadableIndex[k]];
-          },
-          { fields: indexFields },
-        );
-      }
+      await writeClaimFiles(
+        this.#store,
+        { prev, next, touched, trashed: outside?.trashed ?? null },
+        { body: (sid) => this.bodyRecords(sid), unreadableIndex: this.#unreadableIndex },
+      );
       if (stack !== this.#stack) await this.#history.save(this.#stack, stack); // a colleague's edit (applyRemote) leaves it
       this.#stack = stack;
     } catch (e) {
