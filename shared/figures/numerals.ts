@@ -1,11 +1,8 @@
 // Number words and numerals: reads a cardinal ("2,500", "twelve", "a dozen") and tells a count from a date, time, ordinal or age.
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  no: 0,
-  none: 0,
+/** The number words from one to nineteen, and the tens: the one table of them (timing/calendar.ts reads it too). */
+export const SMALL_NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1,
-  single: 1,
   two: 2,
   three: 3,
   four: 4,
@@ -25,7 +22,9 @@ const UNITS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+export const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+/** In a count, "no", "none" and "single" read as numbers too. */
+const UNITS: Record<string, number> = { zero: 0, no: 0, none: 0, single: 1, ...SMALL_NUMBER_WORDS };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000 };
 
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

@@ -1,6 +1,7 @@
 // Resolving one date expression against a reference date: UTC-day arithmetic, the wording rules (see the top of timing.ts) and chrono for explicit dates.
 import * as chrono from 'chrono-node';
 import type { TimingPrecision } from '../model/claims.ts';
+import { SMALL_NUMBER_WORDS, TENS } from '../figures/numerals.ts';
 
 export interface TimingReference {
   /** The publication date of the source, YYYY-MM-DD. */
@@ -76,41 +77,26 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 export const WEEKDAY_RE = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const SMALL: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fourteen: 14,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  'thirty-six': 36,
-  'forty-eight': 48,
-  'seventy-two': 72,
-  'twenty-four': 24,
-  several: 3,
-  'a few': 3,
-  'a couple of': 2,
-  couple: 2,
-};
-const NUM_RE =
-  '(\\d+|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty-four|thirty-six|forty-eight|seventy-two|twenty|thirty)';
+// The number words are figures/numerals.ts's table; "a", "several" and "a few" count here as well ("a week
+// before", "several days later"), and so do the tens with a unit ("twenty-four hours earlier").
+const SMALL: Record<string, number> = { a: 1, an: 1, ...SMALL_NUMBER_WORDS, ...TENS, several: 3, 'a few': 3, 'a couple of': 2, couple: 2 };
+const TENS_RE = Object.keys(TENS).join('|');
+const UNIT_RE = Object.keys(SMALL_NUMBER_WORDS)
+  .filter((w) => SMALL_NUMBER_WORDS[w] < 10)
+  .join('|');
+// Longest first, so "a couple of" is tried before "a" and "fourteen" before "four".
+const NUM_RE = `(\\d+|(?:${TENS_RE})-(?:${UNIT_RE})|${Object.keys(SMALL)
+  .sort((x, y) => y.length - x.length)
+  .join('|')})`;
 const HEDGE_RE = '(?:(about|around|roughly|approximately|some|nearly|almost|more than|less than|just over|just under|over|under)\\s+)?';
 
 const weekdayIndex = (w: string) => WEEKDAYS.findIndex((d) => d.startsWith(w.toLowerCase().slice(0, 3)));
 const monthIndex = (m: string) => MONTH_NAMES.indexOf(m.toLowerCase().slice(0, 3)) + 1;
-const count = (w: string) => (/^\d+$/.test(w) ? Number(w) : (SMALL[w.toLowerCase()] ?? NaN));
+function count(w: string): number {
+  if (/^\d+$/.test(w)) return Number(w);
+  const [tens, unit] = w.toLowerCase().split('-');
+  return unit === undefined ? (SMALL[tens] ?? NaN) : TENS[tens] + SMALL_NUMBER_WORDS[unit];
+}
 
 // ---------------------------------------------------------------- the rules
 

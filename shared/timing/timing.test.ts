@@ -60,6 +60,14 @@ describe('resolveTiming: news is past tense', () => {
     expect(resolveTiming('About 24 hours earlier', at('2023-11-21'))?.approximate).toBe(true);
   });
 
+  it('reads every number word of figures/numerals.ts, and the tens with a unit, in a count of days', () => {
+    expect(day('thirteen days later', '2023-11-25', '2023-11-01')).toBe('2023-11-14');
+    expect(day('Forty days earlier', '2023-11-25', '2023-12-11')).toBe('2023-11-01');
+    expect(day('twenty-four hours earlier', '2023-11-21')).toBe('2023-11-20');
+    expect(day('forty-two hours earlier', '2023-11-21')).toBe('2023-11-19..2023-11-20');
+    expect(day('a few days later', '2023-11-25', '2023-11-01')).toBe('2023-11-04');
+  });
+
   it('names the width of the range as its precision (UCDP date_prec)', () => {
     expect(resolveTiming('Wednesday', at('2020-03-13'))?.precision).toBe('day');
     expect(resolveTiming('last week', at('2020-03-13'))?.precision).toBe('week');
