@@ -29,6 +29,8 @@ export const MERGE_STEPS = new Set<string>(['source.add', 'source.replace', 'cla
 const stagedPath = (dir: string, id: string, part: 'json' | 'body.json' | 'original') => path.join(dir, MERGED_DIR, `${id}.${part}`);
 const versionPath = (dir: string, id: string, sha256: string) => path.join(dir, VERSIONS_DIR, `${id}.${sha256}.txt`);
 const nameOf = (s: Source) => `“${s.title.value ?? s.file ?? s.id}”`;
+/** The names the two texts of a replace are kept under: each file's sha256, or each text's when the file stays (a re-import). */
+const textKeys = (step: Step<'source.replace'>) => step.payload.texts ?? { from: step.payload.from.sha256, to: step.payload.to.sha256 };
 
 /**
  * Stages a source a merge will add: original and text first, the record last (what check() looks for).
@@ -68,15 +70,16 @@ export function checkMergeStep(store: CaseStore, step: MergeStep): void {
       const now = store.source(id);
       if (!now) throw new CommandError(`There is no source ${id} in this case (it may have been deleted since).`);
       if (canonicalJson(now) !== canonicalJson(from)) throw new CommandError(`The details of ${nameOf(now)} have changed since.`);
-      if (from.sha256 !== to.sha256) {
-        if (!existsSync(versionPath(store.dir, id, to.sha256)))
+      const keys = textKeys(step);
+      if (keys.from !== keys.to) {
+        if (!existsSync(versionPath(store.dir, id, keys.to)))
           throw new CommandError(`The other version of ${nameOf(now)} is no longer kept in this case's trash.`);
         if (!existsSync(originalPath(store.dir, to))) throw new CommandError(`The original file of the other version of ${nameOf(now)} is missing.`);
       }
       break;
     }
     case 'clashes.put':
-      for (const c of step.payload.clashes) {
+      for (const c of [...step.payload.clashes, ...(step.payload.replaces ?? [])]) {
         const r = Clash.safeParse(c);
         if (!r.success) throw new CommandError(`A clash of the merge cannot be read: ${r.error.issues[0]?.message ?? 'invalid'}`);
       }
@@ -115,8 +118,9 @@ export async function runMergeStep(store: CaseStore, step: MergeStep, out: Merge
       break;
     }
     case 'source.replace': {
-      const { id, from, to } = step.payload;
-      if (from.sha256 === to.sha256) {
+      const { id, to } = step.payload;
+      const keys = textKeys(step);
+      if (keys.from === keys.to) {
         await store.updateIndex(
           (d) => {
             d.sources = d.sources.map((s) => (s.id === id ? structuredClone(to) : s));
@@ -125,8 +129,8 @@ export async function runMergeStep(store: CaseStore, step: MergeStep, out: Merge
         );
       } else {
         const body = await store.readBody(id);
-        await keepVersion(dir, id, from.sha256, body.text);
-        const text = await fs.readFile(versionPath(dir, id, to.sha256), 'utf8');
+        await keepVersion(dir, id, keys.from, body.text);
+        const text = await fs.readFile(versionPath(dir, id, keys.to), 'utf8');
         await store.replaceSource(to, { ...body, text }, await store.readOriginal(to));
       }
       out.put.push(store.source(id)!);
@@ -136,7 +140,10 @@ export async function runMergeStep(store: CaseStore, step: MergeStep, out: Merge
       const { clashes, present } = step.payload;
       const list = await readClashes(dir);
       const ids = new Set(clashes.map((c) => c.id));
-      const next = present ? [...list.filter((c) => !ids.has(c.id)), ...clashes.map((c) => Clash.parse(c))] : list.filter((c) => !ids.has(c.id));
+      // A clash already listed keeps its place (settling one, or undoing that, does not reorder the list).
+      const put = new Map(clashes.map((c) => [c.id, Clash.parse(c)]));
+      const kept = list.map((c) => put.get(c.id) ?? c);
+      const next = present ? [...kept, ...[...put.values()].filter((c) => !list.some((l) => l.id === c.id))] : list.filter((c) => !ids.has(c.id));
       // No clashes left: no clashes file, as before the merge that listed them.
       if (next.length) await writeFileDurable(path.join(dir, CLASHES_FILE), `${JSON.stringify({ format: 'corroborate-clashes', clashes: next }, null, 1)}\n`);
       else await fs.rm(path.join(dir, CLASHES_FILE), { force: true });
@@ -153,7 +160,10 @@ export async function sweepMerged(dir: string, stack: Readonly<UndoStack>): Prom
     for (const cmd of [e.command, e.inverse]) {
       for (const s of cmd.type === 'batch' ? cmd.payload.commands : [cmd]) {
         if (s.type === 'source.add') staged.add(s.payload.id);
-        if (s.type === 'source.replace') versions.add(`${s.payload.id}.${s.payload.from.sha256}`).add(`${s.payload.id}.${s.payload.to.sha256}`);
+        if (s.type === 'source.replace') {
+          const keys = textKeys(s);
+          versions.add(`${s.payload.id}.${keys.from}`).add(`${s.payload.id}.${keys.to}`);
+        }
       }
     }
   }

@@ -121,12 +121,28 @@ export type MergedRecords = z.infer<typeof MergedRecords>;
 export const MergeRecords = z.object({ type: z.literal('records.merge'), payload: MergedRecords });
 /** A source a merge brings: staged in the case's trash first (merged/), then in the case (present) or, undone, back in the stage. */
 export const AddSource = z.object({ type: z.literal('source.add'), payload: z.object({ id: Source.shape.id, present: z.boolean() }) });
-/** A source's record as a merge chose it, with its text when the file differs: `from` (as it is now, so a stale step is refused) becomes `to`. */
-export const ReplaceSource = z.object({ type: z.literal('source.replace'), payload: z.object({ id: Source.shape.id, from: Source, to: Source }) });
-/** Clashes a merge listed (present) or, undone, took back out of clashes.json. Each is a Clash (shared/exchange/bundle.ts, below this room), checked by the core. */
+/**
+ * A source's record as a merge chose it, with its text when the file differs: `from` (as it is now, so a
+ * stale step is refused) becomes `to`. `texts` names the two texts (sha256 of each) when the text changes
+ * with the same file: a re-import of the kept original with today's rules (handlers/reimport.ts).
+ */
+export const ReplaceSource = z.object({
+  type: z.literal('source.replace'),
+  payload: z.object({ id: Source.shape.id, from: Source, to: Source, texts: z.object({ from: Source.shape.sha256, to: Source.shape.sha256 }).optional() }),
+});
+const ClashRecord = z.looseObject({ id: z.string().min(1).max(300) });
+/**
+ * Clashes a merge listed (present) or, undone, took back out of clashes.json. Each is a Clash
+ * (shared/exchange/bundle.ts, below this room), checked by the core. A clash being settled is put
+ * in its resolved form with `replaces`, the open form it takes the place of, so undo opens it again.
+ */
 export const PutClashes = z.object({
   type: z.literal('clashes.put'),
-  payload: z.object({ clashes: z.array(z.looseObject({ id: z.string().min(1).max(300) })).max(100_000), present: z.boolean() }),
+  payload: z.object({
+    clashes: z.array(ClashRecord).max(100_000),
+    present: z.boolean(),
+    replaces: z.array(ClashRecord).max(100_000).optional(),
+  }),
 });
 
 export const SimpleCommand = z.discriminatedUnion('type', [

@@ -330,10 +330,19 @@ export function apply(state: ClaimState, cmd: Command): Applied {
       return applyMergeRecords(state, cmd.payload);
     case 'source.add':
       return { state, inverse: { type: 'source.add', payload: { ...cmd.payload, present: !cmd.payload.present } } };
-    case 'source.replace':
-      return { state, inverse: { type: 'source.replace', payload: { id: cmd.payload.id, from: cmd.payload.to, to: cmd.payload.from } } };
-    case 'clashes.put':
+    case 'source.replace': {
+      const { id, from, to, texts } = cmd.payload;
+      return {
+        state,
+        inverse: { type: 'source.replace', payload: { id, from: to, to: from, ...(texts ? { texts: { from: texts.to, to: texts.from } } : {}) } },
+      };
+    }
+    case 'clashes.put': {
+      const { clashes, replaces } = cmd.payload;
+      // A settled clash goes back to the version it replaced; a merge's clashes go back out.
+      if (replaces) return { state, inverse: { type: 'clashes.put', payload: { clashes: replaces, present: true, replaces: clashes } } };
       return { state, inverse: { type: 'clashes.put', payload: { ...cmd.payload, present: !cmd.payload.present } } };
+    }
 
     case 'batch': {
       // All or nothing: a failing step throws before any state is returned.

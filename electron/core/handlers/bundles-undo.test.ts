@@ -166,7 +166,7 @@ describe('merging a bundle is one undoable step', () => {
     }
   });
 
-  it('settling a clash over a source’s details with the set-aside version is undoable too', async () => {
+  it('settling a clash over a source’s details is undoable, and undo opens the clash again', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'corroborate-merge-source-clash-'));
     made.push(dataDir);
     const core = await createCore({ dataDir, host: 'browser' });
@@ -187,12 +187,28 @@ describe('merging a bundle is one undoable step', () => {
       const other = (clash.other as { outlet: { value: string } }).outlet.value;
       expect([inUse, other].sort()).toEqual(['Northern Courier', 'The Northern Courier']);
 
-      await core.call('clashes.resolve', { caseId, clashId: clash.id, keep: 'other' });
+      const open = async () => ((await core.call('clashes.list', { caseId })) as { clashes: Clash[] }).clashes.filter((c) => !c.resolved).map((c) => c.id);
+      const settled = (await core.call('clashes.resolve', { caseId, clashId: clash.id, keep: 'other' })) as { clashes: Clash[] };
+      expect(settled.clashes.map((c) => c.id)).toEqual(clashes.map((c) => c.id)); // settled in place, not moved
       expect(await outlet()).toBe(other);
+      expect(await open()).not.toContain(clash.id);
       const view = (await core.call('claims.view', { caseId })) as ClaimsView;
       expect(view.undoLabel).toBe('Use the merged source');
       await core.call('claims.undo', { caseId });
       expect(await outlet()).toBe(inUse);
+      expect(await open()).toContain(clash.id); // the clash is open again, to be settled another way
+      await core.call('claims.redo', { caseId });
+      expect(await outlet()).toBe(other);
+      expect(await open()).not.toContain(clash.id);
+      await core.call('claims.undo', { caseId });
+
+      // Keeping the version in use settles the clash too, and undo opens it again.
+      await core.call('clashes.resolve', { caseId, clashId: clash.id, keep: 'current' });
+      expect(await outlet()).toBe(inUse);
+      expect(await open()).not.toContain(clash.id);
+      expect(((await core.call('claims.view', { caseId })) as ClaimsView).undoLabel).toBe('Keep the source in use');
+      await core.call('claims.undo', { caseId });
+      expect(await open()).toContain(clash.id);
       await core.call('claims.undo', { caseId }); // and the merge before it
       expect(await outlet()).toBe('Northern Courier');
     } finally {

@@ -1,13 +1,14 @@
 // Bundles: export a case as a verifiable zip, verify one, import it as a new case or merge it.
 import { Actor, Annotation, Claim, Event } from '../../../shared/model/claims.ts';
 import type { Clash } from '../../../shared/exchange/bundle.ts';
-import { recordKey, type Command } from '../../../shared/model/commands.ts';
+import { recordKey } from '../../../shared/model/commands.ts';
+import type { SimpleCommand } from '../../../shared/model/commands-schema.ts';
 import { Decision } from '../../../shared/compare/conflicts.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { Reconciliation } from '../../../shared/compare/reconcile.ts';
 import { GradeOverride } from '../../../shared/model/judgements.ts';
 import { Source } from '../../../shared/model/source.ts';
-import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle, writeClashes } from '../bundle/index.ts';
+import { exportCase, importAsNewCase, mergeIntoCase, readBundle, readClashes, verifyBundle } from '../bundle/index.ts';
 import { caseIdFromName } from '../ids.ts';
 import { sweepMerged } from '../merge-steps.ts';
 import { summaryOf, type OpenCases } from '../session.ts';
@@ -22,7 +23,7 @@ function editable(record: Record<string, unknown>, current: unknown) {
 const IDENTITY = new Set(['id', 'sourceId', 'annotationId']);
 
 /** The edit that puts a clash's set-aside version in place of the record the case uses. */
-function adoptCommand(clash: Clash): Command | null {
+function adoptCommand(clash: Clash): SimpleCommand | null {
   const now = new Date().toISOString();
   switch (clash.type) {
     case 'claim': {
@@ -59,7 +60,7 @@ function adoptCommand(clash: Clash): Command | null {
 }
 
 /** A source's set-aside details in place of the ones in use, undoably (source.replace); its text and file stay as they are. */
-function adoptSource(clash: Clash, now: Source | undefined): Command | null {
+function adoptSource(clash: Clash, now: Source | undefined): SimpleCommand | null {
   if (clash.type !== 'source') return null;
   const other = Source.parse(clash.other);
   if (!now || now.id !== other.id) throw new ApiError('NOT_FOUND', 'That source is no longer in this case.');
@@ -77,14 +78,12 @@ export function bundleHandlers(open: OpenCases): HandlerGroup<'bundles.export' |
       const clashes = await readClashes(st.dir);
       const clash = clashes.find((c) => c.id === clashId);
       if (!clash) throw new ApiError('NOT_FOUND', 'That clash is no longer listed; it may have been resolved already.');
-      if (keep === 'other') {
-        const command = adoptCommand(clash) ?? adoptSource(clash, st.source(clash.recordId));
-        if (command) await claims.execute(command, `Use the merged ${clash.type}`);
-      }
-      // The versions stay in the file, marked resolved: nothing is lost.
-      const next = clashes.map((c) => (c.id === clashId ? { ...c, resolved: true } : c));
-      await writeClashes(st.dir, next);
-      return { clashes: next };
+      // The versions stay in the file, marked resolved: nothing is lost, and undo opens the clash again.
+      const settle: SimpleCommand = { type: 'clashes.put', payload: { clashes: [{ ...clash, resolved: true }], present: true, replaces: [clash] } };
+      const adopt = keep === 'other' ? (adoptCommand(clash) ?? adoptSource(clash, st.source(clash.recordId))) : null;
+      const label = keep === 'other' ? `Use the merged ${clash.type}` : `Keep the ${clash.type} in use`;
+      await claims.execute(adopt ? { type: 'batch', payload: { commands: [adopt, settle] } } : settle, label);
+      return { clashes: await readClashes(st.dir) };
     },
 
     'bundles.export': async ({ caseId, sourceIds, eventIds }) => {
