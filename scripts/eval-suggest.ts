@@ -2,7 +2,7 @@
 // seed articles (against seeds-key.json) and on both halves of the development corpus (key in
 // tests/fixtures/suggest-dev/, texts re-gathered by scripts/suggest-dev/gather.ts into a temporary
 // folder; scoring rules in scripts/suggest-dev/score.ts). -v lists misses and false positives of the
-// seeds and the dev half; the held-out half's and the fresh list's only with SHOW_HELDOUT=1, so rules are not fitted to them.
+// seeds and the dev half; the held-out half's and the fresh lists' only with SHOW_HELDOUT=1, so rules are not fitted to them.
 //
 // Seed scoring: a key claim is found when a suggestion of the same kind overlaps its quote and, for
 // figures, has the same low / best / high.
@@ -168,8 +168,9 @@ function main(): void {
     dev: 'dev half (rules may be written looking at it)',
     heldout: 'held-out half (never looked at while writing rules)',
     fresh: 'fresh held-out list (new incidents, coded after the rules were written)',
+    fresh2: 'second fresh list (session 6: coded and scored before that session changed a rule)',
   };
-  for (const half of ['dev', 'heldout', 'fresh'] as const) {
+  for (const half of ['dev', 'heldout', 'fresh', 'fresh2'] as const) {
     const d = scoreDev(half, values.texts);
     console.log(`\n== development corpus, ${title[half]}`);
     if ('missing' in d) {

@@ -10,7 +10,7 @@
 // Precision is, per group, the share of the suggester's suggestions that match some key claim.
 import { readFileSync } from 'node:fs';
 import { suggest, type Suggestion } from '../../shared/suggest/suggest.ts';
-import { KEY_PATH, loadTexts, type DevDoc } from './texts.ts';
+import { KEY_PATH, loadTexts, type DevDoc, type DevHalf } from './texts.ts';
 
 type F = { low: number | null; best: number | null; high: number | null };
 interface KeyClaim {
@@ -82,8 +82,8 @@ const countBy = (keys: string[]): Record<string, number> => {
 };
 const fig = (f: F | null | undefined) => (f ? `${f.low}/${f.best}/${f.high}` : '');
 
-/** Scores one half ('dev', 'heldout' or 'fresh') of the corpus whose texts gather.ts put in textsDir. */
-export function scoreDev(half: 'dev' | 'heldout' | 'fresh', textsDir?: string): DevScore | { missing: string[] } {
+/** Scores one half ('dev', 'heldout', 'fresh' or 'fresh2') of the corpus whose texts gather.ts put in textsDir. */
+export function scoreDev(half: DevHalf, textsDir?: string): DevScore | { missing: string[] } {
   const key = JSON.parse(readFileSync(KEY_PATH, 'utf8')) as { documents: DevDoc[]; claims: KeyClaim[] };
   const docs = key.documents.filter((d) => d.half === half);
   const { texts, missing } = loadTexts(docs, textsDir);

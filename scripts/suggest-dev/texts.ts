@@ -36,11 +36,14 @@ export function readAnswers(dir: string): Map<string, string> {
   return byUrl;
 }
 
+export type DevHalf = 'dev' | 'heldout' | 'fresh' | 'fresh2';
+
 export interface DevDoc {
   id: string;
   incident: string;
-  /** dev: rules may be written looking at it; heldout: scored only; fresh: a later held-out list, coded after the rules it first scored. */
-  half: 'dev' | 'heldout' | 'fresh';
+  /** dev: rules may be written looking at it; heldout: scored only; fresh: a later held-out list, coded after the rules it first scored;
+   * fresh2: session 6's list, coded and scored once before any rule of that session changed, then only at its end. */
+  half: DevHalf;
   url: string;
   query: string;
   published: string | null;
