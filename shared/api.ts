@@ -135,6 +135,19 @@ export const api = {
     z.object({ source: Source, anchored: z.number().int(), orphaned: z.number().int(), changes: ChangeSet }),
   ),
 
+  /**
+   * Reads the source's kept original again with today's import rules. A different text becomes a new
+   * version through one undoable step (annotations re-anchor or become orphans; Undo puts the previous
+   * text back); the same text changes nothing and says so.
+   */
+  'sources.reimport': op(
+    z.object({ caseId: CaseId, sourceId: SourceId }),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('unchanged'), message: z.string() }),
+      z.object({ status: z.literal('replaced'), source: Source, anchored: z.number().int(), orphaned: z.number().int(), changes: ChangeSet }),
+    ]),
+  ),
+
   /** What an HTML import left out of the page as site furniture, passage by passage (read again from the original); `restored` once put back. */
   'sources.leftOut': op(
     z.object({ caseId: CaseId, sourceId: SourceId }),

@@ -10,6 +10,7 @@ import { caseHandlers } from './handlers/cases.ts';
 import { claimHandlers } from './handlers/claims.ts';
 import { sourceHandlers } from './handlers/sources.ts';
 import { leftOutHandlers } from './handlers/left-out.ts';
+import { reimportHandlers } from './handlers/reimport.ts';
 import { syncHandlers } from './handlers/sync.ts';
 import { CredentialStore, type SecretBox } from './sync/credentials.ts';
 import { SyncSessions } from './sync/sessions.ts';
@@ -44,6 +45,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...withSyncStopped(caseHandlers(open), syncs),
     ...sourceHandlers(open),
     ...leftOutHandlers(open),
+    ...reimportHandlers(open),
     ...claimHandlers(open),
     ...bundleHandlers(open),
     ...syncHandlers(syncs),

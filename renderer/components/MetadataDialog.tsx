@@ -10,10 +10,19 @@ import { messageOf } from '../import/useImporter.ts';
 import { useClient } from './context.ts';
 import { Dialog, FormActions } from './Dialog.tsx';
 import { FieldError } from './FieldError.tsx';
+import { ReimportAction, type Reimported } from './ReimportAction.tsx';
 
 type Found = { confidence: Confidence; how: string };
 
-export function MetadataDialog(props: { caseId: string; source: Source; groups: string[]; onClose: () => void; onSaved: (s: Source) => void }) {
+export function MetadataDialog(props: {
+  caseId: string;
+  source: Source;
+  groups: string[];
+  onClose: () => void;
+  onSaved: (s: Source) => void;
+  /** Offers "Re-import with current rules" (ReimportAction.tsx). */
+  onReimported?: (r: Reimported) => void;
+}) {
   const client = useClient();
   const s = props.source;
   const [form, setForm] = useState<MetadataForm>(() => formFromSource(s));
@@ -165,6 +174,7 @@ export function MetadataDialog(props: { caseId: string; source: Source; groups: 
           </ul>
         </div>
       ) : null}
+      {props.onReimported ? <ReimportAction caseId={props.caseId} source={s} onReimported={props.onReimported} /> : null}
     </Dialog>
   );
 }

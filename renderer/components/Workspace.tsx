@@ -110,7 +110,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   revealRef.current = (sourceId, t) =>
     openSource(sourceId, { start: t.start, end: t.end, before: t.prefix, match: t.exact, after: t.suffix, nonce: Date.now() });
 
-  const { replaceText, restoredLeftOut, replaceSource, deleting, setDeleting, deleteError, setDeleteError, confirmDelete } = useSourceEdits({
+  const { replaceText, restoredLeftOut, reimported, replaceSource, deleting, setDeleting, deleteError, setDeleteError, confirmDelete } = useSourceEdits({
     client,
     caseId,
     cache,
@@ -346,6 +346,7 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
               source={details}
               groups={[...new Set(sources.map((s) => s.independenceGroup).filter((g): g is string => !!g))]}
               onClose={() => setDetailsFor(null)}
+              onReimported={(r) => (setDetailsFor(null), reimported(r))}
               onSaved={(s) => {
                 replaceSource(s);
                 // A corrected publication date re-resolves the source's relative dates in the core.

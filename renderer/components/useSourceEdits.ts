@@ -2,7 +2,7 @@
 // passages put back from what an HTML import left out), a deletion (to the case's trash, undoable),
 // and undo or redo reaching sources. Each keeps the library, the panes, the search results, the
 // text cache, the claims and the suggestions in step.
-import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Client } from '../../shared/api.ts';
 import { applyList } from '../../shared/model/changes.ts';
 import type { Source } from '../../shared/model/source.ts';
@@ -12,6 +12,7 @@ import type { useTagging } from '../tagging/useTagging.ts';
 import type { useSuggestions } from '../tagging/useSuggestions.ts';
 import type { DocCache } from './docCache.ts';
 import type { Restored } from './LeftOutNotice.tsx';
+import type { Reimported } from './ReimportAction.tsx';
 import type { PaneState } from './paneState.ts';
 import type { useCaseSearch } from './useCaseSearch.ts';
 
@@ -65,6 +66,15 @@ export function useSourceEdits(opts: {
     );
   };
 
+  // Read again with the current rules (MetadataDialog): the change set brings the new record, and
+  // the text is read again below, as for an undo or redo of the re-import.
+  const reimported = (r: Reimported) => {
+    void claims.accept(r.changes);
+    setNotice(
+      `Re-imported “${sourceTitle(r.source)}” with the current rules: ${plural(r.anchored, 'annotation')} re-anchored, ${r.orphaned} orphaned. Undo (Ctrl+Z) puts the previous text back.`,
+    );
+  };
+
   const replaceSource = (s: Source) => setSources((prev) => prev.map((x) => (x.id === s.id ? s : x)));
 
   // A source gone (deleted here, or by a redo) leaves the library, the panes and the search results.
@@ -81,16 +91,27 @@ export function useSourceEdits(opts: {
   // Undo and redo reach sources too (a correction, a deletion, rejected suggestions): follow them.
   const { onOutside } = claims;
   const reloadSuggestions = suggestions.changed;
+  // What the listener needs as of the latest render, without subscribing again at every render.
+  const now = useRef({ byId, tagging, suggestions });
+  now.current = { byId, tagging, suggestions };
   useEffect(
     () =>
       onOutside((c) => {
         for (const id of c.sources?.deleted ?? []) dropSource(id);
-        // A source put back was forgotten by the cache when it left; a corrected one keeps its text.
+        // A source put back was forgotten by the cache when it left; a corrected one keeps its text,
+        // one with another text (a re-import or a merge's version, done or undone) is read again.
         const put = c.sources?.put ?? [];
+        for (const { value: s } of put) {
+          const was = now.current.byId.get(s.id);
+          if (!was || (was.sha256 === s.sha256 && was.reimportedAt === s.reimportedAt)) continue;
+          cache.forget(s.id);
+          now.current.tagging.bumpText(s.id);
+          void now.current.suggestions.reset(s.id);
+        }
         if (put.length) setSources((prev) => applyList(prev, { put, deleted: [] }, (s) => s.id));
         for (const id of c.suggestions ?? []) void reloadSuggestions(id);
       }),
-    [onOutside, dropSource, reloadSuggestions],
+    [onOutside, dropSource, reloadSuggestions, cache],
   );
 
   const confirmDelete = async () => {
@@ -109,5 +130,5 @@ export function useSourceEdits(opts: {
     }
   };
 
-  return { replaceText, restoredLeftOut, replaceSource, dropSource, deleting, setDeleting, deleteError, setDeleteError, confirmDelete };
+  return { replaceText, restoredLeftOut, reimported, replaceSource, dropSource, deleting, setDeleting, deleteError, setDeleteError, confirmDelete };
 }

@@ -63,6 +63,8 @@ export const Source = z.object({
   characters: z.number().int().nonnegative(),
   pages: z.array(PageRange).nullable(),
   warnings: z.array(z.string().max(1000)),
+  /** When the kept original was last read again with the rules of the day (sources.reimport); its text is that reading. */
+  reimportedAt: z.string().optional(),
   /** Earlier versions of the file this source was replaced from; their originals stay in the case. */
   previousVersions: z.array(z.object({ sha256: Sha256, originalExt: OriginalExt, bytes: z.number().int(), replacedAt: z.string() })).optional(),
 });

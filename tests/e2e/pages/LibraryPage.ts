@@ -70,4 +70,12 @@ export class MetadataDialog {
   async cancel(): Promise<void> {
     await this.root.getByRole('button', { name: 'Cancel' }).click();
   }
+  /** Reads the source's kept original again with the current import rules. */
+  async reimport(): Promise<void> {
+    await this.root.getByRole('button', { name: 'Re-import with current rules' }).click();
+  }
+  /** What the re-import says in the dialog (the text was the same; an error has role alert). */
+  get reimportStatus(): Locator {
+    return this.root.getByRole('status');
+  }
 }
