@@ -148,4 +148,15 @@ describe('prefillClaim from the source’s suggestions', () => {
     expect(c).toMatchObject({ kind: 'casualties', speaker: null, origin: { type: 'manual' } });
     expect(c.kind === 'casualties' && c.figure.best).toBe(2);
   });
+
+  it('a later mention of an attribution, folded into the first, pre-fills as the first does', () => {
+    const repeated = 'Israeli airstrikes killed 12 people in Rafah on Tuesday. The Israeli airstrikes also hit two homes in Rafah on Tuesday.';
+    const suggestions = suggest(repeated, { published: '2024-05-09' });
+    const second = repeated.lastIndexOf('Israeli airstrikes');
+    expect(suggestions.filter((s) => s.kind === 'attribution')).toHaveLength(1); // one suggestion, the second passage its mention
+    const targets = [{ start: second, end: second + 'Israeli airstrikes'.length }];
+    const c = prefillClaim('attribution', 'Israeli airstrikes', ctx({ published: '2024-05-09', within: { text: repeated, targets, suggestions } }));
+    expect(c).toMatchObject({ kind: 'attribution', stance: 'asserted', origin: { type: 'manual' } });
+    expect(c.kind === 'attribution' && c.perpetrator).toBeTruthy();
+  });
 });

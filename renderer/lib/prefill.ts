@@ -134,7 +134,13 @@ export function suggestedClaim(kind: Kind, text: string, ctx: PrefillContext): C
   // characters of the selection (all its passages) a span covers
   const covered = (s: { start: number; end: number }) => sel.reduce((n, t) => n + Math.max(0, Math.min(s.end, t.end) - Math.max(s.start, t.start)), 0);
   const rank = (a: Suggestion, b: Suggestion) => covered(b) - covered(a) || b.confidence - a.confidence;
-  const list = w.suggestions.filter((s) => s.start >= 0 && s.end <= w.text.length);
+  // a repeated attribution is one suggestion with its later passages as mentions: selecting one of
+  // them pre-fills from it as selecting the first would (shared/suggest/attribution/repeats.ts)
+  const spans = w.suggestions.flatMap((s) => [
+    s,
+    ...(s.mentions ?? []).map((m) => ({ ...s, start: m.start, end: m.end, quote: w.text.slice(m.start, m.end), mentions: [] })),
+  ]);
+  const list = spans.filter((s) => s.start >= 0 && s.end <= w.text.length);
   let best = list.filter((s) => kinds.includes(s.kind) && covered(s) > 0).sort(rank)[0];
   if (!best && kind === 'timing') {
     const dated = list.filter((s) => s.date?.start && covered(s.date.at) > 0).sort((a, b) => covered(b.date!.at) - covered(a.date!.at))[0];

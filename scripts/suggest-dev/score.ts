@@ -57,7 +57,9 @@ export const samePerpetrator = (aliases: string[], named: string | null) =>
   named !== null && aliases.some((a) => words(named).includes(words(a)) || (words(named).trim().length > 2 && words(a).includes(words(named))));
 
 const figureMatch = (k: KeyClaim, s: Suggestion) => s.kind === k.kind && overlaps(k.at, s) && sameFigure(k.figure!, s.figure);
-const attributionMatch = (k: KeyClaim, s: Suggestion) => s.kind === 'attribution' && overlaps(k.at, s) && samePerpetrator(k.perpetrators!, s.perpetrator);
+// a repeated attribution is one suggestion whose later passages are its mentions: a key claim on any of them is found by it
+const attributionMatch = (k: KeyClaim, s: Suggestion) =>
+  s.kind === 'attribution' && (overlaps(k.at, s) || (s.mentions ?? []).some((m) => overlaps(k.at, m))) && samePerpetrator(k.perpetrators!, s.perpetrator);
 const timingMatch = (k: KeyClaim, s: Suggestion) => !!s.date && s.date.start === k.date && (overlaps(k.at, s.date.at) || overlaps(k.at, s));
 
 type Listed = Array<{ doc: string; s: Suggestion }>;

@@ -8,7 +8,7 @@
 //   nearly N           nearly / almost / close to / just under → round(0.9N), N−1, N−1
 //   at least N         at least / no fewer than / no less than → N, N, open
 //   more than N        more than / over / in excess of / upwards of → N+1, N+1, open
-//   up to N            up to / as many as                    → open, N, N
+//   up to N            up to / as many as / no more than / at most → open, N, N
 //   fewer than N       fewer than / less than / under         → open, N−1, N−1   (qualifier up_to)
 //   N to M             N to M / between N and M / N-M / N or M → N, N, M         (qualifier range)
 //   vague              several → 3+, a few / a number of / a couple of dozen… (table below), best = low, high open
@@ -76,6 +76,7 @@ const QUALIFIERS: Array<[RegExp, Qualifier | 'fewer']> = [
   [/\b(?:about|approximately|roughly|around|some|an estimated|estimated|approx\.)\s+$/, 'approx'],
   [/\b(?:nearly|almost|close to|just under)\s+$/, 'nearly'],
   [/\b(?:at least|no fewer than|no less than|a minimum of)\s+$/, 'at_least'],
+  [/\b(?:no more than|not more than|at most)\s+$/, 'up_to'],
   [/\b(?:more than|over|in excess of|upwards of|upward of)\s+$/, 'more_than'],
   [/\b(?:up to|as many as|a maximum of)\s+$/, 'up_to'],
   [/\b(?:fewer than|less than|under)\s+$/, 'fewer'],
@@ -107,6 +108,8 @@ export function findNumberPhrases(text: string): NumberPhrase[] {
     // "no" and "none" count only as a negated group ("No U.S. troops were killed").
     const word = lower.slice(n.start, n.end);
     if ((word === 'no' || word === 'none') && !/^\s+[a-z.\-]+/.test(lower.slice(n.end))) continue;
+    // "no fewer than 512", "no more than 20": the qualifier of the number after it, read there.
+    if (word === 'no' && /^\s+(?:fewer|less|more)\s+than\b/.test(lower.slice(n.end))) continue;
     let start = n.start;
     let end = n.end;
     let value: FigureValue = { low: n.value, best: n.value, high: n.value, qualifier: 'exact' };

@@ -58,5 +58,7 @@ export const Suggestion = z.object({
   rule: z.string(),
   confidence: z.number().min(0).max(1),
   eventHint: EventHint,
+  /** Later passages saying the same attribution again (same perpetrator, stance and speaker in the incident): its evidence, folded into it. */
+  mentions: z.array(Offsets).optional(),
 });
 export type Suggestion = z.infer<typeof Suggestion>;

@@ -18,12 +18,15 @@
 //   of their sentences but are not timing suggestions of their own.
 // - Event hints group one source's suggestions into incidents: by resolved date and place, carried
 //   forward through a paragraph while the text speaks of the same incident.
+// - An attribution said again in the same incident (same perpetrator, stance and speaker) is one
+//   suggestion with the later passages as its mentions (attribution/repeats.ts).
 import { SUGGEST_RULES_VERSION, type Suggestion, type SuggestedDate } from './schema.ts';
 import { splitSentences } from './sentences.ts';
 import { figureDrafts } from './figures.ts';
 import { withFrameDrafts } from './figures/frames.ts';
 import { attributionDrafts, speakerOf } from './attribution.ts';
 import { withAgentDrafts } from './attribution/agents.ts';
+import { foldRepeatedAttributions } from './attribution/repeats.ts';
 import { sentenceDates, type SentenceDate } from './dates.ts';
 import { isCountry, placeIn, placeKey } from './places.ts';
 import { isBackground, storyDate } from './background.ts';
@@ -136,7 +139,7 @@ export function suggest(text: string, opts: SuggestOptions): Suggestion[] {
       });
     }
   }
-  return mergeUndatedHints(out);
+  return foldRepeatedAttributions(mergeUndatedHints(out));
 }
 
 // Connectives that bring in ANOTHER incident than the one the clause before reports ("launched

@@ -4,7 +4,8 @@ import { normalisePlace } from '../places.ts';
 import { type Ctx, makeCell, quote, range, some, sourceName } from './context.ts';
 import { type Pop, apart, mergePop, popKey, popLabel, specificity, toPop, within } from './populations.ts';
 import { type ReportIndex, indexReports, orderOf } from './same-period.ts';
-import { explainGap } from './scope.ts';
+import { floorReach, revisionTold } from './running.ts';
+import { explainGap, explainMeasureGap } from './scope.ts';
 import { type Cell, type Verdict, worstVerdict } from './schema.ts';
 
 interface Entry {
@@ -165,14 +166,12 @@ const samePeriod = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
  */
 const sameDay = (a: string, b: string) => a.length === 10 && a === b;
 /**
- * [floor, other] when `a` is an open lower bound ("at least 7") under half of `b`'s low, both as
- * written: a count that far below is an early, partial one. A floor near the other figure ("more
- * than 60" beside 66) is only a cautious way of writing the same count.
+ * [floor, other] when `a` is an open lower bound ("at least 21") and `b`'s low is past what the
+ * floor's rounding could hide, both as written: an early, partial count (running.ts). A floor near
+ * the other figure ("more than 60" beside 66) is only a cautious way of writing the same count.
  */
 const floorBelow = (a: Cell, b: Cell): [Cell, Cell] | null =>
-  a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && 2 * (a.best ?? lo(a)) < b.low && a.claimId !== b.claimId
-    ? [a, b]
-    : null;
+  a.basis !== 'implied' && b.basis !== 'implied' && a.high === null && b.low !== null && b.low >= floorReach(a) && a.claimId !== b.claimId ? [a, b] : null;
 
 function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], display: Map<string, string>, reports: ReportIndex, broken: ReadonlySet<string>) {
   const cells = w.cells;
@@ -200,7 +199,15 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
   const scoped = (a: Cell, b: Cell): boolean => {
     const [low, high] = lo(a) < lo(b) ? [a, b] : [b, a];
     const why = explainGap(w, low, high, all, broken);
-    if (!why) return false;
+    if (!why) {
+      const wider = explainMeasureGap(w, low, high, all);
+      if (!wider) return false;
+      involved.add(a).add(b);
+      scopes.push(
+        `${describe(ctx, high)} is the count of ${wider.row.measure} in ${sourceName(ctx, low.sourceId)} (${describe(ctx, wider.cell)}), of whom it counts ${describe(ctx, low)} as ${w.measure}: they count different groups`,
+      );
+      return true;
+    }
     involved.add(a).add(b);
     scopes.push(
       `${describe(ctx, low)} matches the count of ${w.measure} · ${popLabel(why.inner.pop, display)} (${describe(ctx, why.inner.cell)}), and the rest of ${describe(ctx, high)} matches ${w.measure} · ${popLabel(why.rest.pop, display)} (${describe(ctx, why.rest.cell)}): they count different groups`,
@@ -233,7 +240,9 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         // One period, two reports: an earlier and a later count, unless one report gives both or
         // another running total puts them in order and the later is lower (same-period.ts).
         const order = x.sourceId === y.sourceId ? null : orderOf(reports, w.key, x, y);
-        if (sameDay(x.asOf, y.asOf) && x.sourceId !== y.sourceId && !(order && hi(order.later) < lo(order.earlier))) {
+        // A later report's lower count of the missing is the next count, as across days.
+        const fell = order !== null && hi(order.later) < lo(order.earlier) && !SHRINKS.has(w.measure);
+        if (sameDay(x.asOf, y.asOf) && x.sourceId !== y.sourceId && !fell) {
           if (scoped(x, y)) return;
           involved.add(x).add(y);
           const [first, then] = order ? [order.earlier, order.later] : lo(x) <= lo(y) ? [x, y] : [y, x];
@@ -261,6 +270,13 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         updates.push(
           () =>
             `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}: a count of the ${MEASURE_WORDS[w.measure] ?? w.measure} falls as people are found, leave or are released`,
+        );
+      } else if (hi(late) < lo(early) && revisionTold(cells, early, late, samePeriod)) {
+        const told = revisionTold(cells, early, late, samePeriod) as Cell;
+        involved.add(early).add(late).add(told);
+        updates.push(
+          () =>
+            `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}: a revision, which the later report tells of (it gives ${describe(ctx, told)} as of ${told.asOf}, then ${quote(late.raw)})`,
         );
       } else if (hi(late) < lo(early) && !scoped(early, late)) {
         involved.add(early).add(late);

@@ -49,4 +49,15 @@ describe('figures that count different groups', () => {
     const r = rowOf([broken, other], 'killed|affiliation=military');
     expect(r?.verdict, r?.why).toBe('conflict');
   });
+
+  it('a count of the hospitalised that is another report’s count of the wounded, which counts fewer in hospital, is a scope mismatch', () => {
+    // Kremenchuk: "59 wounded went to the hospital … 25 of them were hospitalized" beside "59 people have been hospitalized"
+    const day = '2022-06-28';
+    const minister = [count(A, 'wounded', fig(59, 59, 59), { asOf: day }), count(A, 'hospitalised', fig(25, 25, 25), { asOf: day })];
+    const r = rowOf([...minister, count(B, 'hospitalised', fig(59, 59, 59), { asOf: day })], 'hospitalised|all');
+    expect(r?.verdict, r?.why).toBe('scope_mismatch');
+    expect(r?.why).toMatch(/Herald B '59' is the count of wounded in Daily A \(Daily A '59'\), of whom it counts Daily A '25' as hospitalised/);
+    // a count of the hospitalised that is no one's count of the wounded stays two counts of the day
+    expect(rowOf([...minister, count(B, 'hospitalised', fig(40, 40, 40), { asOf: day })], 'hospitalised|all')?.verdict).toBe('update');
+  });
 });

@@ -7,6 +7,12 @@
 // lower figure that merely equals some group's count is a coincidence as often as a cause. Both
 // figures must be written, and the lower one a bare total: a total given with its breakdown (or a
 // figure implied by one) says what it counts, so there is no scope to guess.
+//
+// A measure can be narrower than another, too: the hospitalised are some of the wounded. When one
+// report's count of the hospitalised is another report's count of the wounded, and that report
+// counts fewer hospitalised, the first took everyone brought to hospital for the hospitalised: the
+// Kyiv Independent's "59 people have been hospitalized" beside the minister's "59 wounded went to
+// the hospital … 25 of them were hospitalized". Again a scope mismatch, from both counts found.
 import { type Pop, apart, popKey, within } from './populations.ts';
 import type { Cell } from './schema.ts';
 
@@ -47,6 +53,28 @@ export function explainGap(row: ScopeRow, low: Cell, high: Cell, rows: readonly 
       const rc = rest.cells.find((c) => c.basis !== 'implied' && holds(c, h - l));
       if (rc) return { inner: { pop: inner.pop, cell: ic }, rest: { pop: rest.pop, cell: rc } };
     }
+  }
+  return null;
+}
+
+/** Measures inside a wider one, with the wider one ("hospitalised" are some of the "wounded"). */
+export const WIDER_MEASURE: Readonly<Record<string, string>> = { hospitalised: 'wounded' };
+
+/**
+ * When `high` (of the narrower measure) is the count of the wider measure in `low`'s own report,
+ * for the same population: that cell and its row. Null when nothing explains the gap so.
+ */
+export function explainMeasureGap(row: ScopeRow, low: Cell, high: Cell, rows: readonly ScopeRow[]): { row: ScopeRow; cell: Cell } | null {
+  const measure = WIDER_MEASURE[row.measure];
+  if (!measure || low.basis !== 'figure' || high.basis !== 'figure' || low.sourceId === high.sourceId) return null;
+  const h = value(high);
+  if (h === null) return null;
+  for (const r of rows) {
+    if (r.measure !== measure || popKey(r.pop) !== popKey(row.pop)) continue;
+    const cell = r.cells.find(
+      (c) => c.basis === 'figure' && c.sourceId === low.sourceId && (c.asOf ?? '') === (low.asOf ?? '') && holds(c, h) && lo(c) > hi(low),
+    );
+    if (cell) return { row: r, cell };
   }
   return null;
 }
