@@ -45,8 +45,18 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'Among the wounded were three medics.', measure: 'wounded', figure: [3, 3, 3], parts: [3] },
       { text: 'Those killed included one member of the military.', measure: 'killed', figure: [1, 1, 1], parts: [1] },
       { text: 'Killed in the attack were three soldiers and two policemen.', measure: 'killed', figure: [5, 5, 5], parts: [3, 2] },
+      { text: 'The governor said there were 15 children among the wounded.', measure: 'wounded', figure: [15, 15, 15], parts: [15] },
     ],
     mustNot: ['Among the speakers were four ministers.'],
+  },
+  {
+    id: 'casualties/toll-list',
+    makes: 'a toll given as its groups: the sum killed, each group a part (not a subset)',
+    must: [
+      { text: 'The previous death toll was four soldiers and two civilians.', measure: 'killed', figure: [6, 6, 6], parts: [4, 2] },
+      { text: 'The toll stood at 12 police officers and three bystanders.', measure: 'killed', figure: [15, 15, 15], parts: [12, 3] },
+    ],
+    mustNot: ['The toll was four soldiers, the army said.', 'The road toll was four dollars and two cents.'],
   },
   {
     id: 'casualties/lives',
@@ -87,6 +97,8 @@ export const FRAME_ROWS: FrameRow[] = [
       { text: 'The strike killed 14 people and wounded at least 30 on Tuesday, the governor said.', measure: 'wounded', figure: [30, 30, null] },
       { text: 'Shelling killed one civilian and wounded four in the Kherson region.', measure: 'wounded', figure: [4, 4, 4] },
       { text: 'Drones wounded seven overnight, officials said.', measure: 'wounded', figure: [7, 7, 7] },
+      // or by whose side they were on
+      { text: 'The army said it killed seven from the attacking side.', measure: 'killed', figure: [7, 7, 7] },
     ],
     mustNot: ['The shelling killed nine years of work.', 'The drought has killed 40 percent of the herd.'],
   },
@@ -124,7 +136,7 @@ const JOIN = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+)/i;
 // what may follow the bare number of "killed nine": the clause's end, or the when and where of it
 // ("wounded at least 30 on Tuesday", "wounded four in the Kherson region", "wounded seven overnight")
 const BARE_AFTER =
-  /^(?:\s*(?:,|;|\.|—|–|$)|\s+(?:and|on|in|at|near|during|overnight|when|as|after|while|across|inside|outside|earlier|yesterday|today|this|last|early|late|including|according)\b)/i;
+  /^(?:\s*(?:,|;|\.|—|–|$)|\s+(?:and|on|in|at|near|during|overnight|when|as|after|while|across|inside|outside|earlier|yesterday|today|this|last|early|late|including|according|from)\b)/i;
 const MEASURE_NOUNS: Record<string, string> = {
   victims: 'killed',
   dead: 'killed',
@@ -332,9 +344,19 @@ export function frameDrafts(s: string): Draft[] {
       out.push(listDraft(s, 'casualties/copular-list', n.start - lead[0].length, list.end, list.items, MEASURE_NOUNS[noun], true));
       continue;
     }
-    const among = /^\s+(?:were|was|are|is)\s+among\s+(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\b/i.exec(s.slice(list.end));
+    // the copula may be before the list ("there were 15 children among the wounded")
+    const among = /^\s+(?:(?:were|was|are|is)\s+)?among\s+(?:the|those)\s+(victims|dead|killed|fatalities|wounded|injured)\b/i.exec(s.slice(list.end));
     if (among) {
       out.push(listDraft(s, 'casualties/copular-list', n.start, list.end + among[0].length, list.items, MEASURE_NOUNS[among[1].toLowerCase()], true));
+      continue;
+    }
+    // a toll stated as its groups: "the death toll was four soldiers and two civilians" (the sum; the groups its parts)
+    const toll =
+      /\b(?:(?:death|casualty)\s+)?toll\s+(?:(?:has\s+|had\s+)?(?:was|is|stood\s+at|stands\s+at|rose\s+to|risen\s+to|reached|climbed\s+to|of)\s+)$/i.exec(
+        s.slice(Math.max(0, n.start - 40), n.start),
+      );
+    if (toll && list.items.length > 1) {
+      out.push(listDraft(s, 'casualties/toll-list', n.start - toll[0].length, list.end, list.items, 'killed', false));
       continue;
     }
     const pred = predicateAt(s, list.end);

@@ -25,7 +25,8 @@ export const CASUALTY_NOUNS: Record<string, string> = {
 /** Participles and adjectives predicated of people ("were killed", "died", "was hurt") → measure. */
 export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
   [
-    /^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|martyred|shot dead|gunned down|lost their lives|lost his life|lost her life|succumbed(?:\s+to\s+(?:their|his|her)\s+(?:wounds|injuries))?|pronounced dead|found dead|confirmed dead)\b/i,
+    // "fell in battle", "killed in action": how armies and their ministries report their own dead
+    /^(?:killed|slain|dead|died|perished|murdered|executed|beheaded|martyred|shot dead|gunned down|lost their lives|lost his life|lost her life|succumbed(?:\s+to\s+(?:their|his|her)\s+(?:wounds|injuries))?|pronounced dead|found dead|confirmed dead|fell\s+(?:in\s+(?:battle|combat|action)|on\s+the\s+battlefield))\b/i,
     'killed',
   ],
   // the measures a fact-checker keeps apart from "wounded": diagnosed brain injuries, returned to duty, evacuated, hospitalised
@@ -35,7 +36,7 @@ export const CASUALTY_PREDICATES: Array<[RegExp, string]> = [
   ],
   [/^(?:returned|restored|back)\s+to\s+(?:active\s+)?duty\b/i, 'returned_to_duty'],
   [/^(?:medically\s+|medevac(?:ed)?\s+)?(?:evacuated|airlifted|medevaced|flown\s+out)\b/i, 'evacuated'],
-  [/^(?:hospitali[sz]ed|admitted\s+to\s+(?:a\s+|the\s+)?hospitals?|(?:still\s+)?in\s+(?:a\s+|the\s+)?hospital)\b/i, 'hospitalised'],
+  [/^(?:hospitali[sz]ed|admitted\s+to\s+(?:a\s+|the\s+)?hospitals?|(?:still\s+)?in\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?)\b/i, 'hospitalised'],
   [
     /^(?:seriously |critically |severely |badly |gravely )?(?:wounded|injured|hurt|maimed|(?:taken|rushed) to (?:a |the )?(?:local |nearby )?hospitals?)\b/i,
     'wounded',
