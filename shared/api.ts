@@ -12,6 +12,8 @@ import { Clash, Manifest } from './exchange/bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest/schema.ts';
 import { ChangeSet } from './model/changes.ts';
 import { SyncStart, SyncStatusView } from './exchange/sync-status.ts';
+import { DisagreementsPage, EventSummary, Standing } from './compare/summary.ts';
+import { TimelinePage } from './compare/timeline.ts';
 
 const Bytes = z.instanceof(Uint8Array);
 const SourceId = Source.shape.id;
@@ -95,6 +97,40 @@ const ClaimsScope = {
   /** …and of these events. Neither given: the whole case. */
   eventIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
 };
+
+/** One event's grade, as the rules give it and as shown (an override's), with why. */
+export const GradeInfo = z.object({
+  eventId: z.string(),
+  computed: Grade,
+  grade: Grade,
+  why: z.string(),
+  groups: z.array(z.string()),
+  override: GradeOverride.nullable(),
+});
+export type GradeInfo = z.infer<typeof GradeInfo>;
+
+/** Compare's event list: every event's line, or (`since` a version the client holds) only the lines changed after it. */
+export const CompareEvents = z.object({
+  version: z.number().int().nonnegative(),
+  /** True: `events` is every event in case order. False: only those whose line changed since `since` (the list of events did not). */
+  full: z.boolean(),
+  events: z.array(EventSummary),
+});
+export type CompareEvents = z.infer<typeof CompareEvents>;
+
+/** What Compare shows of one event when it is opened: its matrix and grade, and the records its rows and dialogs read. */
+export const CompareEvent = z.object({
+  version: z.number().int().nonnegative(),
+  event: Event,
+  matrix: Matrix,
+  grade: GradeInfo,
+  claims: z.array(Claim),
+  annotations: z.array(Annotation),
+  reconciliations: z.array(Reconciliation),
+});
+export type CompareEvent = z.infer<typeof CompareEvent>;
+
+const Page = { offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(1000).optional() };
 
 export const api = {
   'app.info': op(z.object({}), AppInfo),
@@ -186,11 +222,17 @@ export const api = {
     z.object({ caseId: CaseId, eventId: z.string().optional() }),
     z.object({
       matrices: z.array(Matrix),
-      grades: z.array(
-        z.object({ eventId: z.string(), computed: Grade, grade: Grade, why: z.string(), groups: z.array(z.string()), override: GradeOverride.nullable() }),
-      ),
+      grades: z.array(GradeInfo),
     }),
   ),
+  /** Compare's event list, one line per event (counts, flags by standing and verdict, grade): what opens Compare at 10,000 sources. */
+  'compare.events': op(z.object({ caseId: CaseId, since: z.number().int().nonnegative().optional() }), CompareEvents),
+  /** One event's matrix, grade, claims, annotations and reconciliations, read when the user opens it. */
+  'compare.event': op(z.object({ caseId: CaseId, eventId: z.string().min(1).max(200) }), CompareEvent),
+  /** The case's disagreements that stand so (open, explained or dismissed), a page at a time, in event then row order. */
+  'compare.disagreements': op(z.object({ caseId: CaseId, standing: Standing, ...Page }), DisagreementsPage),
+  /** The timeline's events and timing claims, with only the fields it draws, a page at a time in date order (the undated last). */
+  'compare.timeline': op(z.object({ caseId: CaseId, ...Page }), TimelinePage),
 
   /** A case (or chosen events or sources) as one verifiable .zip bundle. */
   'bundles.export': op(
@@ -243,6 +285,7 @@ export const LARGE_REPLIES: ReadonlySet<OpName> = new Set<OpName>([
   'claims.view',
   'claims.changes',
   'conflicts.compute',
+  'compare.events',
   'cases.open',
   'cases.restoreBackup',
   'sources.get',
@@ -266,7 +309,10 @@ export const ImportProgress = z.object({
   total: z.number().int().nonnegative(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
-export const FeedEvent = z.discriminatedUnion('kind', [ClaimsChanged, ImportProgress]);
+/** …or a case's sync moved (state, changes under way, records received, clashes): its status, as `sync.status` answers. */
+export const SyncChanged = z.object({ kind: z.literal('sync'), caseId: CaseId, status: SyncStatusView });
+export type SyncChanged = z.infer<typeof SyncChanged>;
+export const FeedEvent = z.discriminatedUnion('kind', [ClaimsChanged, ImportProgress, SyncChanged]);
 export type FeedEvent = z.infer<typeof FeedEvent>;
 
 /** What every transport gives the UI. */

@@ -8,6 +8,7 @@ import { makeCore, type Core } from './core.ts';
 import { bundleHandlers } from './handlers/bundles.ts';
 import { caseHandlers } from './handlers/cases.ts';
 import { claimHandlers } from './handlers/claims.ts';
+import { compareHandlers } from './handlers/compare.ts';
 import { sourceHandlers } from './handlers/sources.ts';
 import { leftOutHandlers } from './handlers/left-out.ts';
 import { reimportHandlers } from './handlers/reimport.ts';
@@ -47,6 +48,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...leftOutHandlers(open),
     ...reimportHandlers(open),
     ...claimHandlers(open),
+    ...compareHandlers(open),
     ...bundleHandlers(open),
     ...syncHandlers(syncs),
   };
