@@ -35,6 +35,19 @@ describe('running totals of one day', () => {
     expect(rowOf(claims, 'killed|all')?.verdict).toBe('update');
   });
 
+  it('a floor of the dead orders reports as the count it stands for: "at least 24" is before 26, "more than 20" is not before 26', () => {
+    const quetta = (floor: ReturnType<typeof fig>) => [
+      count(A, 'killed', floor, { asOf: day }),
+      count(A, 'wounded', fig(53, 53, 53), { asOf: day }),
+      count(B, 'killed', fig(26, 26, 26), { asOf: day }),
+      count(B, 'wounded', fig(46, 46, 46), { asOf: day }),
+    ];
+    const r = rowOf(quetta(fig(24, 24, null, 'at least 24')), 'wounded|all');
+    expect(r?.verdict, r?.why).toBe('conflict');
+    expect(r?.why).toMatch(/Herald B '46' against Daily A '53'.*the first is the later report/);
+    expect(rowOf(quetta(fig(21, 21, null, 'more than 20')), 'wounded|all')?.verdict).toBe('update');
+  });
+
   it('a later report (by its dead) with more wounded is an update; reports that the dead do not order stay an update', () => {
     const later = [
       count(A, 'killed', fig(30, 30, 30), { asOf: day }),

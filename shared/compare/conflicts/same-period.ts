@@ -6,17 +6,22 @@
 // - one report giving both figures for the same period sets them against each other (an official
 //   count beside an intelligence estimate); a figure the report calls superseded ("earlier",
 //   "previously") is coded with the day it was given, or not at all;
-// - two reports that both give a count of the dead for that period, and differ, are in that order:
+// - two reports that both give a count of the dead for that period, and differ, are in that order
+//   (a floor counting as the count it stands for, running.ts):
 //   the report with more dead is the later one, so if its count of the wounded is lower, the
 //   wounded counts disagree (the governor's 39 dead and 87 wounded, after the railway's 30 dead and
 //   more than 100 wounded). Only the dead order reports: that count only grows as bodies are found
 //   and the wounded die, while the wounded are discharged, re-counted or become dead, so a lower
 //   count of them says nothing about the hour.
 // Pure; built once per event from every figure row.
+// An open floor orders reports as the count it stands for (running.ts): "at least 24" beside 26
+// dead is the earlier report, "more than 20" beside 32 too, while "more than 20" beside 25 is not
+// put in order.
+import { floorReach } from './running.ts';
 import type { Cell } from './schema.ts';
 
 const lo = (c: { low: number | null }) => c.low ?? 0;
-const hi = (c: { high: number | null }) => (c.high === null ? Infinity : c.high);
+const hi = (c: Cell) => (c.high === null ? (c.basis === 'implied' ? Infinity : floorReach(c) - 1) : c.high);
 
 /** Each report's written figures (not implied ones) per row, by source and as-of date. */
 export type ReportIndex = Map<string, Map<string, Cell>>;
