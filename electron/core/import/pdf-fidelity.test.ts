@@ -1,14 +1,20 @@
 // PDF text as the document says it: CJK through pdf.js's CMaps, unmapped glyphs kept as U+FFFD,
 // right-to-left lines in reading order, line-end hyphens joined only where the word is a word,
 // form-field text, scans flagged. Every file is generated here (tests/support).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import wordListPath from 'word-list';
 import { SPARSE_FILE_BYTES, extractPdf } from './pdf.ts';
 import { dehyphenate, vocabulary, type Line } from './pdf-lines.ts';
+import { HYPHEN_NAME_EXAMPLES } from './hyphen-names.ts';
 import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
 import { pagesList } from './pdf-fields.ts';
 import { extractFile } from './index.ts';
 import { cjkPdf, formPdf, rtlPdf, unmappedGlyphPdf } from '../../../tests/support/pdf-fixtures.ts';
 import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
+
+const english = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
+const isWordForTest = (w: string) => english.has(w);
 
 describe('PDF text fidelity', () => {
   it('reads Chinese, Japanese and Korean text in CID fonts through the CMaps of the local pdfjs-dist', async () => {
@@ -84,6 +90,16 @@ describe('PDF text fidelity', () => {
     ]);
     const r = await extractPdf('names.pdf', pdf);
     expect(r.text.replace(/\n/g, ' ')).toContain('Flights from Pakistan resumed on Monday, a Saudi-led coalition said, and the governor of Kentucky sent');
+  });
+
+  it('joins a name whose second part is a word (Ger- / many), from the names lexicon, and keeps real hyphens', async () => {
+    const lines = (texts: string[]): Line[] => texts.map((text, i) => ({ text, y: 700 - i * 14, size: 11 }));
+    for (const ex of HYPHEN_NAME_EXAMPLES) {
+      const out = dehyphenate(lines(ex.lines), new Set(), isWordForTest, { joined: 0, kept: 0 });
+      expect(out.map((l) => l.text).join(' ')).toBe(ex.text);
+    }
+    const pdf = makePdf([{ lines: ['Flights from Ger-', 'many and Aus-', 'tria resumed, a Saudi-', 'led coalition said.'] }]);
+    expect((await extractPdf('names.pdf', pdf)).text.replace(/\n/g, ' ')).toContain('Flights from Germany and Austria resumed, a Saudi-led coalition said.');
   });
 
   it('decides a hyphen by the document’s own spelling first', () => {

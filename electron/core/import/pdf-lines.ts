@@ -2,6 +2,7 @@
 // mapping is kept as U+FFFD (never dropped), right-to-left lines are put back in reading order,
 // and a word split by a line-end hyphen is joined only when the joined word is a word.
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
+import { joinsIntoName } from './hyphen-names.ts';
 
 export interface Line {
   text: string;
@@ -136,8 +137,10 @@ export function dehyphenate(lines: Line[], known: Set<string>, isWord: (w: strin
     const hyphenated = `${head}-${tail}`.toLowerCase();
     // A real hyphen joins words ("Iran-backed", "Saudi-led": the part after it is a word); a part
     // that is no word on its own is the rest of a word the line end cut ("Pak-" / "istan",
-    // "Ken-" / "tucky": names the word list lacks).
-    const join = known.has(joined) || (!known.has(hyphenated) && (isWord(joined) || (tail.length >= 3 && !isWord(tail.toLowerCase()))));
+    // "Ken-" / "tucky": names the word list lacks), and so is one that makes a known name with
+    // the part before ("Ger-" / "many": hyphen-names.ts).
+    const join =
+      known.has(joined) || (!known.has(hyphenated) && (isWord(joined) || (tail.length >= 3 && !isWord(tail.toLowerCase())) || joinsIntoName(head, tail)));
     out[i].text = out[i].text.slice(0, -end[0].length) + head + (join ? '' : '-') + token;
     out[i + 1].text = out[i + 1].text.slice(token.length).replace(/^\s+/, '');
     if (join) counts.joined++;
