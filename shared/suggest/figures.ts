@@ -22,6 +22,7 @@ import { ATTACK_NOUNS, CASUALTY_BEFORE, CASUALTY_NOUNS, DEPLOY_BEFORE, PERSON_NO
 import { readNounPhrase } from './words.ts';
 import { populationOf } from './population.ts';
 import { timesDrafts } from './figures/times.ts';
+import { attackerDrafts } from './figures/attackers.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import { breakdownParts, fillPopulation, predicateAfter, subsetParts, tollDraft, trailingSubset } from './figures/casualties.ts';
 import { type Anchor, type Group, figureOf, munitionOf, personHead, toFigure } from './figures/common.ts';
@@ -40,7 +41,7 @@ const WORTH_READING =
  * those, 18 landed on the base.").
  */
 export function figureDrafts(s: string, previous = ''): Draft[] {
-  const times = timesDrafts(s);
+  const times = [...timesDrafts(s), ...attackerDrafts(s)];
   if (!WORTH_READING.test(s)) return times;
   // an age is not a count: "a 12-year-old boy" is one boy
   const phrases = numberPhrases(s).filter((p) => !AGE_AFTER.test(s.slice(p.end, p.end + 16)));

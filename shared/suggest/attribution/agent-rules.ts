@@ -58,7 +58,8 @@ export const AGENT_RULES: AgentRule[] = [
   {
     id: 'attribution/attack-by',
     makes: 'an attack, weapon or act "by" an actor was theirs ("shelling by the RSF")',
-    pattern: `(?:[KWV])B(?:D)?(?<h>H)?M{0,2}?${ACTOR}`,
+    // a state's own group ("by Sudan’s Rapid Support Forces") is the group's act, not the state's
+    pattern: `(?:[KWV])B(?:D)?(?<h>H)?(?:AP(?=M{0,2}Q))?M{0,2}?${ACTOR}`,
     stance: 'by-voice',
     confidence: 0.7,
     must: [
@@ -66,6 +67,7 @@ export const AGENT_RULES: AgentRule[] = [
       { text: 'Twelve soldiers died in an attack by suspected jihadists.', perpetrator: 'jihadists' },
       { text: 'The drones were fired by the Houthis from areas they control.', perpetrator: 'Houthis' },
       { text: 'The village was hit by a Russian missile.', perpetrator: 'Russia' },
+      { text: 'Hundreds are feared dead after an attack by Sudan’s Rapid Support Forces on the camp.', perpetrator: 'Rapid Support Forces' },
     ],
     mustNot: ['Two soldiers were killed by a bomb placed on the road.', 'The report was published by the ministry on Friday.'],
   },
@@ -80,6 +82,18 @@ export const AGENT_RULES: AgentRule[] = [
       { text: 'Most attacks are attributed to the Ansarul Islam group.', perpetrator: 'Ansarul Islam' },
     ],
     mustNot: ['The delay was blamed on the weather.'],
+  },
+  {
+    id: 'attribution/blamed-attack-on',
+    makes: 'someone blamed the attack on an actor, quoted or not ("blamed the attack on “terrorists”"): accused',
+    pattern: `L(?:D)?[Mw]{0,2}KO(?:x)?(?:D)?(?<h>H)?M{0,2}?${ACTOR}`,
+    stance: 'accused',
+    confidence: 0.75,
+    must: [
+      { text: 'The army had blamed the attack on “terrorists” in an earlier announcement.', perpetrator: 'terrorists' },
+      { text: 'Officials blamed the bombing on the Islamic State group.', perpetrator: 'Islamic State' },
+    ],
+    mustNot: ['The army blamed the attack on the weather.', 'Officials blamed the delay on jihadists.'],
   },
   {
     id: 'attribution/accused-of',

@@ -11,7 +11,7 @@ export interface TimesRow {
   /** The verb before the object and the number, as a regex source ending where the object starts. */
   verb: RegExp;
   measure: 'attacks' | 'strikes';
-  must: Array<{ text: string; figure: [number, number, number] }>;
+  must: Array<{ text: string; figure: [number, number, number | null] }>;
   mustNot: string[];
 }
 
@@ -26,6 +26,14 @@ export const TIMES_ROWS: TimesRow[] = [
       { text: 'Troops attacked eight settlements in the region 112 times.', figure: [112, 112, 112] },
     ],
     mustNot: ['He visited the town 20 times.', 'The shelled town was rebuilt three times.', 'The army was attacked 20 years ago.'],
+  },
+  {
+    // "launched drones and missiles at least 14 times": the weapons are the object, the times the attacks
+    id: 'count/times-launched',
+    verb: /\b(?:launched|fired)\s+(?:(?:drones|missiles|rockets|projectiles|mortars|attacks|strikes)(?:\s*,\s*|\s+and\s+|\s+or\s+)?){1,3}/i,
+    measure: 'attacks',
+    must: [{ text: 'Since Jan. 11, the Houthis have launched drones and missiles at least 14 times at ships in the Red Sea.', figure: [14, 14, null] }],
+    mustNot: ['The crew launched the lifeboat three times.'],
   },
   {
     id: 'count/times-struck',
