@@ -4,7 +4,7 @@ import { normalisePlace } from '../places.ts';
 import { type Ctx, makeCell, quote, range, some, sourceName } from './context.ts';
 import { type Pop, apart, mergePop, popKey, popLabel, specificity, toPop, within } from './populations.ts';
 import { type ReportIndex, indexReports, orderOf } from './same-period.ts';
-import { floorReach, revisionTold } from './running.ts';
+import { floorJustAbove, floorReach, revisionTold } from './running.ts';
 import { explainGap, explainMeasureGap } from './scope.ts';
 import { type Cell, type Verdict, worstVerdict } from './schema.ts';
 
@@ -249,6 +249,15 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
           updates.push(
             () =>
               `${describe(ctx, first)} and ${describe(ctx, then)} are both as of ${period}: two reports of one ${period.length > 7 ? 'day' : 'period'} give a toll as it stood at different hours`,
+          );
+          return;
+        }
+        const near = x.sourceId === y.sourceId && sameDay(x.asOf, y.asOf) ? floorJustAbove(x, y) : null;
+        if (near) {
+          involved.add(x).add(y);
+          updates.push(
+            () =>
+              `${describe(ctx, near[0])} and ${describe(ctx, near[1])}, both as of ${period} in one report: the count so far and a floor just above it, of a later hour`,
           );
           return;
         }

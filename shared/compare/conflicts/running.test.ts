@@ -60,3 +60,22 @@ describe('a running total that falls', () => {
     expect(r?.verdict).toBe('conflict');
   });
 });
+
+describe('one report giving a count and a floor of the same day', () => {
+  it('reads a floor just above the count, within its rounding step, as the same toll an hour later', () => {
+    // Kremenchuk: "Monastyrsky confirmed 18 deaths" and "at least 20 people were killed", in one report
+    const r = rowOf([count(A, 'killed', fig(18, 18, 18), { asOf: day }), count(A, 'killed', fig(20, 20, null, 'at least 20'), { asOf: day })], 'killed|all');
+    expect(r?.verdict, r?.why).toBe('update');
+    expect(r?.why).toMatch(/the count so far and a floor just above it/);
+  });
+
+  it('sets a floor well above the count against it, and two counts too', () => {
+    // Bajaur: the officials' 45 and a party's "more than 70", in one report
+    expect(
+      rowOf([count(A, 'killed', fig(45, 45, 45), { asOf: day }), count(A, 'killed', fig(71, 71, null, 'more than 70'), { asOf: day })], 'killed|all')?.verdict,
+    ).toBe('conflict');
+    expect(rowOf([count(A, 'killed', fig(85, 85, 85), { asOf: day }), count(A, 'killed', fig(50, 50, 50), { asOf: day })], 'killed|all')?.verdict).toBe(
+      'conflict',
+    );
+  });
+});

@@ -10,6 +10,11 @@
 //   its higher figure of the earlier period and then the lower one: it tells of the fall (Kerman:
 //   "103 on Wednesday, corrected to 95 that evening", then 84 the next day, "victims counted
 //   twice"). Two reports that merely differ, with no report telling of the fall, still conflict.
+// - One report giving two figures of one day sets them against each other, except a count and an
+//   open floor just above it, within the floor's rounding step: the count confirmed so far beside
+//   a newer, rounder one ("Monastyrsky confirmed 18 deaths" beside "at least 20", in a report that
+//   says the toll continues to grow). A floor well above the count ("more than 70" from a party
+//   beside the officials' 45) contests it.
 // Pure.
 import type { Cell } from './schema.ts';
 
@@ -54,4 +59,12 @@ export function revisionTold(cells: readonly Cell[], early: Cell, late: Cell, sa
         lo(c) > hi(late),
     ) ?? null
   );
+}
+
+/** [count, floor] when one of two figures is an open floor just above the other (see above). */
+export function floorJustAbove(a: Cell, b: Cell): [Cell, Cell] | null {
+  const [count, floor] = a.high === null ? [b, a] : [a, b];
+  if (floor.high !== null || count.high === null || count.basis === 'implied' || floor.basis === 'implied') return null;
+  const gap = lo(floor) - count.high;
+  return gap > 0 && gap < roundingUnit(written(floor)) ? [count, floor] : null;
 }
