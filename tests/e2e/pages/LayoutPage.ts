@@ -50,5 +50,20 @@ export class LayoutPage {
     // In a case, the views never squeeze the case's name out of the top bar.
     const caseName = top.getByRole('heading', { level: 1 });
     if (await caseName.count()) expect((await caseName.boundingBox())?.width ?? 0, `${what}: the case name is squeezed out`).toBeGreaterThan(40);
+    expect(await this.coveredTopBarControls(), `${what}: top-bar controls pushed out of reach`).toEqual([]);
+  }
+
+  /** The top bar's controls that a click at their middle would not reach (clipped, or under another item), by name. */
+  async coveredTopBarControls(): Promise<string[]> {
+    return this.page.getByRole('banner').evaluate((bar) =>
+      [...bar.querySelectorAll<HTMLElement>('button, select, input')]
+        .filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().width > 0)
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return !hit || !el.contains(hit);
+        })
+        .map((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName),
+    );
   }
 }
