@@ -1,6 +1,9 @@
 // A modal dialog on the native <dialog>: the browser traps focus, marks the rest inert and maps
-// Escape to "cancel"; we return focus to whatever opened it.
+// Escape to "cancel"; we return focus to whatever opened it. It is drawn at the end of the body
+// (a portal) wherever it is opened from, so its header and footer are never landmarks nested in
+// the top bar's banner or a side panel (axe: landmark-no-duplicate-banner, landmark-banner-is-top-level).
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 export function Dialog(props: {
   title: string;
@@ -47,7 +50,7 @@ export function Dialog(props: {
     </>
   );
 
-  return (
+  return createPortal(
     <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} aria-modal="true" role={props.role}>
       {props.onSubmit ? (
         <form
@@ -63,7 +66,8 @@ export function Dialog(props: {
       ) : (
         body
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
 
