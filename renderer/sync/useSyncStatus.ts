@@ -1,6 +1,7 @@
 // The open case's sync as the core tells it: asked when the case opens (which resumes a shared case
-// after a restart) and every two seconds after, so the top bar follows going offline, coming back
-// and a colleague's edits arriving. Starting and stopping answer with the new status.
+// after a restart), then pushed on the change feed whenever it moves (going offline, coming back, a
+// colleague's edits arriving, a clash settled), so the top bar follows without asking again. A
+// transport without a feed is asked every two seconds. Starting and stopping answer with the new status.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
 import type { SyncStart, SyncStatusView } from '../../shared/exchange/sync-status.ts';
@@ -36,18 +37,26 @@ export function useSyncStatus(client: Client, caseId: string, onReceived: () => 
 
   useEffect(() => {
     let live = true;
+    // A status pushed while the first answer was on its way is the newer one: the answer is dropped.
+    let pushed = false;
     received.current = null;
     clashes.current = null;
     const ask = () =>
       client.call('sync.status', { caseId }).then(
-        (s) => live && take(s),
+        (s) => live && !pushed && take(s),
         (e: unknown) => live && setError(`The sync status could not be read: ${messageOf(e)}`),
       );
+    const unwatch = client.watch?.((e) => {
+      if (e.kind !== 'sync' || e.caseId !== caseId || !live) return;
+      pushed = true;
+      take(e.status);
+    });
     void ask();
-    const timer = setInterval(() => void ask(), POLL_MS);
+    const timer = unwatch ? null : setInterval(() => void ask(), POLL_MS);
     return () => {
       live = false;
-      clearInterval(timer);
+      unwatch?.();
+      if (timer) clearInterval(timer);
     };
   }, [client, caseId, take]);
 

@@ -32,6 +32,8 @@ test('share a case: wrong password and unreachable server said in the dialog; th
   start,
   library,
 }) => {
+  // Two cores, a proxy cut and restored, the server's back-off: past the default minute on a loaded machine.
+  test.setTimeout(150_000);
   const db = `e2e-${++dbs}`;
   await couch.createCaseDb(db, [ED, EVE, VI]);
   const proxy = await TcpProxy.start(couch.port);

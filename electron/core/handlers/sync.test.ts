@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../../shared/exchange/sync-status.ts';
 import type { CaseSummary } from '../../../shared/model/case.ts';
+import type { SyncChanged } from '../../../shared/api.ts';
 import { ADMIN, CouchServer, freePort } from '../../../tests/support/couch-server.ts';
 import { tagCommand, TEXT } from '../../../tests/support/sync-clients.ts';
+import { TcpProxy } from '../../../tests/support/tcp-proxy.ts';
 import { createCore, type Core } from '../index.ts';
 import { CredentialStore } from '../sync/credentials.ts';
 import { databaseUrl, openLocal } from '../sync/remote.ts';
@@ -145,5 +147,43 @@ describe('sharing a case from the app', () => {
       await local.close();
     }
     await expect(core.call('sync.status', { caseId: id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  }, 60_000);
+
+  it('pushes the status on the change feed as it moves (shared, offline, back, paused), so no window has to ask', async () => {
+    const { core } = await app();
+    const { id } = (await core.call('cases.create', { name: 'Pushed' })) as CaseSummary;
+    const { source } = (await core.call('sources.paste', { caseId: id, text: TEXT, title: 'Wire report' })) as { source: { id: string } };
+    const told: SyncChanged[] = [];
+    const stopWatching = core.watch((e) => {
+      if (e.kind === 'sync' && e.caseId === id) told.push(e);
+    });
+    /** The first status told from `from` on that passes `ok`. */
+    const heard = async (ok: (s: SyncStatusView) => boolean, from = 0): Promise<SyncStatusView> => {
+      const end = Date.now() + 20_000;
+      for (let seen = from; ;) {
+        for (; seen < told.length; seen++) if (ok(told[seen].status)) return told[seen].status;
+        if (Date.now() > end) throw new Error(`not told; told ${JSON.stringify(told.map((e) => e.status.state))}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const proxy = await TcpProxy.start(server.port);
+    try {
+      await core.call('sync.start', { caseId: id, server: `${proxy.url}/shared-case`, user: ED.name, password: ED.password, remember: false });
+      expect(await heard((s) => s.state === 'synced')).toMatchObject({ user: 'ed', access: 'editor', database: `${proxy.url}/shared-case` });
+      proxy.cut();
+      await core.call('claims.execute', { caseId: id, command: tagCommand(source.id, 'killing two soldiers', 'pushed1') });
+      expect((await heard((s) => s.state === 'offline')).since).toEqual(expect.any(String));
+      const back = told.length;
+      proxy.restore();
+      await heard((s) => s.state === 'synced', back);
+      // Told once per change: a status equal to the last one told is not told again.
+      for (let i = 1; i < told.length; i++) expect(told[i].status).not.toEqual(told[i - 1].status);
+      const stopped = told.length;
+      await core.call('sync.stop', { caseId: id });
+      expect(await heard((s) => s.state === 'off', stopped)).toMatchObject({ reason: expect.stringMatching(/paused/) });
+    } finally {
+      stopWatching();
+      await proxy.close();
+    }
   }, 60_000);
 });

@@ -272,8 +272,11 @@ export class CaseSync {
     }
     for (const id of all) if (!total.waiting.has(id)) this.#waiting.delete(id);
     for (const [k, v] of total.waiting) this.#waiting.set(k, v);
-    const problems = [...total.problems, ...[...this.#waiting].slice(0, 5).map(([id, why]) => `${id}: ${why}`)];
-    this.#status = { ...this.#status, problems: problems.slice(0, 10), received: this.#status.received + total.applied };
+    const problems = [...total.problems, ...[...this.#waiting].slice(0, 5).map(([id, why]) => `${id}: ${why}`)].slice(0, 10);
+    const moved = total.applied > 0 || problems.join('\n') !== this.#status.problems.join('\n');
+    this.#status = { ...this.#status, problems, received: this.#status.received + total.applied };
+    // Records that arrived (or could not be applied yet) are told: a window reads the case again.
+    if (moved) this.#onStatus(this.#status);
     return total;
   }
 

@@ -2,7 +2,8 @@
 // started from the Share dialog, resumed when a shared case is asked about after a restart (its
 // address and user name are kept in the case's `sync/remote.json`; its password, when the user let
 // the app remember it, in the CredentialStore, never in the case), stopped on request or when the
-// core closes. The CLI runs its own CaseSync; both work on the same local database.
+// core closes. Every change of a sync's status is pushed on the core's change feed (announce.ts).
+// The CLI runs its own CaseSync; both work on the same local database.
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { readClashes } from '../bundle/index.ts';
 import type { Core } from '../core.ts';
 import type { OpenCases } from '../session.ts';
 import { writeFileDurable } from '../store/index.ts';
+import { StatusFeed } from './announce.ts';
 import type { CredentialStore } from './credentials.ts';
 import { accessOf, databaseUrl, type Credentials } from './address.ts';
 import type { CaseSync } from './replicator.ts';
@@ -39,11 +41,28 @@ export class SyncSessions {
   /** Why a resume could not start, shown until the user shares again. */
   readonly #notes = new Map<string, string>();
   #queue: Promise<unknown> = Promise.resolve();
+  readonly #feed: StatusFeed;
+  readonly #unwatch: () => void;
 
   constructor(core: () => Core, open: OpenCases, credentials: CredentialStore | null) {
     this.#core = core;
     this.#open = open;
     this.#credentials = credentials;
+    this.#feed = new StatusFeed(
+      (caseId) => this.#view(caseId),
+      (e) => open.emit(e),
+    );
+    // A clash settled (or a bundle's clashes merged) changes the count the top bar shows.
+    this.#unwatch = open.watch((e) => {
+      if (e.kind === 'claims' && this.#running.has(e.caseId)) void this.#feed.announce(e.caseId);
+    });
+  }
+
+  /** What CaseSync calls when its status moves: told on the feed (a sync being stopped is told by stop). */
+  #onStatus(caseId: string): (s: { state: string }) => void {
+    return (s) => {
+      if (s.state !== 'stopped') void this.#feed.announce(caseId);
+    };
   }
 
   status(caseId: string): Promise<SyncStatusView> {
@@ -67,7 +86,7 @@ export class SyncSessions {
       if (!password) throw new ApiError('INVALID_INPUT', `Give the password for ${input.user} on ${url.host}.`);
       const credentials: Credentials = { username: input.user, password };
       await this.#stop(caseId);
-      const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: url.href, credentials });
+      const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: url.href, credentials, onStatus: this.#onStatus(caseId) });
       // One round trip first: a wrong password, a server that cannot be reached or a database that
       // does not exist is said here, in the dialog, and nothing is kept.
       try {
@@ -87,6 +106,7 @@ export class SyncSessions {
       this.#resumed.add(caseId);
       this.#running.set(caseId, { sync, remote, access: await accessOf(url, credentials) });
       await sync.live();
+      void this.#feed.announce(caseId);
       return this.#view(caseId);
     });
   }
@@ -102,6 +122,7 @@ export class SyncSessions {
         if (remote) await this.#credentials?.forget(remote.database);
         this.#notes.delete(caseId);
       } else this.#notes.set(caseId, 'Sync is paused on this computer. Share again to resume it.');
+      void this.#feed.announce(caseId);
       return this.#view(caseId);
     });
   }
@@ -116,6 +137,7 @@ export class SyncSessions {
   }
 
   async closeAll(): Promise<void> {
+    this.#unwatch();
     await this.#queue.catch(() => undefined);
     await Promise.all([...this.#running.keys()].map((id) => this.#stop(id)));
   }
@@ -138,10 +160,14 @@ export class SyncSessions {
       this.#notes.set(caseId, `Give the password for ${remote.user} again to resume syncing (it was not kept on this computer).`);
       return;
     }
-    const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: remote.database, credentials });
+    const sync = await (await loadReplicator()).CaseSync.open(this.#core(), { caseId, server: remote.database, credentials, onStatus: this.#onStatus(caseId) });
     const running: Running = { sync, remote, access: null };
     this.#running.set(caseId, running);
-    void accessOf(sync.url, credentials).then((a) => (running.access = a)); // offline at start: told when known
+    // Offline at start: told when known.
+    void accessOf(sync.url, credentials).then((a) => {
+      running.access = a;
+      void this.#feed.announce(caseId);
+    });
     // Live and retrying: offline at start is a state to show, not an error.
     await sync.live();
   }
