@@ -15,6 +15,8 @@
 //   open source  → clicking the title shows its text in the reader
 //   tag          → select a passage, press c, Ctrl+Enter: the highlight and its claim row are shown
 //   undo         → Ctrl+Z: the highlight and the row are gone
+//   compare, event, disagreements → Compare's event list and first matrix, another event's matrix,
+//                  the disagreements list (bench-ui/compare.ts); with the bytes the core answered
 // The goal (issue 15): no task over 100 ms after the first screen. Figures, not assertions.
 //
 // --profile records a CPU profile (Chrome DevTools Protocol, Profiler.start/stop) of each step after
@@ -174,6 +176,8 @@ async function measure(size: number, work: string, profile: boolean, keep: boole
   return out;
 }
 
+const mbOf = (b: number) => (b >= 1e6 ? `${(b / 1e6).toFixed(1)} MB` : `${(b / 1e3).toFixed(1)} kB`);
+
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
@@ -233,6 +237,10 @@ async function main(): Promise<void> {
       (s) => `${s.key} ${r.steps[s.key]!.slowestCall!.op} ${fmt(r.steps[s.key]!.slowestCall!.ms)}`,
     );
     if (slow.length) console.log(`  slowest call to the core per step, ${count(r.sources)} sources: ${slow.join('; ')}`);
+  }
+  for (const r of results) {
+    const sizes = STEPS.filter((s) => r.steps[s.key]?.replyBytes).map((s) => `${s.key} ${mbOf(r.steps[s.key]!.replyBytes!)}`);
+    if (sizes.length) console.log(`  replies from the core per step, ${count(r.sources)} sources: ${sizes.join('; ')}`);
   }
   for (const r of results)
     if (r.error) console.log(`  ${count(r.sources)} sources: ${r.failedAt ? `failed at “${STEPS.find((s) => s.key === r.failedAt)!.label}”: ` : ''}${r.error}`);

@@ -1,6 +1,8 @@
 // The Compare view of an open case: the events (grade and flagged-row counts) beside the selected
 // event's matrix; the case-wide disagreements list; the timeline. Decisions, reconciliations and
 // grade overrides are record.put commands through the claims store, so they join the undo history.
+// It holds a line per event and the one event opened (useCompare), never every claim of the case:
+// the lists follow the claims version the store holds, so an edit anywhere brings its change here.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TextTarget } from '../../shared/text/anchor.ts';
 import type { Row, DecisionStatus } from '../../shared/compare/conflicts.ts';
@@ -16,10 +18,11 @@ import { DecisionDialog } from './DecisionDialog.tsx';
 import { Disagreements } from './Disagreements.tsx';
 import { EventMatrix, GradeBadge } from './EventMatrix.tsx';
 import { GradeDialog } from './GradeDialog.tsx';
-import { flaggedRows, formatWithPrecision, quoteOf, rowLabel, tally, tallyByEvent } from './model.ts';
+import { formatWithPrecision, quoteOf, rowLabel } from './model.ts';
 import { ReconcileDialog } from './ReconcileDialog.tsx';
 import { Timeline } from './Timeline.tsx';
-import { useConflicts } from './useConflicts.ts';
+import { useCompare } from './useCompare.ts';
+import { addTally, type Tally } from '../../shared/compare/summary.ts';
 import './compare.css';
 
 type Mode = 'events' | 'disagreements' | 'timeline';
@@ -52,10 +55,11 @@ export function CompareView(props: {
   const client = useClient();
   const { store, caseId } = props;
   const view = store.view;
-  const { data, error } = useConflicts(client, caseId, view, props.sources);
   const [saved] = useState(() => loadSaved(caseId));
   const [mode, setMode] = useState<Mode>(saved.mode);
   const [eventId, setEventId] = useState<string | null>(saved.eventId);
+  const compare = useCompare(client, caseId, view?.version ?? null, props.sources, eventId);
+  const { lines, open, error } = compare;
   const [focusRow, setFocusRow] = useState<{ key: string; nonce: number } | null>(null);
   // On a narrow window (compare.css) the events list is a drawer over the matrix, opened from the toolbar.
   const [eventsOpen, setEventsOpen] = useState(false);
@@ -80,21 +84,20 @@ export function CompareView(props: {
 
   const byId = useMemo(() => new Map(props.sources.map((s) => [s.id, s])), [props.sources]);
   const sourceName = (id: string) => sourceNameOf(byId.get(id), id);
-  const claims = useMemo(() => new Map((view?.claims ?? []).map((c) => [c.id, c])), [view?.claims]);
-  const annotations = useMemo(() => new Map((view?.annotations ?? []).map((a) => [a.id, a])), [view?.annotations]);
-  const reconciliations = useMemo(() => new Map((view?.reconciliations ?? []).map((r) => [recordKey(r), r])), [view?.reconciliations]);
-  const events = useMemo(() => new Map((view?.events ?? []).map((e) => [e.id, e])), [view?.events]);
-  const matrices = data?.matrices ?? [];
-  const grades = useMemo(() => new Map((data?.grades ?? []).map((g) => [g.eventId, g])), [data?.grades]);
-  const tallies = useMemo(() => tallyByEvent(matrices), [matrices]);
-  const total = useMemo(() => tally(flaggedRows(matrices)), [matrices]);
-  const matrix = matrices.find((m) => m.eventId === eventId) ?? matrices[0];
+  // The open event's records, by id, for its matrix's quotes and dialogs.
+  const claims = useMemo(() => new Map((open?.claims ?? []).map((c) => [c.id, c])), [open?.claims]);
+  const annotations = useMemo(() => new Map((open?.annotations ?? []).map((a) => [a.id, a])), [open?.annotations]);
+  const reconciliations = useMemo(() => new Map((open?.reconciliations ?? []).map((r) => [recordKey(r), r])), [open?.reconciliations]);
+  const list = useMemo(() => lines?.events ?? [], [lines]);
+  const total = useMemo(() => list.reduce<Tally>((t, e) => addTally(t, e.tally), { open: 0, explained: 0, dismissed: 0 }), [list]);
+  const matrix = open?.matrix;
+  const grade = open?.grade;
   // Thousands of events render as the rows on screen (useLongList), a few dozen as they are.
   const eventsScroll = useRef<HTMLElement>(null);
   const eventsList = useRef<HTMLUListElement>(null);
-  const eventKey = useCallback((i: number) => matrices[i].eventId, [matrices]);
+  const eventKey = useCallback((i: number) => list[i].eventId, [list]);
   const longEvents = useLongList({
-    count: matrices.length,
+    count: list.length,
     scrollRef: eventsScroll,
     listRef: eventsList,
     estimateSize: eventRowEstimate,
@@ -103,7 +106,7 @@ export function CompareView(props: {
   });
   const shownEvents = longEvents.virtual
     ? longEvents.items.map((it) => ({ index: it.index, top: it.start - longEvents.offset }))
-    : matrices.map((_, index) => ({ index, top: 0 }));
+    : list.map((_, index) => ({ index, top: 0 }));
 
   const openQuote = (claimId: string) => {
     const c = claims.get(claimId);
@@ -121,22 +124,16 @@ export function CompareView(props: {
     // The value is validated again by the core (the command's zod schema); the union is by collection.
     store.execute({ type: 'record.put', payload: { collection, key, value } as never }, label);
 
-  if (!view || !store.complete || (!data && !error)) {
+  if (!view || (!lines && !error)) {
     return (
       <section className="compare" aria-busy="true" aria-label="Compare">
-        <p className="cmp-empty">
-          {view && !store.complete
-            ? view.totalClaims === null
-              ? 'Reading the case’s claims…'
-              : `Reading the case’s ${view.totalClaims.toLocaleString()} claims…`
-            : 'Computing the comparison…'}
-        </p>
+        <p className="cmp-empty">{view && view.totalClaims === null ? 'Reading the case’s claims…' : 'Computing the comparison…'}</p>
       </section>
     );
   }
 
   const tabs: Array<{ mode: Mode; label: string; count: number | null }> = [
-    { mode: 'events', label: 'Events', count: matrices.length },
+    { mode: 'events', label: 'Events', count: list.length },
     { mode: 'disagreements', label: 'Disagreements', count: total.open },
     { mode: 'timeline', label: 'Timeline', count: null },
   ];
@@ -156,7 +153,7 @@ export function CompareView(props: {
             </button>
           ))}
         </div>
-        {mode === 'events' && matrices.length > 0 ? (
+        {mode === 'events' && list.length > 0 ? (
           <button
             type="button"
             ref={eventsToggle}
@@ -165,7 +162,7 @@ export function CompareView(props: {
             aria-controls={eventsId}
             onClick={() => setEventsOpen((o) => !o)}
           >
-            Event list <span className="count">{matrices.length}</span>
+            Event list <span className="count">{list.length}</span>
           </button>
         ) : null}
         <span className="muted small">
@@ -179,7 +176,7 @@ export function CompareView(props: {
       ) : null}
 
       {mode === 'events' ? (
-        matrices.length === 0 ? (
+        list.length === 0 ? (
           <p className="cmp-empty">
             No events yet. In the Reader, create an event in the Claims panel and assign claims to it; its sources are then compared here.
           </p>
@@ -204,17 +201,16 @@ export function CompareView(props: {
                 style={longEvents.virtual ? { height: longEvents.height } : undefined}
               >
                 {shownEvents.map(({ index, top }) => {
-                  const m = matrices[index];
-                  const e = events.get(m.eventId);
-                  const t = tallies.get(m.eventId) ?? { open: 0, explained: 0, dismissed: 0 };
-                  const current = m.eventId === matrix?.eventId;
+                  const m = list[index];
+                  const t = m.tally;
+                  const current = m.eventId === compare.shown;
                   return (
                     <li
                       key={m.eventId}
                       data-index={index}
                       ref={longEvents.virtual ? longEvents.measure : undefined}
                       style={longEvents.virtual ? { transform: `translateY(${top}px)` } : undefined}
-                      aria-setsize={longEvents.virtual ? matrices.length : undefined}
+                      aria-setsize={longEvents.virtual ? list.length : undefined}
                       aria-posinset={longEvents.virtual ? index + 1 : undefined}
                     >
                       <button
@@ -232,11 +228,11 @@ export function CompareView(props: {
                       >
                         <span className="cmp-event-top">
                           <span className="cmp-event-title">{m.title}</span>
-                          <GradeBadge grade={grades.get(m.eventId)} small />
+                          <GradeBadge grade={m.grade} small />
                         </span>
                         <span className="cmp-event-meta">
-                          {e?.start ? formatWithPrecision(e.start, e.end, e.precision) : 'undated'}
-                          {e?.place ? ` · ${e.place}` : ''}
+                          {m.start ? formatWithPrecision(m.start, m.end, m.precision) : 'undated'}
+                          {m.place ? ` · ${m.place}` : ''}
                         </span>
                         <span className="cmp-tally" aria-label={`${t.open} open, ${t.explained} explained, ${t.dismissed} dismissed`}>
                           <span className={t.open ? 'tally tally-open' : 'tally'}>{t.open} open</span>
@@ -254,8 +250,8 @@ export function CompareView(props: {
                 <EventMatrix
                   key={matrix.eventId}
                   matrix={matrix}
-                  event={events.get(matrix.eventId)}
-                  grade={grades.get(matrix.eventId)}
+                  event={open.event}
+                  grade={grade}
                   claims={claims}
                   annotations={annotations}
                   reconciliations={reconciliations}
@@ -272,23 +268,27 @@ export function CompareView(props: {
                   onOverrideGrade={() => setGrading(true)}
                   onClearGrade={() => void put('gradeOverrides', recordKey({ eventId: matrix.eventId }), null, 'Clear grade override')}
                 />
-              ) : null}
+              ) : (
+                <p className="cmp-empty" aria-busy="true">
+                  Reading the event…
+                </p>
+              )}
             </div>
           </div>
         )
       ) : mode === 'disagreements' ? (
-        <Disagreements matrices={matrices} decisions={view.decisions} onGo={goToRow} />
+        <Disagreements caseId={caseId} version={lines?.version ?? view.version} flagged={total.open + total.explained + total.dismissed} onGo={goToRow} />
       ) : (
         <Timeline
-          events={view.events}
-          claims={view.claims}
+          caseId={caseId}
+          version={lines?.version ?? view.version}
           sourceName={sourceName}
           onEvent={(id) => {
             setMode('events');
             setEventId(id);
             setFocusRow(null);
           }}
-          onQuote={openQuote}
+          onQuote={props.reveal}
         />
       )}
 
@@ -330,13 +330,13 @@ export function CompareView(props: {
           onSave={(rec: Reconciliation) => put('reconciliations', recordKey(rec), rec, `Reconcile ${rowLabel(reconciling)}`)}
         />
       ) : null}
-      {grading && matrix && grades.get(matrix.eventId) ? (
+      {grading && matrix && grade ? (
         <GradeDialog
           eventId={matrix.eventId}
           eventTitle={matrix.title}
-          computed={grades.get(matrix.eventId)!.computed}
-          why={grades.get(matrix.eventId)!.why}
-          existing={grades.get(matrix.eventId)!.override}
+          computed={grade.computed}
+          why={grade.why}
+          existing={grade.override}
           onClose={() => setGrading(false)}
           onSave={(o) => put('gradeOverrides', recordKey({ eventId: o.eventId }), o, 'Override grade')}
         />

@@ -10,7 +10,7 @@ import { describeBasis, recheck } from '../../shared/compare/reconcile.ts';
 import { plainWhy } from '../../shared/compare/conflicts/plain.ts';
 import { rangeChart } from '../../shared/compare/conflicts/range-chart.ts';
 import { RangeChart } from './RangeChart.tsx';
-import type { GradeInfo } from './useConflicts.ts';
+import type { GradeInfo } from '../../shared/api.ts';
 import {
   cellValue,
   figuresOf,
@@ -29,7 +29,8 @@ const show = (n: number | null) => (n === null ? 'open' : n.toLocaleString('en-U
 
 export const rowDomId = (eventId: string, key: string) => `cmp-row-${eventId}-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
-export function GradeBadge(props: { grade: GradeInfo | undefined; small?: boolean }) {
+/** A grade with its reason as a tooltip; `override` says it was set by hand (the record, or true in an event list's line). */
+export function GradeBadge(props: { grade: (Pick<GradeInfo, 'grade' | 'why'> & { override: unknown }) | undefined; small?: boolean }) {
   const g = props.grade;
   if (!g) return null;
   return (

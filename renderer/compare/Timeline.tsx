@@ -1,16 +1,29 @@
 // Events and dated timing claims in date order, month by month, each as precise as it is known.
-// An event links to its matrix; a claim to its quote in the Reader.
-import type { Claim, Event } from '../../shared/model/claims.ts';
+// An event links to its matrix; a claim to its quote in the Reader. The core sends the entries in
+// order with only the fields drawn here, a page at a time (compare.timeline): a case of 5,000 events
+// and 20,000 timing claims shows its first 500, and the next on "Show more".
+import { useCallback } from 'react';
+import type { TimelinePage } from '../../shared/compare/timeline.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
+import { useClient } from '../components/context.ts';
 import { buildTimeline, type TimelineItem } from './model.ts';
+import { usePaged } from './usePaged.ts';
+
+const PAGE = 500;
+const entriesOf = (p: TimelinePage) => p.entries;
 
 export function Timeline(props: {
-  events: Event[];
-  claims: Claim[];
+  caseId: string;
+  version: number;
   sourceName: (id: string) => string;
   onEvent: (eventId: string) => void;
-  onQuote: (claimId: string) => void;
+  onQuote: (sourceId: string, target: TextTarget) => void;
 }) {
-  const { months, undated } = buildTimeline(props.events, props.claims, props.sourceName);
+  const client = useClient();
+  const { caseId } = props;
+  const read = useCallback((offset: number, limit: number) => client.call('compare.timeline', { caseId, offset, limit }), [client, caseId]);
+  const list = usePaged(read, entriesOf, props.version, PAGE);
+  const { months, undated } = buildTimeline(list.items, props.sourceName);
 
   const item = (it: TimelineItem) => (
     <li key={`${it.kind}-${it.id}`} className={`tl-item tl-${it.kind}`}>
@@ -23,7 +36,13 @@ export function Timeline(props: {
             {it.title}
           </button>
         ) : (
-          <button type="button" className="link-btn tl-title tl-quote" aria-label={`Open quote: ${it.title}`} onClick={() => props.onQuote(it.id)}>
+          <button
+            type="button"
+            className="link-btn tl-title tl-quote"
+            aria-label={`Open quote: ${it.title}`}
+            disabled={!it.target}
+            onClick={() => it.target && props.onQuote(it.sourceId, it.target)}
+          >
             {it.title}
           </button>
         )}
@@ -33,14 +52,12 @@ export function Timeline(props: {
   );
 
   return (
-    <section className="cmp-list-view timeline" aria-labelledby="tl-title">
+    <section className="cmp-list-view timeline" aria-labelledby="tl-title" aria-busy={!list.first}>
       <header className="cmp-list-head">
         <h2 id="tl-title">Timeline</h2>
         <p className="muted small">Events and the dates claims give, in order. A date is shown as precisely as it is known.</p>
       </header>
-      {months.length === 0 && undated.length === 0 ? (
-        <p className="cmp-empty">No events or dated claims yet. Create events and tag timing claims in the Reader.</p>
-      ) : null}
+      {list.first && list.total === 0 ? <p className="cmp-empty">No events or dated claims yet. Create events and tag timing claims in the Reader.</p> : null}
       {months.map((m) => (
         <section key={m.key} className="tl-month" aria-labelledby={`tl-${m.key}`}>
           <h3 id={`tl-${m.key}`} className="tl-month-title">
@@ -64,6 +81,16 @@ export function Timeline(props: {
             {undated.map(item)}
           </ul>
         </section>
+      ) : null}
+      {list.items.length < list.total ? (
+        <button type="button" className="btn btn-small cmp-more" disabled={list.loading} onClick={list.more}>
+          Show {Math.min(PAGE, list.total - list.items.length)} more ({list.items.length.toLocaleString()} of {list.total.toLocaleString()} shown)
+        </button>
+      ) : null}
+      {list.error ? (
+        <p role="alert" className="notice notice-error">
+          {list.error}
+        </p>
       ) : null}
     </section>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Event } from '../../shared/model/claims.ts';
 import type { Matrix, Row } from '../../shared/compare/conflicts.ts';
+import { timelineEntry, timelineOrder } from '../../shared/compare/timeline.ts';
 import { buildTimeline, cellValue, flaggedRows, formatRange, formatWithPrecision, rowLabel, standingOf, tallyByEvent } from './model.ts';
 
 const T = '2024-01-01T00:00:00.000Z';
@@ -124,13 +125,17 @@ describe('buildTimeline', () => {
     approximate: false,
   });
   it('orders events and dated claims by date, grouped by month, an event before the claims of its day', () => {
-    const t = buildTimeline(
+    // In the order the core sends (compare.timeline), with no passages.
+    const { items } = timelineOrder(
       [ev('e2', '2020-03-11', 'Second'), ev('e1', '2019-12-27', 'First'), ev('e3', null, 'Undated')],
       [
         timing('t1', '2020-03-11', '2020-03-11', 'Wednesday', 'e2'),
         timing('t2', '2019-12-21', '2019-12-31', 'late December', null),
         timing('t3', null, null, 'recently', null),
       ],
+    );
+    const t = buildTimeline(
+      items.map((it) => timelineEntry(it, () => null)),
       () => 'Outlet',
     );
     expect(t.months.map((m) => m.label)).toEqual(['December 2019', 'March 2020']);

@@ -2,8 +2,11 @@
 // verdict and grade words, a cell's range, which rows are flagged and where each stands, and the
 // timeline of events and dated claims. No React here, so all of it is unit-tested.
 import { measureWords } from '../../shared/figures/measureWords.ts';
-import type { Annotation, Claim, Event } from '../../shared/model/claims.ts';
+import type { Annotation, Claim } from '../../shared/model/claims.ts';
+import type { TimelineEntry } from '../../shared/compare/timeline.ts';
+import type { TextTarget } from '../../shared/text/anchor.ts';
 import { type Cell, type DecisionStatus, type Matrix, type Row, type Verdict, changedSinceDecision } from '../../shared/compare/conflicts.ts';
+import { isFlagRow, standingOf, type Standing, type Tally } from '../../shared/compare/summary.ts';
 import type { Grade } from '../../shared/compare/grade.ts';
 import type { FigureInput, ReconcileMethod } from '../../shared/compare/reconcile.ts';
 import type { TimingPrecision } from '../../shared/timing/timing.ts';
@@ -38,15 +41,8 @@ export const STATUS_LABEL: Record<DecisionStatus, string> = { confirmed: 'Confir
 
 export const METHOD_SHORT: Record<ReconcileMethod, string> = { conservative: 'ACLED', ucdp: 'UCDP', minmax: 'IBC', manual: 'manual' };
 
-/** Rows that need a fact-checker's attention: everything but agreement and lone figures. */
-export const isFlagged = (v: Verdict): boolean => v !== 'consistent' && v !== 'single';
-
-/**
- * The row that carries a disagreement's flag (shared/compare/conflicts/disagreements.ts): one per
- * disagreement, however many nested rows it spans. A row computed without grouping (no `group`
- * field) is its own disagreement when flagged.
- */
-export const isFlagRow = (r: Pick<Row, 'key' | 'verdict' | 'group'>): boolean => (r.group === undefined ? isFlagged(r.verdict) : r.group === r.key);
+// Which rows are flagged and where each stands are shared with the core, which lists them at scale (shared/compare/summary.ts).
+export { isFlagged, isFlagRow, standingOf, type Standing, type Tally } from '../../shared/compare/summary.ts';
 
 /** A row shown as another row's context: part of a disagreement whose flag is elsewhere. */
 export const isContextRow = (r: Pick<Row, 'key' | 'group'>): boolean => typeof r.group === 'string' && r.group !== r.key;
@@ -140,15 +136,6 @@ export const figuresOf = (r: Row): FigureInput[] => r.cells.map((c) => ({ claimI
 
 // ---------------------------------------------------------------- disagreements
 
-export type Standing = 'open' | 'explained' | 'dismissed';
-
-/** Where a flagged row stands: undecided, decided (explained or confirmed), or dismissed. */
-export function standingOf(r: Row): Standing {
-  const s = r.decision?.status;
-  if (!s) return 'open';
-  return s === 'dismissed' ? 'dismissed' : 'explained';
-}
-
 export interface Flagged {
   eventId: string;
   eventTitle: string;
@@ -165,8 +152,6 @@ export function flaggedRows(matrices: Matrix[]): Flagged[] {
       if (isFlagRow(r)) out.push({ eventId: m.eventId, eventTitle: m.title, row: r, standing: standingOf(r), changed: changedSinceDecision(r) });
   return out;
 }
-
-export type Tally = Record<Standing, number>;
 
 export function tally(items: Flagged[]): Tally {
   const t: Tally = { open: 0, explained: 0, dismissed: 0 };
@@ -185,7 +170,18 @@ export function tallyByEvent(matrices: Matrix[]): Map<string, Tally> {
 
 export type TimelineItem =
   | { kind: 'event'; id: string; start: string; end: string | null; when: string; title: string; detail: string }
-  | { kind: 'claim'; id: string; start: string; end: string | null; when: string; title: string; detail: string; sourceId: string; eventId: string | null };
+  | {
+      kind: 'claim';
+      id: string;
+      start: string;
+      end: string | null;
+      when: string;
+      title: string;
+      detail: string;
+      sourceId: string;
+      eventId: string | null;
+      target: TextTarget | null;
+    };
 
 export interface TimelineMonth {
   /** YYYY-MM */
@@ -195,40 +191,37 @@ export interface TimelineMonth {
 }
 
 /**
- * Events and dated timing claims in date order, grouped by the month they start in. Undated
- * events and claims are returned apart (they cannot be placed). An event sorts before the claims
- * of the same start date, so each event heads what dates it.
+ * The timeline's entries (in the core's order: dated ones by date, then the undated; see
+ * shared/compare/timeline.ts) in words, grouped by the month they start in; the undated apart.
  */
-export function buildTimeline(events: Event[], claims: Claim[], sourceName: (id: string) => string): { months: TimelineMonth[]; undated: TimelineItem[] } {
-  const items: TimelineItem[] = [];
-  const undated: TimelineItem[] = [];
-  const eventTitle = new Map(events.map((e) => [e.id, e.title]));
-  for (const e of events) {
-    const detail = [e.place, e.type].filter(Boolean).join(' · ');
-    if (!e.start) {
-      undated.push({ kind: 'event', id: e.id, start: '', end: null, when: 'undated', title: e.title, detail });
-      continue;
-    }
-    items.push({ kind: 'event', id: e.id, start: e.start, end: e.end, when: formatWithPrecision(e.start, e.end, e.precision), title: e.title, detail });
-  }
-  for (const c of claims) {
-    if (c.kind !== 'timing') continue;
-    const ev = c.eventId ? eventTitle.get(c.eventId) : undefined;
-    const detail = `${sourceName(c.sourceId)}${ev ? ` · ${ev}` : ' · no event'}`;
-    const base = { kind: 'claim' as const, id: c.id, title: `“${c.expression}”`, detail, sourceId: c.sourceId, eventId: c.eventId };
-    if (!c.start) {
-      undated.push({ ...base, start: '', end: null, when: 'no date resolved' });
-      continue;
-    }
-    items.push({ ...base, start: c.start, end: c.end, when: formatWithPrecision(c.start, c.end, c.precision) });
-  }
-  items.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
+export function buildTimeline(entries: readonly TimelineEntry[], sourceName: (id: string) => string): { months: TimelineMonth[]; undated: TimelineItem[] } {
   const months: TimelineMonth[] = [];
-  for (const it of items) {
-    const key = it.start.slice(0, 7);
+  const undated: TimelineItem[] = [];
+  for (const e of entries) {
+    const when = e.start ? formatWithPrecision(e.start, e.end, e.precision) : e.kind === 'event' ? 'undated' : 'no date resolved';
+    const it: TimelineItem =
+      e.kind === 'event'
+        ? { kind: 'event', id: e.id, start: e.start ?? '', end: e.end, when, title: e.title, detail: [e.place, e.type].filter(Boolean).join(' · ') }
+        : {
+            kind: 'claim',
+            id: e.id,
+            start: e.start ?? '',
+            end: e.end,
+            when,
+            title: `“${e.expression}”`,
+            detail: `${sourceName(e.sourceId)}${e.eventTitle ? ` · ${e.eventTitle}` : ' · no event'}`,
+            sourceId: e.sourceId,
+            eventId: e.eventId,
+            target: e.target,
+          };
+    if (!e.start) {
+      undated.push(it);
+      continue;
+    }
+    const key = e.start.slice(0, 7);
     let m = months.at(-1);
     if (!m || m.key !== key) {
-      const p = parts(it.start);
+      const p = parts(e.start);
       months.push((m = { key, label: key.length === 7 ? `${MONTHS_LONG[p.m - 1]} ${p.y}` : String(p.y), items: [] }));
     }
     m.items.push(it);

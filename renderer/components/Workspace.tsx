@@ -64,10 +64,9 @@ export function Workspace(props: { initial: OpenCase; info: AppInfo; onCloseCase
   const [suggestFor, setSuggestFor] = useState<string | null>(null);
   const [pickedSuggestion, setPickedSuggestion] = useState<{ sourceId: string; key: string } | null>(null);
   const paneSourceIds = useMemo(() => [...new Set(panes.map((p) => p.sourceId))], [panes]);
-  // The claims held are those of the sources being read; Compare needs every claim of the case.
-  const wantAll = view === 'compare';
+  // The claims held are those of the sources being read; Compare reads its own (a line per event, the event opened).
   const { want } = claims;
-  useEffect(() => want({ all: wantAll, sourceIds: paneSourceIds }), [want, wantAll, paneSourceIds]);
+  useEffect(() => want({ all: false, sourceIds: paneSourceIds }), [want, paneSourceIds]);
   const suggestions = useSuggestions({ client, caseId, cache, byId, claims, watched: paneSourceIds });
   openSuggestionsRef.current = suggestions.visible;
   const panelSourceId = suggestFor && paneSourceIds.includes(suggestFor) ? suggestFor : (paneSourceIds[0] ?? null);

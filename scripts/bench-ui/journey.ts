@@ -4,11 +4,12 @@ import path from 'node:path';
 import type { Browser, CDPSession, Locator, Page } from '@playwright/test';
 import { count, message } from './format.ts';
 import { hottest, sourceMapper, type Profile } from './profile.ts';
+import { COMPARE_STEPS, compareJourney, type CompareStep } from './compare.ts';
 
 export const VIEWPORT = { width: 1400, height: 900 };
 export const STEP_TIMEOUT = 120_000;
 
-export type StepKey = 'open' | 'filter' | 'read' | 'select' | 'form' | 'save' | 'tag' | 'undo';
+export type StepKey = 'open' | 'filter' | 'read' | 'select' | 'form' | 'save' | 'tag' | 'undo' | CompareStep;
 export const STEPS: { key: StepKey; label: string }[] = [
   { key: 'open', label: 'open case → library shown' },
   { key: 'filter', label: 'filter by title → row shown' },
@@ -18,6 +19,7 @@ export const STEPS: { key: StepKey; label: string }[] = [
   { key: 'form', label: '  press c → form shown' },
   { key: 'save', label: '  Ctrl+Enter → highlight, claim' },
   { key: 'undo', label: 'undo → highlight gone' },
+  ...COMPARE_STEPS,
 ];
 export interface StepResult {
   ms: number;
@@ -27,6 +29,8 @@ export interface StepResult {
   tasks: number;
   /** The slowest call to the core (request to last byte of the reply) that ended during the step. */
   slowestCall?: { op: string; ms: number };
+  /** The bytes of every reply from the core that ended during the step. */
+  replyBytes?: number;
 }
 export type CaseResult = {
   sources: number;
@@ -132,11 +136,15 @@ export async function journey(browser: Browser, url: string, pick: { title: stri
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   // Calls to the core (POST /api/<op>): time spent waiting for the server rather than on the page.
-  let calls: { op: string; ms: number }[] = [];
+  let calls: { op: string; ms: number; bytes: Promise<number> }[] = [];
   page.on('requestfinished', (r) => {
     const m = /\/api\/([^/?#]+)/.exec(r.url());
     const t = r.timing();
-    if (m && t.responseEnd >= 0) calls.push({ op: decodeURIComponent(m[1]), ms: t.responseEnd });
+    const bytes = r.sizes().then(
+      (s) => s.responseBodySize,
+      () => 0,
+    );
+    if (m && t.responseEnd >= 0) calls.push({ op: decodeURIComponent(m[1]), ms: t.responseEnd, bytes });
   });
   await page.addInitScript(LONGTASK_INIT);
   let cdp: CDPSession | null = null;
@@ -162,8 +170,10 @@ export async function journey(browser: Browser, url: string, pick: { title: stri
         `DOM: ${count(await page.evaluate(() => document.getElementsByTagName('*').length))} elements after the step`,
       ];
     }
-    const slowestCall = calls.reduce<{ op: string; ms: number } | undefined>((a, c) => (!a || c.ms > a.ms ? c : a), undefined);
-    out.steps[key] = { ms, ...(await tasksBetween(page, from, to)), slowestCall };
+    const slowest = calls.reduce<{ op: string; ms: number } | undefined>((a, c) => (!a || c.ms > a.ms ? c : a), undefined);
+    const slowestCall = slowest && { op: slowest.op, ms: slowest.ms };
+    const replyBytes = (await Promise.all(calls.map((c) => c.bytes))).reduce((a, b) => a + b, 0);
+    out.steps[key] = { ms, ...(await tasksBetween(page, from, to)), slowestCall, replyBytes };
     out.failedAt = undefined;
   };
 
@@ -208,6 +218,7 @@ export async function journey(browser: Browser, url: string, pick: { title: stri
       await page.keyboard.press('Control+z');
       await until(page, probe, { ...q, name: 'untagged' as const });
     });
+    await compareJourney(page, step);
     if (errors.length) out.error = `the page threw: ${errors[0]}`;
   } catch (e) {
     out.error = message(e) + (errors.length ? ` (the page threw: ${errors[0]})` : '');
