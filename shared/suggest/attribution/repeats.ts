@@ -21,23 +21,22 @@ const speakersAgree = (a: string | null, b: string | null) => a === null || b ==
 /** The list with repeated attributions folded into the first of each (text order kept). */
 export function foldRepeatedAttributions(list: Suggestion[]): Suggestion[] {
   const out: Suggestion[] = [];
-  const firsts: Suggestion[] = [];
+  // the firsts by incident, stance and actor (a long report names hundreds: no scan of them all)
+  const firsts = new Map<string, Suggestion[]>();
   for (const s of list) {
     if (s.kind !== 'attribution' || !s.perpetrator) {
       out.push(s);
       continue;
     }
-    const key = actorKey(s.perpetrator);
-    const at = firsts.findIndex(
-      (f) => f.eventHint.key === s.eventHint.key && f.stance === s.stance && actorKey(f.perpetrator!) === key && speakersAgree(f.speaker, s.speaker),
-    );
-    if (at < 0) {
+    const key = `${s.eventHint.key}\u0000${s.stance}\u0000${actorKey(s.perpetrator)}`;
+    const same = firsts.get(key) ?? [];
+    const f = same.find((x) => speakersAgree(x.speaker, s.speaker));
+    if (!f) {
       const first = { ...s, mentions: [] };
-      firsts.push(first);
+      firsts.set(key, [...same, first]);
       out.push(first);
       continue;
     }
-    const f = firsts[at];
     f.mentions!.push({ start: s.start, end: s.end });
     // the first mention may be unattributed where a later one names who says it
     if (f.speaker === null && s.speaker !== null) f.speaker = s.speaker;
