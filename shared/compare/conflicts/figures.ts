@@ -29,7 +29,13 @@ interface NormClaim {
 
 const lo = (c: { low: number | null }) => c.low ?? 0;
 const hi = (c: { high: number | null }) => (c.high === null ? Infinity : c.high);
-const overlap = (a: { low: number | null; high: number | null }, b: { low: number | null; high: number | null }) => hi(a) >= lo(b) && hi(b) >= lo(a);
+/**
+ * The lowest count a written figure allows, for telling whether two figures meet: an open floor
+ * touches the count it is written from ("more than 5,000" beside "5,000", "more than a hundred"
+ * beside "100": one count, written with and without caution), so its low gives way by one.
+ */
+const base = (c: Cell) => (c.high === null && c.basis !== 'implied' && c.low ? c.low - 1 : lo(c));
+const overlap = (a: Cell, b: Cell) => hi(a) >= base(b) && hi(b) >= base(a);
 
 /** The range a claim implies for a population it does not name (see the rules at the top of conflicts.ts). */
 function implied(n: NormClaim, q: Pop): { low: number; high: number | null; how: string } | null {
@@ -241,7 +247,7 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         // another running total puts them in order and the later is lower (same-period.ts).
         const order = x.sourceId === y.sourceId ? null : orderOf(reports, w.key, x, y);
         // A later report's lower count of the missing is the next count, as across days.
-        const fell = order !== null && hi(order.later) < lo(order.earlier) && !SHRINKS.has(w.measure);
+        const fell = order !== null && hi(order.later) < base(order.earlier) && !SHRINKS.has(w.measure);
         if (sameDay(x.asOf, y.asOf) && x.sourceId !== y.sourceId && !fell) {
           if (scoped(x, y)) return;
           involved.add(x).add(y);
@@ -274,20 +280,20 @@ function judgeFigureRow(ctx: Ctx, w: FigureRowWork, all: FigureRowWork[], displa
         return;
       }
       const [early, late] = x.asOf < y.asOf ? [x, y] : [y, x];
-      if (hi(late) < lo(early) && SHRINKS.has(w.measure)) {
+      if (hi(late) < base(early) && SHRINKS.has(w.measure)) {
         involved.add(early).add(late);
         updates.push(
           () =>
             `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}: a count of the ${MEASURE_WORDS[w.measure] ?? w.measure} falls as people are found, leave or are released`,
         );
-      } else if (hi(late) < lo(early) && revisionTold(cells, early, late, samePeriod)) {
+      } else if (hi(late) < base(early) && revisionTold(cells, early, late, samePeriod)) {
         const told = revisionTold(cells, early, late, samePeriod) as Cell;
         involved.add(early).add(late).add(told);
         updates.push(
           () =>
             `${describe(ctx, early)} as of ${early.asOf}, then ${describe(ctx, late)} as of ${late.asOf}: a revision, which the later report tells of (it gives ${describe(ctx, told)} as of ${told.asOf}, then ${quote(late.raw)})`,
         );
-      } else if (hi(late) < lo(early) && !scoped(early, late)) {
+      } else if (hi(late) < base(early) && !scoped(early, late)) {
         involved.add(early).add(late);
         w.conflicts.push({
           a: early.claimId,

@@ -79,3 +79,26 @@ describe('one report giving a count and a floor of the same day', () => {
     );
   });
 });
+
+describe('an open floor and the count it is written from', () => {
+  it('are one count: "more than 5,000" then "5,000" two days later does not fall', () => {
+    const r = rowOf(
+      [
+        count(A, 'wounded', fig(5001, 5001, null, 'more than 5,000'), { asOf: '2020-08-06' }),
+        count(B, 'wounded', fig(5000, 5000, 5000), { asOf: '2020-08-08' }),
+      ],
+      'wounded|all',
+    );
+    expect(r?.verdict, r?.why).toBe('consistent');
+    // one below the count it is written from is a fall
+    expect(
+      rowOf(
+        [
+          count(A, 'wounded', fig(5001, 5001, null, 'more than 5,000'), { asOf: '2020-08-06' }),
+          count(B, 'wounded', fig(4999, 4999, 4999), { asOf: '2020-08-08' }),
+        ],
+        'wounded|all',
+      )?.verdict,
+    ).toBe('conflict');
+  });
+});

@@ -48,6 +48,19 @@ describe('running totals of one day', () => {
     expect(rowOf(quetta(fig(21, 21, null, 'more than 20')), 'wounded|all')?.verdict).toBe('update');
   });
 
+  it('a count of the dead that a later day falls below is contested and orders nothing', () => {
+    // Kunduz: teleSUR's 100 dead and 100 wounded beside 46 dead and more than 140 wounded; 46 again the next day
+    const claims = [
+      count(A, 'killed', fig(100, 100, 100), { asOf: day }),
+      count(A, 'wounded', fig(100, 100, 100), { asOf: day }),
+      count(B, 'killed', fig(46, 46, 46), { asOf: day }),
+      count(B, 'wounded', fig(141, 141, null), { asOf: day }),
+    ];
+    const next = count(C, 'killed', fig(46, 46, 46), { asOf: '2021-06-05' });
+    expect(rowOf([...claims, next], 'wounded|all')?.verdict).toBe('update');
+    expect(rowOf(claims, 'wounded|all')?.verdict).toBe('conflict');
+  });
+
   it('a later report (by its dead) with more wounded is an update; reports that the dead do not order stay an update', () => {
     const later = [
       count(A, 'killed', fig(30, 30, 30), { asOf: day }),

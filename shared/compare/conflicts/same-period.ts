@@ -30,12 +30,21 @@ const reportKey = (c: Cell) => `${c.sourceId}\u0000${c.asOf ?? ''}`;
 /** The measures whose counts put two reports of one period in order (see above). */
 const ORDERING = new Set(['killed']);
 
+/**
+ * A count of the dead that a later day's count falls below is contested (teleSUR's 100 "in the
+ * absence of official figures", then 46 the next day): it puts no report in order.
+ */
+const contested = (c: Cell, cells: readonly Cell[]) =>
+  cells.some(
+    (d) => d.basis !== 'implied' && d.asOf !== null && d.asOf > c.asOf! && !d.asOf.startsWith(c.asOf!) && !c.asOf!.startsWith(d.asOf) && hi(d) < lo(c),
+  );
+
 export function indexReports(rows: ReadonlyArray<{ key: string; cells: readonly Cell[] }>): ReportIndex {
   const index: ReportIndex = new Map();
   for (const r of rows) {
     if (!ORDERING.has(r.key.slice(0, r.key.indexOf('|')))) continue;
     for (const c of r.cells) {
-      if (c.basis === 'implied' || c.asOf === null) continue;
+      if (c.basis === 'implied' || c.asOf === null || contested(c, r.cells)) continue;
       const k = reportKey(c);
       let m = index.get(k);
       if (!m) index.set(k, (m = new Map()));
