@@ -130,3 +130,16 @@ export function formPdf(lines: string[], fields: { name: string; value: string; 
   );
   return onePage(content, fonts, { annots, acroForm: true });
 }
+
+/**
+ * Lines drawn as a fake bold or a shadow does it: each line drawn `times` times, a fraction of a
+ * point apart (`offset`), then once more on its own line below, as body text after the heading.
+ */
+export function overprintedPdf(lines: string[], times: number, offset: number): Uint8Array {
+  const fonts = ['<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'];
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => '\\' + c);
+  const content = lines
+    .flatMap((l, i) => Array.from({ length: times }, (_, k) => `BT /F1 14 Tf ${72 + k * offset} ${720 - i * 20 - k * offset} Td (${esc(l)}) Tj ET`))
+    .join('\n');
+  return onePage(content, fonts);
+}

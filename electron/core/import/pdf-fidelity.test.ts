@@ -10,7 +10,7 @@ import { HYPHEN_NAME_EXAMPLES } from './hyphen-names.ts';
 import { headingOf, pdfDate, sensibleTitle } from './pdf-meta.ts';
 import { pagesList } from './pdf-fields.ts';
 import { extractFile } from './index.ts';
-import { cjkPdf, formPdf, rtlPdf, unmappedGlyphPdf } from '../../../tests/support/pdf-fixtures.ts';
+import { cjkPdf, formPdf, overprintedPdf, rtlPdf, unmappedGlyphPdf } from '../../../tests/support/pdf-fixtures.ts';
 import { makePdf, loremLines } from '../../../tests/support/make-pdf.ts';
 
 const english = new Set(readFileSync(wordListPath, 'utf8').split('\n'));
@@ -100,6 +100,12 @@ describe('PDF text fidelity', () => {
     }
     const pdf = makePdf([{ lines: ['Flights from Ger-', 'many and Aus-', 'tria resumed, a Saudi-', 'led coalition said.'] }]);
     expect((await extractPdf('names.pdf', pdf)).text.replace(/\n/g, ' ')).toContain('Flights from Germany and Austria resumed, a Saudi-led coalition said.');
+  });
+
+  it('reads text drawn over itself (a fake bold, a shadow) once, and keeps words repeated where they stand apart', async () => {
+    // Each line drawn four times, 0.4 pt apart, is read once; the words a line itself repeats stay.
+    const bold = await extractPdf('bold.pdf', overprintedPdf(['Your one-stop parts solution', 'Parts parts parts'], 4, 0.4));
+    expect(bold.text).toBe('Your one-stop parts solution\nParts parts parts');
   });
 
   it('decides a hyphen by the document’s own spelling first', () => {

@@ -58,10 +58,27 @@ export function linesOf(items: (TextItem | TextMarkedContent)[], unmapped: { cou
     }
     cur = null;
   };
+  // Text drawn again over itself (a fake bold, a shadow, an outline: the same words a fraction of
+  // their size apart) is read once, as a reader sees it once: by its string, where it was drawn.
+  const drawn = new Map<string, Array<[number, number]>>();
+  const overprinted = (str: string, x: number, y: number, size: number): boolean => {
+    if (!str.trim()) return false;
+    // Closer than any two glyphs of a line stand (a thin glyph such as an apostrophe is about a fifth of the size wide).
+    const near = size * (str.trim().length > 1 ? 0.1 : 0.05);
+    const at = drawn.get(str);
+    if (at?.some(([px, py]) => Math.abs(px - x) <= near && Math.abs(py - y) <= near)) return true;
+    if (at) at.push([x, y]);
+    else drawn.set(str, [[x, y]]);
+    return false;
+  };
   for (const item of items) {
     if (!('str' in item)) continue;
     const [a, b, c, d, x, y] = item.transform;
     const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
+    if (item.str && overprinted(item.str, x, y, size)) {
+      if (item.hasEOL) finish();
+      continue;
+    }
     if (item.str) {
       const str = item.str.replace(UNMAPPED, () => (unmapped.count++, '\uFFFD'));
       if (cur && Math.abs(y - cur.y) > Math.max(size, cur.size) * 0.5) finish();
