@@ -156,6 +156,8 @@ export function extractPasted(text: string, title?: string): Extracted {
 }
 
 export const DEFAULT_IMPORT_TIMEOUT_MS = 120_000;
+/** A file that keeps reading (a PDF's pages, each within the timeout) may take this many timeouts in all. */
+export const IMPORT_TOTAL_TIMEOUTS = 10;
 
 export interface IsolatedOptions extends ExtractOptions {
   timeoutMs?: number;
@@ -181,11 +183,13 @@ export function extractFileIsolated(name: string, bytes: Uint8Array, opts: Isola
         return { value: { task: 'extract', name, bytes: copy }, transfer: [copy.buffer] };
       },
       inThread: () => extractFile(name, bytes, { onProgress }),
+      // Per page for a PDF: a 350-page book read on a busy machine took 70 s, a page rarely a second.
       timeoutMs,
+      totalMs: timeoutMs * IMPORT_TOTAL_TIMEOUTS,
       tooLong: () =>
         new ApiError(
           'TOO_LARGE',
-          `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
+          `Reading ${name} took longer than ${Math.round(timeoutMs / 1000)} seconds (for a PDF, on one page, or ${Math.round((timeoutMs * IMPORT_TOTAL_TIMEOUTS) / 1000)} in all) and was stopped. The file may be very large or damaged: try splitting it, or saving it again as PDF or plain text, and import that.`,
           { name, timeoutMs },
         ),
       failed: (why) => new ApiError('INTERNAL', `Reading ${name} ${why}; the file may be too complex. Try saving it again as PDF or plain text.`, { name }),

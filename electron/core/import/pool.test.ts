@@ -14,6 +14,16 @@ parentPort.on('message', ({ id, job }) => {
   if (job.do === 'exit') process.exit(3);
   if (job.do === 'hang') for (;;) {}
   if (job.do === 'throw') setImmediate(() => { throw new Error('boom'); });
+  if (job.do === 'pages') {
+    // job.pages pages, one every job.ms: each within the timeout, all of them well past it.
+    let done = 0;
+    const t = setInterval(() => {
+      done++;
+      if (done < job.pages) return parentPort.postMessage({ id, progress: { done, total: job.pages } });
+      clearInterval(t);
+      parentPort.postMessage({ id, ok: true, result: { value: done, thread: 0 } });
+    }, job.ms);
+  }
   if (job.do === 'echo') {
     parentPort.postMessage({ id, progress: { done: 1, total: 2 } });
     parentPort.postMessage({ id, progress: { done: 2, total: 2 } });
@@ -120,7 +130,7 @@ describe('the import pool', () => {
       const next = extractFileIsolated('next.pdf', pdf3(), { pool }); // queued behind the slow one
       await expect(stopped).rejects.toMatchObject({
         code: 'TOO_LARGE',
-        message: expect.stringMatching(/^Reading slow\.pdf took longer than 0 seconds and was stopped/),
+        message: expect.stringMatching(/^Reading slow\.pdf took longer than 0 seconds .*and was stopped/),
       });
       expect((await next).pages).toHaveLength(3);
       expect(pool.started).toBe(2);
@@ -128,6 +138,20 @@ describe('the import pool', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('lets a job that keeps reporting progress run past its timeout, up to its total', async () => {
+    const pool = fakePool({ size: 1 });
+    try {
+      // Forty pages 50 ms apart: 2 s in all against a timeout of 1 s between pages (20 times a page's time).
+      const pages = { do: 'pages', pages: 40, ms: 50 };
+      expect((await pool.run(job(pages, { timeoutMs: 1000, totalMs: 60_000 }))).value).toBe(40);
+      // The total still bounds it, and without one the timeout is for the whole job, as before.
+      await expect(pool.run(job(pages, { timeoutMs: 1000, totalMs: 1500 }))).rejects.toThrow(/took longer and was stopped/);
+      await expect(pool.run(job(pages, { timeoutMs: 1000 }))).rejects.toThrow(/took longer and was stopped/);
+    } finally {
+      await pool.close();
+    }
+  });
 
   it('survives a worker stuck in a loop, one that exits and one that throws', async () => {
     const pool = fakePool({ size: 1 });

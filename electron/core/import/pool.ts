@@ -23,6 +23,11 @@ export interface WorkerJob<T> {
   inThread: () => Promise<T>;
   /** Counted from when a worker takes the job, not while it waits in the queue. */
   timeoutMs: number;
+  /**
+   * With this, timeoutMs bounds the time between two progress reports (a PDF's pages) and this the
+   * whole job: a long report that keeps reading pages on a busy machine is not stopped, a stuck page is.
+   */
+  totalMs?: number;
   tooLong: () => ApiError;
   failed: (why: string) => ApiError;
   onProgress?: (p: ImportProgress) => void;
@@ -50,6 +55,8 @@ interface Pending {
   reject: (e: unknown) => void;
   slot: Slot | null;
   timer: ReturnType<typeof setTimeout> | null;
+  /** When a worker took the job (performance.now()). */
+  started: number;
   settled: boolean;
   unlisten: () => void;
 }
@@ -103,6 +110,7 @@ export class WorkerPool {
         reject,
         slot: null,
         timer: null,
+        started: 0,
         settled: false,
         unlisten: () => {},
       };
@@ -172,6 +180,7 @@ export class WorkerPool {
       const p = slot.job;
       if (!p || msg.id !== p.id) return;
       if ('progress' in msg) {
+        if (p.job.totalMs !== undefined) this.#arm(slot, p);
         try {
           p.job.onProgress?.(msg.progress);
         } catch {
@@ -212,13 +221,21 @@ export class WorkerPool {
     if (slot.idle) clearTimeout(slot.idle);
     slot.idle = null;
     slot.worker.ref();
-    p.timer = setTimeout(() => this.#end(slot, p, p.job.tooLong()), p.job.timeoutMs);
+    p.started = performance.now();
+    this.#arm(slot, p);
     try {
       const { value, transfer } = p.job.message();
       slot.worker.postMessage({ id: p.id, job: value }, transfer ?? []);
     } catch (e) {
       this.#release(slot, p, () => p.reject(e));
     }
+  }
+
+  /** (Re)starts a running job's timer: timeoutMs from now, within its totalMs from its start. */
+  #arm(slot: Slot, p: Pending): void {
+    if (p.timer) clearTimeout(p.timer);
+    const left = p.job.totalMs === undefined ? p.job.timeoutMs : Math.min(p.job.timeoutMs, p.job.totalMs - (performance.now() - p.started));
+    p.timer = setTimeout(() => this.#end(slot, p, p.job.tooLong()), Math.max(0, left));
   }
 
   /** A job finished in its worker: the worker takes the next job, rests, or is replaced after many jobs. */
