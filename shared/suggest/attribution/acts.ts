@@ -54,7 +54,14 @@ export function actRules(s: string, speaker: string | null, { add, subjectRule, 
     );
   // targets held by a group: "facilities controlled by X"
   if (/\b(?:controlled|operated|run|belonging|affiliated|loyal)\b/i.test(s))
-    afterRule(/\b(?:controlled|operated|run)\s+by\s+|\b(?:belonging|affiliated|loyal)\s+(?:to|with)\s+/gi, 'act', 'attribution/controlled-by', 0.55, true);
+    afterRule(
+      /\b(?:controlled|operated|run)\s+by\s+|\b(?:belonging|affiliated|loyal)\s+(?:to|with)\s+/gi,
+      'act',
+      'attribution/controlled-by',
+      0.55,
+      true,
+      true,
+    );
   // an armed group as the subject of an attack verb: "militias fired two rockets"
   for (const m of s.matchAll(/\b(?:shot|fired|launched|attacked|targeted|struck|hit|shelled|bombed|ambushed|stormed|raided|killed)\b/gi)) {
     // the perfect keeps its subject before the auxiliary ("rebels have shelled the town")

@@ -5,6 +5,13 @@ import { ARMED_GROUP_NOUNS, STATE_WORDS } from '../lexicon.ts';
 import { isCountry } from '../places.ts';
 import { readActorAfter, readNounPhraseBefore } from '../words.ts';
 import { regionActorAt } from '../region.ts';
+import { GROUP_HEADS } from '../lexicon/agents.ts';
+
+// a group head just before a phrase of affiliation: the phrase describes the group
+const GROUP_BEFORE = new RegExp(
+  String.raw`\b(?:${[...GROUP_HEADS, 'group', 'organi[sz]ation', 'movement', 'faction', 'cell'].join('|')})(?:s|es|men)?\)?,?\s+$`,
+  'i',
+);
 
 export const ATTACK = '(?:attacks?|strikes?|assaults?|bombings?|raids?|operations?|incidents?|shelling|killings?|ambush(?:es)?|explosions?|blasts?)';
 const STARTER_KEYS = new Set(STARTER_ACTORS.flatMap((a) => [a.name, ...a.aliases]).map(normaliseActorName));
@@ -256,8 +263,10 @@ export function ruleRunners(s: string, speaker: string | null) {
       });
     }
   };
-  const afterRule = (re: RegExp, stance: Stance | 'act', rule: string, confidence: number, needGroup = false) => {
+  const afterRule = (re: RegExp, stance: Stance | 'act', rule: string, confidence: number, needGroup = false, notOfGroup = false) => {
     for (const m of s.matchAll(re)) {
+      // "militants linked to al Qaeda", "the ISGS group, affiliated with the Islamic State": what a group is, not who attacked
+      if (notOfGroup && GROUP_BEFORE.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
       const actor = readActorAfter(s, m.index + m[0].length);
       if (!actor) continue;
       if (needGroup && !isArmedGroup(actor.text)) continue;

@@ -70,6 +70,7 @@ export function suspicionRules(s: string, speaker: string | null, { add, afterRu
       'attribution/linked-to',
       0.6,
       true,
+      true,
     );
   // confirmed
   for (const m of /\bconfirmed\b/i.test(s) ? s.matchAll(/\bconfirmed\s+(?:that\s+)?/gi) : []) {
