@@ -49,7 +49,7 @@ describe('Export bundle', () => {
   it('says why the bundle could not be made, and keeps the choice', async () => {
     const client = fakeClient({
       'bundles.export': () => {
-        throw new ApiError('IO', 'The disk holding this case is full: free some space; nothing was saved.');
+        throw new ApiError('DISK_FULL', 'The disk holding this case is full: free some space; nothing was saved.');
       },
     });
     const { user } = renderWithClient(<BundleActions caseId="c1" sources={sources} events={events} onMerged={() => {}} />, client);
