@@ -3,13 +3,13 @@
 // choice to the import summary, beside `corroborate import` of the same files measured in the same
 // run. Figures, not assertions. Needs the UI built (`npm run build` or `npx vite build`).
 //   node scripts/bench-ui-import.ts [--files 1000]
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright';
+import { launch, launchChromium, stop } from '../tests/support/serve.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { files: { type: 'string' } } });
@@ -36,21 +36,11 @@ try {
   execFileSync(process.execPath, ['bin/corroborate.js', 'import', folder, '--case', path.join(work, 'cli-case'), '--json'], { stdio: 'ignore' });
   const cliRate = n / ((performance.now() - t0) / 1000);
 
-  const server = spawn(process.execPath, ['bin/corroborate.js', 'serve', '--case', path.join(work, 'ui-case'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await launch(['serve', '--case', path.join(work, 'ui-case'), '--port', '0'], { checkReplies: false, timeoutMs: 90_000 });
   let uiRate = 0;
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      server.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-        if (m) ok(m[1]);
-      });
-      server.once('exit', () => fail(new Error(`serve exited: ${out}`)));
-    });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const url = server.url;
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(url);
@@ -64,7 +54,7 @@ try {
       await browser.close();
     }
   } finally {
-    server.kill();
+    await stop(server.child);
   }
   console.log(
     `  ${n} small text files: the UI ${uiRate.toFixed(0)} files/s (goal at least 50), corroborate import ${cliRate.toFixed(0)} files/s (×${(uiRate / cliRate).toFixed(2)})`,

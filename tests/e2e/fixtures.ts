@@ -1,11 +1,11 @@
 // Per-test fixtures: a fresh `corroborate serve` on an empty temp data folder, a page opened on
 // its printed link, and a check that the page logged no errors (CSP violations included).
 import { test as base, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { repoRoot, seedsDir, corpusDir } from './paths.ts';
+import { seedsDir, corpusDir } from './paths.ts';
+import { launch, stop } from '../support/serve.ts';
 import { StartPage } from './pages/StartPage.ts';
 import { LibraryPage } from './pages/LibraryPage.ts';
 import { ReaderPage } from './pages/ReaderPage.ts';
@@ -19,44 +19,6 @@ export interface Server {
 }
 
 const startServer = (dataDir: string) => launch(['serve', '--data-dir', dataDir, '--port', '0']);
-
-/** Runs `corroborate <args>` (a serve command) and resolves once it prints its link. */
-export async function launch(args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(join(repoRoot, 'node_modules', '.bin', 'node'), ['bin/corroborate.js', ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', CORROBORATE_CHECK_REPLIES: '1' },
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`corroborate serve printed no URL within 20 s:\n${out}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const line = out.split('\n').find((l) => l.includes('http://127.0.0.1:'));
-      const m = line ? /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(line) : null;
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`corroborate serve exited (${code}) before printing its URL:\n${out}`));
-    });
-  });
-  return { url, child };
-}
-
-export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(t);
-}
 
 export const test = base.extend<{
   server: Server;
@@ -108,7 +70,7 @@ export const test = base.extend<{
   reader: async ({ app }, use) => use(new ReaderPage(app)),
 });
 
-export { expect };
+export { expect, launch, stop };
 
 export interface SeedDocument {
   file: string;

@@ -4,9 +4,8 @@
 // whole text is drawn and --seconds more have passed (or 120 s). scripts/bench-reader.ts runs it on
 // a 1 MB and a 20 MB source in one run and prints the ratio.
 //   node tests/support/reader-frames.ts --case DIR [--seconds 5] [--title 'Long source']   (build first: npm run build)
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright';
+import { launch, launchChromium, stop } from './serve.ts';
 
 export interface Frames {
   /** From the click to the first paragraph of the text in the page. */
@@ -21,18 +20,11 @@ export interface Frames {
 }
 
 export async function readerFrames(caseDir: string, opts: { seconds?: number; title?: RegExp } = {}): Promise<Frames> {
-  const server = spawn(process.execPath, ['bin/corroborate.js', 'serve', '--case', caseDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The link may come late on a loaded machine with a large case.
+  const server = await launch(['serve', '--case', caseDir, '--port', '0'], { checkReplies: false, timeoutMs: 90_000 });
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      server.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
-        if (m) ok(m[1]);
-      });
-      server.once('exit', () => fail(new Error(`serve exited: ${out}`)));
-    });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    const url = server.url;
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(url);
@@ -74,7 +66,7 @@ export async function readerFrames(caseDir: string, opts: { seconds?: number; ti
       await browser.close();
     }
   } finally {
-    server.kill();
+    await stop(server.child);
   }
 }
 
