@@ -24,7 +24,7 @@ import { populationOf } from './population.ts';
 import { timesDrafts } from './figures/times.ts';
 import { attackerDrafts } from './figures/attackers.ts';
 import { emptyDraft, type Draft } from './draft.ts';
-import { breakdownParts, fillPopulation, predicateAfter, subsetParts, tollDraft, trailingSubset } from './figures/casualties.ts';
+import { ASIDE, breakdownParts, fillPopulation, predicateAfter, subsetParts, tollDraft, trailingSubset } from './figures/casualties.ts';
 import { type Anchor, type Group, figureOf, munitionOf, personHead, toFigure } from './figures/common.ts';
 import { SEIZED, SEIZED_BEFORE, elidedDrafts, munitionMeasure, munitionVerbs, shareVerb, weaponName } from './figures/munitions.ts';
 
@@ -161,9 +161,6 @@ function readGroup(s: string, first: Anchor, anchors: Anchor[]): Group | null {
   return { start: first.start, end, nps, mainEnd, anchors: used };
 }
 
-// "Five people, including two children who were sheltering in a school, were killed": the predicate
-// comes after an aside between commas that names a subset of the group
-const ASIDE = /^\s*,\s*(?:including|among them|most of them|many of them|mostly|all of them)\b[^,;:.!?]{0,100},/i;
 function predicateAfterAside(s: string, g: Group): ReturnType<typeof predicateAfter> {
   const aside = ASIDE.exec(s.slice(g.mainEnd));
   return aside && g.mainEnd + aside[0].length >= g.end ? predicateAfter(s, g.mainEnd + aside[0].length) : null;

@@ -45,6 +45,16 @@ export function predicateAfter(s: string, from: number): { end: number; measure:
   return null;
 }
 
+// "Five people, including two children who were sheltering in a school, were killed": the predicate
+// comes after an aside between commas that names a subset of the group
+export const ASIDE = /^\s*,\s*(?:including|among them|most of them|many of them|mostly|all of them)\b[^,;:.!?]{0,100},/i;
+
+/** The predicate after an aside at `at` ("nine of its staff, including doctors and drivers, were killed"), or null. */
+export function predicateAfterAsideAt(s: string, at: number): { end: number; measure: string } | null {
+  const aside = ASIDE.exec(s.slice(at));
+  return aside ? predicateAfter(s, at + aside[0].length) : null;
+}
+
 const SUBSET_SKIP = /^\s+(?:from|of|in|at|across|on|near|inside|aboard)\s+(?:[\p{L}\d'’.-]+\s+){0,6}?[\p{L}\d'’.-]+(?=,\s*(?:including|among them)\s)/iu;
 
 const SEVERITY = /\b(?:seriously|critically|severely|badly|gravely|serious|critical)\b/i;

@@ -3,14 +3,18 @@ import { parseFigure } from '../../figures/figures.ts';
 import { CASUALTY_NOUNS, FIRE_AFTER, FIRE_BEFORE, FOUND_AFTER, FOUND_BEFORE, INTERCEPT_BEFORE, PERSON_NOUNS, singular } from '../lexicon.ts';
 import { readNounPhrase, type NounPhrase } from '../words.ts';
 import { emptyDraft, type Draft } from '../draft.ts';
-import { predicateAfter, singularPhrase, trailingSubset } from './casualties.ts';
+import { predicateAfter, predicateAfterAsideAt, singularPhrase, trailingSubset } from './casualties.ts';
 import { type Anchor, munitionOf, personHead, toFigure } from './common.ts';
 
 export const SEIZED =
   /^\s+(?:(?:were|was|had been|have been)\s+)?(?:\w+ly\s+)?(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled|seen)\b/i;
 export const SEIZED_BEFORE = /\b(?:discovered|found|seized|recovered|confiscated|captured|stored|stockpiled)\s+(?:[\w-]+\s+){0,2}$/i;
 
-type How = 'fired' | 'impacted' | 'intercepted' | 'found';
+type How = 'fired' | 'impacted' | 'missed' | 'intercepted' | 'found';
+
+// where a weapon that missed came down: the sea, open ground, short of its target
+const MISSED_AFTER =
+  /^\s+(?:harmlessly|short\b|(?:in|into)\s+(?:the\s+)?(?:sea|water|desert|open|fields?|an?\s+(?:empty|open|uninhabited)\s+(?:area|field|ground))\b)/i;
 
 /** The verbs around a weapon group (from `start` to `end`): fired, landed or intercepted, and the span they add, with the target. */
 export function munitionVerbs(s: string, start: number, end: number): { how: How | null; start: number; end: number } {
@@ -38,7 +42,10 @@ export function munitionVerbs(s: string, start: number, end: number): { how: How
   if (interceptBefore) how = 'intercepted';
   else if (after)
     how = /landed|struck|hit|impacted|fell|exploded|slammed|crashed/i.test(after[1])
-      ? 'impacted'
+      ? // "the three missiles all landed in the sea", "fell short": they missed what they were fired at
+        /^(?:landed|fell)$/i.test(after[1]) && MISSED_AFTER.test(rest.trimStart().slice(after[0].length))
+        ? 'missed'
+        : 'impacted'
       : /intercepted|shot down|downed|destroyed/i.test(after[1])
         ? 'intercepted'
         : 'fired';
@@ -69,7 +76,7 @@ export function shareVerb(s: string, from: Draft | undefined, d: Draft, first: D
 }
 
 export const munitionMeasure = (mun: string, how: How | null): string =>
-  how === 'found' ? `${mun}_found` : mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
+  how === 'found' || how === 'missed' ? `${mun}_${how}` : mun === 'rockets' ? `rockets_${how ?? 'fired'}` : how === 'intercepted' ? `${mun}_intercepted` : mun;
 
 /** The last weapon noun in a text ("… 30 Katyusha rockets were fired"), for a figure that elides it. */
 function lastWeapon(text: string): { name: string; mun: string } | null {
@@ -137,7 +144,7 @@ function elidedDraft(s: string, a: Anchor, anchors: Anchor[], previous: string, 
     // casualties: the predicate right after ("two were killed", "three of them died")
     // with the noun named ("four of the 25 people aboard were killed") the predicate may be as far
     // as after any group; with the noun elided it must follow at once ("two were killed")
-    const post = predicateAfter(s, at);
+    const post = predicateAfter(s, at) ?? (np ? predicateAfterAsideAt(s, at) : null);
     // "killed the commander and four of his guards": a casualty verb governs the partitive across a short object
     const verb = np && !post ? VERB_ACROSS_OBJECT.exec(s.slice(Math.max(0, a.start - 60), a.start)) : null;
     if (verb) {
