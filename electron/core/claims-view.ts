@@ -5,16 +5,19 @@ import type { ClaimsView } from '../../shared/api.ts';
 import type { Annotation } from '../../shared/model/claims.ts';
 import type { PageRange } from '../../shared/model/source.ts';
 import { reanchorAnnotations } from '../../shared/text/anchor.ts';
-import type { ClaimState } from '../../shared/model/commands.ts';
-import type { SourceRecords } from './source-records.ts';
+import type { CaseLists } from './claims-lists.ts';
 
 export interface Scope {
   sourceIds?: string[];
   eventIds?: string[];
 }
 
-export function scopedRecords(st: ClaimState, records: SourceRecords, scope?: Scope): Pick<ClaimsView, 'scope' | 'annotations' | 'claims'> {
-  if (!scope || (!scope.sourceIds && !scope.eventIds)) return { scope: null, annotations: st.annotations, claims: st.claims };
+export function scopedRecords(lists: CaseLists, scope?: Scope): Pick<ClaimsView, 'scope' | 'annotations' | 'claims'> {
+  const records = lists.records;
+  if (!scope || (!scope.sourceIds && !scope.eventIds)) {
+    const st = lists.full();
+    return { scope: null, annotations: st.annotations, claims: st.claims };
+  }
   const sourceIds = scope.sourceIds ?? [];
   const eventIds = scope.eventIds ?? [];
   let claims = [];
@@ -28,6 +31,7 @@ export function scopedRecords(st: ClaimState, records: SourceRecords, scope?: Sc
     }
   } else {
     // An event's claims, and the annotations they stand on, from any source.
+    const st = lists.full();
     const sources = new Set(sourceIds);
     const events = new Set(eventIds);
     claims = st.claims.filter((c) => sources.has(c.sourceId) || (c.eventId !== null && events.has(c.eventId)));

@@ -12,7 +12,7 @@
 import type { ClaimsView } from '../../shared/api.ts';
 import { diffState, type ChangeSet, type UndoState } from '../../shared/model/changes.ts';
 import type { Annotation, Claim } from '../../shared/model/claims.ts';
-import { apply, positionOf, type ClaimState, type Command } from '../../shared/model/commands.ts';
+import { apply, type ClaimState, type Command } from '../../shared/model/commands.ts';
 import { canRedo, canUndo, emptyStack, execute, redo, undo, type UndoStack } from '../../shared/model/undo.ts';
 import { ApiError } from '../../shared/errors.ts';
 import type { PageRange } from '../../shared/model/source.ts';
@@ -21,9 +21,10 @@ import { readiness, type Loaded } from './claims-ready.ts';
 import { ChangeFeed, NO_RECORDS } from './claims-feed.ts';
 import { reanchored, scopedRecords } from './claims-view.ts';
 import { ReadProgress } from './claims-progress.ts';
+import { CaseLists } from './claims-lists.ts';
+import { scopeOf } from './claims-scope.ts';
 import { checkTouched, writeClaimFiles } from './claims-write.ts';
 import type { HistoryFile } from './history-file.ts';
-import { SourceRecords } from './source-records.ts';
 import { stepOverOthers } from './sync/undo-over.ts';
 import { movedSources, reachesOutside, SourceCommands } from './source-commands.ts';
 import type { CaseStore } from './store/index.ts';
@@ -34,9 +35,8 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 export class CaseClaims {
   readonly #store: CaseStore;
-  #state: ClaimState;
-  /** The same records by source, so a save touches only its source's few. */
-  #records: SourceRecords;
+  /** The records by source, and the index's; the case-wide lists only when asked (claims-lists.ts). */
+  readonly #lists: CaseLists;
   #stack: UndoStack;
   /** Where the stack is saved: a line per step (history-file.ts). */
   readonly #history: HistoryFile;
@@ -54,8 +54,8 @@ export class CaseClaims {
   readonly #progress: ReadProgress;
   #loading: Promise<void> = Promise.resolve();
   readonly #loaded: Loaded = {
-    claim: (id) => positionOf(this.#state.claims, id) >= 0 || this.#progress.holds('claims', id),
-    annotation: (id) => positionOf(this.#state.annotations, id) >= 0 || this.#progress.holds('annotations', id),
+    claim: (id) => this.#lists.records.sourceOf('claims', id) !== undefined || this.#progress.holds('claims', id),
+    annotation: (id) => this.#lists.records.sourceOf('annotations', id) !== undefined || this.#progress.holds('annotations', id),
     source: (id) => this.#progress.status(id),
   };
 
@@ -66,8 +66,7 @@ export class CaseClaims {
     this.#history = history;
     this.#outside = new SourceCommands(store);
     this.#progress = new ReadProgress((id) => store.hasSource(id));
-    this.#state = state;
-    this.#records = SourceRecords.of(state);
+    this.#lists = new CaseLists(state, { sources: () => store.index.sources, position: (id) => store.positionOfSource(id) });
     this.#stack = stack;
     this.#problems = problems;
   }
@@ -129,20 +128,20 @@ export class CaseClaims {
     });
   }
 
-  /** Adds the sources read since to the state, after the records there (from the edit queue: no edit is under way). */
+  /** Adds the sources read since to the state (from the edit queue: no edit is under way). */
   #join(): void {
     if (!this.#progress.pending) return;
-    const fresh = this.#progress.drain();
-    const st = this.#state;
-    const annotations = [...st.annotations];
-    const claims = [...st.claims];
-    for (const p of fresh) {
-      for (const a of p.annotations) annotations.push(a);
-      for (const c of p.claims) claims.push(c);
-      this.#records.add(p.id, p);
+    for (const p of this.#progress.drain()) {
+      this.#lists.add(p.id, p);
       if (p.bad) this.#unreadable.set(p.id, p.bad);
     }
-    this.#state = { ...st, annotations, claims };
+  }
+
+  /** The sources a command may touch (claims-scope.ts): it is applied to their records only. */
+  #scopeOf(...commands: Array<Command | undefined>): Set<string> {
+    const out = new Set<string>();
+    for (const c of commands) if (c) for (const sid of scopeOf(c, this.#lists.records)) out.add(sid);
+    return out;
   }
 
   /** Until `fn`'s edit can run on what is read (claims-ready.ts): its sources read first, or the whole read awaited. */
@@ -161,10 +160,10 @@ export class CaseClaims {
 
   /** The case's claims, or those of some sources and events (a reader's open sources, one event). */
   view(scope?: { sourceIds?: string[]; eventIds?: string[] }): ClaimsView {
-    const st = this.#state;
+    const st = this.#lists.base;
     return {
       version: this.#feed.version,
-      ...scopedRecords(st, this.#records, scope),
+      ...scopedRecords(this.#lists, scope),
       events: st.events,
       actors: st.actors,
       decisions: st.decisions ?? [],
@@ -173,7 +172,7 @@ export class CaseClaims {
       ...this.undoState(),
       problems: [...this.#problems],
       // Known once the case is read: the change that announces it brings the count.
-      totalClaims: this.#count(st),
+      totalClaims: this.#count(),
     };
   }
 
@@ -182,7 +181,7 @@ export class CaseClaims {
    * with no records, the undo state, the claims count and every problem found while reading.
    */
   #announceLoaded(): ChangeSet {
-    return this.#feed.publish(NO_RECORDS, { undo: this.undoState(), problems: [...this.#problems], totalClaims: this.#count(this.#state) });
+    return this.#feed.publish(NO_RECORDS, { undo: this.undoState(), problems: [...this.#problems], totalClaims: this.#count() });
   }
 
   undoState(): UndoState {
@@ -214,8 +213,10 @@ export class CaseClaims {
       await this.#ready(command);
       const r = await this.#serial(async () => {
         if (!this.#readyNow(command)) return NOT_YET; // a source left or an edit came in between: ask again
-        const step = wrap(() => execute(this.#state, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
-        return this.#commit(step.state, step.stack, [], command, step.stack.done.at(-1)?.inverse ?? null);
+        const scope = this.#scopeOf(command);
+        const prev = this.#lists.scoped(scope);
+        const step = wrap(() => execute(prev, this.#stack, command, { label: label ?? null, at: new Date().toISOString() }, this.#check));
+        return this.#commit(scope, prev, step.state, step.stack, [], command, step.stack.done.at(-1)?.inverse ?? null);
       });
       if (r !== NOT_YET) return r;
     }
@@ -229,8 +230,10 @@ export class CaseClaims {
   async applyRemote(command: Command): Promise<ChangeSet> {
     await this.#loading;
     return this.#serial(async () => {
-      const r = wrap(() => (this.#check(command), apply(this.#state, command)));
-      return this.#commit(r.state, this.#stack, [], command, r.inverse);
+      const scope = this.#scopeOf(command);
+      const prev = this.#lists.scoped(scope);
+      const r = wrap(() => (this.#check(command), apply(prev, command)));
+      return this.#commit(scope, prev, r.state, this.#stack, [], command, r.inverse);
     });
   }
 
@@ -260,7 +263,7 @@ export class CaseClaims {
 
   /** The state as the comparison code reads it. */
   state(): ClaimState {
-    return this.#state;
+    return this.#lists.full();
   }
 
   /** The undo history as it stands (read only: which trashed sources an undo may still bring back). */
@@ -274,83 +277,85 @@ export class CaseClaims {
    * new text. The undo history is cleared: its passages point into the old text.
    */
   reanchorSource(sourceId: string, text: string, pages: PageRange[] | null): { annotations: Annotation[]; anchored: number; orphaned: number } {
-    return reanchored(this.#records.get(sourceId).annotations, text, pages);
+    return reanchored(this.#lists.records.get(sourceId).annotations, text, pages);
   }
 
   /** Adopts the annotations written with a replaced text (see reanchorSource) and forgets history. */
   async adoptSource(sourceId: string, annotations: Annotation[]): Promise<ChangeSet> {
     await this.#loading;
     return this.#serial(async () => {
-      const prev = this.#state;
-      this.#state = { ...prev, annotations: [...prev.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
+      const scope = new Set([sourceId]);
+      const prev = this.#lists.scoped(scope);
+      const next = { ...prev, annotations: [...prev.annotations.filter((a) => a.sourceId !== sourceId), ...annotations] };
+      this.#lists.take(scope, next);
       this.#stack = emptyStack();
       await this.#history.reset(this.#stack);
-      return this.#publish(prev, this.#state, []);
+      return this.#publish(prev, next, []);
     });
   }
 
   /** A source's claims, from the per-source lists (not a filter of every claim of the case). Read the source first (readSources). */
   claimsOf(sourceId: string): readonly Claim[] {
-    return this.#records.get(sourceId).claims;
+    return this.#lists.records.get(sourceId).claims;
   }
 
   /** A source's annotations, likewise. */
   annotationsOf(sourceId: string): readonly Annotation[] {
-    return this.#records.get(sourceId).annotations;
+    return this.#lists.records.get(sourceId).annotations;
   }
 
   bodyRecords(sourceId: string): { annotations: unknown[]; claims: unknown[] } {
     const bad = this.#unreadable.get(sourceId);
-    return {
-      annotations: [...this.#records.get(sourceId).annotations, ...(bad?.annotations ?? [])],
-      claims: [...this.#records.get(sourceId).claims, ...(bad?.claims ?? [])],
-    };
+    const mine = this.#lists.records.get(sourceId);
+    return { annotations: [...mine.annotations, ...(bad?.annotations ?? [])], claims: [...mine.claims, ...(bad?.claims ?? [])] };
   }
 
   async #step(fn: typeof undo): Promise<ChangeSet> {
+    const entry = fn === undo ? this.#stack.done.at(-1) : this.#stack.undone.at(-1);
+    // Both sides of the entry: what the step does, and what the check below does to see what it would change.
+    const scope = this.#scopeOf(entry?.command, entry?.inverse);
+    const prev = this.#lists.scoped(scope);
     // Undoing (redoing) what a colleague has changed since lists both versions as a clash instead (sync/undo-over.ts).
-    const over = stepOverOthers(this.#state, this.#stack, fn === undo ? 'undo' : 'redo');
+    const over = stepOverOthers(prev, this.#stack, fn === undo ? 'undo' : 'redo');
     if (over) this.#problems = [...this.#problems, over.problem];
-    if (over) return this.#commit(this.#state, over.stack, [over.problem], over.command, over.revert);
-    const applied = fn === undo ? this.#stack.done.at(-1)?.inverse : this.#stack.undone.at(-1)?.command;
-    const step = wrap(() => fn(this.#state, this.#stack, this.#check));
+    if (over) return this.#commit(scope, prev, prev, over.stack, [over.problem], over.command, over.revert);
+    const applied = fn === undo ? entry?.inverse : entry?.command;
+    const step = wrap(() => fn(prev, this.#stack, this.#check));
     if (step.problem) this.#problems = [...this.#problems, step.problem];
     // What takes the step's outside part back if a later write fails: the entry's other side.
     const revert = fn === undo ? step.stack.undone.at(-1)?.command : step.stack.done.at(-1)?.inverse;
-    return this.#commit(step.state, step.stack, step.problem ? [step.problem] : [], step.problem ? null : (applied ?? null), revert ?? null);
+    return this.#commit(scope, prev, step.state, step.stack, step.problem ? [step.problem] : [], step.problem ? null : (applied ?? null), revert ?? null);
   }
 
   /** Records a change made to the state: a new version, kept for catching up and told to listeners. */
   #publish(prev: ClaimState, next: ClaimState, problems: string[]): ChangeSet {
-    const changes = diffState(prev, next);
-    this.#records.apply(changes, next);
-    return this.#feed.publish(changes, { undo: this.undoState(), problems, totalClaims: this.#count(next) });
+    return this.#feed.publish(this.#lists.inCase(diffState(prev, next)), { undo: this.undoState(), problems, totalClaims: this.#count() });
   }
 
   /** The case's claim count, or null while it is being read. */
-  #count(st: ClaimState): number | null {
-    return this.complete ? st.claims.length : null;
+  #count(): number | null {
+    return this.complete ? this.#lists.records.count('claims') : null;
   }
 
-  /** Writes the files whose records changed, then the history; only then is the new state the case's. */
+  /** Writes the files whose records changed, then the history; only then is the new state the case's. `prev` is scoped(scope). */
   async #commit(
+    scope: ReadonlySet<string>,
+    prev: ClaimState,
     next: ClaimState,
     stack: UndoStack,
     problems: string[] = [],
     applied: Command | null = null,
     revert: Command | null = null,
   ): Promise<ChangeSet> {
-    const prev = this.#state;
     const changes = diffState(prev, next);
     // A source's file holds its annotations and claims: a put (a moved record too: order matters
     // for undo's exact restore) or a delete rewrites it, from that source's own records.
-    const touched = this.#records.touched(changes);
+    const touched = this.#lists.records.touched(changes);
     // A source going to the trash takes its file with it; one coming back is in the case before its file is written.
     const moved = applied ? movedSources(applied) : null;
     checkTouched(this.#store, this.#progress, touched, moved);
 
-    this.#state = next;
-    this.#records.apply(changes, next);
+    this.#lists.take(scope, next);
     let outside = null;
     try {
       outside = applied ? await this.#outside.run(applied) : null;
@@ -364,16 +369,15 @@ export class CaseClaims {
     } catch (e) {
       // Not acknowledged: the in-memory state goes back to what is on disk for the untouched part,
       // and what the step did outside the claims (a source trashed, corrected) is taken back.
-      this.#state = prev;
-      this.#records = SourceRecords.of(prev);
+      this.#lists.take(scope, prev);
       if (applied && revert && reachesOutside(applied)) await this.#outside.run(revert).catch(() => undefined);
       throw e;
     }
     const reached = outside && (outside.sources.put.length || outside.sources.deleted.length || outside.suggestions.length);
-    return this.#feed.publish(changes, {
+    return this.#feed.publish(this.#lists.inCase(changes), {
       undo: this.undoState(),
       problems,
-      totalClaims: this.#count(next),
+      totalClaims: this.#count(),
       ...(reached ? { sources: outside?.sources, suggestions: outside?.suggestions } : {}),
     });
   }

@@ -103,10 +103,13 @@ async function snapshot(core: Core, s: Setup) {
     const file = join(s.dir, 'sources', `${id}.json`);
     rejected[id] = existsSync(file) ? ((JSON.parse(await readFile(file, 'utf8')) as { rejectedSuggestions?: string[] }).rejectedSuggestions ?? []) : null;
   }
+  // The case's lists follow the index's order of sources (claims-lists.ts), and a source put back
+  // from the trash is listed last: compared source by source (by id), each in its own order.
+  const bySource = <T extends { sourceId: string }>(list: T[]) => [...list].sort((x, y) => x.sourceId.localeCompare(y.sourceId));
   return {
     records: {
-      annotations: v.annotations,
-      claims: v.claims,
+      annotations: bySource(v.annotations),
+      claims: bySource(v.claims),
       events: v.events,
       actors: v.actors,
       decisions: v.decisions,
