@@ -11,7 +11,7 @@ import { Reconciliation } from './compare/reconcile.ts';
 import { Clash, Manifest } from './exchange/bundle.ts';
 import { Suggestion, SUGGEST_RULES_VERSION } from './suggest/schema.ts';
 import { ChangeSet } from './model/changes.ts';
-import { SyncStart, SyncStatusView } from './exchange/sync-status.ts';
+import { SyncDatabases, SyncLogin, SyncStart, SyncStatusView } from './exchange/sync-status.ts';
 import { DisagreementsPage, EventSummary, Standing } from './compare/summary.ts';
 import { TimelinePage } from './compare/timeline.ts';
 
@@ -267,6 +267,13 @@ export const api = {
   'sync.start': op(SyncStart.extend({ caseId: CaseId }), SyncStatusView),
   /** Stops syncing this case here (the case and the server keep everything); `forget` also drops the remembered password and address. */
   'sync.stop': op(z.object({ caseId: CaseId, forget: z.boolean().optional() }), SyncStatusView),
+  /** The server's databases the user may sync this case with (Share dialog). */
+  'sync.databases': op(SyncLogin.extend({ caseId: CaseId }), SyncDatabases),
+  /** A new database for the case, set up with editors and viewers as members (server admins only). */
+  'sync.createDatabase': op(
+    SyncLogin.extend({ caseId: CaseId, name: z.string().trim().min(1, 'Give the new database a name.').max(238) }),
+    z.object({ name: z.string(), url: z.string() }),
+  ),
 
   search: op(
     z.object({ caseId: CaseId, query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(1000).optional() }),

@@ -40,3 +40,25 @@ export const SyncStart = z.object({
   remember: z.boolean().default(true),
 });
 export type SyncStart = z.infer<typeof SyncStart>;
+
+/** Who asks the server for its databases (the Share dialog, before a case is shared). */
+export const SyncLogin = z.object({
+  /** The server, or any database on it. */
+  server: SyncStart.shape.server,
+  user: SyncStart.shape.user,
+  /** Omitted when one is remembered for the case's database on this server and this user. */
+  password: z.string().min(1).max(1000).optional(),
+});
+export type SyncLogin = z.infer<typeof SyncLogin>;
+
+/** The databases on a server that the user may sync with, to pick the case's from. */
+export const SyncDatabases = z.object({
+  databases: z.array(z.object({ name: z.string(), url: z.string() })),
+  /** False when the server lists its databases to its admins only (the address is typed instead). */
+  listed: z.boolean(),
+  /** Whether this user may create a database (a server admin). */
+  canCreate: z.boolean(),
+  /** What to do when the list is empty or not shown, in words. */
+  note: z.string().nullable(),
+});
+export type SyncDatabases = z.infer<typeof SyncDatabases>;

@@ -7,7 +7,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SyncStart, SyncStatusView } from '../../../shared/exchange/sync-status.ts';
+import type { SyncLogin, SyncStart, SyncStatusView } from '../../../shared/exchange/sync-status.ts';
 import { ApiError } from '../../../shared/errors.ts';
 import { readClashes } from '../bundle/index.ts';
 import type { Core } from '../core.ts';
@@ -109,6 +109,24 @@ export class SyncSessions {
       void this.#feed.announce(caseId);
       return this.#view(caseId);
     });
+  }
+
+  /**
+   * The name and password to ask a server with (the Share dialog's list of databases): the password
+   * given, or the one remembered for the case's database when it is on that server for that user.
+   */
+  async login(caseId: string, input: SyncLogin): Promise<Credentials> {
+    if (input.password) return { username: input.user, password: input.password };
+    const remote = await readRemote((await this.#open.store(caseId)).dir);
+    const kept = remote ? await this.#credentials?.get(remote.database) : null;
+    let sameServer = false;
+    try {
+      sameServer = !!remote && new URL(remote.database).origin === new URL(input.server).origin;
+    } catch {
+      // not an address: said by the list itself
+    }
+    if (kept && sameServer && kept.username === input.user) return kept;
+    throw new ApiError('INVALID_INPUT', `Give the password for ${input.user} on that server.`);
   }
 
   stop(caseId: string, forget: boolean): Promise<SyncStatusView> {
