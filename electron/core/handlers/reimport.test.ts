@@ -11,7 +11,8 @@ import type { CaseSummary } from '../../../shared/model/case.ts';
 import { blankClaim } from '../../../shared/model/claims.ts';
 import type { Command } from '../../../shared/model/commands.ts';
 import { makeTarget } from '../../../shared/text/anchor.ts';
-import { createCore, type Core } from '../index.ts';
+import { withCore } from '../../../tests/support/with-core.ts';
+import type { Core } from '../index.ts';
 
 const page = `<!DOCTYPE html><html><head><title>Strike on the market</title></head><body><main><article><h1>Strike on the market</h1>
 <p>According to <a class="popup" href="/people/ahmed-saleh">Ahmed Saleh</a>, at least 40 civilians were killed when the market was hit on Tuesday morning.</p>
@@ -22,14 +23,6 @@ const NAME = 'Ahmed Saleh';
 
 type Reimported = { status: 'unchanged'; message: string } | { status: 'replaced'; anchored: number; orphaned: number; changes: ChangeSet };
 
-async function withCore<T>(dataDir: string, fn: (core: Core) => Promise<T>): Promise<T> {
-  const core = await createCore({ dataDir, host: 'browser' });
-  try {
-    return await fn(core);
-  } finally {
-    await core.close();
-  }
-}
 const textOf = async (core: Core, caseId: string, sourceId: string) => ((await core.call('sources.get', { caseId, sourceId })) as { text: string }).text;
 const viewOf = async (core: Core, caseId: string) => (await core.call('claims.view', { caseId })) as ClaimsView;
 
@@ -70,6 +63,7 @@ async function oldCase(dataDir: string) {
   });
 }
 
+// Each test starts the core two or three times and imports through the worker pool: slow on a loaded machine.
 describe('sources.reimport', () => {
   it('reads the kept original with the current rules: a new version in one undoable step, annotations re-anchored, across a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'corroborate-reimport-'));
@@ -101,7 +95,7 @@ describe('sources.reimport', () => {
       expect(await textOf(core, s.caseId, s.sourceId)).toBe(s.today);
       expect((await viewOf(core, s.caseId)).annotations.find((a) => a.id === 'a-2')?.orphan).toBeTruthy();
     });
-  });
+  }, 120_000);
 
   it('changes nothing when the current rules give the same text, and says so', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'corroborate-reimport-'));
@@ -116,7 +110,7 @@ describe('sources.reimport', () => {
       // Still the re-import on top of the history: the unchanged reading added no step.
       expect((await viewOf(core, s.caseId)).undoLabel).toMatch(/^Re-import/);
     });
-  });
+  }, 120_000);
 
   it('says the original is missing, and changes nothing', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'corroborate-reimport-'));
@@ -132,5 +126,5 @@ describe('sources.reimport', () => {
       expect(err.message).toMatch(/original file of “Strike on the market” is missing from this case .*nothing changed/);
       expect(await textOf(core, s.caseId, s.sourceId)).toBe(s.old);
     });
-  });
+  }, 120_000);
 });
