@@ -6,6 +6,7 @@ import type { DisagreementItem, DisagreementsPage, Standing } from '../../shared
 import { useClient } from '../components/context.ts';
 import { rowLabel, STATUS_LABEL } from './model.ts';
 import { VerdictBadge } from './EventMatrix.tsx';
+import { PagedMore } from './PagedMore.tsx';
 import { usePaged } from './usePaged.ts';
 
 const PAGE = 100;
@@ -46,16 +47,7 @@ function Group(props: { caseId: string; version: number; standing: Standing; tit
           ))}
         </ul>
       )}
-      {list.items.length < list.total ? (
-        <button type="button" className="btn btn-small cmp-more" disabled={list.loading} onClick={list.more}>
-          Show {Math.min(PAGE, list.total - list.items.length)} more {props.title.toLowerCase()} ({list.items.length} of {list.total} shown)
-        </button>
-      ) : null}
-      {list.error ? (
-        <p role="alert" className="notice notice-error">
-          {list.error}
-        </p>
-      ) : null}
+      <PagedMore list={list} page={PAGE} what={props.title.toLowerCase()} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import type { TimelinePage } from '../../shared/compare/timeline.ts';
 import type { TextTarget } from '../../shared/text/anchor.ts';
 import { useClient } from '../components/context.ts';
 import { buildTimeline, type TimelineItem } from './model.ts';
+import { PagedMore } from './PagedMore.tsx';
 import { usePaged } from './usePaged.ts';
 
 const PAGE = 500;
@@ -82,16 +83,7 @@ export function Timeline(props: {
           </ul>
         </section>
       ) : null}
-      {list.items.length < list.total ? (
-        <button type="button" className="btn btn-small cmp-more" disabled={list.loading} onClick={list.more}>
-          Show {Math.min(PAGE, list.total - list.items.length)} more ({list.items.length.toLocaleString()} of {list.total.toLocaleString()} shown)
-        </button>
-      ) : null}
-      {list.error ? (
-        <p role="alert" className="notice notice-error">
-          {list.error}
-        </p>
-      ) : null}
+      <PagedMore list={list} page={PAGE} />
     </section>
   );
 }

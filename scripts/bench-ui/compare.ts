@@ -20,8 +20,9 @@ export async function compareJourney(page: Page, step: (key: CompareStep, act: (
       '',
     );
   });
-  // The sixth event of the list: on the first screen, not the one shown.
-  const pick = page.locator('nav[aria-label="Events"] button.cmp-event').nth(5);
+  // The sixth event of the list (on the first screen, not the one shown), or the last of a shorter list.
+  const events = page.locator('nav[aria-label="Events"] button.cmp-event');
+  const pick = events.nth(Math.max(0, Math.min(5, (await events.count()) - 1)));
   const title = ((await pick.locator('.cmp-event-title').textContent()) ?? '').trim();
   await step('event', async () => {
     await pick.click();
