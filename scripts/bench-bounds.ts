@@ -3,6 +3,9 @@
 //   bundle bomb   2,040 × 1 MiB entries (2 GB inflated, ~2 MB packed): refusal time and peak memory,
 //                 against a child that only reads the same bytes and hashes them
 //   deep HTML     20,000 nested divs, one word per level: import time, against the same words in flat <p>s
+//   HTML pages    pages made of paragraphs, <br> lines, table cells, a span per word, at the size limit
+//                 and at the element limit: peak memory (goal under 1 GB, or refused) and CPU time,
+//                 against the same words as a text file
 //   huge HTML     a 50 MB page: refusal time and peak memory, against a child that only stats the file
 //   folder import 5,000 small text files: files per second (eight at a time, as `corroborate import`
 //                 does, and one at a time as a loop would), against writing the same files durably
@@ -14,6 +17,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fmt, mb, table } from './bench/table.ts';
+import { htmlPages } from './bench/html-pages.ts';
+import { MAX_HTML_BYTES } from '../shared/limits.ts';
+import { MAX_HTML_ELEMENTS } from '../electron/core/import/html-bounds.ts';
 
 const self = fileURLToPath(import.meta.url);
 const argv = process.argv.slice(2);
@@ -21,6 +27,8 @@ const argv = process.argv.slice(2);
 /** A child's answer: what it measured, its wall time and its peak resident memory. */
 interface Measured {
   ms: number;
+  /** CPU time of the child (user and system): steadier than wall time on a loaded machine. */
+  cpu: number;
   rss: number;
   note: string;
 }
@@ -38,6 +46,7 @@ async function runChild(kind: string, args: string[]): Promise<void> {
   if (kind === 'html' || kind === 'stat')
     await extractFile('warm.html', new TextEncoder().encode('<html><body><p>Warm up the parser first.</p></body></html>'));
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   let note = '';
   switch (kind) {
     case 'bomb': {
@@ -68,7 +77,10 @@ async function runChild(kind: string, args: string[]): Promise<void> {
       break;
     }
   }
-  process.stdout.write(`\n${JSON.stringify({ ms: performance.now() - t, rss: process.resourceUsage().maxRSS * 1024, note })}\n`);
+  const cpu = process.cpuUsage(cpu0);
+  process.stdout.write(
+    `\n${JSON.stringify({ ms: performance.now() - t, cpu: (cpu.user + cpu.system) / 1000, rss: process.resourceUsage().maxRSS * 1024, note })}\n`,
+  );
 }
 
 async function folderImport(dir: string, files: string[], concurrency: number): Promise<number> {
@@ -161,6 +173,26 @@ async function main(): Promise<void> {
     const f = child('html', flat);
     rows.push(['20,000 nested divs, imported', fmt(d.ms), mb(d.rss), `same words flat: ${fmt(f.ms)}`, `${(d.ms / f.ms).toFixed(1)}× time`, 'under 5 s']);
     console.log(`  deep: ${d.note}`);
+
+    // Pages at the size limit (refused: more elements than a page may hold) and at the element
+    // limit, in the shapes that cost the most per byte, each beside its words as a text file.
+    for (const page of [...htmlPages(MAX_HTML_BYTES), ...htmlPages(MAX_HTML_BYTES, MAX_HTML_ELEMENTS)]) {
+      const file = path.join(dir, 'page.html');
+      const words = path.join(dir, 'page.txt');
+      await writeFile(file, page.html);
+      await writeFile(words, page.text);
+      const h = child('html', file);
+      const w = child('html', words);
+      rows.push([
+        `${(page.html.length / 1024 / 1024).toFixed(1)} MB HTML, ${page.elements.toLocaleString('en')} elements: ${page.shape}`,
+        `${fmt(h.ms)} (CPU ${fmt(h.cpu)})`,
+        mb(h.rss),
+        `its words as .txt: CPU ${fmt(w.cpu)}, ${mb(w.rss)}`,
+        `${(h.cpu / w.cpu).toFixed(1)}× CPU, ${(h.rss / w.rss).toFixed(2)}× memory`,
+        'under 1 GB, or refused',
+      ]);
+      console.log(`  ${page.shape}: ${h.note}`);
+    }
 
     const huge = path.join(dir, 'huge.html');
     await writeFile(

@@ -17,6 +17,12 @@ describe('withArticleParagraphs', () => {
     );
   });
 
+  it('finds each paragraph after the one before it across a long text, so a missing one goes to its place', () => {
+    const paras = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of the report.`);
+    const ours = paras.filter((_, i) => i !== 2500).join('\n\n');
+    expect(withArticleParagraphs(ours, paras.join('\n\n'))).toBe(paras.join('\n\n'));
+  });
+
   it('adds nothing when ours holds every paragraph', () => {
     const ours = 'A.\n\nB and C.';
     expect(withArticleParagraphs(ours, 'B and C.')).toBe(ours);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/errors.ts';
 import { MAX_HTML_BYTES } from '../../../shared/limits.ts';
-import { MAX_HTML_DEPTH, assertHtmlSize, boundHtml } from './html-bounds.ts';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, assertHtmlSize, boundHtml } from './html-bounds.ts';
 import { extractFile } from './index.ts';
 
 const enc = new TextEncoder();
@@ -72,6 +72,24 @@ describe('HTML bounds before extraction', () => {
     expect(e).toBeInstanceOf(ApiError);
     expect((e as ApiError).code).toBe('TOO_LARGE');
     expect(assertHtmlSize('ok.html', MAX_HTML_BYTES)).toBeUndefined();
+  });
+
+  it('refuses a page of more elements than a page may hold before parsing it, whatever its size, saying what to do', async () => {
+    // 300 KB of table cells: small in bytes, but its DOM and the article rules would need over 1 GB.
+    const cells = (n: number) => `<html><body><table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>'.repeat(n)}</table></body></html>`;
+    const over = Math.ceil(MAX_HTML_ELEMENTS / 5);
+    const e = await extractFile('cells.html', enc.encode(cells(over))).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect((e as ApiError).code).toBe('TOO_LARGE');
+    expect((e as ApiError).message).toMatch(/^cells\.html has [\d,]+ HTML elements, more than the 22,000 .* it was not imported\. Save the article alone/);
+    expect(boundHtml('x.html', enc.encode(cells(over - 10))).elements).toBeLessThanOrEqual(MAX_HTML_ELEMENTS);
+  });
+
+  it('counts comments among the nodes a page holds, and nothing inside scripts and styles', () => {
+    expect(boundHtml('x.html', enc.encode(`<html><body>${'a<!-- -->'.repeat(100)}<?x?></body></html>`)).elements).toBe(103);
+    expect(boundHtml('x.html', enc.encode(`<html><body><script>${'<p>'.repeat(100)}</script><style>${'<b>'.repeat(9)}</style></body></html>`)).elements).toBe(
+      4,
+    );
   });
 
   it('reads past a tag that does not end well (a stray "/" after a long attribute name), and past attributes with no space between them', () => {

@@ -108,7 +108,20 @@ function sameTitle(a: string, b: string): boolean {
 /** Everything the page declares about itself, best first. */
 export function declaredMetadata(doc: Document): { hints: MetadataHints; url: string | null; lang: string | null; dir: 'ltr' | 'rtl' | null } {
   // RDFa lets one tag declare several properties ("og:title twitter:title"): each word is a key.
-  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => clean(doc.querySelector(`meta[${attr}~="${key}" i]`)?.getAttribute('content'));
+  // The page's <meta> tags, gathered once: a selector per key walked the whole page each time (about
+  // thirty walks; on a page of 50,000 paragraphs, more time than the rest of the metadata).
+  const metas = Array.from(doc.getElementsByTagName('meta'));
+  // As `meta[attr~="key" i]`: the first tag whose attribute holds the key among its words, in any case.
+  const meta = (attr: 'property' | 'name' | 'itemprop', key: string) => {
+    const k = key.toLowerCase();
+    const el = metas.find((m) =>
+      (m.getAttribute(attr) ?? '')
+        .toLowerCase()
+        .split(/[ \t\n\f\r]+/)
+        .includes(k),
+    );
+    return clean(el?.getAttribute('content'));
+  };
   const hints: Required<MetadataHints> = { title: [], outlet: [], authors: [], published: [], byline: [] };
   const add = <T>(list: Hint<T>[], value: T | null | undefined, how: string, confidence: Hint['confidence']) => {
     if (value != null && (!Array.isArray(value) || value.length)) list.push({ value, how, confidence });
