@@ -107,7 +107,8 @@ export function trailingSubset(s: string, from: number, measure: string): { end:
       const np = readNounPhrase(s, numEnd);
       // "…, including a child, and 12 injured": a casualty noun starts a figure of its own
       // "…, and 30 others were wounded": others start a figure of their own too
-      if (!np || CASUALTY_NOUNS[np.head] !== undefined || /^others$/i.test(np.headRaw)) break;
+      // "…, including a baby boy, and a massive fire broke out": a part is people, not the next clause's subject
+      if (!np || CASUALTY_NOUNS[np.head] !== undefined || /^others$/i.test(np.headRaw) || !personHead(np.head)) break;
       const value = n && n.start === 0 ? n : { low: 1, best: 1, high: 1, qualifier: 'exact' as const };
       const raw = s.slice(at, np.end);
       parts.push({
