@@ -8,6 +8,7 @@ import type { SyncStatusView } from '../../shared/exchange/sync-status.ts';
 import { Dialog, FormActions } from '../components/Dialog.tsx';
 import { FieldError } from '../components/FieldError.tsx';
 import { messageOf } from '../import/useImporter.ts';
+import { DatabasePicker } from './DatabasePicker.tsx';
 import { statusWords, type SyncStore } from './useSyncStatus.ts';
 
 export function ShareDialog(props: { store: SyncStore; onClose: () => void }) {
@@ -95,6 +96,7 @@ function ShareForm(props: { store: SyncStore; onClose: () => void }) {
         />
         {field?.name === 'password' ? <FieldError id={ids.err} error={field.message} /> : null}
       </div>
+      <DatabasePicker store={props.store} login={{ server, user, password: password || undefined }} picked={server} onPick={setServer} />
       <div className="field field-check">
         <input id={ids.remember} type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <label htmlFor={ids.remember}>Remember the password on this computer</label>

@@ -4,7 +4,7 @@
 // transport without a feed is asked every two seconds. Starting and stopping answer with the new status.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from '../../shared/api.ts';
-import type { SyncStart, SyncStatusView } from '../../shared/exchange/sync-status.ts';
+import type { SyncDatabases, SyncLogin, SyncStart, SyncStatusView } from '../../shared/exchange/sync-status.ts';
 import { messageOf } from '../import/useImporter.ts';
 
 export const POLL_MS = 2000;
@@ -15,6 +15,10 @@ export interface SyncStore {
   error: string | null;
   start(input: Omit<SyncStart, 'remember'> & { remember: boolean }): Promise<SyncStatusView>;
   stop(forget: boolean): Promise<void>;
+  /** The server's databases this user may sync the case with (the Share dialog's picker). */
+  databases(login: SyncLogin): Promise<SyncDatabases>;
+  /** A new database on the server for the case (server admins only). */
+  createDatabase(login: SyncLogin, name: string): Promise<{ name: string; url: string }>;
 }
 
 export function useSyncStatus(client: Client, caseId: string, onReceived: () => void): SyncStore {
@@ -74,7 +78,9 @@ export function useSyncStatus(client: Client, caseId: string, onReceived: () => 
     },
     [client, caseId, take],
   );
-  return { status, error, start, stop };
+  const databases = useCallback((login: SyncLogin) => client.call('sync.databases', { caseId, ...login }), [client, caseId]);
+  const createDatabase = useCallback((login: SyncLogin, name: string) => client.call('sync.createDatabase', { caseId, ...login, name }), [client, caseId]);
+  return { status, error, start, stop, databases, createDatabase };
 }
 
 /**

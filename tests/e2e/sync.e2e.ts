@@ -88,6 +88,8 @@ test('share a case: wrong password and unreachable server said in the dialog; th
 });
 
 test('a viewer’s edits are refused by the server, and the app says so', async ({ app, start, library }) => {
+  // An import and a first round trip: past the default minute at load 29.
+  test.setTimeout(120_000);
   const db = `e2e-${++dbs}`;
   await couch.createCaseDb(db, [ED, VI]);
   const sync = new SyncPage(app);
