@@ -64,6 +64,9 @@ export interface SuggestionsStore {
   dismissError(): void;
 }
 
+/** How a list is asked for: refresh runs the suggester again; quiet keeps the list shown meanwhile. */
+type Ask = { refresh?: boolean; quiet?: boolean };
+
 const fresh = (): SuggestionEntry => ({ status: 'loading', items: [], hidden: 0, rules: null, error: null, finding: true, stale: false });
 
 /** Per source, a string that changes when its annotations do (what the core filters on). */
@@ -103,8 +106,8 @@ export function useSuggestions(opts: {
     setEntries((prev) => ({ ...prev, [sourceId]: { ...(prev[sourceId] ?? fresh()), ...p } }));
   }, []);
 
-  const load = useCallback(
-    async (sourceId: string, how: { refresh?: boolean; quiet?: boolean } = {}) => {
+  const fetchList = useCallback(
+    async (sourceId: string, how: Ask) => {
       const n = (seq.current.get(sourceId) ?? 0) + 1;
       seq.current.set(sourceId, n);
       setEntries((prev) => {
@@ -121,6 +124,40 @@ export function useSuggestions(opts: {
       }
     },
     [client, caseId, patch],
+  );
+
+  // One request per source at a time, and at most one waiting behind it (asks made meanwhile join
+  // it). The first list of a session waits for the suggester to load, seconds on a busy machine; a
+  // request per edit meanwhile held the browser's few connections to the host, so an undo waited
+  // 5-7 s before it was even sent (bench-ui).
+  const running = useRef(new Map<string, Promise<void>>());
+  const waiting = useRef(new Map<string, { how: Ask; done: Promise<void> }>());
+  const load = useCallback(
+    (sourceId: string, how: Ask = {}): Promise<void> => {
+      const settle = (p: Promise<void>) => p.finally(() => running.current.get(sourceId) === p && running.current.delete(sourceId));
+      const now = running.current.get(sourceId);
+      if (!now) {
+        const p = settle(fetchList(sourceId, how));
+        running.current.set(sourceId, p);
+        return p;
+      }
+      const queued = waiting.current.get(sourceId);
+      if (queued) {
+        queued.how = { refresh: queued.how.refresh || how.refresh, quiet: queued.how.quiet && how.quiet };
+        return queued.done;
+      }
+      const next: { how: Ask; done: Promise<void> } = { how, done: Promise.resolve() };
+      next.done = settle(
+        now.then(() => {
+          waiting.current.delete(sourceId);
+          return fetchList(sourceId, next.how);
+        }),
+      );
+      waiting.current.set(sourceId, next);
+      running.current.set(sourceId, next.done);
+      return next.done;
+    },
+    [fetchList],
   );
 
   const ensure = useCallback(
