@@ -147,12 +147,18 @@ export class TaggingPage {
  */
 function findLoosely(text: string, quote: string, occurrence: number): [number, number] {
   const map: number[] = [];
-  let squashed = '';
+  const kept: string[] = [];
+  // The last character kept is remembered, not tested on the squashed text: /\s$/ scans the whole
+  // string each time, which took minutes on a text of millions of characters.
+  let afterSpace = false;
   for (let i = 0; i < text.length; i++) {
-    if (/\s/.test(text[i]) && /\s$/.test(squashed)) continue;
+    const space = /\s/.test(text[i]);
+    if (space && afterSpace) continue;
     map.push(i);
-    squashed += /\s/.test(text[i]) ? ' ' : text[i];
+    kept.push(space ? ' ' : text[i]);
+    afterSpace = space;
   }
+  const squashed = kept.join('');
   const want = quote.replace(/\s+/g, ' ');
   let at = -1;
   for (let k = 0; k <= occurrence; k++) at = squashed.indexOf(want, at + 1);
