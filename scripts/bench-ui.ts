@@ -26,6 +26,7 @@
 // (its own code, React, layout such as getBoundingClientRect, DOM calls, GC), and the DOM's size.
 // Every run also prints the slowest call to the core per step (time waiting for the server).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { launch, stop } from '../tests/support/serve.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,43 +81,7 @@ function run(cmd: string, args: string[]): Promise<string> {
 }
 
 /** `corroborate serve --case DIR --port 0`; resolves with its printed link once it prints one. */
-function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(node, ['bin/corroborate.js', 'serve', '--case', dir, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  // Should this script die on an error, the server goes with it.
-  const orphan = () => child.kill('SIGKILL');
-  process.once('exit', orphan);
-  child.once('exit', () => process.off('exit', orphan));
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`corroborate serve printed no link within 60 s:\n${out}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], child });
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`corroborate serve exited (${code}) before printing its link:\n${out}`));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(t);
-}
+const serve = (dir: string) => launch(['serve', '--case', dir, '--port', '0'], { checkReplies: false, timeoutMs: 60_000 });
 
 /**
  * The source the journey reads (the middle one of the case, so it is not on the library's first

@@ -1,6 +1,6 @@
 // `corroborate serve` for tests and benchmarks: started, its printed link awaited, stopped; and the
 // Chromium they drive (Debian's, never a downloaded one). The e2e fixtures, the reader's frame count
-// (reader-frames.ts) and the UI import benchmark all start the app this one way.
+// (reader-frames.ts) and the UI benchmarks all start the app this one way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,10 @@ export async function launch(args: string[], opts: ServeOptions = {}): Promise<{
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', CORROBORATE_CHECK_REPLIES: opts.checkReplies === false ? '0' : '1' },
   });
+  // Should the caller die on an error, the server goes with it.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`corroborate serve printed no URL within ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
