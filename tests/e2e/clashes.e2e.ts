@@ -5,52 +5,15 @@
 import { test, expect } from './fixtures.ts';
 import { BundlePage } from './pages/BundlePage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
-
-// A passage of the app's own sample case (written for Corroborate, not taken from the corpus).
-const WOUNDED = 'About a dozen other people were wounded';
-const HERE = 'Officials quoted in this case';
-const THERE = 'Officials quoted by a colleague';
+import { HERE, THERE, WOUNDED, colleagueBundle } from './pages/colleagueBundle.ts';
 
 test('a claim edited on both sides is flagged as a clash and settled with the set-aside version', async ({ app, start, library }) => {
   test.setTimeout(150_000);
-  await start.openSample();
-  await expect(library.table).toBeVisible();
-  const titles = (await library.table.locator('button.link-btn').allTextContents()).map((t) => t.trim());
-  const first = titles.find((t) => /Rocket barrage/.test(t)) ?? titles[0];
+  const { first, bundle: bundleC } = await colleagueBundle(app, start, library);
   const t = new TaggingPage(app);
   const bundles = new BundlePage(app);
 
-  const setSpeaker = async (speaker: string) => {
-    await t.row(WOUNDED).getByRole('button', { name: 'Edit' }).click();
-    const form = t.form('Casualties');
-    await form.getByLabel('Speaker (who is cited)').fill(speaker);
-    await t.save(form);
-    await expect(t.row(WOUNDED)).toContainText(speaker);
-  };
-
-  // This case (the sample arrives tagged: two claims in its first report): export bundle A, then edit a claim here.
-  await library.read(first);
-  await expect(t.row(WOUNDED)).toBeVisible();
-  await expect(t.claimRows).toHaveCount(2);
-  const bundleA = await bundles.exportCase();
-  await setSpeaker(HERE);
-  const caseUrl = app.url();
-  // No clash yet: no button.
-  await expect(bundles.clashesButton).toHaveCount(0);
-
-  // A colleague's copy: bundle A imported as a new case (same ids), the same claim edited differently, exported as C.
-  await app.getByRole('button', { name: 'All cases' }).click();
-  await bundles.importAsNewCase(bundleA.path);
-  await expect(library.table).toBeVisible();
-  await expect.poll(() => app.url()).not.toBe(caseUrl);
-  await library.read(first);
-  await expect(t.row(WOUNDED)).not.toContainText(HERE);
-  await setSpeaker(THERE);
-  const bundleC = await bundles.exportCase();
-
   // Back in the first case, merge C: the claim clashes.
-  await app.goto(caseUrl);
-  await expect(app.getByRole('group', { name: 'Bundle' })).toBeVisible();
   const merged = await bundles.merge({ name: bundleC.name, buffer: bundleC.data });
   await expect(merged.getByRole('status')).toContainText(/1 clash kept for review/);
   await merged.getByRole('button', { name: 'Close' }).click();

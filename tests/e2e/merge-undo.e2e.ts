@@ -6,11 +6,8 @@ import { test, expect } from './fixtures.ts';
 import { BundlePage } from './pages/BundlePage.ts';
 import { TaggingPage } from './pages/TaggingPage.ts';
 import { UndoPage } from './pages/UndoPage.ts';
+import { HERE, THERE, WOUNDED, colleagueBundle } from './pages/colleagueBundle.ts';
 
-// A passage of the app's own sample case (written for Corroborate, not taken from the corpus).
-const WOUNDED = 'About a dozen other people were wounded';
-const HERE = 'Officials quoted in this case';
-const THERE = 'Officials quoted by a colleague';
 const EXTRA = {
   name: 'colleague-note.txt',
   mimeType: 'text/plain',
@@ -19,43 +16,12 @@ const EXTRA = {
 
 test('undo takes a whole merge back, and redo merges it again', async ({ app, start, library }) => {
   test.setTimeout(150_000);
-  await start.openSample();
-  await expect(library.table).toBeVisible();
-  const titles = (await library.table.locator('button.link-btn').allTextContents()).map((t) => t.trim());
-  const first = titles.find((t) => /Rocket barrage/.test(t)) ?? titles[0];
+  // The colleague's copy has the same claim edited differently, and one more source.
+  const { titles, first, bundle: bundleC } = await colleagueBundle(app, start, library, { extra: [EXTRA] });
   const t = new TaggingPage(app);
   const bundles = new BundlePage(app);
   const undo = new UndoPage(app);
 
-  const setSpeaker = async (speaker: string) => {
-    await t.row(WOUNDED).getByRole('button', { name: 'Edit' }).click();
-    const form = t.form('Casualties');
-    await form.getByLabel('Speaker (who is cited)').fill(speaker);
-    await t.save(form);
-    await expect(t.row(WOUNDED)).toContainText(speaker);
-  };
-
-  await library.read(first);
-  await expect(t.row(WOUNDED)).toBeVisible();
-  const bundleA = await bundles.exportCase();
-  await setSpeaker(HERE);
-  const caseUrl = app.url();
-
-  // The colleague's copy: the same claim edited differently, and one more source.
-  await app.getByRole('button', { name: 'All cases' }).click();
-  await bundles.importAsNewCase(bundleA.path);
-  await expect(library.table).toBeVisible();
-  await expect.poll(() => app.url()).not.toBe(caseUrl);
-  await library.read(first);
-  await setSpeaker(THERE);
-  await library.show();
-  await library.importFiles([EXTRA]);
-  await library.waitForImport();
-  await expect(library.rows).toHaveCount(titles.length + 1);
-  const bundleC = await bundles.exportCase();
-
-  await app.goto(caseUrl);
-  await expect(app.getByRole('group', { name: 'Bundle' })).toBeVisible();
   await undo.expectUndoes('Edit claim');
   const merged = await bundles.merge({ name: bundleC.name, buffer: bundleC.data });
   await expect(merged.getByRole('status')).toContainText(/1 clash kept for review/);
