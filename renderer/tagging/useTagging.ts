@@ -115,26 +115,24 @@ export function useTagging(opts: {
     return info ? { text: info.text, targets, suggestions: suggestionsOf.current?.(sourceId) ?? [] } : undefined;
   };
 
-  const readSelection = useCallback(() => {
+  /** The document's selection now, in a reader's text, or null. */
+  const liveSelection = useCallback((): Selected | null => {
     const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
-      setSelection(null);
-      return;
-    }
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
     const range = sel.getRangeAt(0);
     for (const info of readers.current.values()) {
       if (!info.el.isConnected) continue;
       if (!info.el.contains(range.startContainer) && !info.el.contains(range.endContainer)) continue;
       const at = info.offsetsOf ? info.offsetsOf(range) : offsetsOfRange(info.el, range);
-      if (!at) break;
+      if (!at) return null;
       const targets = targetsFor(info.text, at.start, at.end, info.pages);
-      if (targets.length === 0) break;
+      if (targets.length === 0) return null;
       const r = range.getBoundingClientRect();
-      setSelection({ sourceId: info.sourceId, targets, rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } });
-      return;
+      return { sourceId: info.sourceId, targets, rect: { top: r.top, left: r.left, bottom: r.bottom, right: r.right } };
     }
-    setSelection(null);
+    return null;
   }, []);
+  const readSelection = useCallback(() => setSelection(liveSelection()), [liveSelection]);
 
   useEffect(() => {
     let frame = 0;
@@ -162,7 +160,9 @@ export function useTagging(opts: {
   // --- drafting a claim
   const openNew = useCallback(
     (kind: TagKind) => {
-      const sel = selection;
+      // The selection as it is now: the state follows selectionchange a frame late, so a tag key
+      // pressed right after Shift+arrow would otherwise tag the selection before the arrow.
+      const sel = liveSelection() ?? selection;
       let sourceId = sel?.sourceId ?? collected?.sourceId ?? null;
       if (!sourceId) return;
       if (sel && collected && collected.sourceId !== sel.sourceId) {
@@ -191,7 +191,7 @@ export function useTagging(opts: {
       setMessage(null);
       dismissSelection();
     },
-    [selection, collected, byId, view, dismissSelection],
+    [liveSelection, selection, collected, byId, view, dismissSelection],
   );
 
   const openClaim = useCallback(
@@ -277,7 +277,7 @@ export function useTagging(opts: {
         dismissSelection();
         return;
       }
-      if (!selection && !collected) return;
+      if (!selection && !collected && !liveSelection()) return;
       if (retargeting) {
         if (e.key === 'Enter') {
           e.preventDefault();
@@ -296,7 +296,7 @@ export function useTagging(opts: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [selection, collected, retargeting, openNew, addPassage, confirmRetarget, store, dismissSelection]);
+  }, [selection, collected, retargeting, liveSelection, openNew, addPassage, confirmRetarget, store, dismissSelection]);
 
   // A claim that disappears (undo of its creation, a delete) closes its form.
   useEffect(() => {

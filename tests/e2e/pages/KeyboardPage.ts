@@ -34,6 +34,27 @@ export class KeyboardPage {
   async nextFrame(): Promise<void> {
     await this.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
   }
+  /**
+   * Runs `keys` as if within one frame: the page's animation-frame callbacks wait until they are
+   * done (as on a busy main thread, where a fast typist's second key arrives before the next frame).
+   */
+  async withinOneFrame(keys: () => Promise<void>): Promise<void> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __heldFrames: FrameRequestCallback[]; __raf: typeof requestAnimationFrame };
+      w.__heldFrames = [];
+      w.__raf = window.requestAnimationFrame;
+      window.requestAnimationFrame = (cb) => w.__heldFrames.push(cb);
+    });
+    try {
+      await keys();
+    } finally {
+      await this.page.evaluate(() => {
+        const w = window as unknown as { __heldFrames: FrameRequestCallback[]; __raf: typeof requestAnimationFrame };
+        window.requestAnimationFrame = w.__raf;
+        for (const cb of w.__heldFrames.splice(0)) w.__raf(cb);
+      });
+    }
+  }
   /** Presses `key` `times` times. */
   async press(key: string, times: number): Promise<void> {
     for (let i = 0; i < times; i++) await this.page.keyboard.press(key);
