@@ -3,22 +3,10 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Client, FeedEvent } from '../../shared/api.ts';
 import type { SyncStatusView } from '../../shared/exchange/sync-status.ts';
+import { syncView } from '../../tests/support/sync-status.ts';
 import { POLL_MS, useSyncStatus } from './useSyncStatus.ts';
 
-const view = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
-  state: 'synced',
-  database: 'https://couch.example.org/taji-2020',
-  user: 'amira',
-  pending: 0,
-  since: null,
-  reason: null,
-  clashes: 0,
-  problems: [],
-  received: 0,
-  access: 'editor',
-  kept: 'file',
-  ...over,
-});
+const view = syncView;
 
 /** A core that answers sync.status with `answer`, counting the asks, and (with a feed) lets the test push events. */
 function fakeCore(answer: SyncStatusView, withFeed: boolean) {

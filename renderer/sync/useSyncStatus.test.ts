@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../../shared/exchange/sync-status.ts';
+import { syncView } from '../../tests/support/sync-status.ts';
 import { statusWords } from './useSyncStatus.ts';
 
-const base: SyncStatusView = {
-  state: 'synced',
-  database: 'https://couch.example.org/taji-2020',
-  user: 'amira',
-  pending: 0,
-  since: null,
-  reason: null,
-  clashes: 0,
-  problems: [],
-  received: 0,
-  access: 'editor',
-  kept: 'file',
-};
+const base = syncView();
 
 describe('the top bar’s sync status in words', () => {
   it('offers to share a case that is not shared', () => {

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SyncStatusView } from '../../../shared/exchange/sync-status.ts';
+import type { SyncDatabases, SyncStatusView } from '../../../shared/exchange/sync-status.ts';
 import type { CaseSummary } from '../../../shared/model/case.ts';
 import { ADMIN, CouchServer, freePort } from '../../../tests/support/couch-server.ts';
 import { createCore, type Core } from '../index.ts';
@@ -72,7 +72,7 @@ describe('the server’s databases in the Share dialog', () => {
     expect(await core.call('sync.databases', admin)).toMatchObject({ listed: true, canCreate: true });
 
     // The desk's editor sees it and shares the case with it.
-    const listed = await core.call('sync.databases', { caseId, server: server.url, user: ED.name, password: ED.password });
+    const listed = (await core.call('sync.databases', { caseId, server: server.url, user: ED.name, password: ED.password })) as SyncDatabases;
     expect(listed.databases.map((d) => d.name)).toEqual(['kyiv-2024', 'taji-2020']);
     const started = (await core.call('sync.start', { caseId, server: listed.databases[0].url, user: ED.name, password: ED.password })) as SyncStatusView;
     expect(started).toMatchObject({ database: `${server.url}/kyiv-2024`, access: 'editor' });

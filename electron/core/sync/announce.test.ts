@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncChanged } from '../../../shared/api.ts';
-import type { SyncStatusView } from '../../../shared/exchange/sync-status.ts';
+import { syncView } from '../../../tests/support/sync-status.ts';
 import { StatusFeed } from './announce.ts';
 
-const view = (over: Partial<SyncStatusView> = {}): SyncStatusView => ({
-  state: 'synced',
-  database: 'http://127.0.0.1:5984/taji',
-  user: 'ed',
-  pending: 0,
-  since: null,
-  reason: null,
-  clashes: 0,
-  problems: [],
-  received: 0,
-  access: 'editor',
-  kept: 'file',
-  ...over,
-});
+const view = syncView;
 
 describe('the sync status on the change feed', () => {
   it('tells a status once, tells it again only when it changed, and per case', async () => {
