@@ -29,7 +29,11 @@ export async function launch(args: string[], opts: ServeOptions = {}): Promise<{
   child.once('exit', () => process.off('exit', orphan));
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`corroborate serve printed no URL within ${timeoutMs / 1000} s:\n${out}`)), timeoutMs);
+    // A server that printed no link in time is stopped: nothing else would stop it.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`corroborate serve printed no URL within ${timeoutMs / 1000} s:\n${out}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const line = out.split('\n').find((l) => l.includes('http://127.0.0.1:'));
