@@ -8,15 +8,29 @@ import { decodeReply } from './decodeOffThread.ts';
 import { unwrapReply } from './reply.ts';
 
 export function httpClient(base = '/api/', feed = '/feed'): Client {
+  // One event stream per window, whoever watches: each open stream holds one of the browser's six
+  // connections to the host for good, and with three watchers in each of two windows the calls
+  // had none left and waited forever (windows.e2e).
+  const watchers = new Set<(e: FeedEvent) => void>();
+  let source: EventSource | null = null;
   return {
     watch(fn) {
-      // Server-sent events carry the cookie like every call; the browser reconnects by itself.
-      const source = new EventSource(feed);
-      source.onmessage = (m: MessageEvent<string>) => {
-        const e = FeedEvent.safeParse(safeJson(m.data));
-        if (e.success) fn(e.data);
+      watchers.add(fn);
+      if (!source) {
+        // Server-sent events carry the cookie like every call; the browser reconnects by itself.
+        source = new EventSource(feed);
+        source.onmessage = (m: MessageEvent<string>) => {
+          const e = FeedEvent.safeParse(safeJson(m.data));
+          if (e.success) for (const w of [...watchers]) w(e.data);
+        };
+      }
+      return () => {
+        watchers.delete(fn);
+        if (watchers.size === 0) {
+          source?.close();
+          source = null;
+        }
       };
-      return () => source.close();
     },
     async call(op, input) {
       let res: Response;

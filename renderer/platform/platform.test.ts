@@ -21,6 +21,42 @@ function stubFetch(respond: (op: string, input: unknown) => { status?: number; b
 }
 
 describe('httpClient', () => {
+  it('opens one event stream per window however many watch the feed, and closes it with the last', () => {
+    const opened: Array<{ url: string; closed: boolean; onmessage: ((m: { data: string }) => void) | null }> = [];
+    vi.stubGlobal(
+      'EventSource',
+      class {
+        onmessage: ((m: { data: string }) => void) | null = null;
+        closed = false;
+        url: string;
+        constructor(url: string) {
+          this.url = url;
+          opened.push(this);
+        }
+        close() {
+          this.closed = true;
+        }
+      },
+    );
+    const client = httpClient();
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const stopA = client.watch!((e) => a.push(e));
+    const stopB = client.watch!((e) => b.push(e));
+    expect(opened).toHaveLength(1); // each open stream holds one of the browser's six connections to the host
+    const event = { kind: 'claims', caseId: 'c1', version: 2 };
+    opened[0].onmessage!({ data: JSON.stringify(event) });
+    opened[0].onmessage!({ data: 'not json' });
+    expect(a).toHaveLength(1);
+    expect(b).toEqual(a);
+    stopA();
+    expect(opened[0].closed).toBe(false);
+    stopB();
+    expect(opened[0].closed).toBe(true);
+    client.watch!(() => {});
+    expect(opened).toHaveLength(2); // a later watcher opens it again
+  });
+
   it('posts the framed input to /api/<op> and returns the checked output, bytes intact', async () => {
     const data = new Uint8Array([0, 1, 2, 255]);
     let seen: unknown;
